@@ -1,0 +1,1 @@
+"""CellTrail domain core: entities, rules, services and the audit trail (no Qt)."""

@@ -1,0 +1,167 @@
+"""Writing and verifying the hash-chained audit trail.
+
+Every create, change, state transition, print and signature goes through
+``AuditLog.record`` inside the same transaction as the change itself, so a record
+and its audit entry are committed together or not at all.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
+
+from models.base import utcnow
+from models.canonical import canonical_json, sha256_hex
+from models.entities.audit import GENESIS_HASH, AuditChainHead, AuditEntry
+from models.errors import DomainError
+
+
+class AuditAction(enum.StrEnum):
+    CREATE = "create"
+    CHANGE = "change"
+    TRANSITION = "transition"
+    VOID = "void"
+    SIGN = "sign"
+    PRINT = "print"
+    LOGIN = "login"
+    LOGIN_FAILED = "login_failed"
+    LOCKOUT = "lockout"
+    UNLOCK = "unlock"
+    EXPORT = "export"
+    VERIFY = "verify"
+    SCAN_REJECTED = "scan_rejected"
+
+
+class AuditTamperError(DomainError):
+    code = "audit_tamper"
+    en = "The application tried to change or delete audit entry {seq}; audit entries are append-only."
+    zh = "程序试图修改或删除审计记录 {seq}；审计记录只能追加。"
+
+
+def _timestamp(at: datetime) -> str:
+    """A fixed text form of the time, independent of how the backend round-trips it."""
+    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def entry_digest(entry: AuditEntry) -> str:
+    """Hash of every column except the hash itself, chained to the previous entry's hash."""
+    body = [
+        entry.seq, _timestamp(entry.at), entry.actor, entry.action, entry.subject_type,
+        entry.subject_id, entry.old_value, entry.new_value, entry.reason, entry.workstation,
+        entry.prev_hash,
+    ]
+    return sha256_hex(canonical_json(body))
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value if isinstance(value, str) else canonical_json(value)
+
+
+class AuditLog:
+    """Appends entries within the caller's session; the caller's commit makes them durable."""
+
+    def __init__(self, session: Session, workstation: str | None = None) -> None:
+        self._session = session
+        self._workstation = workstation
+
+    def record(
+        self,
+        action: AuditAction,
+        *,
+        actor: str,
+        subject_type: str,
+        subject_id: object,
+        old: Any = None,
+        new: Any = None,
+        reason: str | None = None,
+        at: datetime | None = None,
+    ) -> AuditEntry:
+        # Locking the head row serialises chain writers on PostgreSQL; SQLite is already
+        # serialised by BEGIN IMMEDIATE.  Contiguous seq values make a removed row visible.
+        head = self._session.execute(
+            select(AuditChainHead).where(AuditChainHead.id == 1).with_for_update()
+        ).scalar_one()
+        entry = AuditEntry(
+            seq=head.last_seq + 1, at=(at or utcnow()).astimezone(UTC), actor=actor,
+            action=action.value, subject_type=subject_type, subject_id=str(subject_id),
+            old_value=_as_text(old), new_value=_as_text(new), reason=reason,
+            workstation=self._workstation, prev_hash=head.last_hash,
+        )
+        entry.entry_hash = entry_digest(entry)
+        head.last_seq, head.last_hash = entry.seq, entry.entry_hash
+        self._session.add(entry)
+        self._session.flush()
+        return entry
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    seq: int
+    problem: str
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    entries_checked: int
+    last_seq: int
+    last_hash: str
+    first_break: ChainBreak | None
+
+    @property
+    def intact(self) -> bool:
+        return self.first_break is None
+
+
+def _stream(session: Session, batch: int) -> Iterator[AuditEntry]:
+    last = 0
+    while True:
+        rows = session.execute(
+            select(AuditEntry).where(AuditEntry.seq > last).order_by(AuditEntry.seq).limit(batch)
+        ).scalars().all()
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1].seq
+        session.expunge_all()
+
+
+def verify_chain(session: Session, batch: int = 5000) -> ChainReport:
+    """Recompute the whole chain; report the first entry altered, removed or inserted."""
+    expected_seq, prev_hash, count = 1, GENESIS_HASH, 0
+    for entry in _stream(session, batch):
+        problem = _check(entry, expected_seq, prev_hash)
+        if problem:
+            return ChainReport(count, expected_seq - 1, prev_hash, ChainBreak(entry.seq, problem))
+        expected_seq, prev_hash, count = entry.seq + 1, entry.entry_hash, count + 1
+    head = session.get(AuditChainHead, 1)
+    if head is None or (head.last_seq, head.last_hash) != (expected_seq - 1, prev_hash):
+        found = "missing" if head is None else f"{head.last_seq}"
+        problem = f"chain head ({found}) does not match the last entry; entries were removed"
+        return ChainReport(count, expected_seq - 1, prev_hash, ChainBreak(expected_seq, problem))
+    return ChainReport(count, expected_seq - 1, prev_hash, None)
+
+
+def _check(entry: AuditEntry, expected_seq: int, prev_hash: str) -> str | None:
+    if entry.seq != expected_seq:
+        return f"entry {expected_seq} is missing (next found is {entry.seq})"
+    if entry.prev_hash != prev_hash:
+        return "previous-hash link broken (an entry before it was removed or replaced)"
+    if entry_digest(entry) != entry.entry_hash:
+        return "content does not match its hash (altered or inserted outside CellTrail)"
+    return None
+
+
+@event.listens_for(Session, "before_flush")
+def _refuse_audit_edits(session: Session, _context: object, _instances: object) -> None:
+    """Defence in depth above the database triggers: the ORM never updates or deletes entries."""
+    for obj in list(session.dirty) + list(session.deleted):
+        if isinstance(obj, AuditEntry) and (obj in session.deleted or session.is_modified(obj)):
+            raise AuditTamperError(seq=obj.seq)

@@ -1,0 +1,80 @@
+"""Engine and session set-up: where the database lives and how SQLite is made GMP-safe."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_dir
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.errors import ValidationError
+
+ENV_VAR = "CELLTRAIL_DB"
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+
+
+def default_database_url() -> str:
+    """The per-user embedded database, used when neither --db nor CELLTRAIL_DB is given."""
+    folder = Path(user_data_dir("CellTrail", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'celltrail.db'}"
+
+
+def resolve_database_url(cli_value: str | None = None) -> str:
+    """--db wins over CELLTRAIL_DB, which wins over the default; a bare path means SQLite."""
+    value = cli_value or os.environ.get(ENV_VAR) or default_database_url()
+    if "://" not in value:
+        value = f"sqlite:///{Path(value).expanduser().resolve()}"
+    return value
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """Create an engine for ``url`` or raise ValidationError saying what is wrong with it."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise ValidationError(field="database URL", reason=f"{url!r} is not a URL ({exc})") from exc
+    if parsed.get_backend_name() not in SUPPORTED_BACKENDS:
+        raise ValidationError(
+            field="database URL",
+            reason=f"backend {parsed.get_backend_name()!r} is not supported; use sqlite or postgresql",
+        )
+    if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    try:
+        engine = create_engine(parsed, **kwargs)
+    except (NoSuchModuleError, ImportError) as exc:
+        raise ValidationError(field="database URL", reason=f"driver not installed ({exc})") from exc
+    if engine.dialect.name == "sqlite":
+        _make_sqlite_gmp_safe(engine)
+    return engine
+
+
+def _make_sqlite_gmp_safe(engine: Engine) -> None:
+    """WAL for concurrent readers, FULL sync so a committed record survives power loss,
+    foreign keys on, and BEGIN IMMEDIATE so a writer waits at BEGIN instead of failing mid-way."""
+    database = engine.url.database
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (pysqlite recipe)
+        cursor = dbapi_connection.cursor()
+        if database and database != ":memory:":
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(bind=engine, expire_on_commit=False)

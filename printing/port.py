@@ -1,0 +1,113 @@
+"""The printer port: what a print job is, what a printer promises, and what can come back.
+
+Services depend only on this module; the transports in ``printing.transports`` implement it
+and ``tests.fakes.printers`` fakes it.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Literal, Protocol, runtime_checkable
+
+from printing.errors import (
+    PrinterError,
+    PrinterNotReadyError,
+    PrinterRejectedError,
+    PrinterStatusUnreadableError,
+    PrinterTimeoutError,
+    PrinterUnreachableError,
+    UnsupportedPrinterAddressError,
+)
+from printing.status import PrinterStatus
+
+__all__ = [
+    "CONTENT_TYPES",
+    "LabelPrinter",
+    "Outcome",
+    "PayloadFormat",
+    "PrintJob",
+    "PrintResult",
+    "PrinterError",
+    "PrinterNotReadyError",
+    "PrinterRejectedError",
+    "PrinterStatus",
+    "PrinterStatusUnreadableError",
+    "PrinterTimeoutError",
+    "PrinterUnreachableError",
+    "StatusReporting",
+    "UnsupportedPrinterAddressError",
+    "check_content_type",
+]
+
+PayloadFormat = Literal["zpl", "pdf", "png"]
+
+# The job's content_type is a MIME type so it can be stored and audited unambiguously.
+CONTENT_TYPES: dict[PayloadFormat, str] = {
+    "zpl": "application/x-zpl",
+    "pdf": "application/pdf",
+    "png": "image/png",
+}
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    """Bytes ready for one device; ``job_id`` is the audited id and names spooled files."""
+
+    job_id: str
+    payload: bytes
+    content_type: str
+
+
+class Outcome(enum.Enum):
+    SENT = "sent"  # handed to the device or spooler; nobody saw paper come out
+    CONFIRMED = "confirmed"  # the backend verified the output exists (e.g. file written)
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class PrintResult:
+    """What happened to one job.  A TCP send is SENT, not printed (brother_ql's honesty)."""
+
+    job_id: str
+    outcome: Outcome
+    detail: str = ""
+    error: PrinterError | None = None
+
+    @classmethod
+    def failed(cls, job_id: str, error: PrinterError) -> PrintResult:
+        return cls(job_id=job_id, outcome=Outcome.FAILED, detail=str(error), error=error)
+
+
+class LabelPrinter(Protocol):
+    """A place labels go.  ``send`` opens, sends and closes; it raises ``PrinterError``."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def address(self) -> str: ...
+
+    @property
+    def payload_format(self) -> PayloadFormat: ...
+
+    @property
+    def dpi(self) -> int: ...
+
+    def send(self, job: PrintJob) -> PrintResult: ...
+
+
+@runtime_checkable
+class StatusReporting(Protocol):
+    """Optional extra for printers that can read their status back (ZPL ``~HS``)."""
+
+    def query_status(self) -> PrinterStatus: ...
+
+
+def check_content_type(printer: LabelPrinter, job: PrintJob) -> None:
+    """Refuse a job built for another format before any byte moves."""
+    expected = CONTENT_TYPES[printer.payload_format]
+    if job.content_type != expected:
+        raise PrinterRejectedError(
+            printer=printer.name, reason=f"expects {expected}, job is {job.content_type}"
+        )

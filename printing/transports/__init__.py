@@ -1,0 +1,1 @@
+"""Transports move finished payload bytes to a device; they never build labels."""

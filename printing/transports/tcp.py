@@ -1,0 +1,102 @@
+"""Raw ZPL over TCP (port 9100, "JetDirect"): ``tcp://host:9100``.
+
+Each ``send`` opens one connection, asks ``~HS`` first and sends nothing if the printer
+reports a blocking condition, then sends the job and closes.  Zebra printers serve one raw
+connection at a time, so callers serialise jobs per printer (``printing.queue``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import time
+from collections.abc import Iterator
+
+from printing.port import (
+    PayloadFormat,
+    PrintJob,
+    PrintResult,
+    Outcome,
+    PrinterNotReadyError,
+    PrinterStatus,
+    PrinterTimeoutError,
+    PrinterUnreachableError,
+    check_content_type,
+)
+from printing.status import ETX, parse_host_status
+
+DEFAULT_PORT = 9100
+_STATUS_FRAMES = 3  # ~HS answers with three STX…ETX strings
+
+
+def is_usable() -> bool:
+    return True  # sockets only
+
+
+class TcpZplPrinter:
+    """A ZPL printer on the network.  Thread-safe only if used from one thread (the queue)."""
+
+    payload_format: PayloadFormat = "zpl"
+
+    def __init__(
+        self,
+        host: str,
+        port: int = DEFAULT_PORT,
+        *,
+        name: str | None = None,
+        dpi: int = 203,
+        timeout: float = 5.0,
+        check_status: bool = True,
+    ) -> None:
+        self.host, self.port = host, port
+        self.name = name or f"{host}:{port}"
+        self.address = f"tcp://{host}:{port}"
+        self.dpi = dpi
+        self.timeout = timeout
+        self.check_status = check_status
+
+    def send(self, job: PrintJob) -> PrintResult:
+        """Send one job; raises ``PrinterNotReadyError`` before any job byte if not ready."""
+        check_content_type(self, job)
+        with self._io_errors(), socket.create_connection(self._target, self.timeout) as sock:
+            if self.check_status:
+                status = self._read_status(sock)
+                if not status.ready:
+                    raise PrinterNotReadyError(
+                        printer=self.name,
+                        problems_en=status.describe("en"),
+                        problems_zh=status.describe("zh"),
+                    )
+            sock.sendall(job.payload)
+            sock.shutdown(socket.SHUT_WR)  # tell the printer the job is complete
+        return PrintResult(job_id=job.job_id, outcome=Outcome.SENT, detail=self.address)
+
+    def query_status(self) -> PrinterStatus:
+        with self._io_errors(), socket.create_connection(self._target, self.timeout) as sock:
+            return self._read_status(sock)
+
+    @property
+    def _target(self) -> tuple[str, int]:
+        return self.host, self.port
+
+    @contextlib.contextmanager
+    def _io_errors(self) -> Iterator[None]:
+        """Translate socket failures into the typed errors services handle."""
+        try:
+            yield
+        except TimeoutError as exc:
+            raise PrinterTimeoutError(printer=self.name, seconds=self.timeout) from exc
+        except OSError as exc:
+            detail = exc.strerror or type(exc).__name__
+            raise PrinterUnreachableError(printer=self.name, detail=detail) from exc
+
+    def _read_status(self, sock: socket.socket) -> PrinterStatus:
+        sock.sendall(b"~HS")
+        reply = b""
+        deadline = time.monotonic() + self.timeout  # a chatty printer must not keep us forever
+        while reply.count(ETX) < _STATUS_FRAMES and time.monotonic() < deadline:
+            chunk = sock.recv(1024)
+            if not chunk:
+                break  # closed early: parse_host_status reports the truncated reply
+            reply += chunk
+        return parse_host_status(reply, printer=self.name)

@@ -1,0 +1,147 @@
+"""Pure ZPL II rendering: ``LabelContent`` in, printer bytes out; golden-tested.
+
+Bar codes use the printer's native encoders (``^BC``/``^BQ``/``^BX``) so it prints them at
+full quality.  Resident fonts have no Chinese, so any text outside printable ASCII (and the
+biohazard mark) is drawn by ``printing.raster`` and sent as ``^GFA`` graphics in plain ASCII
+hex: uncompressed, but byte-stable for golden files and easy to inspect; a text line costs
+about 2 KB.  Escaping rules (ZPL II guide ``^BC``, ``^BX``, ``^FH``):
+
+* ``^`` and ``~`` are command prefixes anywhere, so such field data goes through ``^FH\\``
+  hex escapes (``\\5E``, ``\\7E``); Code 128 uses its own invocation codes instead.
+* In ``^BC`` data ``>`` starts an invocation code: ``>`` is sent as ``>0``, ``^`` as ``><``,
+  ``~`` as ``>=``.  Digit runs of 4+ switch to subset C (``>5``/``>6``), as ISBT 128 asks.
+* GS1-128 uses ``^BC`` mode D (leading FNC1 implied) with ``>8`` for each GS separator.
+* ``^BX`` uses ``_`` as its escape character: ``_1`` is FNC1 and a literal ``_`` is ``__``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PIL import Image, ImageOps
+
+from printing.content import GS, Barcode, Biohazard, Box, Element, LabelContent, Line, Text, Symbology
+from printing.content import mm_to_dots as _dots
+from printing.raster import biohazard_bitmap, fitted_font, text_bitmap
+from printing.symbols import dots_per_module
+
+_QR_MAX_MAGNIFICATION = 10
+
+
+def render_zpl(content: LabelContent, dpi: int = 203) -> bytes:
+    """The complete label format, ``^XA`` … ``^XZ``, UTF-8 (``^CI28``), one command per line."""
+    lines = [
+        "^XA",
+        "^CI28",
+        f"^PW{_dots(content.width_mm, dpi)}",
+        f"^LL{_dots(content.height_mm, dpi)}",
+        "^LH0,0",
+    ]
+    lines += [_element(element, dpi) for element in content.elements]
+    lines += [f"^PQ{content.copies},0,1,N", "^XZ", ""]
+    return "\n".join(lines).encode("utf-8")
+
+
+def _element(element: Element, dpi: int) -> str:
+    origin = f"^FO{_dots(element.x_mm, dpi)},{_dots(element.y_mm, dpi)}"
+    if isinstance(element, Text):
+        return _text(element, dpi, origin)
+    if isinstance(element, Barcode):
+        return origin + _barcode(element, dpi)
+    if isinstance(element, Box):
+        return origin + _box(element, dpi)
+    if isinstance(element, Line):
+        return _line(element, dpi)
+    return origin + graphic_field(biohazard_bitmap(element, dpi))
+
+
+def _text(text: Text, dpi: int, origin: str) -> str:
+    if not all(32 <= ord(char) < 127 for char in text.text):
+        return origin + graphic_field(text_bitmap(text, dpi))
+    height = max(1, _dots(text.height_mm, dpi))
+    # Font 0 is narrower than our raster font, so the raster's fitted size is a safe bound.
+    width = max(1, int(fitted_font(text, dpi).size)) if text.max_width_mm else height
+    field = f"^A0N,{height},{width}{_field_data(text.text)}^FS"
+    if not text.bold:
+        return origin + field
+    # Font 0 has no bold face; overprinting one dot to the right thickens the strokes.
+    x, y = _dots(text.x_mm, dpi), _dots(text.y_mm, dpi)
+    return f"{origin}{field}\n^FO{x + 1},{y}{field}"
+
+
+def _barcode(code: Barcode, dpi: int) -> str:
+    module = dots_per_module(code.module_mm, dpi)
+    height = max(1, _dots(code.height_mm, dpi))
+    if code.symbology is Symbology.CODE128:
+        return f"^BY{module},3,{height}^BCN,{height},N,N,N,N^FD{code128_data(code.data)}^FS"
+    if code.symbology is Symbology.GS1_128:
+        data = _bc_escape(code.data).replace(GS, ">8")
+        return f"^BY{module},3,{height}^BCN,{height},N,N,N,D^FD{data}^FS"
+    if code.symbology is Symbology.QR:
+        if module > _QR_MAX_MAGNIFICATION:
+            raise ValueError(f"QR module of {module} dots exceeds ^BQ's maximum of 10")
+        # Model 2, error level M, automatic input mode; data are UTF-8 thanks to ^CI28.
+        return f"^BQN,2,{module}{_field_data('MA,' + code.data)}^FS"
+    data = code.data.replace("_", "__")
+    if code.symbology is Symbology.GS1_DATAMATRIX:
+        data = "_1" + data.replace(GS, "_1")
+    return f"^BXN,{module},200,,,,_{_field_data(data)}^FS"
+
+
+def code128_data(data: str) -> str:
+    """``^BC`` mode N field data: explicit start code, subset C for digit runs of 4+."""
+    out: list[str] = []
+    subset = ""
+    for part in re.split(r"(\d{4,})", data):
+        if len(part) >= 4 and part.isdigit():
+            if len(part) % 2:  # subset C takes digit pairs; the odd one goes in B
+                out.append(">:" if not subset else ">6" if subset == "C" else "")
+                out.append(part[0])
+                part, subset = part[1:], "B"
+            out.append(">;" if not subset else ">5")
+            out.append(part)
+            subset = "C"
+        elif part:
+            out.append(">:" if not subset else ">6" if subset == "C" else "")
+            out.append(_bc_escape(part))
+            subset = "B"
+    return "".join(out)
+
+
+def _bc_escape(text: str) -> str:
+    return text.replace(">", ">0").replace("^", "><").replace("~", ">=")
+
+
+def _field_data(text: str) -> str:
+    if "^" not in text and "~" not in text:
+        return f"^FD{text}"
+    escaped = text.replace("\\", "\\5C").replace("^", "\\5E").replace("~", "\\7E")
+    return f"^FH\\^FD{escaped}"
+
+
+def _box(box: Box, dpi: int) -> str:
+    width, height = max(1, _dots(box.width_mm, dpi)), max(1, _dots(box.height_mm, dpi))
+    thickness = min(width, height) if box.filled else max(1, _dots(box.thickness_mm, dpi))
+    return f"^GB{width},{height},{thickness},B,0^FS"
+
+
+def _line(line: Line, dpi: int) -> str:
+    x0, y0 = _dots(min(line.x_mm, line.x2_mm), dpi), _dots(min(line.y_mm, line.y2_mm), dpi)
+    width = _dots(abs(line.x2_mm - line.x_mm), dpi)
+    height = _dots(abs(line.y2_mm - line.y_mm), dpi)
+    thickness = max(1, _dots(line.thickness_mm, dpi))
+    origin = f"^FO{x0},{y0}"
+    if width == 0 or height == 0:  # ^GB draws straight lines; ^GD only diagonals
+        return f"{origin}^GB{max(width, thickness)},{max(height, thickness)},{thickness},B,0^FS"
+    # ^GD orientation: R leans like "/", L like "\".
+    falling = (line.x2_mm - line.x_mm) * (line.y2_mm - line.y_mm) > 0
+    return f"{origin}^GD{width},{height},{thickness},B,{'L' if falling else 'R'}^FS"
+
+
+def graphic_field(image: Image.Image) -> str:
+    """``^GFA`` in ASCII hex for a mode "1" image (0 = ink), one bit per dot, rows padded."""
+    # Invert so ink is 1 as ZPL wants; row padding bits stay 0 (no ink) after the invert.
+    ink = ImageOps.invert(image.convert("L")).convert("1")
+    data = ink.tobytes()
+    row_bytes = (image.width + 7) // 8
+    return f"^GFA,{len(data)},{len(data)},{row_bytes},{data.hex().upper()}^FS"

@@ -1,0 +1,88 @@
+"""Shared fixtures: a fresh, migrated database per test (real SQLite file, or real PostgreSQL)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from models.core import Core, open_core
+from models.entities.accounts import Role
+from models.services.passwords import fast_passwords_for_tests
+
+PG_ADMIN_URL = os.environ.get("CELLTRAIL_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1/postgres")
+PASSWORD = "Correct-horse-42"
+
+STAFF = {
+    "admin": ("Ada Admin", [Role.ADMIN]),
+    "wang": ("Wang Operator", [Role.OPERATOR]),
+    "zhao": ("Zhao Verifier", [Role.VERIFIER]),
+    "chen": ("Chen QA", [Role.QA]),
+    "li": ("Li QA Head", [Role.QA, Role.QA_HEAD]),
+    "liu": ("Liu Nurse", [Role.CLINICAL]),
+    "sun": ("Sun Auditor", [Role.AUDITOR]),
+}
+
+
+def _postgres_available() -> bool:
+    try:
+        with create_engine(PG_ADMIN_URL).connect() as conn:
+            conn.execute(text("select 1"))
+        return True
+    except Exception:  # noqa: BLE001 - any failure means "not available here"
+        return False
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'celltrail.db'}"
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    if not _postgres_available():
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL must be reachable in CI")
+        pytest.skip("PostgreSQL not reachable")
+    name = f"ct_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest) -> str:
+    fixture = "sqlite_url" if request.param == "sqlite" else "postgres_url"
+    return str(request.getfixturevalue(fixture))
+
+
+def make_core(url: str) -> Core:
+    core = open_core(url, passwords=fast_passwords_for_tests(), workstation="test-station")
+    for username, (name, roles) in STAFF.items():
+        core.accounts.add_user(actor=None if username == "admin" else "admin", username=username,
+                               full_name=name, password=PASSWORD, roles=roles)
+    return core
+
+
+@pytest.fixture
+def core(sqlite_url: str) -> Iterator[Core]:
+    """The everyday fixture: SQLite file, migrated, with the STAFF accounts."""
+    c = make_core(sqlite_url)
+    yield c
+    c.close()
+
+
+@pytest.fixture
+def any_core(db_url: str) -> Iterator[Core]:
+    """The same, once on SQLite and once on PostgreSQL."""
+    c = make_core(db_url)
+    yield c
+    c.close()
