@@ -84,6 +84,8 @@ class AuditLog:
         reason: str | None = None,
         at: datetime | None = None,
     ) -> AuditEntry:
+        if at is not None and at.tzinfo is None:
+            raise ValueError("naive datetime refused; pass an aware datetime")
         # Locking the head row serialises chain writers on PostgreSQL; SQLite is already
         # serialised by BEGIN IMMEDIATE.  Contiguous seq values make a removed row visible.
         head = self._session.execute(

@@ -146,7 +146,7 @@ class ProductUnit(Base):
     __table_args__ = (UniqueConstraint("din", "product_code", "division"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    din: Mapped[str] = mapped_column(String(16), index=True)  # 13 chars + 2 flags, no check char
+    din: Mapped[str] = mapped_column(String(16), index=True)  # the 13 DIN characters, no flags/K
     product_code: Mapped[str] = mapped_column(String(8))
     division: Mapped[str] = mapped_column(String(2), default="00")
     batch_id: Mapped[int] = mapped_column(ForeignKey("batch.id"), index=True)

@@ -44,10 +44,6 @@ def fin_first(field_en: str, field_zh: str) -> CharRule:
     return CharRule(1, FIN_FIRST, field_en, field_zh, "A-N, P-Z or 1-9", "A-N、P-Z 或 1-9")
 
 
-def total_length(rules: tuple[CharRule, ...]) -> int:
-    return sum(rule.length for rule in rules)
-
-
 def check_length(text: str, expected: int, structure: str) -> None:
     if len(text) != expected:
         raise WrongLengthError(structure=structure, expected=expected, actual=len(text))

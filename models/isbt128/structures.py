@@ -203,12 +203,13 @@ def _parse_typed(raw: RawScan, allow_keyboard: bool) -> ParsedScan:
     )
 
 
-_TYPED_DIN_CHARS = ALNUM | LOWER | frozenset("*[]()")
+_TYPED_DIN_START = ALNUM | LOWER
 
 
 def _looks_like_typed_din(text: str) -> bool:
+    # Wide on purpose: anything DIN-sized that starts like one gets a DIN-specific reason.
     compact = "".join(text.split())
-    return 12 <= len(compact) <= 18 and all(ch in _TYPED_DIN_CHARS for ch in compact)
+    return 12 <= len(compact) <= 18 and compact[0] in _TYPED_DIN_START
 
 
 _GS1_DIGITS = frozenset("0123456789")

@@ -1,0 +1,80 @@
+"""The `celltrail` command line, run as a real subprocess like an operator or a script would."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def celltrail(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], input=stdin,
+                          capture_output=True, text=True, timeout=120, cwd=ROOT, check=False)
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path) -> str:
+    db = str(tmp_path / "demo.db")
+    result = celltrail("demo", "--db", db, "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["units"] == 23
+    return db
+
+
+def test_init_creates_a_migrated_database(tmp_path: Path) -> None:
+    result = celltrail("init", "--db", str(tmp_path / "new.db"), "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["revision"]
+
+
+def test_audit_verify_passes_on_the_demo_site(demo_db: str) -> None:
+    result = celltrail("audit", "verify", "--db", demo_db, "--json")
+    assert result.returncode == 0
+    report = json.loads(result.stdout)
+    assert report["intact"] and report["entries_checked"] > 50
+
+
+def test_audit_verify_fails_and_names_the_altered_row(demo_db: str) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(demo_db)
+    conn.execute("DROP TRIGGER audit_entry_no_update")
+    conn.execute("UPDATE audit_entry SET actor = 'mallory' WHERE seq = 17")
+    conn.commit()
+    conn.close()
+    result = celltrail("audit", "verify", "--db", demo_db)
+    assert result.returncode == 1
+    assert "entry 17" in result.stderr
+
+
+def test_demo_refuses_a_database_that_already_has_users(demo_db: str) -> None:
+    result = celltrail("demo", "--db", demo_db)
+    assert result.returncode == 2 and "already has users" in result.stderr
+
+
+def test_user_add_by_admin_with_password_on_stdin(demo_db: str) -> None:
+    ok = celltrail("user", "add", "qiu", "--name", "Qiu Operator", "--role", "operator",
+                   "--by", "admin", "--password-stdin", "--db", demo_db, stdin="Strong-pass-77\n")
+    assert ok.returncode == 0, ok.stderr
+    refused = celltrail("user", "add", "eve", "--name", "Eve", "--role", "qa", "--by", "wang",
+                        "--password-stdin", "--db", demo_db, stdin="Strong-pass-77\n")
+    assert refused.returncode == 2 and "may not add users" in refused.stderr
+
+
+def test_errors_are_shown_in_chinese_when_asked(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "init", "--db", "foo://x"],
+                            capture_output=True, text=True, cwd=ROOT, check=False,
+                            env={"CELLTRAIL_LANG": "zh_CN", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 2 and "无效" in result.stderr
+
+
+def test_din_check_reports_validity(tmp_path: Path) -> None:
+    good = celltrail("din", "check", "=A99902525010000", "--json")
+    assert good.returncode == 0 and json.loads(good.stdout)["valid"] is True
+    bad = celltrail("din", "check", "=A9990252501000", "--json")
+    assert bad.returncode == 1 and json.loads(bad.stdout)["valid"] is False
