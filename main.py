@@ -1,4 +1,4 @@
-"""CellTrail entry point: `celltrail` with a sub-command runs the CLI, without one the desktop app."""
+"""CellTrail entry point: with a sub-command it runs the CLI, without one the desktop app."""
 
 from __future__ import annotations
 

@@ -40,7 +40,10 @@ class AuditAction(enum.StrEnum):
 
 class AuditTamperError(DomainError):
     code = "audit_tamper"
-    en = "The application tried to change or delete audit entry {seq}; audit entries are append-only."
+    en = (
+        "The application tried to change or delete audit entry {seq}; "
+        "audit entries are append-only."
+    )
     zh = "程序试图修改或删除审计记录 {seq}；审计记录只能追加。"
 
 
@@ -52,8 +55,16 @@ def _timestamp(at: datetime) -> str:
 def entry_digest(entry: AuditEntry) -> str:
     """Hash of every column except the hash itself, chained to the previous entry's hash."""
     body = [
-        entry.seq, _timestamp(entry.at), entry.actor, entry.action, entry.subject_type,
-        entry.subject_id, entry.old_value, entry.new_value, entry.reason, entry.workstation,
+        entry.seq,
+        _timestamp(entry.at),
+        entry.actor,
+        entry.action,
+        entry.subject_type,
+        entry.subject_id,
+        entry.old_value,
+        entry.new_value,
+        entry.reason,
+        entry.workstation,
         entry.prev_hash,
     ]
     return sha256_hex(canonical_json(body))
@@ -92,10 +103,17 @@ class AuditLog:
             select(AuditChainHead).where(AuditChainHead.id == 1).with_for_update()
         ).scalar_one()
         entry = AuditEntry(
-            seq=head.last_seq + 1, at=(at or utcnow()).astimezone(UTC), actor=actor,
-            action=action.value, subject_type=subject_type, subject_id=str(subject_id),
-            old_value=_as_text(old), new_value=_as_text(new), reason=reason,
-            workstation=self._workstation, prev_hash=head.last_hash,
+            seq=head.last_seq + 1,
+            at=(at or utcnow()).astimezone(UTC),
+            actor=actor,
+            action=action.value,
+            subject_type=subject_type,
+            subject_id=str(subject_id),
+            old_value=_as_text(old),
+            new_value=_as_text(new),
+            reason=reason,
+            workstation=self._workstation,
+            prev_hash=head.last_hash,
         )
         entry.entry_hash = entry_digest(entry)
         head.last_seq, head.last_hash = entry.seq, entry.entry_hash
@@ -125,9 +143,16 @@ class ChainReport:
 def _stream(session: Session, batch: int) -> Iterator[AuditEntry]:
     last = 0
     while True:
-        rows = session.execute(
-            select(AuditEntry).where(AuditEntry.seq > last).order_by(AuditEntry.seq).limit(batch)
-        ).scalars().all()
+        rows = (
+            session.execute(
+                select(AuditEntry)
+                .where(AuditEntry.seq > last)
+                .order_by(AuditEntry.seq)
+                .limit(batch)
+            )
+            .scalars()
+            .all()
+        )
         if not rows:
             return
         yield from rows

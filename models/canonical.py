@@ -25,8 +25,9 @@ def _default(value: Any) -> Any:
 
 
 def canonical_json(value: Any) -> str:
-    return json.dumps(value, default=_default, sort_keys=True, ensure_ascii=False,
-                      separators=(",", ":"))
+    return json.dumps(
+        value, default=_default, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
 
 
 def sha256_hex(text: str) -> str:

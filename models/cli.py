@@ -31,8 +31,10 @@ def _lang() -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="celltrail", description="CellTrail GMP traceability")
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", help="database URL or SQLite file path (default: CELLTRAIL_DB "
-                        "or the per-user database)")
+    common.add_argument(
+        "--db",
+        help="database URL or SQLite file path (default: CELLTRAIL_DB or the per-user database)",
+    )
     common.add_argument("--json", action="store_true", help="machine-readable output")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("init", parents=[common], help="create or upgrade the database schema")
@@ -48,8 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--name", required=True, help="printed name used in signatures")
     add.add_argument("--role", action="append", required=True, choices=[r.value for r in Role])
     add.add_argument("--by", help="administrator adding the user (not needed for the first user)")
-    add.add_argument("--password-stdin", action="store_true",
-                     help="read the new password from standard input")
+    add.add_argument(
+        "--password-stdin", action="store_true", help="read the new password from standard input"
+    )
     din = sub.add_parser("din", help="ISBT 128 donation identification numbers")
     din_sub = din.add_subparsers(dest="din_command", required=True)
     check = din_sub.add_parser("check", parents=[common], help="validate a scanned DIN")
@@ -91,15 +94,23 @@ def cmd_audit_verify(args: argparse.Namespace) -> tuple[int, dict[str, Any], str
             report = verify_chain(uow.session)
     finally:
         core.close()
-    data: dict[str, Any] = {"intact": report.intact, "entries_checked": report.entries_checked,
-                            "last_seq": report.last_seq, "last_hash": report.last_hash}
+    data: dict[str, Any] = {
+        "intact": report.intact,
+        "entries_checked": report.entries_checked,
+        "last_seq": report.last_seq,
+        "last_hash": report.last_hash,
+    }
     if report.first_break:
         data["first_break"] = {"seq": report.first_break.seq, "problem": report.first_break.problem}
-        text = (f"AUDIT CHAIN BROKEN at entry {report.first_break.seq}: "
-                f"{report.first_break.problem} ({report.entries_checked} entries intact before it)")
+        text = (
+            f"AUDIT CHAIN BROKEN at entry {report.first_break.seq}: "
+            f"{report.first_break.problem} ({report.entries_checked} entries intact before it)"
+        )
         return 1, data, text
-    text = (f"audit chain intact: {report.entries_checked} entries, "
-            f"head {report.last_seq} {report.last_hash}")
+    text = (
+        f"audit chain intact: {report.entries_checked} entries, "
+        f"head {report.last_seq} {report.last_hash}"
+    )
     return 0, data, text
 
 
@@ -110,8 +121,13 @@ def cmd_user_add(args: argparse.Namespace) -> tuple[int, dict[str, Any], str]:
         password = getpass.getpass(f"Password for {args.username}: ")
     core = _open(args)
     try:
-        core.accounts.add_user(actor=args.by, username=args.username, full_name=args.name,
-                               password=password, roles=[Role(r) for r in args.role])
+        core.accounts.add_user(
+            actor=args.by,
+            username=args.username,
+            full_name=args.name,
+            password=password,
+            roles=[Role(r) for r in args.role],
+        )
     finally:
         core.close()
     return 0, {"username": args.username, "roles": args.role}, f"user {args.username} added"
@@ -146,8 +162,11 @@ def run(argv: Sequence[str]) -> int:
     try:
         code, data, text = handler(args)
     except DomainError as exc:
-        code, data, text = 2, {"error": exc.code, "message": exc.message(_lang())}, \
-            f"error: {exc.message(_lang())}"
+        code, data, text = (
+            2,
+            {"error": exc.code, "message": exc.message(_lang())},
+            f"error: {exc.message(_lang())}",
+        )
     if getattr(args, "json", False):
         print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
     else:

@@ -29,8 +29,14 @@ class Core:
         self.engine.dispose()
 
 
-def open_core(url: str, *, migrate: bool = True, passwords: Passwords | None = None,
-              clock: Clock = utcnow, workstation: str | None = None) -> Core:
+def open_core(
+    url: str,
+    *,
+    migrate: bool = True,
+    passwords: Passwords | None = None,
+    clock: Clock = utcnow,
+    workstation: str | None = None,
+) -> Core:
     """Open (and by default migrate) the database at ``url`` and build the services on it."""
     engine = make_engine(url)
     if migrate:
@@ -45,5 +51,10 @@ def open_core(url: str, *, migrate: bool = True, passwords: Passwords | None = N
 
     accounts = AccountService(uow, passwords or Passwords())
     signatures = SignatureService(accounts)
-    return Core(engine=engine, uow=uow, accounts=accounts, signatures=signatures,
-                steps=StepService(uow, signatures))
+    return Core(
+        engine=engine,
+        uow=uow,
+        accounts=accounts,
+        signatures=signatures,
+        steps=StepService(uow, signatures),
+    )

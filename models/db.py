@@ -42,7 +42,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     if parsed.get_backend_name() not in SUPPORTED_BACKENDS:
         raise ValidationError(
             field="database URL",
-            reason=f"backend {parsed.get_backend_name()!r} is not supported; use sqlite or postgresql",
+            reason=f"backend {parsed.get_backend_name()!r} is not supported; "
+            "use sqlite or postgresql",
         )
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")

@@ -63,7 +63,10 @@ class AuthenticationError(DomainError):
 
 class AccountLockedError(DomainError):
     code = "account_locked"
-    en = "Account {username} is locked after repeated failed sign-ins; an administrator must unlock it."
+    en = (
+        "Account {username} is locked after repeated failed sign-ins; "
+        "an administrator must unlock it."
+    )
     zh = "账户 {username} 因多次登录失败已被锁定，需由管理员解锁。"
 
 

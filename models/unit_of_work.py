@@ -24,8 +24,12 @@ class UnitOfWork:
     including a lost connection, leaves no half-written record behind.
     """
 
-    def __init__(self, session_factory: sessionmaker[Session], clock: Clock = utcnow,
-                 workstation: str | None = None) -> None:
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        clock: Clock = utcnow,
+        workstation: str | None = None,
+    ) -> None:
         self._session_factory = session_factory
         self.clock = clock
         self._workstation = workstation
@@ -35,8 +39,12 @@ class UnitOfWork:
         self.audit = AuditLog(self.session, self._workstation)
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         try:
             self.session.rollback()  # a no-op after commit()
         except DBAPIError:

@@ -14,7 +14,9 @@ from models.core import Core, open_core
 from models.entities.accounts import Role
 from models.services.passwords import fast_passwords_for_tests
 
-PG_ADMIN_URL = os.environ.get("CELLTRAIL_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1/postgres")
+PG_ADMIN_URL = os.environ.get(
+    "CELLTRAIL_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1/postgres"
+)
 PASSWORD = "Correct-horse-42"
 
 STAFF = {
@@ -67,8 +69,13 @@ def db_url(request: pytest.FixtureRequest) -> str:
 def make_core(url: str) -> Core:
     core = open_core(url, passwords=fast_passwords_for_tests(), workstation="test-station")
     for username, (name, roles) in STAFF.items():
-        core.accounts.add_user(actor=None if username == "admin" else "admin", username=username,
-                               full_name=name, password=PASSWORD, roles=roles)
+        core.accounts.add_user(
+            actor=None if username == "admin" else "admin",
+            username=username,
+            full_name=name,
+            password=PASSWORD,
+            roles=roles,
+        )
     return core
 
 

@@ -21,8 +21,9 @@ class AuditEntry(Base):
     __tablename__ = "audit_entry"
     __table_args__ = (Index("ix_audit_entry_subject", "subject_type", "subject_id"),)
 
-    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
-                                     autoincrement=False)
+    seq: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False
+    )
     at: Mapped[datetime]
     actor: Mapped[str] = mapped_column(String(64), index=True)
     action: Mapped[str] = mapped_column(String(40), index=True)

@@ -29,7 +29,9 @@ class LabelTemplate(Base):
     container_type: Mapped[str] = mapped_column(String(24))
     partial: Mapped[bool] = mapped_column(default=False)  # needs an information sheet (R-LBL-10)
     layout: Mapped[str] = mapped_column(Text)  # canonical JSON layout
-    status: Mapped[TemplateStatus] = mapped_column(str_enum(TemplateStatus), default=TemplateStatus.DRAFT)
+    status: Mapped[TemplateStatus] = mapped_column(
+        str_enum(TemplateStatus), default=TemplateStatus.DRAFT
+    )
     created_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     approval_signature_id: Mapped[int | None] = mapped_column(ForeignKey("signature.id"))
@@ -50,7 +52,9 @@ class PrintJob(Base):
     batch_id: Mapped[int] = mapped_column(ForeignKey("batch.id"), index=True)
     template_id: Mapped[int] = mapped_column(ForeignKey("label_template.id"))
     printer_address: Mapped[str] = mapped_column(String(200))
-    status: Mapped[PrintJobStatus] = mapped_column(str_enum(PrintJobStatus), default=PrintJobStatus.REQUESTED)
+    status: Mapped[PrintJobStatus] = mapped_column(
+        str_enum(PrintJobStatus), default=PrintJobStatus.REQUESTED
+    )
     requested_by: Mapped[str] = mapped_column(String(64))
     requested_at: Mapped[datetime]
     reprint_reason: Mapped[str | None] = mapped_column(String(500))

@@ -41,7 +41,9 @@ class Shipment(Base):
     destination_site_id: Mapped[int] = mapped_column(ForeignKey("site.id"))
     container: Mapped[str | None] = mapped_column(String(40))
     logger_id: Mapped[str | None] = mapped_column(String(40))
-    status: Mapped[ShipmentStatus] = mapped_column(str_enum(ShipmentStatus), default=ShipmentStatus.PLANNED)
+    status: Mapped[ShipmentStatus] = mapped_column(
+        str_enum(ShipmentStatus), default=ShipmentStatus.PLANNED
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by: Mapped[str] = mapped_column(String(64))
 

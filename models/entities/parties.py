@@ -54,7 +54,9 @@ class Donor(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
     donor_type: Mapped[DonorType] = mapped_column(str_enum(DonorType))
-    eligibility: Mapped[Eligibility] = mapped_column(str_enum(Eligibility), default=Eligibility.PENDING)
+    eligibility: Mapped[Eligibility] = mapped_column(
+        str_enum(Eligibility), default=Eligibility.PENDING
+    )
     infectious: Mapped[bool] = mapped_column(default=False)
     abo_rh: Mapped[str | None] = mapped_column(String(8))
     hla_typing: Mapped[str | None] = mapped_column(String(200))

@@ -83,7 +83,9 @@ class Batch(Base):
     collection_id: Mapped[int | None] = mapped_column(ForeignKey("collection.id"), index=True)
     is_pool: Mapped[bool] = mapped_column(default=False)
     coi_id: Mapped[str | None] = mapped_column(String(40), index=True)  # chain-of-identity id
-    status: Mapped[BatchStatus] = mapped_column(str_enum(BatchStatus), default=BatchStatus.IN_PROCESS)
+    status: Mapped[BatchStatus] = mapped_column(
+        str_enum(BatchStatus), default=BatchStatus.IN_PROCESS
+    )
     workspace: Mapped[str | None] = mapped_column(String(40))
     harvest_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -157,7 +159,9 @@ class ProductUnit(Base):
     quality_status: Mapped[QualityStatus] = mapped_column(
         str_enum(QualityStatus), default=QualityStatus.QUARANTINE
     )
-    disposition: Mapped[Disposition] = mapped_column(str_enum(Disposition), default=Disposition.IN_STOCK)
+    disposition: Mapped[Disposition] = mapped_column(
+        str_enum(Disposition), default=Disposition.IN_STOCK
+    )
     recalled: Mapped[bool] = mapped_column(default=False)
     storage_location_id: Mapped[int | None] = mapped_column(ForeignKey("storage_location.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

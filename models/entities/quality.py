@@ -51,7 +51,9 @@ class Deviation(Base):
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text)
     classification: Mapped[str | None] = mapped_column(String(20))
-    status: Mapped[DeviationStatus] = mapped_column(str_enum(DeviationStatus), default=DeviationStatus.OPEN)
+    status: Mapped[DeviationStatus] = mapped_column(
+        str_enum(DeviationStatus), default=DeviationStatus.OPEN
+    )
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("batch.id"), index=True)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("product_unit.id"))
     opened_at: Mapped[datetime] = mapped_column(default=utcnow)

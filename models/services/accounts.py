@@ -42,8 +42,9 @@ def require_role(user: User, allowed: Iterable[Role], action: str) -> None:
 
 
 class AccountService:
-    def __init__(self, uow_factory: UowFactory, passwords: Passwords,
-                 policy: PasswordPolicy | None = None) -> None:
+    def __init__(
+        self, uow_factory: UowFactory, passwords: Passwords, policy: PasswordPolicy | None = None
+    ) -> None:
         self._uow = uow_factory
         self._passwords = passwords
         self.policy = policy or PasswordPolicy()
@@ -58,8 +59,13 @@ class AccountService:
         with self._uow() as uow:
             user = find_user(uow.session, username)
             if user is None:
-                uow.audit.record(AuditAction.LOGIN_FAILED, actor=username, subject_type="user",
-                                 subject_id=username, reason=f"{purpose}: unknown user")
+                uow.audit.record(
+                    AuditAction.LOGIN_FAILED,
+                    actor=username,
+                    subject_type="user",
+                    subject_id=username,
+                    reason=f"{purpose}: unknown user",
+                )
                 uow.commit()
                 raise AuthenticationError()
             if user.is_locked:
@@ -75,23 +81,41 @@ class AccountService:
             if user.failed_attempts:
                 user.failed_attempts = 0
             if purpose == "sign-in":
-                uow.audit.record(AuditAction.LOGIN, actor=username, subject_type="user",
-                                 subject_id=username)
+                uow.audit.record(
+                    AuditAction.LOGIN, actor=username, subject_type="user", subject_id=username
+                )
             uow.commit()
             return user.full_name
 
     def _count_failure(self, uow: UnitOfWork, user: User, purpose: str) -> None:
         user.failed_attempts += 1
-        uow.audit.record(AuditAction.LOGIN_FAILED, actor=user.username, subject_type="user",
-                         subject_id=user.username, reason=f"{purpose}: wrong password "
-                         f"({user.failed_attempts}/{self.policy.max_failed_attempts})")
+        uow.audit.record(
+            AuditAction.LOGIN_FAILED,
+            actor=user.username,
+            subject_type="user",
+            subject_id=user.username,
+            reason=f"{purpose}: wrong password "
+            f"({user.failed_attempts}/{self.policy.max_failed_attempts})",
+        )
         if user.failed_attempts >= self.policy.max_failed_attempts:
             user.locked_at = uow.clock()
-            uow.audit.record(AuditAction.LOCKOUT, actor=user.username, subject_type="user",
-                             subject_id=user.username, new={"locked": True})
+            uow.audit.record(
+                AuditAction.LOCKOUT,
+                actor=user.username,
+                subject_type="user",
+                subject_id=user.username,
+                new={"locked": True},
+            )
 
-    def add_user(self, *, actor: str | None, username: str, full_name: str, password: str,
-                 roles: Iterable[Role]) -> None:
+    def add_user(
+        self,
+        *,
+        actor: str | None,
+        username: str,
+        full_name: str,
+        password: str,
+        roles: Iterable[Role],
+    ) -> None:
         """Create an account. Only an administrator may, except for the very first account."""
         roles = sorted(set(roles))
         if not roles:
@@ -107,13 +131,21 @@ class AccountService:
                 require_role(get_user(uow.session, actor), [Role.ADMIN], "add users")
             if find_user(uow.session, username):
                 raise ValidationError(field="user name", reason=f"{username!r} already exists")
-            user = User(username=username, full_name=full_name.strip(),
-                        password_hash=self._passwords.hash(password),
-                        roles=[UserRole(role=r) for r in roles], password_changed_at=uow.clock())
+            user = User(
+                username=username,
+                full_name=full_name.strip(),
+                password_hash=self._passwords.hash(password),
+                roles=[UserRole(role=r) for r in roles],
+                password_changed_at=uow.clock(),
+            )
             uow.session.add(user)
-            uow.audit.record(AuditAction.CREATE, actor=actor or username, subject_type="user",
-                             subject_id=username,
-                             new={"full_name": user.full_name, "roles": [r.value for r in roles]})
+            uow.audit.record(
+                AuditAction.CREATE,
+                actor=actor or username,
+                subject_type="user",
+                subject_id=username,
+                new={"full_name": user.full_name, "roles": [r.value for r in roles]},
+            )
             uow.commit()
 
     def unlock(self, *, actor: str, username: str, reason: str) -> None:
@@ -123,9 +155,15 @@ class AccountService:
             require_role(get_user(uow.session, actor), [Role.ADMIN], "unlock accounts")
             user = get_user(uow.session, username)
             user.locked_at, user.failed_attempts = None, 0
-            uow.audit.record(AuditAction.UNLOCK, actor=actor, subject_type="user",
-                             subject_id=username, old={"locked": True}, new={"locked": False},
-                             reason=reason)
+            uow.audit.record(
+                AuditAction.UNLOCK,
+                actor=actor,
+                subject_type="user",
+                subject_id=username,
+                old={"locked": True},
+                new={"locked": False},
+                reason=reason,
+            )
             uow.commit()
 
     def roles_of(self, username: str) -> frozenset[Role]:

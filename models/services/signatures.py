@@ -13,9 +13,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from models.audit import AuditAction
+from models.base import utcnow
 from models.canonical import content_hash
 from models.entities.accounts import Role, Signature, SignatureMeaning
-from models.base import utcnow
 from models.errors import SamePersonError, ValidationError
 from models.services.accounts import AccountService, get_user, require_role
 from models.unit_of_work import UnitOfWork
@@ -52,8 +52,9 @@ class SignatureService:
         self._accounts = accounts
 
     def reauthenticate(self, username: str, password: str, meaning: SignatureMeaning) -> Signer:
-        name = self._accounts.authenticate(username, password,
-                                           purpose=f"signature ({meaning.value})")
+        name = self._accounts.authenticate(
+            username, password, purpose=f"signature ({meaning.value})"
+        )
         return Signer(username=username, printed_name=name, authenticated_at=utcnow())
 
     def sign(
@@ -70,21 +71,36 @@ class SignatureService:
     ) -> Signature:
         """Add ``signer``'s signature to ``uow`` (caller commits); roles are checked here."""
         if abs(uow.clock() - signer.authenticated_at) > SIGNER_FRESHNESS:
-            raise ValidationError(field="signature", reason="re-authentication is too old; sign again")
+            raise ValidationError(
+                field="signature", reason="re-authentication is too old; sign again"
+            )
         username = signer.username
         user = get_user(uow.session, username)
         require_role(user, allowed_roles, f"sign as {meaning.value}")
         signature = Signature(
-            user_id=user.id, printed_name=user.full_name, meaning=meaning,
-            signed_at=uow.clock(), subject_type=subject_type, subject_id=str(subject_id),
-            content_hash=content_hash(content), reason=reason,
+            user_id=user.id,
+            printed_name=user.full_name,
+            meaning=meaning,
+            signed_at=uow.clock(),
+            subject_type=subject_type,
+            subject_id=str(subject_id),
+            content_hash=content_hash(content),
+            reason=reason,
         )
         uow.session.add(signature)
         uow.session.flush()
         uow.audit.record(
-            AuditAction.SIGN, actor=username, subject_type=subject_type, subject_id=subject_id,
-            new={"signature_id": signature.id, "meaning": meaning.value,
-                 "printed_name": user.full_name, "content_hash": signature.content_hash},
-            reason=reason, at=signature.signed_at,
+            AuditAction.SIGN,
+            actor=username,
+            subject_type=subject_type,
+            subject_id=subject_id,
+            new={
+                "signature_id": signature.id,
+                "meaning": meaning.value,
+                "printed_name": user.full_name,
+                "content_hash": signature.content_hash,
+            },
+            reason=reason,
+            at=signature.signed_at,
         )
         return signature

@@ -19,9 +19,14 @@ VERIFIER_ROLES = (Role.VERIFIER, Role.QA)
 
 def step_content(step: ProcessStep) -> dict[str, Any]:
     """What both signatures are bound to: a later edit of any of it is detectable."""
-    return {"step_id": step.id, "batch_id": step.batch_id, "name": step.name,
-            "data": json.loads(step.data) if step.data else None,
-            "performed_by": step.performed_by, "performed_at": step.performed_at}
+    return {
+        "step_id": step.id,
+        "batch_id": step.batch_id,
+        "name": step.name,
+        "data": json.loads(step.data) if step.data else None,
+        "performed_by": step.performed_by,
+        "performed_at": step.performed_at,
+    }
 
 
 class StepService:
@@ -29,23 +34,39 @@ class StepService:
         self._uow = uow_factory
         self._signatures = signatures
 
-    def record_step(self, *, batch_id: int, name: str, data: dict[str, Any], username: str,
-                    password: str) -> int:
+    def record_step(
+        self, *, batch_id: int, name: str, data: dict[str, Any], username: str, password: str
+    ) -> int:
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.PERFORMED)
         with self._uow() as uow:
             if uow.session.get(Batch, batch_id) is None:
                 raise NotFoundError(kind="batch", ident=batch_id)
-            step = ProcessStep(batch_id=batch_id, name=name, data=canonical_json(data),
-                               performed_by=username, performed_at=uow.clock())
+            step = ProcessStep(
+                batch_id=batch_id,
+                name=name,
+                data=canonical_json(data),
+                performed_by=username,
+                performed_at=uow.clock(),
+            )
             uow.session.add(step)
             uow.session.flush()
             signature = self._signatures.sign(
-                uow, signer=signer, meaning=SignatureMeaning.PERFORMED,
-                subject_type="process_step", subject_id=step.id, content=step_content(step),
-                allowed_roles=PERFORMER_ROLES)
+                uow,
+                signer=signer,
+                meaning=SignatureMeaning.PERFORMED,
+                subject_type="process_step",
+                subject_id=step.id,
+                content=step_content(step),
+                allowed_roles=PERFORMER_ROLES,
+            )
             step.performed_signature_id = signature.id
-            uow.audit.record(AuditAction.CREATE, actor=username, subject_type="process_step",
-                             subject_id=step.id, new=step_content(step))
+            uow.audit.record(
+                AuditAction.CREATE,
+                actor=username,
+                subject_type="process_step",
+                subject_id=step.id,
+                new=step_content(step),
+            )
             uow.commit()
             return step.id
 
@@ -60,17 +81,30 @@ class StepService:
             if step is None:
                 raise NotFoundError(kind="process step", ident=step_id)
             if step.verified_by is not None or step.voided_reason is not None:
-                raise InvalidTransitionError(kind="process step", ident=step_id,
-                                             current="verified" if step.verified_by else "voided",
-                                             target="verified")
+                raise InvalidTransitionError(
+                    kind="process step",
+                    ident=step_id,
+                    current="verified" if step.verified_by else "voided",
+                    target="verified",
+                )
             require_different_person(step.performed_by, username)
             signature = self._signatures.sign(
-                uow, signer=signer, meaning=SignatureMeaning.VERIFIED,
-                subject_type="process_step", subject_id=step.id, content=step_content(step),
-                allowed_roles=VERIFIER_ROLES)
+                uow,
+                signer=signer,
+                meaning=SignatureMeaning.VERIFIED,
+                subject_type="process_step",
+                subject_id=step.id,
+                content=step_content(step),
+                allowed_roles=VERIFIER_ROLES,
+            )
             step.verified_by, step.verified_at = username, signature.signed_at
             step.verified_signature_id = signature.id
-            uow.audit.record(AuditAction.TRANSITION, actor=username, subject_type="process_step",
-                             subject_id=step.id, old={"verified_by": None},
-                             new={"verified_by": username})
+            uow.audit.record(
+                AuditAction.TRANSITION,
+                actor=username,
+                subject_type="process_step",
+                subject_id=step.id,
+                old={"verified_by": None},
+                new={"verified_by": username},
+            )
             uow.commit()

@@ -78,24 +78,36 @@ def test_success_resets_the_failure_counter(core: Core) -> None:
 
 def test_non_admin_cannot_add_users(core: Core) -> None:
     with pytest.raises(PermissionDeniedError):
-        core.accounts.add_user(actor="chen", username="eve", full_name="Eve",
-                               password="Longenough-123", roles=[Role.QA])
+        core.accounts.add_user(
+            actor="chen",
+            username="eve",
+            full_name="Eve",
+            password="Longenough-123",
+            roles=[Role.QA],
+        )
 
 
 def test_password_policy_is_enforced(core: Core) -> None:
     for weak in ("short1", "onlyletterslong", "1234567890123", "xxeve-2024-long"):
         with pytest.raises(PasswordPolicyError):
-            core.accounts.add_user(actor="admin", username="eve", full_name="Eve",
-                                   password=weak, roles=[Role.QA])
+            core.accounts.add_user(
+                actor="admin", username="eve", full_name="Eve", password=weak, roles=[Role.QA]
+            )
 
 
 def test_duplicate_user_name_is_refused(core: Core) -> None:
     with pytest.raises(ValidationError):
-        core.accounts.add_user(actor="admin", username="wang", full_name="Other Wang",
-                               password="Longenough-123", roles=[Role.OPERATOR])
+        core.accounts.add_user(
+            actor="admin",
+            username="wang",
+            full_name="Other Wang",
+            password="Longenough-123",
+            roles=[Role.OPERATOR],
+        )
 
 
 def test_user_needs_at_least_one_role(core: Core) -> None:
     with pytest.raises(ValidationError):
-        core.accounts.add_user(actor="admin", username="eve", full_name="Eve",
-                               password="Longenough-123", roles=[])
+        core.accounts.add_user(
+            actor="admin", username="eve", full_name="Eve", password="Longenough-123", roles=[]
+        )

@@ -25,11 +25,15 @@ def test_fresh_site_chain_is_intact(any_core: Core) -> None:
 
 
 def test_every_action_writes_an_entry_with_who_what_old_new(core: Core) -> None:
-    step = core.steps.record_step(batch_id=make_batch(core), name="P1", data={"flask": 3},
-                                  username="wang", password=PASSWORD)
+    step = core.steps.record_step(
+        batch_id=make_batch(core), name="P1", data={"flask": 3}, username="wang", password=PASSWORD
+    )
     with core.uow() as uow:
-        rows = uow.session.scalars(select(AuditEntry).where(
-            AuditEntry.subject_type == "process_step", AuditEntry.subject_id == str(step))).all()
+        rows = uow.session.scalars(
+            select(AuditEntry).where(
+                AuditEntry.subject_type == "process_step", AuditEntry.subject_id == str(step)
+            )
+        ).all()
         assert {r.action for r in rows} == {"sign", "create"}
         create = next(r for r in rows if r.action == "create")
         assert create.actor == "wang" and '"flask":3' in (create.new_value or "")
@@ -51,10 +55,13 @@ def test_failed_signin_is_audited_even_though_it_raises(core: Core) -> None:
     assert _count(core) == before + 1
 
 
-@pytest.mark.parametrize("statement", [
-    "UPDATE audit_entry SET actor = 'mallory' WHERE seq = 1",
-    "DELETE FROM audit_entry WHERE seq = 1",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE audit_entry SET actor = 'mallory' WHERE seq = 1",
+        "DELETE FROM audit_entry WHERE seq = 1",
+    ],
+)
 def test_database_refuses_update_and_delete(any_core: Core, statement: str) -> None:
     with any_core.uow() as uow, pytest.raises(Exception, match="append-only"):
         uow.session.execute(text(statement))
@@ -111,5 +118,6 @@ def test_verify_finds_a_row_inserted_outside_the_app(core: Core) -> None:
         conn.exec_driver_sql(
             "INSERT INTO audit_entry (seq, at, actor, action, subject_type, subject_id, "
             "prev_hash, entry_hash) VALUES (?, ?, 'mallory', 'create', 'x', '1', ?, 'f00')",
-            forged)
+            forged,
+        )
     assert _first_break(core) == last + 1

@@ -13,8 +13,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def celltrail(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], input=stdin,
-                          capture_output=True, text=True, timeout=120, cwd=ROOT, check=False)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        check=False,
+    )
 
 
 @pytest.fixture
@@ -58,18 +65,49 @@ def test_demo_refuses_a_database_that_already_has_users(demo_db: str) -> None:
 
 
 def test_user_add_by_admin_with_password_on_stdin(demo_db: str) -> None:
-    ok = celltrail("user", "add", "qiu", "--name", "Qiu Operator", "--role", "operator",
-                   "--by", "admin", "--password-stdin", "--db", demo_db, stdin="Strong-pass-77\n")
+    ok = celltrail(
+        "user",
+        "add",
+        "qiu",
+        "--name",
+        "Qiu Operator",
+        "--role",
+        "operator",
+        "--by",
+        "admin",
+        "--password-stdin",
+        "--db",
+        demo_db,
+        stdin="Strong-pass-77\n",
+    )
     assert ok.returncode == 0, ok.stderr
-    refused = celltrail("user", "add", "eve", "--name", "Eve", "--role", "qa", "--by", "wang",
-                        "--password-stdin", "--db", demo_db, stdin="Strong-pass-77\n")
+    refused = celltrail(
+        "user",
+        "add",
+        "eve",
+        "--name",
+        "Eve",
+        "--role",
+        "qa",
+        "--by",
+        "wang",
+        "--password-stdin",
+        "--db",
+        demo_db,
+        stdin="Strong-pass-77\n",
+    )
     assert refused.returncode == 2 and "may not add users" in refused.stderr
 
 
 def test_errors_are_shown_in_chinese_when_asked(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "init", "--db", "foo://x"],
-                            capture_output=True, text=True, cwd=ROOT, check=False,
-                            env={"CELLTRAIL_LANG": "zh_CN", "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "init", "--db", "foo://x"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        env={"CELLTRAIL_LANG": "zh_CN", "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 2 and "无效" in result.stderr
 
 

@@ -84,8 +84,9 @@ def test_naive_datetimes_are_refused(core) -> None:  # type: ignore[no-untyped-d
     from models.audit import AuditAction
 
     with core.uow() as uow, pytest.raises(Exception, match="naive datetime"):
-        uow.audit.record(AuditAction.CHANGE, actor="x", subject_type="x", subject_id=1,
-                         at=datetime(2025, 1, 1))  # noqa: DTZ001
+        uow.audit.record(
+            AuditAction.CHANGE, actor="x", subject_type="x", subject_id=1, at=datetime(2025, 1, 1)
+        )  # noqa: DTZ001
         uow.session.flush()
 
 
@@ -95,6 +96,7 @@ def test_naive_datetimes_are_refused_on_entities(core) -> None:  # type: ignore[
     from models.entities import Consent
 
     with core.uow() as uow, pytest.raises(Exception, match="naive datetime"):
-        uow.session.add(Consent(donor_id=1, form_version="v1", scope="all",
-                                signed_at=datetime(2025, 1, 1)))  # noqa: DTZ001
+        uow.session.add(
+            Consent(donor_id=1, form_version="v1", scope="all", signed_at=datetime(2025, 1, 1))
+        )  # noqa: DTZ001
         uow.session.flush()

@@ -16,8 +16,13 @@ from tests.core.factories import make_batch
 
 
 def _step(core: Core) -> int:
-    return core.steps.record_step(batch_id=make_batch(core), name="P0 isolation",
-                                  data={"explant_pieces": 40}, username="wang", password=PASSWORD)
+    return core.steps.record_step(
+        batch_id=make_batch(core),
+        name="P0 isolation",
+        data={"explant_pieces": 40},
+        username="wang",
+        password=PASSWORD,
+    )
 
 
 def test_step_is_signed_with_printed_name_time_and_meaning(core: Core) -> None:
@@ -56,15 +61,18 @@ def test_verifier_needs_the_verifier_role(core: Core) -> None:
 
 def test_auditor_cannot_perform_a_step(core: Core) -> None:
     with pytest.raises(PermissionDeniedError):
-        core.steps.record_step(batch_id=make_batch(core), name="x", data={}, username="sun",
-                               password=PASSWORD)
+        core.steps.record_step(
+            batch_id=make_batch(core), name="x", data={}, username="sun", password=PASSWORD
+        )
 
 
 def test_signature_detects_a_later_edit_of_the_signed_content(core: Core) -> None:
     step_id = _step(core)
     core.steps.verify_step(step_id=step_id, username="zhao", password=PASSWORD)
     with core.uow() as uow:
-        uow.session.execute(text("UPDATE process_step SET data = :d"), {"d": '{"explant_pieces":4}'})
+        uow.session.execute(
+            text("UPDATE process_step SET data = :d"), {"d": '{"explant_pieces":4}'}
+        )
         uow.commit()
     with core.uow() as uow:
         step = uow.session.get(ProcessStep, step_id)

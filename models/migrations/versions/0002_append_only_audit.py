@@ -53,7 +53,9 @@ def upgrade() -> None:
     if dialect == "postgresql":
         op.execute(POSTGRES_FUNCTION)
     for table in PROTECTED_TABLES:
-        statements = _postgres_triggers(table) if dialect == "postgresql" else _sqlite_triggers(table)
+        statements = (
+            _postgres_triggers(table) if dialect == "postgresql" else _sqlite_triggers(table)
+        )
         for statement in statements:
             op.execute(statement)
     head = sa.table(
