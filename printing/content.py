@@ -36,8 +36,12 @@ class Symbology(enum.Enum):
         return self in (Symbology.CODE128, Symbology.GS1_128)
 
 
-def _printable_ascii(data: str, allow_gs: bool) -> bool:
-    return all(32 <= ord(c) < 127 or (allow_gs and c == GS) for c in data)
+_ASCII_PRINTABLE = frozenset(chr(code) for code in range(0x20, 0x7F))
+
+
+def is_printable_ascii(data: str, allow_gs: bool = False) -> bool:
+    """True when every character is printable ASCII (plus GS if ``allow_gs``)."""
+    return all(c in _ASCII_PRINTABLE or (allow_gs and c == GS) for c in data)
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,7 @@ class Barcode:
             raise ValueError("Barcode data must not be empty")
         # Code 128 and our Data Matrix path are ASCII-only so that raster and ZPL agree;
         # only QR carries UTF-8 (e.g. Chinese) text.
-        if self.symbology is not Symbology.QR and not _printable_ascii(
+        if self.symbology is not Symbology.QR and not is_printable_ascii(
             self.data, allow_gs=self.symbology.is_gs1
         ):
             raise ValueError(f"{self.symbology.value} data must be printable ASCII")

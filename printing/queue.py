@@ -24,7 +24,9 @@ class PrinterQueue:
     def __init__(self, printer: LabelPrinter) -> None:
         self.printer = printer
         # max_workers=1 gives exactly one thread and a FIFO work queue.
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"printer-{printer.name}")
+        self._executor = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix=f"printer-{printer.name}"
+        )
 
     def submit(
         self, job: PrintJob, on_done: Callable[[PrintResult], None] | None = None

@@ -11,7 +11,16 @@ import math
 
 from PIL import Image, ImageDraw
 
-from printing.content import Barcode, Biohazard, Box, Element, LabelContent, Line, Text, mm_to_dots
+from printing.content import (
+    Barcode,
+    Biohazard,
+    Box,
+    Element,
+    LabelContent,
+    Line,
+    Text,
+    mm_to_dots,
+)
 from printing.fonts import Font, load_font
 from printing.marks import draw_biohazard
 from printing.symbols import dots_per_module, linear_modules, matrix_modules
@@ -29,7 +38,9 @@ def render_image(content: LabelContent, dpi: int = 300) -> Image.Image:
     return image
 
 
-def _draw_element(image: Image.Image, draw: ImageDraw.ImageDraw, element: Element, dpi: int) -> None:
+def _draw_element(
+    image: Image.Image, draw: ImageDraw.ImageDraw, element: Element, dpi: int
+) -> None:
     def dots(mm: float) -> int:
         return mm_to_dots(mm, dpi)
 
@@ -44,8 +55,9 @@ def _draw_element(image: Image.Image, draw: ImageDraw.ImageDraw, element: Elemen
         else:
             draw.rectangle(box, outline=INK, width=max(1, dots(element.thickness_mm)))
     elif isinstance(element, Line):
-        ends = [(dots(element.x_mm), dots(element.y_mm)), (dots(element.x2_mm), dots(element.y2_mm))]
-        draw.line(ends, fill=INK, width=max(1, dots(element.thickness_mm)))
+        start = (dots(element.x_mm), dots(element.y_mm))
+        end = (dots(element.x2_mm), dots(element.y2_mm))
+        draw.line([start, end], fill=INK, width=max(1, dots(element.thickness_mm)))
     else:
         draw_biohazard(draw, dots(element.x_mm), dots(element.y_mm), dots(element.size_mm))
 
@@ -82,11 +94,13 @@ def barcode_bitmap(code: Barcode, dpi: int) -> Image.Image:
     module = dots_per_module(code.module_mm, dpi)
     if code.symbology.is_linear:
         bars = linear_modules(code.symbology, code.data)
-        image = Image.new("1", (len(bars) * module, max(1, mm_to_dots(code.height_mm, dpi))), PAPER)
+        height = max(1, mm_to_dots(code.height_mm, dpi))
+        image = Image.new("1", (len(bars) * module, height), PAPER)
         draw = ImageDraw.Draw(image)
         for index, bar in enumerate(bars):
             if bar == "1":
-                draw.rectangle((index * module, 0, (index + 1) * module - 1, image.height), fill=INK)
+                left = index * module
+                draw.rectangle((left, 0, left + module - 1, image.height), fill=INK)
         return image
     matrix = matrix_modules(code.symbology, code.data)
     image = Image.new("1", (len(matrix[0]) * module, len(matrix) * module), PAPER)

@@ -60,8 +60,12 @@ def _open_tcp(url: str, parts: SplitResult, name: str | None) -> LabelPrinter:
     if not parts.hostname:
         query.fail("a host name is required, e.g. tcp://10.0.0.5:9100")
     return tcp.TcpZplPrinter(
-        str(parts.hostname), port, name=name, dpi=query.dpi(203),
-        timeout=query.number("timeout", 5.0), check_status=query.values.get("status") != "off",
+        str(parts.hostname),
+        port,
+        name=name or "",
+        dpi=query.dpi(203),
+        timeout=query.number("timeout", 5.0),
+        check_status=query.values.get("status") != "off",
     )
 
 
@@ -81,7 +85,9 @@ def _open_system(url: str, parts: SplitResult, name: str | None) -> LabelPrinter
         query.fail("a queue name is required, e.g. system://ZEBRA_RAW")
     if not system.is_usable():
         query.fail("the lp command (CUPS client) is not installed")
-    return system.SystemPrinter(queue, query.payload_format("zpl"), name=name, dpi=query.dpi(203))
+    return system.SystemPrinter(
+        queue, query.payload_format("zpl"), name=name or "", dpi=query.dpi(203)
+    )
 
 
 _FACTORIES: dict[str, Callable[[str, SplitResult, str | None], LabelPrinter]] = {

@@ -56,8 +56,7 @@ class PrinterStatus:
 def parse_host_status(reply: bytes, printer: str = "?") -> PrinterStatus:
     """Parse a ``~HS`` reply; raise ``PrinterStatusUnreadableError`` on anything malformed."""
     frames = [
-        chunk.split(ETX, 1)[0].decode("ascii", "replace").strip()
-        for chunk in reply.split(STX)[1:]
+        chunk.split(ETX, 1)[0].decode("ascii", "replace").strip() for chunk in reply.split(STX)[1:]
     ]
     try:
         first, second = frames[0].split(","), frames[1].split(",")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import barcode  # type: ignore[import-untyped]  # python-barcode ships no type hints
+import barcode
 import segno
 from pystrich.datamatrix import FNC1, DataMatrixData, DataMatrixEncoder
 
@@ -90,7 +90,8 @@ def fit_module(module_mm: float, dpi: int, symbology: Symbology) -> ModuleFit:
     should ask for 0.25 mm (3 dots).  ``minimum_dots(symbology, dpi)`` gives the floor.
     """
     dots = dots_per_module(module_mm, dpi)
-    return ModuleFit(dots=dots, actual_mm=dots * 25.4 / dpi, minimum_mm=minimum_module_mm(symbology))
+    actual = dots * 25.4 / dpi
+    return ModuleFit(dots=dots, actual_mm=actual, minimum_mm=minimum_module_mm(symbology))
 
 
 def minimum_dots(symbology: Symbology, dpi: int) -> int:

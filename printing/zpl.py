@@ -20,12 +20,23 @@ import re
 
 from PIL import Image, ImageOps
 
-from printing.content import GS, Barcode, Biohazard, Box, Element, LabelContent, Line, Text, Symbology
+from printing.content import (
+    GS,
+    Barcode,
+    Box,
+    Element,
+    LabelContent,
+    Line,
+    Symbology,
+    Text,
+    is_printable_ascii,
+)
 from printing.content import mm_to_dots as _dots
 from printing.raster import biohazard_bitmap, fitted_font, text_bitmap
 from printing.symbols import dots_per_module
 
 _QR_MAX_MAGNIFICATION = 10
+_DIGIT_RUNS = re.compile(r"(\d{4,})")
 
 
 def render_zpl(content: LabelContent, dpi: int = 203) -> bytes:
@@ -56,11 +67,11 @@ def _element(element: Element, dpi: int) -> str:
 
 
 def _text(text: Text, dpi: int, origin: str) -> str:
-    if not all(32 <= ord(char) < 127 for char in text.text):
+    if not is_printable_ascii(text.text):
         return origin + graphic_field(text_bitmap(text, dpi))
     height = max(1, _dots(text.height_mm, dpi))
     # Font 0 is narrower than our raster font, so the raster's fitted size is a safe bound.
-    width = max(1, int(fitted_font(text, dpi).size)) if text.max_width_mm else height
+    width = _fitted_size(text, dpi) if text.max_width_mm else height
     field = f"^A0N,{height},{width}{_field_data(text.text)}^FS"
     if not text.bold:
         return origin + field
@@ -88,23 +99,24 @@ def _barcode(code: Barcode, dpi: int) -> str:
     return f"^BXN,{module},200,,,,_{_field_data(data)}^FS"
 
 
+def _fitted_size(text: Text, dpi: int) -> int:
+    font = fitted_font(text, dpi)
+    return max(1, int(getattr(font, "size", _dots(text.height_mm, dpi))))
+
+
 def code128_data(data: str) -> str:
     """``^BC`` mode N field data: explicit start code, subset C for digit runs of 4+."""
     out: list[str] = []
-    subset = ""
-    for part in re.split(r"(\d{4,})", data):
-        if len(part) >= 4 and part.isdigit():
-            if len(part) % 2:  # subset C takes digit pairs; the odd one goes in B
-                out.append(">:" if not subset else ">6" if subset == "C" else "")
-                out.append(part[0])
-                part, subset = part[1:], "B"
-            out.append(">;" if not subset else ">5")
-            out.append(part)
-            subset = "C"
-        elif part:
-            out.append(">:" if not subset else ">6" if subset == "C" else "")
-            out.append(_bc_escape(part))
+    subset = ""  # "" = no start code yet
+    for part in _DIGIT_RUNS.split(data):
+        digits = part if _DIGIT_RUNS.fullmatch(part) else ""
+        text = part[: len(digits) % 2] if digits else part  # C takes pairs; odd one goes in B
+        if text:
+            out.append({"": ">:", "C": ">6", "B": ""}[subset] + _bc_escape(text))
             subset = "B"
+        if digits:
+            out.append({"": ">;", "B": ">5", "C": ""}[subset] + digits[len(text) :])
+            subset = "C"
     return "".join(out)
 
 

@@ -32,7 +32,11 @@ class FilePrinter:
     """Writes ``<dir>/<job_id>.<format>``; refuses to overwrite an existing job's file."""
 
     def __init__(
-        self, directory: Path, payload_format: PayloadFormat, *, name: str | None = None,
+        self,
+        directory: Path,
+        payload_format: PayloadFormat,
+        *,
+        name: str | None = None,
         dpi: int = 300,
     ) -> None:
         self.directory = directory

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from dataclasses import dataclass
 
 from printing.port import (
     Outcome,
@@ -30,20 +31,23 @@ def is_usable(lp_command: str = "lp") -> bool:
     return shutil.which(lp_command) is not None
 
 
+@dataclass
 class SystemPrinter:
     """A spooler queue.  ``lp_command`` exists so tests can point at a stand-in script."""
 
-    def __init__(
-        self, queue: str, payload_format: PayloadFormat = "zpl", *, name: str | None = None,
-        dpi: int = 203, timeout: float = 30.0, lp_command: str = "lp",
-    ) -> None:
-        self.queue = queue
-        self.payload_format: PayloadFormat = payload_format
-        self.name = name or queue
-        self.address = f"system://{queue}?format={payload_format}"
-        self.dpi = dpi
-        self.timeout = timeout
-        self.lp_command = lp_command
+    queue: str
+    payload_format: PayloadFormat = "zpl"
+    name: str = ""
+    dpi: int = 203
+    timeout: float = 30.0
+    lp_command: str = "lp"
+
+    def __post_init__(self) -> None:
+        self.name = self.name or self.queue
+
+    @property
+    def address(self) -> str:
+        return f"system://{self.queue}?format={self.payload_format}"
 
     def command(self, job: PrintJob) -> list[str]:
         raw = ["-o", "raw"] if self.payload_format == "zpl" else []
@@ -53,8 +57,11 @@ class SystemPrinter:
         check_content_type(self, job)
         try:
             done = subprocess.run(
-                self.command(job), input=job.payload, capture_output=True,
-                timeout=self.timeout, check=False,
+                self.command(job),
+                input=job.payload,
+                capture_output=True,
+                timeout=self.timeout,
+                check=False,
             )
         except FileNotFoundError as exc:
             raise PrinterUnreachableError(printer=self.name, detail="lp is not installed") from exc
@@ -65,6 +72,7 @@ class SystemPrinter:
             raise PrinterUnreachableError(printer=self.name, detail=detail) from exc
         message = (done.stdout + done.stderr).decode("utf-8", "replace").strip()
         if done.returncode != 0:
-            raise PrinterRejectedError(printer=self.name, reason=message or f"lp exit {done.returncode}")
+            reason = message or f"lp exited with {done.returncode}"
+            raise PrinterRejectedError(printer=self.name, reason=reason)
         found = _REQUEST_ID.search(message)
         return PrintResult(job.job_id, Outcome.SENT, detail=found.group(1) if found else message)

@@ -11,16 +11,17 @@ import contextlib
 import socket
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from printing.port import (
-    PayloadFormat,
-    PrintJob,
-    PrintResult,
     Outcome,
+    PayloadFormat,
     PrinterNotReadyError,
     PrinterStatus,
     PrinterTimeoutError,
     PrinterUnreachableError,
+    PrintJob,
+    PrintResult,
     check_content_type,
 )
 from printing.status import ETX, parse_host_status
@@ -33,27 +34,27 @@ def is_usable() -> bool:
     return True  # sockets only
 
 
+@dataclass
 class TcpZplPrinter:
-    """A ZPL printer on the network.  Thread-safe only if used from one thread (the queue)."""
+    """A ZPL printer on the network.  Use it from one thread at a time (the printer queue).
 
-    payload_format: PayloadFormat = "zpl"
+    ``check_status=False`` skips ``~HS`` for raw port-9100 devices that never answer it.
+    """
 
-    def __init__(
-        self,
-        host: str,
-        port: int = DEFAULT_PORT,
-        *,
-        name: str | None = None,
-        dpi: int = 203,
-        timeout: float = 5.0,
-        check_status: bool = True,
-    ) -> None:
-        self.host, self.port = host, port
-        self.name = name or f"{host}:{port}"
-        self.address = f"tcp://{host}:{port}"
-        self.dpi = dpi
-        self.timeout = timeout
-        self.check_status = check_status
+    host: str
+    port: int = DEFAULT_PORT
+    name: str = ""
+    dpi: int = 203
+    timeout: float = 5.0
+    check_status: bool = True
+    payload_format: PayloadFormat = field(default="zpl", init=False)
+
+    def __post_init__(self) -> None:
+        self.name = self.name or f"{self.host}:{self.port}"
+
+    @property
+    def address(self) -> str:
+        return f"tcp://{self.host}:{self.port}"
 
     def send(self, job: PrintJob) -> PrintResult:
         """Send one job; raises ``PrinterNotReadyError`` before any job byte if not ready."""

@@ -1,0 +1,1 @@
+"""Small fakes that satisfy CellTrail's ports; used instead of monkeypatching."""
