@@ -8,6 +8,7 @@ Every command takes --db (else CELLTRAIL_DB, else the per-user SQLite file) and
 from __future__ import annotations
 
 import argparse
+import importlib
 import getpass
 import json
 import os
@@ -22,6 +23,10 @@ from models.entities.accounts import Role
 from models.errors import DomainError
 
 Handler = Callable[[argparse.Namespace], tuple[int, dict[str, Any], str]]
+
+# Command groups that live in their own modules (models/commands/*.py). Each module has
+# ``register(sub, common) -> dict[tuple[str, str | None], Handler]``; add one line per module.
+COMMAND_MODULES: list[str] = []
 
 
 def _lang() -> str:
@@ -57,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     din_sub = din.add_subparsers(dest="din_command", required=True)
     check = din_sub.add_parser("check", parents=[common], help="validate a scanned DIN")
     check.add_argument("text")
+    for module_name in COMMAND_MODULES:
+        module = importlib.import_module(module_name)
+        HANDLERS.update(module.register(sub, common))
     return parser
 
 
