@@ -5,7 +5,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-CLI_COMMANDS = {"init", "demo", "audit", "user", "din", "trace", "label", "-h", "--help"}
+CLI_COMMANDS = {
+    "init", "demo", "audit", "user", "din", "trace", "label", "backup", "restore", "-h", "--help",
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

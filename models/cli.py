@@ -8,25 +8,29 @@ Every command takes --db (else CELLTRAIL_DB, else the per-user SQLite file) and
 from __future__ import annotations
 
 import argparse
-import importlib
 import getpass
+import importlib
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from models.audit import verify_chain
 from models.core import Core, open_core
 from models.db import resolve_database_url
 from models.entities.accounts import Role
-from models.errors import DomainError
+from models.errors import DatabaseUnavailableError, DomainError, ValidationError
 
 Handler = Callable[[argparse.Namespace], tuple[int, dict[str, Any], str]]
 
 # Command groups that live in their own modules (models/commands/*.py). Each module has
 # ``register(sub, common) -> dict[tuple[str, str | None], Handler]``; add one line per module.
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = [
+    "models.commands.backup",
+]
 
 
 def _lang() -> str:
@@ -169,6 +173,18 @@ def run(argv: Sequence[str]) -> int:
     handler = HANDLERS[(args.command, sub)]
     try:
         code, data, text = handler(args)
+    except (SQLAlchemyError, OSError) as exc:  # outside the domain: still no traceback
+        detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        error = (
+            DatabaseUnavailableError(detail=detail)
+            if isinstance(exc, SQLAlchemyError)
+            else ValidationError(field="file", reason=detail)
+        )
+        code, data, text = (
+            2,
+            {"error": error.code, "message": error.message(_lang())},
+            f"error: {error.message(_lang())}",
+        )
     except DomainError as exc:
         code, data, text = (
             2,
