@@ -8,16 +8,18 @@ and its audit entry are committed together or not at all.
 from __future__ import annotations
 
 import enum
+import hashlib
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import DateTime, Row, event, select, type_coerce
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
-from models.canonical import canonical_json, sha256_hex
+from models.canonical import canonical_json
 from models.entities.audit import GENESIS_HASH, AuditChainHead, AuditEntry
 from models.errors import DomainError
 
@@ -48,15 +50,22 @@ class AuditTamperError(DomainError):
 
 
 def _timestamp(at: datetime) -> str:
-    """A fixed text form of the time, independent of how the backend round-trips it."""
-    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    """A fixed text form of the time, independent of how the backend round-trips it.
+
+    Naive values only come from the verifier's raw SQLite read, where UTC is stored.
+    """
+    if at.tzinfo is None:
+        return at.isoformat(timespec="microseconds") + "+00:00"
+    if at.tzinfo is not UTC:
+        at = at.astimezone(UTC)
+    return at.isoformat(timespec="microseconds")
 
 
 def entry_digest(entry: AuditEntry) -> str:
     """Hash of every column except the hash itself, chained to the previous entry's hash."""
-    body = [
+    return _digest(
         entry.seq,
-        _timestamp(entry.at),
+        entry.at,
         entry.actor,
         entry.action,
         entry.subject_type,
@@ -66,8 +75,17 @@ def entry_digest(entry: AuditEntry) -> str:
         entry.reason,
         entry.workstation,
         entry.prev_hash,
-    ]
-    return sha256_hex(canonical_json(body))
+    )
+
+
+# One reusable C-accelerated encoder: on 10M-row verifications json.dumps' per-call set-up
+# costs more than the encoding itself. Values are ints, strings and None only.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def _digest(seq: int, at: datetime, *texts: str | None) -> str:
+    encoded = _ENCODER.encode([seq, _timestamp(at), *texts]).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()
 
 
 def _as_text(value: Any) -> str | None:
@@ -140,34 +158,47 @@ class ChainReport:
         return self.first_break is None
 
 
-def _stream(session: Session, batch: int) -> Iterator[AuditEntry]:
+_COLUMNS = AuditEntry.__table__.c
+# Reading `at` as a plain DateTime skips the UtcDateTime decorator (a third of the time).
+_HASHED = (
+    _COLUMNS.seq,
+    type_coerce(_COLUMNS.at, DateTime()).label("at"),
+    _COLUMNS.actor,
+    _COLUMNS.action,
+    _COLUMNS.subject_type,
+    _COLUMNS.subject_id,
+    _COLUMNS.old_value,
+    _COLUMNS.new_value,
+    _COLUMNS.reason,
+    _COLUMNS.workstation,
+    _COLUMNS.prev_hash,
+)
+
+
+def _stream(session: Session, batch: int) -> Iterator[Row[Any]]:
+    """Plain rows in seq order, in pages: constant memory and no ORM overhead at 10M rows."""
     last = 0
     while True:
-        rows = (
-            session.execute(
-                select(AuditEntry)
-                .where(AuditEntry.seq > last)
-                .order_by(AuditEntry.seq)
-                .limit(batch)
-            )
-            .scalars()
-            .all()
-        )
+        rows = session.execute(
+            select(*_HASHED, _COLUMNS.entry_hash)
+            .where(_COLUMNS.seq > last)
+            .order_by(_COLUMNS.seq)
+            .limit(batch)
+        ).all()
         if not rows:
             return
         yield from rows
         last = rows[-1].seq
-        session.expunge_all()
 
 
-def verify_chain(session: Session, batch: int = 5000) -> ChainReport:
+def verify_chain(session: Session, batch: int = 20000) -> ChainReport:
     """Recompute the whole chain; report the first entry altered, removed or inserted."""
     expected_seq, prev_hash, count = 1, GENESIS_HASH, 0
-    for entry in _stream(session, batch):
-        problem = _check(entry, expected_seq, prev_hash)
+    for row in _stream(session, batch):
+        problem = _check(row, expected_seq, prev_hash)
         if problem:
-            return ChainReport(count, expected_seq - 1, prev_hash, ChainBreak(entry.seq, problem))
-        expected_seq, prev_hash, count = entry.seq + 1, entry.entry_hash, count + 1
+            return ChainReport(count, expected_seq - 1, prev_hash, ChainBreak(row.seq, problem))
+        expected_seq, prev_hash, count = row.seq + 1, row.entry_hash, count + 1
     head = session.get(AuditChainHead, 1)
     if head is None or (head.last_seq, head.last_hash) != (expected_seq - 1, prev_hash):
         found = "missing" if head is None else f"{head.last_seq}"
@@ -176,12 +207,13 @@ def verify_chain(session: Session, batch: int = 5000) -> ChainReport:
     return ChainReport(count, expected_seq - 1, prev_hash, None)
 
 
-def _check(entry: AuditEntry, expected_seq: int, prev_hash: str) -> str | None:
-    if entry.seq != expected_seq:
-        return f"entry {expected_seq} is missing (next found is {entry.seq})"
-    if entry.prev_hash != prev_hash:
+def _check(row: Row[Any], expected_seq: int, prev_hash: str) -> str | None:
+    if row.seq != expected_seq:
+        return f"entry {expected_seq} is missing (next found is {row.seq})"
+    if row.prev_hash != prev_hash:
         return "previous-hash link broken (an entry before it was removed or replaced)"
-    if entry_digest(entry) != entry.entry_hash:
+    values = tuple(row)
+    if _digest(values[0], values[1], *values[2:-1]) != values[-1]:
         return "content does not match its hash (altered or inserted outside CellTrail)"
     return None
 
