@@ -16,7 +16,9 @@ about 2 KB.  Escaping rules (ZPL II guide ``^BC``, ``^BX``, ``^FH``):
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import replace
 
 from PIL import Image, ImageOps
 
@@ -68,7 +70,7 @@ def _element(element: Element, dpi: int) -> str:
 
 def _text(text: Text, dpi: int, origin: str) -> str:
     if not is_printable_ascii(text.text):
-        return origin + graphic_field(text_bitmap(text, dpi))
+        return origin + _text_graphic(replace(text, x_mm=0, y_mm=0), dpi)
     height = max(1, _dots(text.height_mm, dpi))
     # Font 0 is narrower than our raster font, so the raster's fitted size is a safe bound.
     width = _fitted_size(text, dpi) if text.max_width_mm else height
@@ -78,6 +80,13 @@ def _text(text: Text, dpi: int, origin: str) -> str:
     # Font 0 has no bold face; overprinting one dot to the right thickens the strokes.
     x, y = _dots(text.x_mm, dpi), _dots(text.y_mm, dpi)
     return f"{origin}{field}\n^FO{x + 1},{y}{field}"
+
+
+@functools.lru_cache(maxsize=1024)
+def _text_graphic(text: Text, dpi: int) -> str:
+    """Font rasterising is 90% of the cost of a label, and a batch's labels share most lines
+    (product name, batch, storage), so each distinct line is drawn once per session."""
+    return graphic_field(text_bitmap(text, dpi))
 
 
 def _barcode(code: Barcode, dpi: int) -> str:
