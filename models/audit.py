@@ -175,36 +175,73 @@ _HASHED = (
 )
 
 
-def _stream(session: Session, batch: int) -> Iterator[Row[Any]]:
+def _stream(session: Session, batch: int, after: int, stop: int | None) -> Iterator[Row[Any]]:
     """Plain rows in seq order, in pages: constant memory and no ORM overhead at 10M rows."""
-    last = 0
+    last = after
     while True:
-        rows = session.execute(
-            select(*_HASHED, _COLUMNS.entry_hash)
-            .where(_COLUMNS.seq > last)
-            .order_by(_COLUMNS.seq)
-            .limit(batch)
-        ).all()
+        query = select(*_HASHED, _COLUMNS.entry_hash).where(_COLUMNS.seq > last)
+        if stop is not None:
+            query = query.where(_COLUMNS.seq <= stop)
+        rows = session.execute(query.order_by(_COLUMNS.seq).limit(batch)).all()
         if not rows:
             return
         yield from rows
         last = rows[-1].seq
 
 
+@dataclass(frozen=True)
+class SegmentReport:
+    """One contiguous range checked on its own; ``entry_prev_hash`` is linked by the caller."""
+
+    first_seq: int
+    entry_prev_hash: str | None
+    checked: int
+    last_hash: str
+    first_break: ChainBreak | None
+
+
+def verify_segment(
+    session: Session, first_seq: int, stop: int | None, prev_hash: str | None, batch: int = 20000
+) -> SegmentReport:
+    """Check entries first_seq..stop; with ``prev_hash`` None the first link is left to the
+    caller (parallel verification joins the segments afterwards)."""
+    expected, count, entry_prev, link = first_seq, 0, None, prev_hash
+    for row in _stream(session, batch, first_seq - 1, stop):
+        if count == 0:
+            entry_prev = row.prev_hash
+            link = prev_hash if prev_hash is not None else row.prev_hash
+        problem = _check(row, expected, link or "")
+        if problem:
+            return SegmentReport(
+                first_seq, entry_prev, count, link or "", ChainBreak(expected, problem)
+            )
+        expected, link, count = row.seq + 1, row.entry_hash, count + 1
+    if stop is not None and expected <= stop:
+        problem = f"entry {expected} is missing (no later entries up to {stop})"
+        return SegmentReport(
+            first_seq, entry_prev, count, link or "", ChainBreak(expected, problem)
+        )
+    return SegmentReport(first_seq, entry_prev, count, link or GENESIS_HASH, None)
+
+
 def verify_chain(session: Session, batch: int = 20000) -> ChainReport:
     """Recompute the whole chain; report the first entry altered, removed or inserted."""
-    expected_seq, prev_hash, count = 1, GENESIS_HASH, 0
-    for row in _stream(session, batch):
-        problem = _check(row, expected_seq, prev_hash)
-        if problem:
-            return ChainReport(count, expected_seq - 1, prev_hash, ChainBreak(row.seq, problem))
-        expected_seq, prev_hash, count = row.seq + 1, row.entry_hash, count + 1
+    segment = verify_segment(session, 1, None, GENESIS_HASH, batch)
+    return finish_report(session, segment.checked, segment.last_hash, segment.first_break)
+
+
+def finish_report(
+    session: Session, checked: int, last_hash: str, first_break: ChainBreak | None
+) -> ChainReport:
+    """Compare the verified tip with the chain head: removing the newest entries is caught here."""
+    if first_break is not None:
+        return ChainReport(checked, first_break.seq - 1, last_hash, first_break)
     head = session.get(AuditChainHead, 1)
-    if head is None or (head.last_seq, head.last_hash) != (expected_seq - 1, prev_hash):
+    if head is None or (head.last_seq, head.last_hash) != (checked, last_hash):
         found = "missing" if head is None else f"{head.last_seq}"
         problem = f"chain head ({found}) does not match the last entry; entries were removed"
-        return ChainReport(count, expected_seq - 1, prev_hash, ChainBreak(expected_seq, problem))
-    return ChainReport(count, expected_seq - 1, prev_hash, None)
+        return ChainReport(checked, checked, last_hash, ChainBreak(checked + 1, problem))
+    return ChainReport(checked, checked, last_hash, None)
 
 
 def _check(row: Row[Any], expected_seq: int, prev_hash: str) -> str | None:

@@ -29,6 +29,7 @@ import models.entities  # noqa: F401  (registers every table)
 from models import schema
 from models.audit import verify_chain
 from models.base import Base, utcnow
+from models.db import read_only
 from models.errors import DomainError
 
 FORMAT = "celltrail-backup/1"
@@ -103,7 +104,7 @@ def create_backup(engine: Engine, destination: Path) -> BackupManifest:
     verified is exactly the chain that is written.
     """
     tmp = destination.with_suffix(destination.suffix + ".partial")
-    with engine.connect() as conn:
+    with read_only(engine).connect() as conn:
         if engine.dialect.name == "postgresql":
             conn.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
         report = verify_chain(Session(bind=conn))

@@ -18,7 +18,6 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from models.audit import verify_chain
 from models.core import Core, open_core
 from models.db import resolve_database_url
 from models.entities.accounts import Role
@@ -100,12 +99,12 @@ def cmd_demo(args: argparse.Namespace) -> tuple[int, dict[str, Any], str]:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> tuple[int, dict[str, Any], str]:
-    core = _open(args)
-    try:
-        with core.uow() as uow:
-            report = verify_chain(uow.session)
-    finally:
-        core.close()
+    from models.audit_parallel import verify_chain_parallel
+
+    core = _open(args)  # migrates, or refuses a newer schema, before anything is read
+    url = core.engine.url.render_as_string(hide_password=False)
+    core.close()
+    report = verify_chain_parallel(url)
     data: dict[str, Any] = {
         "intact": report.intact,
         "entries_checked": report.entries_checked,

@@ -16,6 +16,7 @@ from models.errors import ValidationError
 
 ENV_VAR = "CELLTRAIL_DB"
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+READ_ONLY_OPTION = "celltrail_read_only"
 
 
 def default_database_url() -> str:
@@ -74,7 +75,17 @@ def _make_sqlite_gmp_safe(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # Readers must not queue behind each other: only write transactions take the lock.
+        if connection.get_execution_options().get(READ_ONLY_OPTION):
+            connection.exec_driver_sql("BEGIN")
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def read_only(engine: Engine) -> Engine:
+    """The same engine for reporting work (trace, verification, backup, lists): on SQLite its
+    transactions are plain deferred snapshots that never block or wait for other readers."""
+    return engine.execution_options(**{READ_ONLY_OPTION: True})
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -1,0 +1,59 @@
+"""Parallel verification gives the sequential verdict, breaks at range boundaries included;
+read-only transactions never block one another."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from models.audit import verify_chain
+from models.audit_parallel import verify_chain_parallel
+from models.core import Core
+from models.db import read_only
+from tests.conftest import PASSWORD
+from tests.core.test_audit import _bypass_triggers, _count
+
+
+def _url(core: Core) -> str:
+    return core.engine.url.render_as_string(hide_password=False)
+
+
+def _both(core: Core) -> tuple[int | None, int | None]:
+    with Session(core.engine) as session:
+        sequential = verify_chain(session)
+    parallel = verify_chain_parallel(_url(core), workers=3, threshold=0)
+    assert parallel.intact == sequential.intact
+    assert parallel.entries_checked == sequential.entries_checked
+    return (sequential.first_break.seq if sequential.first_break else None,
+            parallel.first_break.seq if parallel.first_break else None)
+
+
+def test_intact_chain_is_intact_in_parallel(core: Core) -> None:
+    report = verify_chain_parallel(_url(core), workers=3, threshold=0)
+    assert report.intact and report.entries_checked == _count(core)
+
+
+@pytest.mark.parametrize("victim", [1, 3, 4, 5, 7])
+def test_altered_row_found_at_the_same_entry(core: Core, victim: int) -> None:
+    _bypass_triggers(core, f"UPDATE audit_entry SET actor = 'x' WHERE seq = {victim}")
+    assert _both(core) == (victim, victim)
+
+
+@pytest.mark.parametrize("victim", [1, 3, 4, 5])
+def test_removed_row_found_in_parallel_too(core: Core, victim: int) -> None:
+    _bypass_triggers(core, f"DELETE FROM audit_entry WHERE seq = {victim}")
+    assert _both(core) == (victim, victim)
+
+
+def test_removed_newest_row_found_in_parallel(core: Core) -> None:
+    last = _count(core)
+    _bypass_triggers(core, f"DELETE FROM audit_entry WHERE seq = {last}")
+    assert _both(core) == (last, last)
+
+
+def test_readers_do_not_block_each_other_or_a_writer(core: Core) -> None:
+    with read_only(core.engine).connect() as first, read_only(core.engine).connect() as second:
+        assert first.execute(text("select count(*) from audit_entry")).scalar()
+        assert second.execute(text("select count(*) from audit_entry")).scalar()
+        core.accounts.authenticate("wang", PASSWORD)  # writes an audit entry meanwhile
