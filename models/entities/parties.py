@@ -121,7 +121,8 @@ class Recipient(Base):
     initials: Mapped[str] = mapped_column(String(10))
     enrolment_no: Mapped[str | None] = mapped_column(String(40), unique=True)
     hospital_id: Mapped[int | None] = mapped_column(ForeignKey("site.id"))
-    donor_id: Mapped[int | None] = mapped_column(ForeignKey("donor.id"))  # autologous link
+    # autologous link; indexed because a trace walks donor → own recipient
+    donor_id: Mapped[int | None] = mapped_column(ForeignKey("donor.id"), index=True)
     allergies: Mapped[str | None] = mapped_column(Text)
     weight_kg: Mapped[float | None]
     identity: Mapped[RecipientIdentity | None] = relationship(uselist=False)

@@ -61,6 +61,8 @@ class Collection(Base):
     label_complete: Mapped[bool | None]
     acceptance_window_hours: Mapped[int | None]
     accepted: Mapped[bool | None]
+    # One chain-of-identity id per therapy: every collection of that therapy shares it.
+    coi_id: Mapped[str | None] = mapped_column(String(40), index=True)
     voided_reason: Mapped[str | None] = mapped_column(String(500))
     donor: Mapped[Donor] = relationship()
 
@@ -164,6 +166,13 @@ class ProductUnit(Base):
     )
     recalled: Mapped[bool] = mapped_column(default=False)
     storage_location_id: Mapped[int | None] = mapped_column(ForeignKey("storage_location.id"))
+    # Where the unit is now (our facility or a hospital) and whom it is dispensed for.
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("site.id"))
+    intended_recipient_id: Mapped[int | None] = mapped_column(
+        ForeignKey("recipient.id"), index=True
+    )
+    # Set by a transport excursion or a site quarantine; blocks use until QA clears it.
+    hold_reason: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by: Mapped[str] = mapped_column(String(64))
     voided_reason: Mapped[str | None] = mapped_column(String(500))
