@@ -35,6 +35,9 @@ class LabelTemplate(Base):
     created_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     approval_signature_id: Mapped[int | None] = mapped_column(ForeignKey("signature.id"))
+    approved_by: Mapped[str | None] = mapped_column(String(64))
+    approved_at: Mapped[datetime | None]
+    retired_at: Mapped[datetime | None]
 
 
 class PrintJobStatus(enum.StrEnum):
@@ -60,9 +63,20 @@ class PrintJob(Base):
     reprint_reason: Mapped[str | None] = mapped_column(String(500))
     reprint_approval_signature_id: Mapped[int | None] = mapped_column(ForeignKey("signature.id"))
     failure: Mapped[str | None] = mapped_column(String(500))
+    station: Mapped[str | None] = mapped_column(String(40), index=True)  # line clearance (R-LBL-11)
+    unit_ids: Mapped[str | None] = mapped_column(Text)  # canonical JSON list, in print order
+    printed_by: Mapped[str | None] = mapped_column(String(64))
+    printed_at: Mapped[datetime | None]
+    # A partial label's information sheet is printed as its own job, linked here (R-LBL-10).
+    companion_of_id: Mapped[int | None] = mapped_column(ForeignKey("print_job.id"))
+    # A verification mismatch stops the line until QA resumes it (R-LBL-06, S3).
+    line_stopped: Mapped[bool] = mapped_column(default=False)
+    deviation_id: Mapped[int | None] = mapped_column(ForeignKey("deviation.id"))
 
 
 class LabelState(enum.StrEnum):
+    SENDING = "sending"  # archived and handed to the printer; outcome not yet recorded
+    UNSENT = "unsent"  # the printer failed before this label; never counted as printed
     PRINTED = "printed"
     VERIFIED = "verified"
     APPLIED = "applied"
@@ -89,3 +103,11 @@ class PrintedLabel(Base):
     void_reason: Mapped[str | None] = mapped_column(String(500))
     destroyed_by: Mapped[str | None] = mapped_column(String(64))
     destroyed_at: Mapped[datetime | None]
+    printed_at: Mapped[datetime | None]
+    reprint_of_id: Mapped[int | None] = mapped_column(ForeignKey("printed_label.id"))
+    verification_signature_id: Mapped[int | None] = mapped_column(ForeignKey("signature.id"))
+    applied_by: Mapped[str | None] = mapped_column(String(64))
+    applied_at: Mapped[datetime | None]
+    voided_by: Mapped[str | None] = mapped_column(String(64))
+    voided_at: Mapped[datetime | None]
+    destruction_witness: Mapped[str | None] = mapped_column(String(64))

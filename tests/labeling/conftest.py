@@ -1,0 +1,158 @@
+"""Labeling fixtures: a small batch of units inserted directly, approved default templates,
+and the decode oracles (zxing-cpp for images, zplkit to rasterise ZPL offline)."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import zplkit
+import zxingcpp
+from PIL import Image
+
+from models.core import Core
+from models.entities.labeling import LabelTemplate
+from models.entities.parties import Donor, DonorType, Recipient, Site, SiteKind
+from models.entities.production import Batch, Collection, ProductCategory, ProductType, ProductUnit
+from models.isbt128 import make_din
+from models.labels.defaults import default_templates
+from tests.conftest import PASSWORD
+
+HARVEST = datetime(2025, 3, 24, 7, 20, tzinfo=UTC)  # 15:20 in Tianjin
+
+
+def decode(image: Image.Image) -> list[tuple[str, str]]:
+    """(AIM identifier, raw text) of every symbol found, sorted."""
+    found = zxingcpp.read_barcodes(image.convert("L"), text_mode=zxingcpp.TextMode.Plain)
+    return sorted((r.symbology_identifier, r.text) for r in found)
+
+
+def zpl_to_image(zpl: bytes, dpi: int, width_mm: float, height_mm: float) -> Image.Image:
+    width, height = round(width_mm * dpi / 25.4), round(height_mm * dpi / 25.4)
+    options = zplkit.Options(dpi=dpi, width=width, height=height)
+    document = zplkit.render(re.sub(rb"\^PQ[^\n^]*", b"", zpl), options)
+    return Image.open(io.BytesIO(document.labels[0].png()))
+
+
+@dataclass(frozen=True)
+class Lot:
+    batch_id: int
+    unit_ids: list[int]
+
+
+def make_lot(
+    core: Core,
+    number: str = "B-LBL-0001",
+    *,
+    count: int = 2,
+    container: str = "cryobag",
+    infectious: bool = False,
+    autologous: bool = False,
+    first_sequence: int = 1,
+) -> Lot:
+    """A batch with ``count`` units (DIN facility A9990); not a service shortcut for any rule
+    under test here, which all go through the labeling service."""
+    with core.uow() as uow:
+        s = uow.session
+        if s.query(Site).filter_by(kind=SiteKind.MANUFACTURER).first() is None:
+            s.add(
+                Site(
+                    code="TJ",
+                    name="Tianjin",
+                    kind=SiteKind.MANUFACTURER,
+                    isbt_facility_code="A9990",
+                    timezone="Asia/Shanghai",
+                )
+            )
+        product = s.query(ProductType).filter_by(code="S1389").first() or ProductType(
+            code="S1389",
+            name_en="Human umbilical cord MSC injection",
+            name_zh="人脐带间充质干细胞注射液",
+            category=ProductCategory.MSC,
+            storage_condition_en="≤ -150 °C vapour phase LN2",
+            storage_condition_zh="≤ -150 °C 液氮气相",
+            shelf_life_hours=8760,
+        )
+        donor = Donor(
+            code=f"DN-{number}",
+            infectious=infectious,
+            donor_type=DonorType.AUTOLOGOUS if autologous else DonorType.ALLOGENEIC,
+        )
+        collection = Collection(
+            code=f"CL-{number}",
+            donor=donor,
+            material="cord",
+            collected_at=HARVEST - timedelta(days=21),
+        )
+        batch = Batch(
+            number=number,
+            product_type=product,
+            collection=collection,
+            created_by="wang",
+            harvest_at=HARVEST,
+        )
+        s.add_all([product, donor, collection, batch])
+        s.flush()
+        if autologous:
+            s.add(
+                Recipient(
+                    code=f"P-{number}",
+                    initials="ZWJ",
+                    enrolment_no=f"E-{number}",
+                    donor_id=donor.id,
+                )
+            )
+        units = [
+            ProductUnit(
+                din=make_din("A9990", 25, first_sequence + i).number,
+                product_code="S1389V00",
+                batch_id=batch.id,
+                container_type=container,
+                cell_count=1.0e8,
+                volume_ml=20.0,
+                created_by="wang",
+                expires_at=HARVEST + timedelta(hours=8760),
+            )
+            for i in range(count)
+        ]
+        s.add_all(units)
+        uow.commit()
+        return Lot(batch.id, [u.id for u in units])
+
+
+def approve_defaults(core: Core) -> dict[str, int]:
+    """Every default template authored by wang and approved by chen: code → template id."""
+    ids = {}
+    for template in default_templates():
+        ids[template.code] = core.labeling.create_template_version(
+            code=template.code,
+            container_type=template.container_type,
+            layout=template.layout,
+            partial=template.partial,
+            actor="wang",
+        )
+        core.labeling.approve_template(
+            template_id=ids[template.code], username="chen", password=PASSWORD
+        )
+    return ids
+
+
+@pytest.fixture
+def templates(core: Core) -> dict[str, int]:
+    return approve_defaults(core)
+
+
+@pytest.fixture
+def lot(core: Core) -> Lot:
+    return make_lot(core)
+
+
+def template_row(core: Core, template_id: int) -> LabelTemplate:
+    with core.uow() as uow:
+        row = uow.session.get(LabelTemplate, template_id)
+        assert row is not None
+        uow.session.expunge(row)
+        return row
