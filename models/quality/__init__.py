@@ -1,0 +1,1 @@
+"""Pure quality rules (no database): limits, release panels, FEFO and retention dates."""

@@ -1,0 +1,278 @@
+"""QA release, emergency release and rejection of batches (R-REL-04/06/07/11).
+
+No unit leaves QUARANTINE without a QA e-signature bound to the release package: the
+results, the specification version, the gates' outcome and, for an emergency, the
+physician's request. Rejected units can never be released.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.audit import AuditAction
+from models.canonical import canonical_json
+from models.entities.accounts import Role, SignatureMeaning
+from models.entities.logistics import StorageLocation
+from models.entities.production import Batch, BatchStatus, ProductUnit, QualityStatus
+from models.entities.quality import MethodKind, QcResult, ReleaseKind, ReleaseRecord
+from models.errors import DomainError, ValidationError
+from models.services import quality_gates as gates
+from models.services.batches import release_batch as chain_release
+from models.services.quality_common import QA_ROLES, get_or_404, require_actor, require_text
+from models.services.quality_specs import approved_spec
+from models.services.signatures import SignatureService, Signer
+from models.unit_of_work import UnitOfWork, UowFactory
+
+
+class ReleaseBlockedError(DomainError):
+    code = "release_blocked"
+    en = "Batch {batch} cannot be {action}: {reasons}"
+    zh = "批次 {batch} 不能{action}：{reasons}"
+
+
+@dataclass(frozen=True)
+class PhysicianRequest:
+    physician_name: str
+    requested_at: datetime
+    justification: str  # urgent medical need: risk of death or serious illness (R-REL-07)
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """What QA sees before signing: every blocker, and whether an emergency release is open."""
+
+    batch_number: str
+    kind: ReleaseKind | None  # STANDARD/RAPID when releasable
+    blockers: list[str]
+    failed: list[str]
+    pending: list[str]
+    emergency_possible: bool
+    package: dict[str, Any]
+
+
+def _units(session: Session, batch_id: int) -> list[ProductUnit]:
+    return list(
+        session.scalars(
+            select(ProductUnit)
+            .where(ProductUnit.batch_id == batch_id, ProductUnit.voided_reason.is_(None))
+            .order_by(ProductUnit.id)
+        )
+    )
+
+
+def _unit_blockers(units: list[ProductUnit]) -> list[str]:
+    if not units:
+        return ["the batch has no filled units"]
+    bad = [u.din for u in units if u.quality_status is not QualityStatus.QUARANTINE or u.recalled]
+    return [f"units not in quarantine (rejected units are never released): {bad}"] if bad else []
+
+
+def _only_cell_count_deviations(session: Session, batch: Batch, cell_tests: frozenset[str]) -> bool:
+    """An emergency release tolerates the open OOS deviation of the cell count itself only."""
+    for dev in gates.open_deviations(session, batch.id):
+        result = session.get(QcResult, dev.qc_result_id) if dev.qc_result_id else None
+        if result is None or result.test not in cell_tests:
+            return False
+    return True
+
+
+class ReleaseService:
+    def __init__(
+        self, uow_factory: UowFactory, signatures: SignatureService, labels: gates.LabelGate
+    ) -> None:
+        self._uow = uow_factory
+        self._signatures = signatures
+        self._labels = labels
+
+    def readiness(self, batch_id: int, username: str) -> Readiness:
+        with self._uow() as uow:
+            return self._assess(uow, batch_id, username)
+
+    def _assess(self, uow: UnitOfWork, batch_id: int, username: str) -> Readiness:
+        session = uow.session
+        batch = get_or_404(session, Batch, batch_id, "batch")
+        units = _units(session, batch_id)
+        spec = approved_spec(session, batch.product_type_id)
+        if spec is None:
+            return Readiness(batch.number, None, ["no approved specification"], [], [], False, {})
+        panel, rows = gates.panel(session, batch_id, spec)
+        common = (
+            gates.chain_blockers(uow, batch)
+            + _unit_blockers(units)
+            + gates.label_blockers(session, batch_id, self._labels)
+            + gates.independence_blockers(session, batch, username)
+        )
+        deviations = [d.code for d in gates.open_deviations(session, batch_id)]
+        blockers = common + [f"test not passed: {t}" for t in panel.blockers]
+        blockers += [f"open deviation {code}" for code in deviations]
+        emergency = (
+            not common
+            and panel.cell_count_only
+            and _only_cell_count_deviations(session, batch, panel.cell_count_tests)
+        )
+        package = {
+            "batch_id": batch.id,
+            "batch_number": batch.number,
+            "specification": {"id": spec.id, "code": spec.code, "version": spec.version},
+            "results": [asdict(r) for r in rows],
+            "units": [u.din + u.product_code + u.division for u in units],
+            "failed": sorted(panel.failed),
+            "pending": sorted(panel.pending),
+        }
+        # a rapid release is one resting on a rapid method; its pending tests stay listed
+        rapid = any(t.method_kind is MethodKind.RAPID for t in spec.tests)
+        kind = None if blockers else (ReleaseKind.RAPID if rapid else ReleaseKind.STANDARD)
+        return Readiness(
+            batch.number, kind, blockers, panel.failed, panel.pending, emergency, package
+        )
+
+    def release_batch(self, *, batch_id: int, username: str, password: str) -> int:
+        signer = self._signatures.reauthenticate(username, password, SignatureMeaning.RELEASED)
+        with self._uow() as uow:
+            require_actor(uow.session, username, QA_ROLES, "release batches")
+            ready = self._assess(uow, batch_id, username)
+            if ready.kind is None:
+                raise ReleaseBlockedError(
+                    batch=ready.batch_number, action="released", reasons="; ".join(ready.blockers)
+                )
+            record = self._decide(uow, signer, batch_id, ready.kind, ready.package, QA_ROLES)
+            record.pending_tests = canonical_json(ready.pending)
+            # the chain-of-identity hook moves batch and units QUARANTINE → RELEASED
+            chain_release(uow, ready.batch_number, actor=username)
+            uow.commit()
+            return record.id
+
+    def emergency_release(
+        self, *, batch_id: int, request: PhysicianRequest, username: str, password: str
+    ) -> int:
+        for field in ("physician_name", "justification"):
+            require_text(getattr(request, field), f"physician request {field}")
+        signer = self._signatures.reauthenticate(username, password, SignatureMeaning.RELEASED)
+        with self._uow() as uow:
+            require_actor(uow.session, username, (Role.QA_HEAD,), "emergency-release batches")
+            ready = self._assess(uow, batch_id, username)
+            if not ready.emergency_possible:
+                reasons = "; ".join(ready.blockers) or "every test passes; use normal release"
+                raise ReleaseBlockedError(
+                    batch=ready.batch_number, action="emergency-released", reasons=reasons
+                )
+            package = ready.package | {"physician_request": asdict(request)}
+            record = self._decide(
+                uow, signer, batch_id, ReleaseKind.EMERGENCY, package, (Role.QA_HEAD,)
+            )
+            record.failed_criteria = canonical_json(ready.failed)
+            record.physician_name = request.physician_name
+            record.physician_requested_at = request.requested_at
+            record.physician_justification = request.justification
+            self._set_units(
+                uow, batch_id, QualityStatus.EMERGENCY_RELEASED, BatchStatus.RELEASED, username
+            )
+            uow.commit()
+            return record.id
+
+    def reject_batch(
+        self,
+        *,
+        batch_id: int,
+        reason: str,
+        username: str,
+        password: str,
+        non_conforming_location_id: int | None = None,
+    ) -> int:
+        require_text(reason, "rejection reason")
+        signer = self._signatures.reauthenticate(username, password, SignatureMeaning.APPROVED)
+        with self._uow() as uow:
+            require_actor(uow.session, username, QA_ROLES, "reject batches")
+            batch = get_or_404(uow.session, Batch, batch_id, "batch")
+            if batch.status in (BatchStatus.REJECTED, BatchStatus.RELEASED, BatchStatus.RECALLED):
+                raise ReleaseBlockedError(
+                    batch=batch.number, action="rejected", reasons=f"batch is {batch.status.value}"
+                )
+            location = self._non_conforming(uow, non_conforming_location_id)
+            package = {"batch_id": batch.id, "batch_number": batch.number, "reason": reason}
+            record = self._decide(
+                uow, signer, batch_id, ReleaseKind.REJECTED, package, QA_ROLES, reason
+            )
+            for unit in self._set_units(
+                uow, batch_id, QualityStatus.REJECTED, BatchStatus.REJECTED, username
+            ):
+                if location is not None:
+                    unit.storage_location_id = location.id
+            uow.commit()
+            return record.id
+
+    def _non_conforming(self, uow: UnitOfWork, location_id: int | None) -> StorageLocation | None:
+        if location_id is None:
+            return None
+        location = get_or_404(uow.session, StorageLocation, location_id, "storage location")
+        if not location.non_conforming:
+            raise ValidationError(field="location", reason=f"{location.code} is not non-conforming")
+        return location
+
+    def _decide(
+        self,
+        uow: UnitOfWork,
+        signer: Signer,
+        batch_id: int,
+        kind: ReleaseKind,
+        package: dict[str, Any],
+        roles: tuple[Role, ...],
+        reason: str | None = None,
+    ) -> ReleaseRecord:
+        meaning = (
+            SignatureMeaning.APPROVED if kind is ReleaseKind.REJECTED else SignatureMeaning.RELEASED
+        )
+        content = package | {"kind": kind.value}
+        signature = self._signatures.sign(
+            uow,
+            signer=signer,
+            meaning=meaning,
+            subject_type="batch",
+            subject_id=batch_id,
+            content=content,
+            allowed_roles=roles,
+            reason=reason or f"{kind.value} release",
+        )
+        spec = package.get("specification")
+        record = ReleaseRecord(
+            batch_id=batch_id,
+            kind=kind,
+            specification_id=spec["id"] if spec else None,
+            decided_by=signer.username,
+            decided_at=signature.signed_at,
+            signature_id=signature.id,
+            reason=reason,
+            package=canonical_json(content),
+        )
+        uow.session.add(record)
+        uow.session.flush()
+        return record
+
+    def _set_units(
+        self,
+        uow: UnitOfWork,
+        batch_id: int,
+        unit_status: QualityStatus,
+        batch_status: BatchStatus,
+        actor: str,
+    ) -> list[ProductUnit]:
+        batch = get_or_404(uow.session, Batch, batch_id, "batch")
+        old = batch.status
+        batch.status = batch_status
+        units = _units(uow.session, batch_id)
+        for unit in units:
+            unit.quality_status = unit_status
+        uow.audit.record(
+            AuditAction.TRANSITION,
+            actor=actor,
+            subject_type="batch",
+            subject_id=batch.number,
+            old={"status": old.value, "units": QualityStatus.QUARANTINE.value},
+            new={"status": batch_status.value, "units": unit_status.value, "count": len(units)},
+        )
+        return units

@@ -1,0 +1,246 @@
+"""Digest §5 scenarios end to end: S6 failed sterility, S8 emergency release, S7 late
+compendial failure after a rapid release."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from models.entities.logistics import Recall, StorageLocation
+from models.entities.production import (
+    Batch,
+    BatchStatus,
+    ProductCategory,
+    ProductUnit,
+    QualityStatus,
+)
+from models.entities.quality import (
+    Deviation,
+    DeviationClass,
+    DeviationStatus,
+    QcResult,
+    QcVerdict,
+    ReleaseKind,
+    ReleaseRecord,
+)
+from models.errors import PermissionDeniedError, ValidationError
+from models.services.quality_qc import QcInput
+from models.services.quality_release import PhysicianRequest, ReleaseBlockedError
+from tests.conftest import PASSWORD
+from tests.quality.conftest import NOW, Env, make_batch, record, record_panel, setup_product
+
+REQUEST = PhysicianRequest(
+    physician_name="Dr Sun",
+    requested_at=NOW - timedelta(hours=2),
+    justification="patient deteriorating; no alternative therapy, risk of death",
+)
+
+
+def units_of(env: Env, batch_id: int) -> list[tuple[QualityStatus, bool, int | None]]:
+    with env.core.uow() as uow:
+        query = select(
+            ProductUnit.quality_status, ProductUnit.recalled, ProductUnit.storage_location_id
+        )
+        return [
+            tuple(r) for r in uow.session.execute(query.where(ProductUnit.batch_id == batch_id))
+        ]  # type: ignore[misc]
+
+
+def deviations_of(env: Env, batch_id: int) -> list[Deviation]:
+    with env.core.uow() as uow:
+        devs = list(uow.session.scalars(select(Deviation).where(Deviation.batch_id == batch_id)))
+        uow.session.expunge_all()
+        return devs
+
+
+def close_deviation(env: Env, deviation_id: int) -> None:
+    env.q.deviations.record_investigation(
+        deviation_id=deviation_id,
+        actor="chen",
+        investigation="root cause: BSC-02 filter",
+        classification=DeviationClass.MAJOR,
+    )
+    env.q.deviations.record_capa(
+        deviation_id=deviation_id, actor="chen", capa="replace filter; retrain"
+    )
+    env.q.deviations.close(deviation_id=deviation_id, username="li", password=PASSWORD)
+
+
+def test_s6_failed_sterility_rejects_the_batch_for_good(env: Env) -> None:
+    product = setup_product(env, ProductCategory.MSC)
+    batch_id = make_batch(env.core, product, "B-UCMSC-250415-003")
+    record_panel(env, batch_id, ProductCategory.MSC, skip=["sterility"])
+    failed = record(env, batch_id, "sterility", "positive (S. epidermidis, day 5)", None)
+    assert failed.verdict is QcVerdict.FAIL and failed.deviation_id is not None
+    [dev] = deviations_of(env, batch_id)
+    assert dev.status is DeviationStatus.OPEN and dev.qc_result_id == failed.result_id
+
+    with pytest.raises(ReleaseBlockedError, match="sterility"):
+        env.q.release.release_batch(batch_id=batch_id, username="chen", password=PASSWORD)
+    with pytest.raises(ReleaseBlockedError):  # not a cell-count-only failure
+        env.q.release.emergency_release(
+            batch_id=batch_id, request=REQUEST, username="li", password=PASSWORD
+        )
+
+    with env.core.uow() as uow:
+        bin_ = StorageLocation(code="NC-01", name="Non-conforming", non_conforming=True)
+        uow.session.add(bin_)
+        uow.commit()
+        bin_id = bin_.id
+    env.q.release.reject_batch(
+        batch_id=batch_id,
+        reason="sterility positive",
+        username="chen",
+        password=PASSWORD,
+        non_conforming_location_id=bin_id,
+    )
+    assert units_of(env, batch_id) == [(QualityStatus.REJECTED, False, bin_id)] * 2
+
+    close_deviation(env, failed.deviation_id)  # even with the deviation closed …
+    with pytest.raises(ReleaseBlockedError, match="rejected"):
+        env.q.release.release_batch(batch_id=batch_id, username="li", password=PASSWORD)
+    with pytest.raises(ReleaseBlockedError):
+        env.q.release.emergency_release(
+            batch_id=batch_id, request=REQUEST, username="li", password=PASSWORD
+        )
+
+
+def test_rejection_only_to_a_non_conforming_location(env: Env) -> None:
+    product = setup_product(env, ProductCategory.MSC)
+    batch_id = make_batch(env.core, product, "B-UCMSC-250415-004")
+    with env.core.uow() as uow:
+        shelf = StorageLocation(code="T-03", name="LN2 tank 3")
+        uow.session.add(shelf)
+        uow.commit()
+        shelf_id = shelf.id
+    with pytest.raises(ValidationError, match="non-conforming"):
+        env.q.release.reject_batch(
+            batch_id=batch_id,
+            reason="x",
+            username="chen",
+            password=PASSWORD,
+            non_conforming_location_id=shelf_id,
+        )
+
+
+@pytest.fixture
+def cik_batch(env: Env) -> int:
+    """S8: CIK batch, cell count 4.1×10⁹ against ≥ 5.0×10⁹, everything else in spec."""
+    product = setup_product(env, ProductCategory.IMMUNE_CELL, "S9003")
+    batch_id = make_batch(env.core, product, "B-CIK-250520-009", units=1)
+    record_panel(
+        env,
+        batch_id,
+        ProductCategory.IMMUNE_CELL,
+        override={"cell_count": ("4.1e9", 4.1e9), "viability": ("91", 91.0)},
+    )
+    return batch_id
+
+
+def test_s8_emergency_release_by_qa_head_when_only_cell_count_fails(
+    env: Env, cik_batch: int
+) -> None:
+    with pytest.raises(ReleaseBlockedError, match="cell_count"):
+        env.q.release.release_batch(batch_id=cik_batch, username="li", password=PASSWORD)
+    assert env.q.release.readiness(cik_batch, "li").emergency_possible
+    record_id = env.q.release.emergency_release(
+        batch_id=cik_batch, request=REQUEST, username="li", password=PASSWORD
+    )
+    assert units_of(env, cik_batch) == [(QualityStatus.EMERGENCY_RELEASED, False, None)]
+    with env.core.uow() as uow:
+        rec = uow.session.get(ReleaseRecord, record_id)
+        assert rec is not None and rec.kind is ReleaseKind.EMERGENCY
+        assert json.loads(rec.failed_criteria or "") == ["cell_count"]
+        assert rec.physician_name == "Dr Sun" and rec.decided_by == "li"
+        assert json.loads(rec.package)["physician_request"]["justification"].endswith(
+            "risk of death"
+        )
+
+
+def test_s8_emergency_refused_when_endotoxin_is_also_out(env: Env, cik_batch: int) -> None:
+    record(env, cik_batch, "endotoxin", "0.9", 0.9, unit="EU/mL")
+    assert not env.q.release.readiness(cik_batch, "li").emergency_possible
+    with pytest.raises(ReleaseBlockedError, match="endotoxin"):
+        env.q.release.emergency_release(
+            batch_id=cik_batch, request=REQUEST, username="li", password=PASSWORD
+        )
+
+
+def test_s8_emergency_refused_for_qa_who_is_not_qa_head(env: Env, cik_batch: int) -> None:
+    with pytest.raises(PermissionDeniedError):
+        env.q.release.emergency_release(
+            batch_id=cik_batch, request=REQUEST, username="chen", password=PASSWORD
+        )
+
+
+def test_s8_emergency_refused_without_physician_request(env: Env, cik_batch: int) -> None:
+    blank = PhysicianRequest(physician_name=" ", requested_at=NOW, justification="")
+    with pytest.raises(ValidationError, match="physician"):
+        env.q.release.emergency_release(
+            batch_id=cik_batch, request=blank, username="li", password=PASSWORD
+        )
+    assert units_of(env, cik_batch) == [(QualityStatus.QUARANTINE, False, None)]
+
+
+def test_emergency_refused_when_everything_passes(env: Env) -> None:
+    product = setup_product(env, ProductCategory.IMMUNE_CELL, "S9003")
+    batch_id = make_batch(env.core, product, "B-CIK-250520-010", units=1)
+    record_panel(env, batch_id, ProductCategory.IMMUNE_CELL)
+    with pytest.raises(ReleaseBlockedError, match="normal release"):
+        env.q.release.emergency_release(
+            batch_id=batch_id, request=REQUEST, username="li", password=PASSWORD
+        )
+
+
+@pytest.fixture
+def rapid_released_car_t(env: Env) -> int:
+    product = setup_product(env, ProductCategory.CAR_T, "S9002")
+    batch_id = make_batch(env.core, product, "B-CART-250408-012", units=3)
+    record_panel(env, batch_id, ProductCategory.CAR_T)
+    record_id = env.q.release.release_batch(batch_id=batch_id, username="chen", password=PASSWORD)
+    with env.core.uow() as uow:
+        rec = uow.session.get(ReleaseRecord, record_id)
+        assert rec is not None and rec.kind is ReleaseKind.RAPID
+        assert json.loads(rec.pending_tests or "") == ["sterility"]  # compendial, due later
+    return batch_id
+
+
+def test_s7_late_compendial_failure_recalls_the_batch(env: Env, rapid_released_car_t: int) -> None:
+    batch_id = rapid_released_car_t
+    late = env.q.qc.record_result(
+        QcInput(
+            batch_id=batch_id,
+            test="sterility",
+            value_text="positive",
+            resulted_at=NOW,
+            method="compendial 14 d",
+        ),
+        username="li",
+        password=PASSWORD,
+    )
+    assert late.post_release and late.verdict is QcVerdict.FAIL and late.recall_code
+    with env.core.uow() as uow:
+        result = uow.session.get(QcResult, late.result_id)
+        assert result is not None and result.is_post_release
+        recall = uow.session.scalar(select(Recall).where(Recall.code == late.recall_code))
+        assert recall is not None and "post-release OOS" in recall.reason
+        assert uow.session.get(Batch, batch_id).status is BatchStatus.RELEASED  # type: ignore[union-attr]
+    assert all(recalled for _, recalled, _ in units_of(env, batch_id))
+    [dev] = deviations_of(env, batch_id)
+    assert dev.urgent and dev.classification == "critical" and dev.status is DeviationStatus.OPEN
+
+
+def test_s7_analyst_without_qa_role_leaves_the_recall_to_qa(
+    env: Env, rapid_released_car_t: int
+) -> None:
+    late = record(env, rapid_released_car_t, "sterility", "positive", None, verify=False)
+    assert late.recall_pending and late.recall_code is None
+    assert not any(recalled for _, recalled, _ in units_of(env, rapid_released_car_t))
+    with pytest.raises(PermissionDeniedError):
+        env.q.qc.recall_for_result(result_id=late.result_id, username="wang", password=PASSWORD)
+    code = env.q.qc.recall_for_result(result_id=late.result_id, username="chen", password=PASSWORD)
+    assert code.startswith("RC-")
+    assert all(recalled for _, recalled, _ in units_of(env, rapid_released_car_t))
