@@ -29,6 +29,8 @@ Handler = Callable[[argparse.Namespace], tuple[int, dict[str, Any], str]]
 # ``register(sub, common) -> dict[tuple[str, str | None], Handler]``; add one line per module.
 COMMAND_MODULES: list[str] = [
     "models.commands.backup",
+    "models.commands.label",
+    "models.commands.trace",
 ]
 
 

@@ -11,7 +11,10 @@ from models import schema
 from models.base import utcnow
 from models.db import make_engine, make_session_factory
 from models.services.accounts import AccountService
+from models.services.chain import ChainServices, build_chain_services
+from models.services.labeling import LabelingService
 from models.services.passwords import Passwords
+from models.services.quality_suite import QualityServices, build_quality_services
 from models.services.signatures import SignatureService
 from models.services.steps import StepService
 from models.unit_of_work import Clock, UnitOfWork, UowFactory
@@ -24,6 +27,9 @@ class Core:
     accounts: AccountService
     signatures: SignatureService
     steps: StepService
+    quality: QualityServices
+    chain: ChainServices
+    labeling: LabelingService
 
     def close(self) -> None:
         self.engine.dispose()
@@ -57,4 +63,7 @@ def open_core(
         accounts=accounts,
         signatures=signatures,
         steps=StepService(uow, signatures),
+        quality=build_quality_services(uow, signatures),
+        chain=build_chain_services(uow, engine, signatures),
+        labeling=LabelingService(uow, signatures),
     )

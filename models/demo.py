@@ -94,6 +94,12 @@ def build_demo_site(core: Core, password: str = DEMO_PASSWORD) -> dict[str, Any]
         _cord_msc_case(uow, sites)
         _car_t_case(uow, sites)
         uow.commit()
+    from models.demo_labels import add_demo_labels  # after the units it labels exist
+
+    add_demo_labels(core, password)
+    from models.demo_quality import add_demo_quality  # specs, QC, lots, retained samples
+
+    add_demo_quality(core, password)
     with core.uow() as uow:
         counts = {
             name: uow.session.scalar(select(func.count()).select_from(cls)) or 0

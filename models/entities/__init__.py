@@ -13,6 +13,12 @@ from models.entities.logistics import (
     StorageLocation,
     Thaw,
 )
+from models.entities.materials import (
+    MaterialLot,
+    MaterialUsage,
+    RetainedSample,
+    Supplier,
+)
 from models.entities.parties import (
     Consent,
     Donor,
@@ -32,7 +38,13 @@ from models.entities.production import (
     ProductUnit,
     UnitLink,
 )
-from models.entities.quality import Deviation, QcResult
+from models.entities.quality import (
+    Deviation,
+    QcResult,
+    ReleaseRecord,
+    Specification,
+    SpecificationTest,
+)
 
 __all__ = [
     "Administration",
@@ -48,6 +60,8 @@ __all__ = [
     "DonorIdentity",
     "IdentifierSequence",
     "LabelTemplate",
+    "MaterialLot",
+    "MaterialUsage",
     "PrintJob",
     "PrintedLabel",
     "ProcessStep",
@@ -58,6 +72,8 @@ __all__ = [
     "RecallItem",
     "Recipient",
     "RecipientIdentity",
+    "ReleaseRecord",
+    "RetainedSample",
     "Role",
     "ScreeningResult",
     "Shipment",
@@ -65,7 +81,10 @@ __all__ = [
     "Signature",
     "SignatureMeaning",
     "Site",
+    "Specification",
+    "SpecificationTest",
     "StorageLocation",
+    "Supplier",
     "Thaw",
     "UnitLink",
     "User",
