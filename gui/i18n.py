@@ -1,0 +1,75 @@
+"""Language switching through QTranslator, plus locale-aware formatting helpers.
+
+Installing a translator makes Qt send LanguageChange to every widget; each screen
+re-reads its texts in ``changeEvent`` (the retranslate pattern).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone, QTranslator
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+LANGUAGES = ("en", "zh")
+_LOCALES = {
+    "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
+    "zh": QLocale(QLocale.Language.Chinese, QLocale.Country.China),
+}
+
+
+class Language:
+    """Holds the one installed translator; ``code`` is what DomainError.message() wants."""
+
+    def __init__(self) -> None:
+        self.code = "en"
+        self._translator: QTranslator | None = None
+
+    def switch(self, code: str) -> None:
+        """Install the language; Qt then sends LanguageChange to every top-level widget."""
+        code = "zh" if code.lower().startswith("zh") else "en"
+        QLocale.setDefault(_LOCALES[code])  # first, so retranslated dates use it
+        self.code = code
+        if self._translator is not None:
+            QCoreApplication.removeTranslator(self._translator)
+            self._translator = None
+        if code == "zh":
+            translator = QTranslator()
+            if not translator.load(str(TRANSLATIONS / "celltrail_zh_CN.qm")):
+                raise FileNotFoundError(TRANSLATIONS / "celltrail_zh_CN.qm")
+            QCoreApplication.installTranslator(translator)
+            self._translator = translator
+
+
+LANGUAGE = Language()
+
+
+def tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def to_qdatetime(value: datetime) -> QDateTime:
+    """Aware UTC datetime → QDateTime in the workstation's local time."""
+    utc = QDateTime.fromMSecsSinceEpoch(int(value.timestamp() * 1000), QTimeZone.utc())
+    return utc.toLocalTime()
+
+
+def format_datetime(value: datetime | None, seconds: bool = False) -> str:
+    """Local time in the current locale's short date format (2025/3/3 or 03/03/2025)."""
+    if value is None:
+        return ""
+    locale = QLocale()
+    time_format = "HH:mm:ss" if seconds else "HH:mm"
+    fmt = f"{locale.dateFormat(QLocale.FormatType.ShortFormat)} {time_format}"
+    return locale.toString(to_qdatetime(value), fmt)
+
+
+def format_number(value: float | int | None) -> str:
+    """Grouped by the locale (21,000,000); two decimals only when there is a fraction."""
+    if value is None:
+        return ""
+    locale = QLocale()
+    if float(value).is_integer() and abs(value) < 1e15:
+        return locale.toString(int(value))
+    return locale.toString(float(value), "f", 2)

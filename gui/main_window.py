@@ -1,0 +1,239 @@
+"""The main window: top bar, big navigation buttons, one page per task, scan feedback.
+
+Pages are chosen by the workstation role (PAGES); the cleanroom and label-station pages
+slot in here when their services land.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.context import AppContext
+from gui.field_labels import kind_label
+from gui.i18n import LANGUAGE
+from gui.lock import InactivityLock
+from gui.pages.audit_page import AuditPageWidget
+from gui.pages.home_page import HomePage
+from gui.pages.trace_page import TracePage
+from gui.scan_router import ScanRouter
+from gui.session import SessionUser
+from gui.station_dialog import StationDialog
+from gui.widgets.scan_line_edit import visible
+from models.queries.people import UserSummary
+from models.queries.trace import NodeRef
+
+PageFactory = Callable[[AppContext], QWidget]
+PAGE_TITLES = {
+    "home": QT_TRANSLATE_NOOP("MainWindow", "Home"),
+    "trace": QT_TRANSLATE_NOOP("MainWindow", "Trace"),
+    "audit": QT_TRANSLATE_NOOP("MainWindow", "Audit trail"),
+}
+PAGE_FACTORIES: dict[str, PageFactory] = {
+    "home": HomePage,
+    "trace": TracePage,
+    "audit": AuditPageWidget,
+}
+PAGES = {
+    "qa": ("home", "trace", "audit"),
+    "cleanroom": ("home", "trace"),
+    "label": ("home", "trace"),
+}
+
+
+class MainWindow(QMainWindow):
+    signed_out = Signal()
+
+    def __init__(self, ctx: AppContext, router: ScanRouter) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.ctx = ctx
+        self.title = QLabel("CellTrail", objectName="appTitle")
+        self.station_label, self.user_label = (
+            QLabel(objectName="stationLabel"),
+            QLabel(objectName="userLabel"),
+        )
+        self.language_button, self.settings_button = (
+            QPushButton(objectName="languageButton"),
+            QPushButton(),
+        )
+        self.lock_button, self.sign_out_button = QPushButton(), QPushButton()
+        self.scan_status = QLabel(objectName="scanStatus", wordWrap=True)
+        self.nav, self.nav_group, self.stack = QVBoxLayout(), QButtonGroup(self), QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        self.nav_buttons: dict[str, QPushButton] = {}
+        self._build_layout()
+        self.lock = InactivityLock(ctx, self)
+        QApplication.instance().installEventFilter(self.lock)  # type: ignore[union-attr]
+        self.lock.sign_out_requested.connect(self.sign_out)
+        router.record_scanned.connect(self.on_record_scanned)
+        router.badge_scanned.connect(self.on_badge_scanned)
+        router.rejected.connect(lambda text: self.show_scan_status(text, ok=False))
+        self.language_button.clicked.connect(
+            lambda: LANGUAGE.switch("en" if LANGUAGE.code == "zh" else "zh")
+        )
+        self.settings_button.clicked.connect(self.open_station_settings)
+        self.lock_button.clicked.connect(self.lock.lock)
+        self.sign_out_button.clicked.connect(self.sign_out)
+        self.build_pages()
+        self.resize(1366, 860)
+
+    def _build_layout(self) -> None:
+        top = QHBoxLayout()
+        for widget in (self.title, self.station_label):
+            top.addWidget(widget)
+        top.addStretch(1)
+        for widget in (
+            self.user_label,
+            self.language_button,
+            self.settings_button,
+            self.lock_button,
+            self.sign_out_button,
+        ):
+            top.addWidget(widget)
+        self.nav.addStretch(1)
+        body = QHBoxLayout()
+        nav_box = QWidget(objectName="navPanel")
+        nav_box.setLayout(self.nav)
+        body.addWidget(nav_box)
+        body.addWidget(self.stack, 1)
+        root = QVBoxLayout()
+        root.addLayout(top)
+        root.addLayout(body, 1)
+        root.addWidget(self.scan_status)
+        central = QWidget()
+        central.setLayout(root)
+        self.setCentralWidget(central)
+
+    def build_pages(self) -> None:
+        for name in list(self.pages):
+            self.nav_group.removeButton(self.nav_buttons[name])
+            self.nav_buttons.pop(name).deleteLater()
+            page = self.pages.pop(name)
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        for name in PAGES[self.ctx.station.role]:
+            page = PAGE_FACTORIES[name](self.ctx)
+            self.pages[name] = page
+            self.stack.addWidget(page)
+            button = QPushButton(objectName="navButton", checkable=True)
+            self.nav_group.addButton(button)
+            self.nav.insertWidget(self.nav.count() - 1, button)
+            self.nav_buttons[name] = button
+            button.clicked.connect(lambda _=False, n=name: self.show_page(n))
+        home = self.pages.get("home")
+        if isinstance(home, HomePage):
+            home.open_identifier.connect(self.open_identifier)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        user = self.ctx.user
+        self.setWindowTitle(self.tr("CellTrail – {0}").format(self.ctx.station.role_text))
+        self.station_label.setText(f"{self.ctx.station.role_text} · {self.ctx.station.name}")
+        self.user_label.setText(self.tr("Signed in: {0}").format(user.full_name) if user else "")
+        self.language_button.setText("English" if LANGUAGE.code == "zh" else "中文")
+        self.settings_button.setText(self.tr("Workstation…"))
+        self.lock_button.setText(self.tr("Lock"))
+        if not self.scan_status.text() or self.scan_status.property("ok") is None:
+            self.scan_status.setText(
+                self.tr("Ready: scan a DIN, batch number or badge at any time.")
+            )
+        self.sign_out_button.setText(self.tr("Sign out"))
+        for name, button in self.nav_buttons.items():
+            button.setText(QCoreApplication.translate("MainWindow", PAGE_TITLES[name]))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- session ---------------------------------------------------------------------------
+
+    def start_session(self, user: SessionUser) -> None:
+        self.ctx.user = user
+        self.settings_button.setVisible(user.is_admin)
+        self.ctx.events.user_changed.emit(user)
+        self.scan_status.setProperty("ok", None)
+        self.scan_status.setStyleSheet("")  # re-polish after the property change
+        self.retranslate()
+        self.show_page("home")
+        self.lock.set_minutes(self.ctx.station.lock_minutes)
+
+    def sign_out(self) -> None:
+        self.lock.stop()
+        self.ctx.user = None
+        self.ctx.events.user_changed.emit(None)
+        self.hide()
+        self.signed_out.emit()
+
+    def open_station_settings(self) -> StationDialog:
+        dialog = StationDialog(self.ctx, self)
+        dialog.accepted.connect(self._on_station_saved)
+        dialog.open()
+        return dialog
+
+    def _on_station_saved(self) -> None:
+        self.build_pages()
+        self.lock.set_minutes(self.ctx.station.lock_minutes)
+        self.show_page("home")
+
+    # -- navigation and scans --------------------------------------------------------------
+
+    def show_page(self, name: str) -> QWidget:
+        page = self.pages[name]
+        self.stack.setCurrentWidget(page)
+        self.nav_buttons[name].setChecked(True)
+        if isinstance(page, HomePage):
+            page.refresh()
+        return page
+
+    def _accepts_scans(self) -> bool:
+        return self.ctx.user is not None and not self.lock.is_locked and self.isVisible()
+
+    def open_identifier(self, text: str) -> None:
+        page = self.show_page("trace")
+        assert isinstance(page, TracePage)
+        page.search_for(text)
+
+    def on_record_scanned(self, ref: NodeRef) -> None:
+        if not self._accepts_scans():
+            return
+        page = self.show_page("trace")
+        assert isinstance(page, TracePage)
+        page.open_ref(ref)
+        self.show_scan_status(
+            self.tr("Scan accepted: opening {0}.").format(kind_label(ref.kind)), ok=True
+        )
+
+    def on_badge_scanned(self, badge: UserSummary) -> None:
+        if self.ctx.user is None or not self.isVisible():
+            return
+        if self.lock.is_locked:
+            self.lock.try_badge(badge)
+        elif badge.username == self.ctx.username:
+            self.show_scan_status(
+                self.tr("Badge: {0} is signed in.").format(badge.full_name), ok=True
+            )
+        else:
+            self.show_scan_status(
+                self.tr("Badge of {0}: sign out first to switch user.").format(badge.full_name),
+                ok=False,
+            )
+
+    def show_scan_status(self, text: str, ok: bool) -> None:
+        self.scan_status.setProperty("ok", ok)
+        self.scan_status.setText(("✔ " if ok else "✖ ") + visible(text))
+        self.scan_status.style().unpolish(self.scan_status)
+        self.scan_status.style().polish(self.scan_status)

@@ -1,0 +1,242 @@
+"""QA / audit desk: filter the audit trail, read a record's history, verify, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import reports
+from gui.context import AppContext
+from gui.exports import record_export, write_report
+from gui.operations import Operation, Progress, run_op
+from gui.pages.audit_filters import AuditFilterBar
+from gui.table_models.audit_table_model import AuditTableModel
+from gui.widgets.audit_trail_view import AuditTrailView
+from models.audit import ChainReport, verify_chain
+from models.queries.audit import (
+    AuditFilter,
+    AuditPage,
+    audit_facets,
+    audit_trail,
+    position_of,
+    search_audit,
+    signatures_for,
+)
+
+PAGE_SIZE = 200
+
+
+class AuditPageWidget(QWidget):
+    loaded = Signal(object)  # AuditPage
+    verified = Signal(object)  # ChainReport
+    exported = Signal(object)  # Path
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("auditPage")
+        self._ctx = ctx
+        self.filters = AuditFilterBar(self)
+        self.model = AuditTableModel()
+        self.table = QTableView(objectName="auditTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)  # the JSON change
+        self.trail = AuditTrailView(self)
+        self.pager = QLabel(objectName="pagerLabel")
+        self.prev_button, self.next_button = QPushButton("◀"), QPushButton("▶")
+        self.verify_button = QPushButton(objectName="verifyButton")
+        self.csv_button, self.pdf_button = (
+            QPushButton(objectName="export_csv"),
+            QPushButton(objectName="export_pdf"),
+        )
+        self.verify_result = QLabel(objectName="verifyResult", wordWrap=True)
+        self.verify_result.hide()
+        actions = QHBoxLayout()
+        for widget in (self.prev_button, self.pager, self.next_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        for widget in (self.verify_button, self.csv_button, self.pdf_button):
+            actions.addWidget(widget)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.trail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.verify_result)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(actions)
+        self.page: AuditPage | None = None
+        self.filters.search_requested.connect(lambda: self.load(0))
+        self.prev_button.clicked.connect(lambda: self.load(max(self._offset - PAGE_SIZE, 0)))
+        self.next_button.clicked.connect(lambda: self.load(self._offset + PAGE_SIZE))
+        self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
+        self.verify_button.clicked.connect(self.verify)
+        self.csv_button.clicked.connect(lambda: self.export(".csv"))
+        self.pdf_button.clicked.connect(lambda: self.export(".pdf"))
+        ctx.events.records_changed.connect(lambda _w: self.isVisible() and self.load(self._offset))
+        self._offset = 0
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.verify_button.setText(self.tr("Verify audit chain"))
+        self.csv_button.setText(self.tr("Export CSV"))
+        self.pdf_button.setText(self.tr("Export PDF"))
+        self._update_pager()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.COLUMNS) - 1)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        if self.page is None:
+            self.load(0)
+        super().showEvent(event)
+
+    def load(self, offset: int = 0) -> Operation:
+        core, flt = self._ctx.core, self.filters.current()
+
+        def op(_p: Progress) -> tuple[Any, ...]:
+            with core.uow() as uow:
+                return search_audit(uow.session, flt, offset=offset, limit=PAGE_SIZE), audit_facets(
+                    uow.session
+                )
+
+        return run_op(parent=self, op=op, on_success=self._on_loaded)
+
+    def _on_loaded(self, loaded: tuple[Any, ...]) -> None:
+        page, facets = loaded
+        self.page, self._offset = page, page.offset
+        self.filters.set_facets(facets)
+        self.model.set_rows(page.rows)
+        self._update_pager()
+        broken = self.model.row_of(self.model.broken_seq) if self.model.broken_seq else None
+        if broken is not None:
+            self.table.selectRow(broken)
+            self.table.scrollTo(self.model.index(broken, 0))
+        self.loaded.emit(page)
+
+    def _update_pager(self) -> None:
+        page = self.page
+        if page is None or not page.rows:
+            self.pager.setText(self.tr("No entries"))
+        else:
+            self.pager.setText(
+                self.tr("Entries {0}–{1} of {2}").format(
+                    page.offset + 1, page.offset + len(page.rows), page.total
+                )
+            )
+        self.prev_button.setEnabled(bool(page and page.offset > 0))
+        self.next_button.setEnabled(bool(page and page.has_more))
+
+    def show_entry(self, seq: int) -> Operation:
+        """Clear the filters and page to entry ``seq`` (it is selected once loaded)."""
+        self.filters.reset(search=False)
+        core, flt = self._ctx.core, self.filters.current()
+
+        def op(_p: Progress) -> tuple[Any, ...]:
+            with core.uow() as uow:
+                offset = position_of(uow.session, flt, seq) // PAGE_SIZE * PAGE_SIZE
+                return search_audit(uow.session, flt, offset=offset, limit=PAGE_SIZE), audit_facets(
+                    uow.session
+                )
+
+        return run_op(parent=self, op=op, on_success=self._on_loaded)
+
+    def _on_row_changed(self, current: Any, _previous: Any) -> None:
+        if not current.isValid():
+            return
+        row = self.model.rows[current.row()]
+        core, subjects = self._ctx.core, [(row.subject_type, row.subject_id)]
+
+        def op(_p: Progress) -> tuple[Any, ...]:
+            with core.uow() as uow:
+                return audit_trail(uow.session, subjects), signatures_for(uow.session, subjects)
+
+        run_op(parent=self, op=op, on_success=lambda r: self.trail.show_trail(*r))
+
+    # -- verification and export -----------------------------------------------------------
+
+    def verify(self) -> Operation:
+        core = self._ctx.core
+        self.verify_button.setEnabled(False)
+
+        def op(_p: Progress) -> ChainReport:
+            with core.uow() as uow:
+                return verify_chain(uow.session)
+
+        operation = run_op(
+            parent=self,
+            op=op,
+            on_success=self._on_verified,
+            label=self.tr("Verifying the audit chain…"),
+        )
+        operation.finished.connect(lambda: self.verify_button.setEnabled(True))
+        return operation
+
+    def _on_verified(self, report: ChainReport) -> None:
+        broken = report.first_break
+        self.verify_result.setProperty("ok", broken is None)
+        if broken is None:
+            text = self.tr("✔ Audit chain intact: {0} entries verified.").format(
+                report.entries_checked
+            )
+        else:
+            text = self.tr(
+                "✖ AUDIT CHAIN BROKEN at entry {0}: {1} ({2} entries intact before it)."
+            ).format(broken.seq, broken.problem, report.entries_checked)
+            self.show_entry(broken.seq)
+        self.model.mark_broken(broken.seq if broken else None)
+        self.verify_result.setText(text)
+        self.verify_result.style().unpolish(self.verify_result)
+        self.verify_result.style().polish(self.verify_result)
+        self.verify_result.show()
+        self.verified.emit(report)
+
+    def export(self, suffix: str, path: Path | None = None) -> Operation | None:
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export audit extract"), f"audit-extract{suffix}"
+            )
+            if not name:
+                return None
+            path = Path(name)
+        ctx, flt, target = self._ctx, self.filters.current(), Path(path)
+
+        def op(progress: Progress) -> Path:
+            report = reports.audit_report(ctx.core, flt, ctx.username, progress)
+            write_report(report, target, progress)
+            record_export(
+                ctx.core, ctx.username, "audit_extract", _describe(flt), target, report.row_count
+            )
+            return target
+
+        return run_op(
+            parent=self, op=op, on_success=self.exported.emit, label=self.tr("Exporting…")
+        )
+
+
+def _describe(flt: AuditFilter) -> str:
+    return ";".join(f"{k}={v}" for k, v in vars(flt).items() if v) or "all"

@@ -1,0 +1,167 @@
+"""Home: what is on the floor right now (batches, unit status counts, latest activity)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.context import AppContext
+from gui.i18n import LANGUAGE, format_datetime, format_number
+from gui.operations import Operation, Progress, run_op
+from gui.status_style import badge_stylesheet, status_text
+from gui.widgets.status_badge import status_item
+from models.queries.dashboard import Dashboard, load_dashboard
+
+
+class HomePage(QWidget):
+    open_identifier = Signal(str)
+    loaded = Signal(object)  # Dashboard
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("homePage")
+        self._ctx = ctx
+        self.heading = QLabel(objectName="pageHeading")
+        self.tiles = QHBoxLayout()
+        self.batches_label, self.recent_label = (
+            QLabel(objectName="sectionLabel"),
+            QLabel(objectName="sectionLabel"),
+        )
+        self.batches = _table(6, "batchTable")
+        self.recent = _table(4, "recentTable")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.tiles)
+        layout.addWidget(self.batches_label)
+        layout.addWidget(self.batches, 3)
+        layout.addWidget(self.recent_label)
+        layout.addWidget(self.recent, 2)
+        self.batches.cellDoubleClicked.connect(
+            lambda row, _c: self.open_identifier.emit(self.batches.item(row, 0).text())
+        )
+        ctx.events.records_changed.connect(lambda _w: self.refresh())
+        self.dashboard: Dashboard | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Overview – {0}").format(self._ctx.station.role_text))
+        self.batches_label.setText(self.tr("Batches (open work first) – double-click to trace"))
+        self.recent_label.setText(self.tr("Latest activity"))
+        self.batches.setHorizontalHeaderLabels(
+            [
+                self.tr("Batch"),
+                self.tr("Product"),
+                self.tr("Status"),
+                self.tr("Units"),
+                self.tr("Workspace"),
+                self.tr("Created"),
+            ]
+        )
+        self.recent.setHorizontalHeaderLabels(
+            [self.tr("Time"), self.tr("User"), self.tr("Action"), self.tr("Record")]
+        )
+        if self.dashboard:
+            self._show(self.dashboard)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def refresh(self) -> Operation:
+        core = self._ctx.core
+
+        def op(_p: Progress) -> Dashboard:
+            with core.uow() as uow:
+                return load_dashboard(uow.session)
+
+        return run_op(parent=self, op=op, on_success=self._show)
+
+    def _show(self, board: Dashboard) -> None:
+        self.dashboard = board
+        self._fill_tiles(board)
+        self.batches.setRowCount(len(board.batches))
+        for row, b in enumerate(board.batches):
+            product = b.product_zh if LANGUAGE.code == "zh" else b.product_en
+            cells: list[Any] = [
+                b.number,
+                f"{b.product_code} {product}",
+                status_item(b.status),
+                format_number(b.units),
+                b.workspace or "",
+                format_datetime(b.created_at),
+            ]
+            for col, cell in enumerate(cells):
+                self.batches.setItem(
+                    row, col, cell if isinstance(cell, QTableWidgetItem) else QTableWidgetItem(cell)
+                )
+        self.recent.setRowCount(len(board.recent))
+        for row, r in enumerate(board.recent):
+            for col, text in enumerate(
+                [format_datetime(r.at), r.actor, r.action, f"{r.subject_type} {r.subject_id}"]
+            ):
+                self.recent.setItem(row, col, QTableWidgetItem(text))
+        self.loaded.emit(board)
+
+    def _fill_tiles(self, board: Dashboard) -> None:
+        while self.tiles.count():
+            item = self.tiles.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.tiles.addWidget(_tile(self.tr("Open batches"), board.open_batches, None))
+        for count in board.unit_quality:
+            self.tiles.addWidget(
+                _tile(
+                    self.tr("Units: {0}").format(status_text(count.status)),
+                    count.count,
+                    count.status,
+                )
+            )
+        self.tiles.addWidget(
+            _tile(
+                self.tr("Units: {0}").format(status_text("recalled")),
+                board.recalled_units,
+                "recalled",
+            )
+        )
+        for count in board.unit_disposition:
+            self.tiles.addWidget(_tile(status_text(count.status), count.count, None))
+        self.tiles.addStretch(1)
+
+
+def _tile(title: str, value: int, status: str | None) -> QFrame:
+    frame = QFrame(objectName="tile")
+    if status:
+        frame.setStyleSheet(f"QFrame#tile {{ {badge_stylesheet(status)} }}")
+    grid = QGridLayout(frame)
+    number = QLabel(
+        format_number(value), objectName="tileNumber", alignment=Qt.AlignmentFlag.AlignCenter
+    )
+    grid.addWidget(number, 0, 0)
+    grid.addWidget(
+        QLabel(title, objectName="tileTitle", alignment=Qt.AlignmentFlag.AlignCenter), 1, 0
+    )
+    return frame
+
+
+def _table(columns: int, name: str) -> QTableWidget:
+    table = QTableWidget(0, columns, objectName=name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table

@@ -1,0 +1,269 @@
+"""Trace: search any identifier, walk the chain of identity as a tree, open any record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import reports
+from gui.context import AppContext
+from gui.exports import record_export, write_report
+from gui.field_labels import kind_label
+from gui.operations import Operation, Progress, run_op
+from gui.signoff_dialog import SignOffDialog
+from gui.status_style import status_text, style_for
+from gui.widgets.record_panel import RecordPanel
+from gui.widgets.scan_line_edit import ScanLineEdit, visible
+from models.queries import trace
+from models.queries.audit import audit_trail, signatures_for
+from models.queries.records import StepRow, record_detail
+from models.queries.trace import NodeRef, TraceNode, TraceResult
+
+REF_ROLE = Qt.ItemDataRole.UserRole
+
+
+class TracePage(QWidget):
+    loaded = Signal(object)  # NodeRef now shown; tests and the window title listen
+    exported = Signal(object)  # Path
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tracePage")
+        self._ctx = ctx
+        self.search = ScanLineEdit(self)
+        self.search.setObjectName("traceSearch")
+        self.search_button, self.back_button = (
+            QPushButton(objectName="primaryButton"),
+            QPushButton(),
+        )
+        self.message = QLabel(objectName="errorLabel", wordWrap=True)
+        self.message.hide()
+        self.tree = QTreeWidget(objectName="traceTree")
+        self.tree.setColumnCount(3)
+        self.tree.setUniformRowHeights(True)
+        self.panel = RecordPanel(self)
+        self.export_buttons = {
+            k: QPushButton(objectName=f"export_{k}")
+            for k in ("trace_pdf", "trace_csv", "batch_pdf", "batch_csv")
+        }
+        bar = QHBoxLayout()
+        for widget in (self.back_button, self.search):
+            bar.addWidget(widget, 1 if widget is self.search else 0)
+        bar.addWidget(self.search_button)
+        exports = QHBoxLayout()
+        exports.addStretch(1)
+        for button in self.export_buttons.values():
+            button.setEnabled(False)
+            exports.addWidget(button)
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.panel)
+        splitter.setSizes([520, 640])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(exports)
+        self.search.scanned.connect(self.search_for)
+        self.search_button.clicked.connect(lambda: self.search_for(self.search.text()))
+        self.back_button.clicked.connect(self.go_back)
+        self.tree.currentItemChanged.connect(self._on_current_changed)
+        self.tree.itemDoubleClicked.connect(lambda item, _c: self.open_ref(item.data(0, REF_ROLE)))
+        self.panel.sign_off_requested.connect(self.on_sign_off_requested)
+        for key, button in self.export_buttons.items():
+            button.clicked.connect(lambda _=False, k=key: self.export(k))
+        ctx.events.records_changed.connect(self._on_records_changed)
+        self.history: list[NodeRef] = []
+        self.result: TraceResult | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(
+            self.tr("Scan or type a DIN, batch, donor, collection or recipient…")
+        )
+        self.search_button.setText(self.tr("Search"))
+        self.back_button.setText(self.tr("◀ Back"))
+        self.tree.setHeaderLabels([self.tr("Record"), self.tr("Status"), self.tr("Details")])
+        labels = {
+            "trace_pdf": self.tr("Trace report PDF"),
+            "trace_csv": self.tr("Trace report CSV"),
+            "batch_pdf": self.tr("Batch record PDF"),
+            "batch_csv": self.tr("Batch record CSV"),
+        }
+        for key, button in self.export_buttons.items():
+            button.setText(labels[key])
+        if self.result:
+            self._fill_tree(self.result)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- navigation ------------------------------------------------------------------------
+
+    def search_for(self, text: str) -> Operation:
+        self.search.setText(text)
+        core = self._ctx.core
+
+        def op(_p: Progress) -> NodeRef | None:
+            with core.uow() as uow:
+                return trace.find(uow.session, text)
+
+        def done(ref: NodeRef | None) -> None:
+            if ref is None:
+                self._say(self.tr("Nothing found for {0}.").format(visible(text.strip())))
+            else:
+                self.open_ref(ref)
+
+        return run_op(parent=self, op=op, on_success=done)
+
+    def open_ref(self, ref: NodeRef, remember: bool = True) -> Operation:
+        core = self._ctx.core
+        if remember and self.result is not None and self.result.focus != ref:
+            self.history.append(self.result.focus)
+
+        def op(_p: Progress) -> tuple[Any, ...]:
+            with core.uow() as uow:
+                detail = record_detail(uow.session, ref)
+                return (
+                    trace.trace(uow.session, ref),
+                    detail,
+                    audit_trail(uow.session, detail.subjects),
+                    signatures_for(uow.session, detail.subjects),
+                )
+
+        return run_op(parent=self, op=op, on_success=self._on_traced)
+
+    def go_back(self) -> None:
+        if self.history:
+            self.open_ref(self.history.pop(), remember=False)
+
+    def _on_traced(self, loaded: tuple[Any, ...]) -> None:
+        result, detail, trail, sigs = loaded
+        self.result = result
+        self.message.hide()
+        self._fill_tree(result)
+        self.panel.show_detail(detail, trail, sigs)
+        self.back_button.setEnabled(bool(self.history))
+        for key, button in self.export_buttons.items():
+            button.setEnabled(key.startswith("trace") or detail.ref.kind == "batch")
+        self.loaded.emit(result.focus)
+
+    def _fill_tree(self, result: TraceResult) -> None:
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        focus_item: QTreeWidgetItem | None = None
+        for root in result.roots:
+            item, found = self._item(root, result.focus)
+            self.tree.addTopLevelItem(item)
+            focus_item = focus_item or found
+        self.tree.expandAll()
+        for col in (0, 1):
+            self.tree.resizeColumnToContents(col)
+        self.tree.blockSignals(False)
+        if focus_item:
+            self.tree.setCurrentItem(focus_item)
+            self.tree.scrollToItem(focus_item)
+
+    def _item(
+        self, node: TraceNode, focus: NodeRef
+    ) -> tuple[QTreeWidgetItem, QTreeWidgetItem | None]:
+        item = QTreeWidgetItem(
+            [
+                f"{kind_label(node.ref.kind)}  {node.identifier}",
+                status_text(node.status),
+                node.summary,
+            ]
+        )
+        item.setData(0, REF_ROLE, node.ref)
+        style = style_for(node.status)
+        if style:
+            item.setBackground(1, style.qcolor)
+        found = item if node.ref == focus else None
+        for child in node.children:
+            child_item, child_found = self._item(child, focus)
+            item.addChild(child_item)
+            found = found or child_found
+        if found is item:
+            font = item.font(0)
+            font.setBold(True)
+            item.setFont(0, font)
+        return item, found
+
+    def _on_current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        if current is None:
+            return
+        ref: NodeRef = current.data(0, REF_ROLE)
+        core = self._ctx.core
+
+        def op(_p: Progress) -> tuple[Any, ...]:
+            with core.uow() as uow:
+                detail = record_detail(uow.session, ref)
+                return (
+                    detail,
+                    audit_trail(uow.session, detail.subjects),
+                    signatures_for(uow.session, detail.subjects),
+                )
+
+        def done(loaded: tuple[Any, ...]) -> None:
+            self.panel.show_detail(*loaded)
+            for key, button in self.export_buttons.items():
+                button.setEnabled(key.startswith("trace") or ref.kind == "batch")
+
+        run_op(parent=self, op=op, on_success=done)
+
+    def _on_records_changed(self, _what: object) -> None:
+        if self.panel.detail is not None:
+            self._on_current_changed(self.tree.currentItem(), None)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(f"✖ {text}")
+        self.message.show()
+
+    # -- sign-off and exports --------------------------------------------------------------
+
+    def on_sign_off_requested(self, step: StepRow) -> SignOffDialog:
+        batch = self.panel.detail.identifier if self.panel.detail else ""
+        dialog = SignOffDialog(self._ctx, step, batch, self)
+        dialog.open()
+        return dialog
+
+    def export(self, kind: str, path: Path | None = None) -> Operation | None:
+        detail = self.panel.detail
+        if detail is None:
+            return None
+        suffix = ".pdf" if kind.endswith("pdf") else ".csv"
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export"), f"{kind}-{detail.identifier}{suffix}"
+            )
+            if not name:
+                return None
+            path = Path(name)
+        ctx, ref = self._ctx, detail.ref
+        target = Path(path)
+
+        def op(progress: Progress) -> Path:
+            build = reports.trace_report if kind.startswith("trace") else reports.batch_record
+            report = build(ctx.core, ref, ctx.username)
+            write_report(report, target, progress)
+            record_export(ctx.core, ctx.username, kind, detail.identifier, target, report.row_count)
+            return target
+
+        return run_op(
+            parent=self, op=op, on_success=self.exported.emit, label=self.tr("Exporting…")
+        )

@@ -1,0 +1,118 @@
+"""One record's audit trail with its electronic signatures (who, meaning, when, hash)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.i18n import format_datetime
+from models.queries.audit import AuditRow, SignatureRow
+
+
+class AuditTrailView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.trail_label, self.signature_label = (
+            QLabel(objectName="sectionLabel"),
+            QLabel(objectName="sectionLabel"),
+        )
+        self.trail = _table(self, "auditTrailTable")
+        self.signatures = _table(self, "signatureTable")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.trail_label, self.trail, self.signature_label, self.signatures):
+            layout.addWidget(widget)
+        self._rows: tuple[AuditRow, ...] = ()
+        self._sigs: tuple[SignatureRow, ...] = ()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.trail.setHorizontalHeaderLabels(
+            [
+                self.tr("#"),
+                self.tr("Time"),
+                self.tr("User"),
+                self.tr("Action"),
+                self.tr("Change"),
+                self.tr("Reason"),
+            ]
+        )
+        self.signatures.setHorizontalHeaderLabels(
+            [
+                self.tr("Signed by"),
+                self.tr("Meaning"),
+                self.tr("Time"),
+                self.tr("Record"),
+                self.tr("Content hash"),
+            ]
+        )
+        self.show_trail(self._rows, self._sigs)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_trail(self, rows: tuple[AuditRow, ...], signatures: tuple[SignatureRow, ...]) -> None:
+        self._rows, self._sigs = rows, signatures
+        self.trail_label.setText(self.tr("Audit trail ({0})").format(len(rows)))
+        self.signature_label.setText(self.tr("Electronic signatures ({0})").format(len(signatures)))
+        _fill(
+            self.trail,
+            [
+                [
+                    str(r.seq),
+                    format_datetime(r.at, seconds=True),
+                    r.actor,
+                    r.action,
+                    _change(r),
+                    r.reason or "",
+                ]
+                for r in rows
+            ],
+        )
+        _fill(
+            self.signatures,
+            [
+                [
+                    f"{s.printed_name} ({s.username})",
+                    s.meaning,
+                    format_datetime(s.signed_at, seconds=True),
+                    f"{s.subject_type} {s.subject_id}",
+                    s.content_hash[:16] + "…",
+                ]
+                for s in signatures
+            ],
+        )
+
+
+def _change(row: AuditRow) -> str:
+    if row.old_value and row.new_value:
+        return f"{row.old_value} → {row.new_value}"
+    return row.new_value or row.old_value or ""
+
+
+def _table(parent: QWidget, name: str) -> QTableWidget:
+    columns = 6 if name == "auditTrailTable" else 5
+    table = QTableWidget(0, columns, parent, objectName=name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(value))

@@ -1,0 +1,105 @@
+"""Scan anywhere: wedge bursts are captured application-wide and routed to the right screen."""
+
+from __future__ import annotations
+
+from gui_helpers import GS, key_event, sign_in, wedge_scan
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from gui.app import AppController
+from gui.pages.trace_page import TracePage
+from gui.widgets.scan_line_edit import ScanLineEdit
+from models.isbt128 import make_din
+
+DEMO_UNIT = make_din("A9990", 25, 250100)  # first bag of the cord-MSC batch (demo site)
+
+
+def _trace(ctrl: AppController) -> TracePage:
+    page = ctrl.window.pages["trace"]
+    assert isinstance(page, TracePage)
+    return page
+
+
+def test_scan_line_edit_keeps_the_gs1_group_separator(qtbot: QtBot) -> None:
+    edit = ScanLineEdit()
+    qtbot.addWidget(edit)
+    with qtbot.waitSignal(edit.scanned) as signal:
+        wedge_scan(edit, f"10LOT42{GS}21SN1")
+    assert signal.args == [f"10LOT42{GS}21SN1"]
+
+
+def test_din_scanned_on_the_home_page_opens_that_unit(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    sign_in(qtbot, controller, "chen")
+    home = controller.window.pages["home"]
+    assert controller.window.stack.currentWidget() is home
+    with qtbot.waitSignal(_trace(controller).loaded, timeout=5000) as loaded:
+        wedge_scan(home, DEMO_UNIT.data_content())  # "=A99902525010000", focus anywhere
+    page = _trace(controller)
+    assert controller.window.stack.currentWidget() is page
+    assert loaded.args[0].kind == "unit"
+    assert page.panel.title.text().endswith(DEMO_UNIT.number)
+    assert page.tree.currentItem().text(0).endswith(DEMO_UNIT.number)
+    assert "✔" in controller.window.scan_status.text()
+
+
+def test_batch_number_scanned_into_a_plain_field_opens_the_batch(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    sign_in(qtbot, controller, "chen")
+    audit = controller.window.show_page("audit")
+    field = audit.filters.until.lineEdit()  # an ordinary text input, not a scan field
+    before = field.text()
+    with qtbot.waitSignal(_trace(controller).loaded, timeout=5000) as loaded:
+        wedge_scan(field, "B-CART-250408-012")
+    assert loaded.args[0].kind == "batch"
+    assert field.text() == before  # the burst did not stay in the field
+    assert "B-CART-250408-012" in _trace(controller).panel.title.text()
+
+
+def test_gs1_code_is_refused_with_the_separator_preserved(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    sign_in(qtbot, controller, "chen")
+    router = controller.router
+    with qtbot.waitSignal(router.rejected) as rejected:
+        wedge_scan(controller.window.pages["home"], f"0109506000134352{GS}10LOT42")
+    assert router.last_text == f"0109506000134352{GS}10LOT42"
+    assert "GS1" in rejected.args[0]
+    assert (
+        "GS1" in controller.window.scan_status.text()
+        and "✖" in controller.window.scan_status.text()
+    )
+
+
+def test_unknown_code_says_nothing_was_found(qtbot: QtBot, controller: AppController) -> None:
+    sign_in(qtbot, controller, "chen")
+    with qtbot.waitSignal(controller.router.rejected) as rejected:
+        wedge_scan(controller.window.pages["home"], "NO-SUCH-THING")
+    assert "NO-SUCH-THING" in rejected.args[0]
+
+
+def test_slow_human_typing_is_not_taken_for_a_scan(qtbot: QtBot, controller: AppController) -> None:
+    sign_in(qtbot, controller, "chen")
+    ticks = iter(range(0, 10_000, 1))  # one second between keystrokes
+    controller.capture._clock = lambda: float(next(ticks))  # noqa: SLF001 - injected clock
+    fired: list[str] = []
+    controller.capture.scanned.connect(fired.append)
+    field = controller.window.show_page("audit").filters.until.lineEdit()
+    for ch in "B-CART\r":
+        qtbot.keyClick(field, ch) if ch != "\r" else qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert fired == []
+
+
+def test_scans_are_ignored_while_the_workstation_is_locked(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    sign_in(qtbot, controller, "chen")
+    controller.window.lock.lock()
+    dialog = controller.window.lock.dialog
+    assert dialog is not None
+    wedge_scan(dialog.unlock_button, DEMO_UNIT.data_content())
+    qtbot.wait(200)
+    assert _trace(controller).result is None
+    assert key_event("a").text() == "a"
