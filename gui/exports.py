@@ -17,7 +17,6 @@ from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from gui.operations import Progress
-from models.audit import AuditAction
 from models.core import Core
 
 Cell = str | int | float | None
@@ -115,16 +114,6 @@ def write_report(report: Report, path: Path, progress: Progress | None = None) -
 
 
 def record_export(core: Core, actor: str, kind: str, subject: str, path: Path, rows: int) -> None:
-    """Attributable export (Annex 11 §8): who exported what, when, how many rows.
-
-    TODO(next round): move into an audit/reporting service in models/services.
-    """
-    with core.uow() as uow:
-        uow.audit.record(
-            AuditAction.EXPORT,
-            actor=actor,
-            subject_type=kind,
-            subject_id=subject[:64],
-            new={"file": path.name, "rows": rows},
-        )
-        uow.commit()
+    """Attributable export (Annex 11 §8): who exported what, when, how many rows."""
+    core.reports.record_export(actor=actor, kind=kind, subject=subject, file_name=path.name,
+                               rows=rows, file_format=path.suffix.lstrip(".").lower())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -200,8 +200,16 @@ class SegmentReport:
     first_break: ChainBreak | None
 
 
+Progress = Callable[[int, int], None]
+
+
 def verify_segment(
-    session: Session, first_seq: int, stop: int | None, prev_hash: str | None, batch: int = 20000
+    session: Session,
+    first_seq: int,
+    stop: int | None,
+    prev_hash: str | None,
+    batch: int = 20000,
+    progress: Progress | None = None,
 ) -> SegmentReport:
     """Check entries first_seq..stop; with ``prev_hash`` None the first link is left to the
     caller (parallel verification joins the segments afterwards)."""
@@ -216,6 +224,8 @@ def verify_segment(
                 first_seq, entry_prev, count, link or "", ChainBreak(expected, problem)
             )
         expected, link, count = row.seq + 1, row.entry_hash, count + 1
+        if progress is not None and count % batch == 0:
+            progress(count, stop or count)
     if stop is not None and expected <= stop:
         problem = f"entry {expected} is missing (no later entries up to {stop})"
         return SegmentReport(
@@ -224,10 +234,35 @@ def verify_segment(
     return SegmentReport(first_seq, entry_prev, count, link or GENESIS_HASH, None)
 
 
-def verify_chain(session: Session, batch: int = 20000) -> ChainReport:
-    """Recompute the whole chain; report the first entry altered, removed or inserted."""
-    segment = verify_segment(session, 1, None, GENESIS_HASH, batch)
+def verify_chain(
+    session: Session, batch: int = 20000, progress: Progress | None = None
+) -> ChainReport:
+    """Recompute the whole chain; report the first entry altered, removed or inserted.
+
+    ``progress(done, total)`` is called after every page, for a progress bar; ``total`` is
+    the chain head's count (the verdict never depends on it).
+    """
+    head = session.get(AuditChainHead, 1)
+    total = head.last_seq if head is not None else 0
+    segment = verify_segment(session, 1, total if progress else None, GENESIS_HASH, batch, progress)
+    if progress is not None and segment.first_break is None:
+        # the head may undercount if rows were appended outside the app: check past it
+        tail = verify_segment(session, total + 1, None, segment.last_hash, batch)
+        segment = _concat(segment, tail)
+        progress(segment.checked, max(total, segment.checked))
     return finish_report(session, segment.checked, segment.last_hash, segment.first_break)
+
+
+def _concat(first: SegmentReport, tail: SegmentReport) -> SegmentReport:
+    if tail.checked == 0 and tail.first_break is None:
+        return first
+    return SegmentReport(
+        first.first_seq,
+        first.entry_prev_hash,
+        first.checked + tail.checked,
+        tail.last_hash,
+        tail.first_break,
+    )
 
 
 def finish_report(

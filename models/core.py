@@ -15,6 +15,7 @@ from models.services.chain import ChainServices, build_chain_services
 from models.services.labeling import LabelingService
 from models.services.passwords import Passwords
 from models.services.quality_suite import QualityServices, build_quality_services
+from models.services.reports import ReportService
 from models.services.signatures import SignatureService
 from models.services.steps import StepService
 from models.unit_of_work import Clock, UnitOfWork, UowFactory
@@ -30,6 +31,7 @@ class Core:
     quality: QualityServices
     chain: ChainServices
     labeling: LabelingService
+    reports: ReportService
 
     def close(self) -> None:
         self.engine.dispose()
@@ -66,4 +68,5 @@ def open_core(
         quality=build_quality_services(uow, signatures),
         chain=build_chain_services(uow, engine, signatures),
         labeling=LabelingService(uow, signatures),
+        reports=ReportService(uow),
     )

@@ -56,6 +56,11 @@ DEMO_STAFF: dict[str, tuple[str, list[Role]]] = {
 }
 
 
+def demo_badge(username: str) -> str:
+    """What the demo's badge cards encode (a scanner types it like a keyboard)."""
+    return f"BADGE-{username.upper()}"
+
+
 def _t(text: str) -> datetime:
     """Scenario times are Beijing local times (UTC+8)."""
     return datetime.fromisoformat(text + "+08:00").astimezone(UTC)
@@ -89,6 +94,7 @@ def build_demo_site(core: Core, password: str = DEMO_PASSWORD) -> dict[str, Any]
             password=password,
             roles=roles,
         )
+        core.accounts.set_badge(actor="admin", username=username, badge_code=demo_badge(username))
     with core.uow() as uow:
         sites = _sites(uow)
         _cord_msc_case(uow, sites)

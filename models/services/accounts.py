@@ -166,6 +166,29 @@ class AccountService:
             )
             uow.commit()
 
+    def set_badge(self, *, actor: str, username: str, badge_code: str | None) -> None:
+        """Assign (or clear) the badge a user scans to identify themselves; admin only."""
+        code = (badge_code or "").strip() or None
+        with self._uow() as uow:
+            require_role(get_user(uow.session, actor), [Role.ADMIN], "assign badges")
+            user = get_user(uow.session, username)
+            if code is not None:
+                holder = uow.session.scalar(select(User).where(User.badge_code == code))
+                if holder is not None and holder.id != user.id:
+                    raise ValidationError(
+                        field="badge", reason=f"already assigned to {holder.username}"
+                    )
+            old, user.badge_code = user.badge_code, code
+            uow.audit.record(
+                AuditAction.CHANGE,
+                actor=actor,
+                subject_type="user",
+                subject_id=username,
+                old={"badge": old is not None},
+                new={"badge": code is not None},
+            )
+            uow.commit()
+
     def roles_of(self, username: str) -> frozenset[Role]:
         with self._uow() as uow:
             return get_user(uow.session, username).role_set

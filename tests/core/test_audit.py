@@ -121,3 +121,21 @@ def test_verify_finds_a_row_inserted_outside_the_app(core: Core) -> None:
             forged,
         )
     assert _first_break(core) == last + 1
+
+
+def test_verification_reports_progress_and_the_same_verdict(core: Core) -> None:
+    seen: list[tuple[int, int]] = []
+    with core.uow() as uow:
+        report = verify_chain(uow.session, batch=2, progress=lambda d, t: seen.append((d, t)))
+    assert report.intact and seen and seen[-1] == (report.entries_checked, report.entries_checked)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_progress_mode_still_catches_rows_appended_past_the_head(core: Core) -> None:
+    last = _count(core)
+    _bypass_triggers(core, "DELETE FROM audit_chain_head")
+    with core.engine.begin() as conn:
+        conn.exec_driver_sql(f"INSERT INTO audit_chain_head VALUES (1, {last - 1}, 'x')")
+    with core.uow() as uow:
+        report = verify_chain(uow.session, progress=lambda *_: None)
+    assert not report.intact
