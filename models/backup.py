@@ -13,7 +13,9 @@ import base64
 import hashlib
 import io
 import json
+import sqlite3
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -22,6 +24,7 @@ from typing import Any
 
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, Engine, Table, func, insert, select, text
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
@@ -164,6 +167,30 @@ def restore_backup(source: Path, engine: Engine) -> BackupManifest:
         archive = zipfile.ZipFile(source)
     except (OSError, zipfile.BadZipFile) as exc:
         raise BackupError(detail=f"cannot open {source}: {exc}") from exc
+    try:
+        return _restore(archive, engine)
+    except (BackupError, OperationalError, sqlite3.OperationalError):
+        raise  # a refusal already, or the database itself is unreachable or locked
+    except _DAMAGED as exc:  # the transaction has rolled back: the target is untouched
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise BackupError(detail=f"the backup is damaged or not CellTrail's ({reason})") from exc
+
+
+# What a damaged or hand-edited archive raises while it is read and its rows are inserted.
+_DAMAGED = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    ValueError,  # bad JSON, base64, dates; UnicodeDecodeError
+    TypeError,
+    KeyError,
+    AttributeError,
+    SQLAlchemyError,  # rows the schema refuses (constraints, wrong types)
+    sqlite3.Error,
+)
+
+
+def _restore(archive: zipfile.ZipFile, engine: Engine) -> BackupManifest:
     with archive:
         manifest = read_manifest(archive)
         if manifest.schema_revision != schema.head_revision():

@@ -128,10 +128,13 @@ def cmd_audit_verify(args: argparse.Namespace) -> tuple[int, dict[str, Any], str
 
 
 def cmd_user_add(args: argparse.Namespace) -> tuple[int, dict[str, Any], str]:
-    if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = getpass.getpass(f"Password for {args.username}: ")
+    try:
+        if args.password_stdin:
+            password = sys.stdin.readline().rstrip("\r\n")
+        else:
+            password = getpass.getpass(f"Password for {args.username}: ")
+    except (EOFError, KeyboardInterrupt) as exc:  # Ctrl-D / Ctrl-C at the prompt
+        raise ValidationError(field="password", reason="no password was entered") from exc
     core = _open(args)
     try:
         core.accounts.add_user(

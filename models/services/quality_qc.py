@@ -134,6 +134,8 @@ class QcService:
         return [self._record(row, signer, password) for row in rows]
 
     def _record(self, data: QcInput, signer: Signer, password: str) -> QcOutcome:
+        if data.resulted_at.tzinfo is None:  # an instrument export without a time zone
+            raise ValidationError(field="resulted_at", reason="the time must carry its time zone")
         with self._uow() as uow:
             batch = get_or_404(uow.session, Batch, data.batch_id, "batch")
             spec_test = _spec_test(uow.session, batch, data)
