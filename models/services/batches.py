@@ -28,9 +28,10 @@ from models.services.chain_errors import (
     CollectionNotAcceptedError,
     IneligibleDonorError,
     PoolSourceNotReleasedError,
+    SegregationError,
     SingleSourceBatchError,
 )
-from models.services.genealogy_sql import donors_of_batches
+from models.services.genealogy_sql import batch_sources, donors_of_batches
 from models.services.identifiers import Identifiers
 from models.services.storage import place_unit
 from models.unit_of_work import UnitOfWork, UowFactory
@@ -104,6 +105,16 @@ class BatchService:
                     raise PoolSourceNotReleasedError(
                         batch=source.number, status=source.status.value
                     )
+            infectious = {
+                b.number: any(d.infectious for d in donors_of_batches(uow.session, [b.id]))
+                for b in batches
+            }
+            if len(set(infectious.values())) > 1:
+                raise SegregationError(
+                    unit=next(n for n, i in infectious.items() if i),
+                    infectious="infectious",
+                    place="a pool",
+                )
             product = lookup.product_type(uow.session, product_code)
             pool = Batch(
                 number=self._ids.batch_number(uow, product.category.value),
@@ -205,6 +216,11 @@ def release_blockers(uow: UnitOfWork, batch: Batch) -> list[str]:
         problems.append(f"batch is {batch.status.value}, not quarantine")
     if batch.voided_reason:
         problems.append("batch is voided")
+    sources = batch_sources(uow.session, [batch.id]) - {batch.id}
+    for number in uow.session.scalars(
+        select(Batch.number).where(Batch.id.in_(sources), Batch.voided_reason.is_not(None))
+    ):
+        problems.append(f"source batch {number} is voided")
     for donor in donors_of_batches(uow.session, [batch.id]):
         if (
             donor.donor_type is DonorType.ALLOGENEIC

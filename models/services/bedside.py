@@ -26,6 +26,7 @@ class BedsideProblem(enum.StrEnum):
     NOT_THAWED = "not_thawed"
     POST_THAW_EXPIRED = "post_thaw_expired"
     NOT_AVAILABLE = "not_available"
+    WRONG_HOSPITAL = "wrong_hospital"
 
 
 TEXT: dict[BedsideProblem, tuple[str, str]] = {
@@ -44,6 +45,10 @@ TEXT: dict[BedsideProblem, tuple[str, str]] = {
         "product already used or not at this hospital",
         "制剂已使用或不在本院",
     ),
+    BedsideProblem.WRONG_HOSPITAL: (
+        "product is at another hospital than the recipient's",
+        "制剂所在医院与受者登记医院不符",
+    ),
 }
 
 
@@ -60,6 +65,7 @@ class UnitFacts:
     use_by: datetime | None  # end of thaw + post-thaw limit; None if not thawed
     intended_recipient: str | None
     autologous_recipients: frozenset[str]  # recipients whose own cells these are
+    site: str | None = None  # code of the site holding the unit now (None while in transit)
 
 
 @dataclass(frozen=True)
@@ -78,16 +84,25 @@ class BedsideVerdict:
 
 
 def bedside_verdict(
-    unit: UnitFacts | None, recipient: str | None, now: datetime, scanned: str = "?"
+    unit: UnitFacts | None,
+    recipient: str | None,
+    now: datetime,
+    scanned: str = "?",
+    recipient_hospital: str | None = None,
 ) -> BedsideVerdict:
-    """Every reason not to administer; administration is allowed only when there is none."""
+    """Every reason not to administer; administration is allowed only when there is none.
+
+    ``recipient_hospital`` is the code of the hospital the recipient is registered at: a unit
+    held at any other site is a hard stop, as is a recipient registered nowhere."""
     if unit is None or recipient is None:
         problems = [BedsideProblem.UNKNOWN_PRODUCT] if unit is None else []
         problems += [BedsideProblem.UNKNOWN_RECIPIENT] if recipient is None else []
         return BedsideVerdict(unit.code if unit else scanned, recipient or "?", tuple(problems))
-    return BedsideVerdict(
-        unit.code, recipient, tuple(_identity(unit, recipient) + _state(unit, now))
-    )
+    problems = _identity(unit, recipient) + _state(unit, now)
+    at_site = unit.disposition in (Disposition.AT_HOSPITAL, Disposition.THAWED)
+    if at_site and unit.site != recipient_hospital:
+        problems.append(BedsideProblem.WRONG_HOSPITAL)
+    return BedsideVerdict(unit.code, recipient, tuple(problems))
 
 
 def _identity(unit: UnitFacts, recipient: str) -> list[BedsideProblem]:

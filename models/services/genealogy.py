@@ -26,7 +26,12 @@ from models.entities.production import (
 )
 from models.errors import InvalidTransitionError, ValidationError
 from models.services import lookup
-from models.services.chain_errors import ReasonRequiredError, UnitNotUsableError
+from models.services.chain_errors import (
+    ReasonRequiredError,
+    SegregationError,
+    UnitNotUsableError,
+)
+from models.services.genealogy_sql import is_infectious, void_problem
 from models.services.identifiers import Identifiers
 from models.services.signatures import SignatureService, Signer, require_different_person
 from models.unit_of_work import UnitOfWork, UowFactory
@@ -127,6 +132,7 @@ class GenealogyService:
         with self._uow() as uow:
             lookup.actor(uow.session, actor, HANDLERS, "pool units")
             parents = [_transformable(uow, c) for c in dict.fromkeys(unit_codes)]
+            _same_infectious_class(uow, parents)
             first = parents[0]
             child = _derive(uow, first, actor, din=self._ids.din(uow).number, division="00")
             child.product_code = first.product_code[:6] + "00"
@@ -134,8 +140,11 @@ class GenealogyService:
             child.volume_ml = sum(p.volume_ml or 0 for p in parents) or None
             child.cell_count = sum(p.cell_count or 0 for p in parents) or None
             child.expires_at = min((p.expires_at for p in parents if p.expires_at), default=None)
-            released = all(p.quality_status is QualityStatus.RELEASED for p in parents)
-            child.quality_status = QualityStatus.RELEASED if released else QualityStatus.QUARANTINE
+            if child.batch_id != first.batch_id or any(
+                p.quality_status is not first.quality_status for p in parents
+            ):
+                # a new pool batch is a new product: QA releases it like any batch (R-BAT-03)
+                child.quality_status = QualityStatus.QUARANTINE
             return self._finish(uow, actor, signer, LinkKind.POOL, parents, [child], reason)[0]
 
     def _pool_batch(self, uow: UnitOfWork, actor: str, parents: list[ProductUnit]) -> int:
@@ -148,9 +157,7 @@ class GenealogyService:
             product_type_id=template.product_type_id,
             is_pool=True,
             coi_id=self._ids.coi(uow).text,
-            status=BatchStatus.RELEASED
-            if all(p.quality_status is QualityStatus.RELEASED for p in parents)
-            else BatchStatus.QUARANTINE,
+            status=BatchStatus.QUARANTINE,  # released only through QA's release hook
             harvest_at=template.harvest_at,
             created_at=uow.clock(),
             created_by=actor,
@@ -164,7 +171,7 @@ class GenealogyService:
             actor=actor,
             subject_type="batch",
             subject_id=pool.number,
-            new={"pool": True, "source_batch_ids": batch_ids},
+            new={"pool": True, "source_batch_ids": batch_ids, "status": "quarantine"},
         )
         return pool.id
 
@@ -251,17 +258,23 @@ class GenealogyService:
 def _transformable(uow: UnitOfWork, code: str) -> ProductUnit:
     unit = lookup.unit(uow.session, code)
     problem = (
-        "voided"
-        if unit.voided_reason
-        else "recalled"
+        "recalled"
         if unit.recalled
         else unit.disposition.value
         if unit.disposition not in TRANSFORMABLE
-        else None
+        else void_problem(uow.session, unit)
     )
     if problem:
         raise UnitNotUsableError(unit=code, action="re-coding", problem=problem)
     return unit
+
+
+def _same_infectious_class(uow: UnitOfWork, units: list[ProductUnit]) -> None:
+    """R-SEG: infectious material is never pooled with non-infectious material."""
+    classes = {u.id: is_infectious(uow.session, u) for u in units}
+    if len(set(classes.values())) > 1:
+        unit = next(u for u in units if classes[u.id])
+        raise SegregationError(unit=lookup.unit_code(unit), infectious="infectious", place="a pool")
 
 
 def _derive(

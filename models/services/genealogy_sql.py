@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import CTE, Select, select
 from sqlalchemy.orm import Session
 
 from models.entities.parties import Donor
@@ -24,6 +24,13 @@ def _closure(session: Session, start: Any, step: Any, seeds: Iterable[int]) -> s
     cte = select(step.label("id")).where(start.in_(ids)).cte("reach", recursive=True)
     cte = cte.union(select(step).join(cte, start == cte.c.id))
     return ids | set(session.scalars(select(cte.c.id)))
+
+
+def closure_cte(start: Any, step: Any, anchor: Select[Any], name: str = "reach") -> CTE:
+    """A recursive CTE (column ``id``): the ids ``anchor`` selects plus everything reachable
+    over the edge ``start`` → ``step``; lets a caller fold a closure into a larger query."""
+    cte = anchor.cte(name, recursive=True)
+    return cte.union(select(step).join(cte, start == cte.c.id))
 
 
 def unit_ancestors(session: Session, unit_ids: Iterable[int]) -> set[int]:
@@ -68,3 +75,35 @@ def donors_of_unit(session: Session, unit: ProductUnit) -> list[Donor]:
 
 def is_infectious(session: Session, unit: ProductUnit) -> bool:
     return any(d.infectious for d in donors_of_unit(session, unit))
+
+
+def voided_lineage(session: Session, unit: ProductUnit) -> list[str]:
+    """What is voided in the unit's lineage: the unit itself, any ancestor unit, their batches
+    or, for pools, any constituent batch at any depth. Empty when nothing is voided."""
+    ancestors = unit_ancestors(session, [unit.id])
+    found = [
+        f"unit {din}" if division == "00" else f"unit {din}/{division}"
+        for din, division in session.execute(
+            select(ProductUnit.din, ProductUnit.division)
+            .where(ProductUnit.id.in_(ancestors), ProductUnit.voided_reason.is_not(None))
+            .order_by(ProductUnit.id)
+        )
+    ]
+    batches = batch_sources(
+        session, session.scalars(select(ProductUnit.batch_id).where(ProductUnit.id.in_(ancestors)))
+    )
+    found += [
+        f"batch {number}"
+        for number in session.scalars(
+            select(Batch.number)
+            .where(Batch.id.in_(batches), Batch.voided_reason.is_not(None))
+            .order_by(Batch.id)
+        )
+    ]
+    return found
+
+
+def void_problem(session: Session, unit: ProductUnit) -> str | None:
+    """``"voided (…)"`` naming what is voided in the lineage, or None."""
+    voided = voided_lineage(session, unit)
+    return f"voided ({', '.join(voided)})" if voided else None

@@ -16,14 +16,14 @@ from models.entities.logistics import (
     ShipmentStatus,
     Thaw,
 )
-from models.entities.parties import DonorType, Recipient
+from models.entities.parties import DonorType, Recipient, Site
 from models.entities.production import Disposition, ProductUnit
 from models.errors import NotFoundError, ValidationError
 from models.isbt128 import DinScan, Isbt128Error, parse_scan
 from models.services import lookup
 from models.services.bedside import BedsideVerdict, UnitFacts, bedside_verdict
 from models.services.chain_errors import BedsideStopError, ScanMismatchError, UnitNotUsableError
-from models.services.genealogy_sql import donors_of_unit
+from models.services.genealogy_sql import donors_of_unit, void_problem, voided_lineage
 from models.services.shipments import shipment_units
 from models.services.signatures import SignatureService, require_different_person
 from models.unit_of_work import UnitOfWork, UowFactory
@@ -54,6 +54,12 @@ class HospitalService:
                     missing=sorted(set(expected) - seen) or "-",
                     extra=sorted(seen - set(expected)) or "-",
                 )
+            for unit_code, unit in expected.items():
+                problem = "recalled" if unit.recalled else void_problem(uow.session, unit)
+                if problem:  # the recall coordinator arranges return or destruction
+                    raise UnitNotUsableError(
+                        unit=unit_code, action="hospital receipt", problem=problem
+                    )
             for unit in expected.values():
                 unit.disposition, unit.site_id = (
                     Disposition.AT_HOSPITAL,
@@ -94,8 +100,18 @@ class HospitalService:
                     action="dispensing",
                     problem="autologous product of another patient",
                 )
-            if unit.disposition is not Disposition.AT_HOSPITAL or unit.recalled:
-                problem = "recalled" if unit.recalled else unit.disposition.value
+            problem = (
+                "recalled"
+                if facts.recalled
+                else "voided"
+                if facts.voided
+                else unit.disposition.value
+                if unit.disposition is not Disposition.AT_HOSPITAL
+                else None
+            )
+            if problem is None and patient.hospital_id != unit.site_id:
+                problem = f"recipient {patient.code} is registered at another hospital"
+            if problem:
                 raise UnitNotUsableError(unit=unit_code, action="dispensing", problem=problem)
             old = unit.intended_recipient_id
             unit.intended_recipient_id = patient.id
@@ -127,7 +143,8 @@ class HospitalService:
             blocking = [
                 p
                 for p in bedside_verdict(facts, "-", ended_at).problems
-                if p.value not in ("wrong_recipient", "not_dispensed", "not_thawed")
+                if p.value
+                not in ("wrong_recipient", "not_dispensed", "not_thawed", "wrong_hospital")
             ]
             if minutes is None or unit.disposition is not Disposition.AT_HOSPITAL or blocking:
                 problem = (
@@ -258,8 +275,17 @@ def _verdict(
     except NotFoundError:
         patient = None
     facts = unit_facts(uow, unit) if unit else None
+    hospital = (
+        uow.session.scalar(select(Site.code).where(Site.id == patient.hospital_id))
+        if patient is not None and patient.hospital_id
+        else None
+    )
     verdict = bedside_verdict(
-        facts, patient.code if patient else None, uow.clock(), scanned=scan.din.number
+        facts,
+        patient.code if patient else None,
+        uow.clock(),
+        scanned=scan.din.number,
+        recipient_hospital=hospital,
     )
     return verdict, unit, patient
 
@@ -278,18 +304,20 @@ def unit_facts(uow: UnitOfWork, unit: ProductUnit) -> UnitFacts:
         if auto_donors
         else set()
     )
+    site = session.scalar(select(Site.code).where(Site.id == unit.site_id))
     return UnitFacts(
         code=lookup.unit_code(unit),
         quality_status=unit.quality_status,
         disposition=unit.disposition,
         recalled=unit.recalled,
         on_hold=unit.hold_reason is not None,
-        voided=unit.voided_reason is not None,
+        voided=unit.voided_reason is not None or bool(voided_lineage(session, unit)),
         expires_at=unit.expires_at,
         needs_thaw=unit.batch.product_type.post_thaw_minutes is not None,
         use_by=thaw.use_by if thaw else None,
         intended_recipient=intended.code if intended else None,
         autologous_recipients=frozenset(own),
+        site=site,
     )
 
 

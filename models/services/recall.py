@@ -23,7 +23,8 @@ from models.services import lookup
 from models.services.chain_errors import ReasonRequiredError
 from models.services.identifiers import next_value
 from models.services.signatures import SignatureService
-from models.services.trace import _locations, _upstream, resolve
+from models.services.trace_nodes import _locations
+from models.services.trace_resolve import locate, upstream
 from models.unit_of_work import UowFactory
 
 
@@ -43,14 +44,15 @@ class RecallReport:
 
 
 def affected_units(session: Session, identifier: str) -> list[ProductUnit]:
-    kind, ident = resolve(session, identifier)
+    focus = locate(session, identifier)  # a scanned COI or DIN means its stored text
+    kind, ident = focus.kind, focus.ident
     if kind == "unit":
         roots: set[int] = g.unit_descendants(session, [ident])
     else:
         if kind == "batch":
             batches = {ident}
         else:
-            donors, batches = _upstream(session, kind, ident, identifier)
+            donors, batches = upstream(session, focus)
             batches |= set(
                 session.scalars(
                     select(Batch.id)

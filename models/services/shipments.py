@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from models.audit import AuditAction
 from models.entities.accounts import Role
@@ -25,7 +26,7 @@ from models.services.chain_errors import (
     SegregationError,
     UnitNotUsableError,
 )
-from models.services.genealogy_sql import donors_of_unit, is_infectious
+from models.services.genealogy_sql import donors_of_unit, is_infectious, void_problem
 from models.unit_of_work import UnitOfWork, UowFactory
 
 SHIPPERS = (Role.OPERATOR,)
@@ -33,8 +34,13 @@ COURIER_LOG = (Role.OPERATOR, Role.CLINICAL)
 RELEASED = (QualityStatus.RELEASED, QualityStatus.EMERGENCY_RELEASED)
 
 
-def shipping_problems(unit: ProductUnit, now: datetime) -> list[str]:
-    """R-TRN-01: only released, unexpired, unrecalled stock may leave the facility."""
+def shipping_problems(
+    unit: ProductUnit, now: datetime, session: Session | None = None
+) -> list[str]:
+    """R-TRN-01: only released, unexpired, unrecalled stock may leave the facility.
+
+    With a session the unit's whole lineage is checked too: a voided batch, pool source or
+    ancestor unit blocks every unit made from it."""
     problems = []
     if unit.quality_status not in RELEASED:
         problems.append(f"not released ({unit.quality_status.value})")
@@ -42,8 +48,9 @@ def shipping_problems(unit: ProductUnit, now: datetime) -> list[str]:
         problems.append("recalled")
     if unit.hold_reason:
         problems.append(f"on hold: {unit.hold_reason}")
-    if unit.voided_reason:
-        problems.append("voided")
+    voided = void_problem(session, unit) if session is not None else None
+    if voided or unit.voided_reason:
+        problems.append(voided or "voided")
     if unit.disposition is not Disposition.IN_STOCK:
         problems.append(unit.disposition.value)
     if unit.expires_at and unit.expires_at <= now:
@@ -94,6 +101,11 @@ class ShipmentService:
                 if patient is not None:
                     _check_autologous(uow, unit, patient.donor_id)
                     unit.intended_recipient_id = patient.id
+            if patient is not None and patient.hospital_id not in (None, site.id):
+                raise ValidationError(
+                    field="destination",
+                    reason=f"recipient {patient.code} is not registered at {destination}",
+                )
             uow.audit.record(
                 AuditAction.CREATE,
                 actor=actor,
@@ -105,7 +117,7 @@ class ShipmentService:
 
     def _shippable(self, uow: UnitOfWork, code: str) -> ProductUnit:
         unit = lookup.unit(uow.session, code)
-        problems = shipping_problems(unit, uow.clock())
+        problems = shipping_problems(unit, uow.clock(), uow.session)
         if problems:
             raise UnitNotUsableError(unit=code, action="shipment", problem=", ".join(problems))
         return unit
@@ -115,7 +127,8 @@ class ShipmentService:
             lookup.actor(uow.session, actor, SHIPPERS, "dispatch shipments")
             shipment = _in_state(uow, code, ShipmentStatus.PLANNED, "dispatched")
             for unit in shipment_units(uow, shipment):
-                problems = shipping_problems(unit, at)  # a recall may have come in meanwhile
+                # a recall or a void may have come in meanwhile
+                problems = shipping_problems(unit, at, uow.session)
                 if problems:
                     raise UnitNotUsableError(
                         unit=lookup.unit_code(unit), action="dispatch", problem=", ".join(problems)
