@@ -31,7 +31,11 @@ from models.services.chain_errors import (
     SegregationError,
     SingleSourceBatchError,
 )
-from models.services.genealogy_sql import batch_sources, donors_of_batches
+from models.services.genealogy_sql import (
+    batch_sources,
+    donors_of_batches,
+    require_single_patient_if_autologous,
+)
 from models.services.identifiers import Identifiers
 from models.services.storage import place_unit
 from models.unit_of_work import UnitOfWork, UowFactory
@@ -115,6 +119,7 @@ class BatchService:
                     infectious="infectious",
                     place="a pool",
                 )
+            require_single_patient_if_autologous(uow.session, [b.id for b in batches])
             product = lookup.product_type(uow.session, product_code)
             pool = Batch(
                 number=self._ids.batch_number(uow, product.category.value),

@@ -48,6 +48,15 @@ class SegregationError(DomainError):
     zh = "制剂 {unit}（{infectious}）不得进入 {place}：感染性物料须隔离存放。"
 
 
+class AutologousPoolError(DomainError):
+    code = "autologous_pool"
+    en = (
+        "Autologous material of donor {donor} may not be pooled with material of other donors "
+        "({others}): it is made for one patient only."
+    )
+    zh = "供者 {donor} 的自体物料不得与其他供者（{others}）的物料混合：自体制剂仅供本人使用。"
+
+
 class UnitNotUsableError(DomainError):
     code = "unit_not_usable"
     en = "Unit {unit} cannot be used for {action}: {problem}."

@@ -31,7 +31,11 @@ from models.services.chain_errors import (
     SegregationError,
     UnitNotUsableError,
 )
-from models.services.genealogy_sql import is_infectious, void_problem
+from models.services.genealogy_sql import (
+    is_infectious,
+    require_single_patient_if_autologous,
+    void_problem,
+)
 from models.services.identifiers import Identifiers
 from models.services.signatures import SignatureService, Signer, require_different_person
 from models.unit_of_work import UnitOfWork, UowFactory
@@ -133,6 +137,7 @@ class GenealogyService:
             lookup.actor(uow.session, actor, HANDLERS, "pool units")
             parents = [_transformable(uow, c) for c in dict.fromkeys(unit_codes)]
             _same_infectious_class(uow, parents)
+            require_single_patient_if_autologous(uow.session, {p.batch_id for p in parents})
             first = parents[0]
             child = _derive(uow, first, actor, din=self._ids.din(uow).number, division="00")
             child.product_code = first.product_code[:6] + "00"

@@ -107,3 +107,15 @@ def void_problem(session: Session, unit: ProductUnit) -> str | None:
     """``"voided (…)"`` naming what is voided in the lineage, or None."""
     voided = voided_lineage(session, unit)
     return f"voided ({', '.join(voided)})" if voided else None
+
+
+def require_single_patient_if_autologous(session: Session, batch_ids: Iterable[int]) -> None:
+    """R-ID / mix-up prevention: autologous material never shares a pool with another donor."""
+    from models.entities.parties import DonorType
+    from models.services.chain_errors import AutologousPoolError
+
+    donors = donors_of_batches(session, batch_ids)
+    autologous = [d for d in donors if d.donor_type is DonorType.AUTOLOGOUS]
+    if autologous and len(donors) > 1:
+        others = ", ".join(sorted(d.code for d in donors if d.id != autologous[0].id))
+        raise AutologousPoolError(donor=autologous[0].code, others=others)

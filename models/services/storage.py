@@ -11,7 +11,7 @@ from models.entities.production import Disposition, ProductUnit
 from models.errors import ValidationError
 from models.services import lookup
 from models.services.chain_errors import SegregationError, UnitNotUsableError
-from models.services.genealogy_sql import is_infectious
+from models.services.genealogy_sql import is_infectious, void_problem
 from models.unit_of_work import UnitOfWork, UowFactory
 
 KEEPERS = (Role.OPERATOR, Role.CLINICAL)
@@ -55,6 +55,7 @@ class StorageService:
         site_code: str | None = None,
         temperature: str | None = None,
         infectious_only: bool = False,
+        non_conforming: bool = False,
     ) -> None:
         with self._uow() as uow:
             lookup.actor(uow.session, actor, (Role.OPERATOR, Role.QA), "add storage locations")
@@ -68,6 +69,7 @@ class StorageService:
                     site_id=site_id,
                     temperature=temperature,
                     infectious_only=infectious_only,
+                    non_conforming=non_conforming,
                 )
             )
             uow.audit.record(
@@ -75,7 +77,11 @@ class StorageService:
                 actor=actor,
                 subject_type="storage_location",
                 subject_id=code,
-                new={"name": name, "infectious_only": infectious_only},
+                new={
+                    "name": name,
+                    "infectious_only": infectious_only,
+                    "non_conforming": non_conforming,
+                },
             )
             uow.commit()
 
@@ -92,6 +98,10 @@ class StorageService:
                     unit=unit_code, action="storage", problem=unit.disposition.value
                 )
             location = lookup.storage_location(uow.session, location_code)
+            voided = void_problem(uow.session, unit)
+            if voided and not location.non_conforming:
+                # material of a voided batch may only move to a non-conforming location
+                raise UnitNotUsableError(unit=unit_code, action="storage", problem=voided)
             old = unit.storage_location_id
             place_unit(uow, unit, location, actor)
             uow.audit.record(
