@@ -46,8 +46,12 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             reason=f"backend {parsed.get_backend_name()!r} is not supported; "
             "use sqlite or postgresql",
         )
-    if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
-        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() == "postgresql":
+        if parsed.drivername == "postgresql":
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        # A server restart or network drop must cost one failed action at most: test each
+        # pooled connection before use so the next action reconnects by itself.
+        kwargs.setdefault("pool_pre_ping", True)
     try:
         engine = create_engine(parsed, **kwargs)
     except (NoSuchModuleError, ImportError) as exc:

@@ -51,17 +51,22 @@ class UnitOfWork:
             pass  # the connection is gone; the server discards the open transaction itself
         finally:
             self.session.close()
+        if isinstance(exc, DBAPIError) and _is_connection_error(exc):
+            # Whatever statement hit the dead connection, the user hears one clear sentence.
+            raise DatabaseUnavailableError(detail=str(exc.orig).splitlines()[0]) from exc
 
     def commit(self) -> None:
         try:
             self.session.commit()
         except DBAPIError as exc:
-            if exc.connection_invalidated or _is_connection_error(exc):
+            if _is_connection_error(exc):
                 raise DatabaseUnavailableError(detail=str(exc.orig)) from exc
             raise
 
 
 def _is_connection_error(exc: DBAPIError) -> bool:
+    if exc.connection_invalidated:
+        return True
     name = type(exc.orig).__name__
     return name in {"OperationalError", "InterfaceError"} and "locked" not in str(exc.orig)
 
