@@ -19,13 +19,13 @@ from gui.events import AppEvents
 from gui.i18n import LANGUAGE
 from gui.login_dialog import LoginDialog
 from gui.main_window import MainWindow
+from gui.resources_access import style_sheet
 from gui.scan_router import ScanCapture, ScanRouter
 from gui.station import StationConfig, load_station
 from models.core import Core, open_core
 from models.db import resolve_database_url
 from models.errors import DatabaseUnavailableError, DomainError, ValidationError
 
-STYLE = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
 # Linux: fonts-noto-cjk (Noto Sans CJK SC); Windows: Microsoft YaHei ships with the OS.
 FONT_FAMILIES = [
     "Noto Sans",
@@ -59,7 +59,7 @@ def make_application() -> QApplication:
     font.setFamilies(FONT_FAMILIES)
     font.setPointSize(12)
     app.setFont(font)
-    app.setStyleSheet(STYLE.read_text(encoding="utf-8"))
+    app.setStyleSheet(style_sheet())
     return app
 
 

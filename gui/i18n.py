@@ -7,11 +7,12 @@ re-reads its texts in ``changeEvent`` (the retranslate pattern).
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone, QTranslator
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+from gui.resources_access import translation
+
+QM_FILE = "celltrail_zh_CN.qm"
 LANGUAGES = ("en", "zh")
 _LOCALES = {
     "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
@@ -25,6 +26,7 @@ class Language:
     def __init__(self) -> None:
         self.code = "en"
         self._translator: QTranslator | None = None
+        self._qm: bytes | None = None  # QTranslator reads from this buffer: keep it alive
 
     def switch(self, code: str) -> None:
         """Install the language; Qt then sends LanguageChange to every top-level widget."""
@@ -36,8 +38,9 @@ class Language:
             self._translator = None
         if code == "zh":
             translator = QTranslator()
-            if not translator.load(str(TRANSLATIONS / "celltrail_zh_CN.qm")):
-                raise FileNotFoundError(TRANSLATIONS / "celltrail_zh_CN.qm")
+            self._qm = self._qm or translation(QM_FILE)
+            if not translator.load(self._qm):
+                raise FileNotFoundError(f"resources/translations/{QM_FILE} is not a .qm file")
             QCoreApplication.installTranslator(translator)
             self._translator = translator
 

@@ -1,7 +1,7 @@
 """The main window: top bar, big navigation buttons, one page per task, scan feedback.
 
-Pages are chosen by the workstation role (PAGES); the cleanroom and label-station pages
-slot in here when their services land.
+Pages are chosen by the workstation role (PAGES): the label station prints and checks
+labels, the cleanroom records the batch's work, the QA desk releases and audits.
 """
 
 from __future__ import annotations
@@ -26,7 +26,10 @@ from gui.field_labels import kind_label
 from gui.i18n import LANGUAGE
 from gui.lock import InactivityLock
 from gui.pages.audit_page import AuditPageWidget
+from gui.pages.cleanroom_page import CleanroomPage
 from gui.pages.home_page import HomePage
+from gui.pages.label_station_page import LabelStationPage
+from gui.pages.release_page import ReleasePage
 from gui.pages.trace_page import TracePage
 from gui.scan_router import ScanRouter
 from gui.session import SessionUser
@@ -40,16 +43,22 @@ PAGE_TITLES = {
     "home": QT_TRANSLATE_NOOP("MainWindow", "Home"),
     "trace": QT_TRANSLATE_NOOP("MainWindow", "Trace"),
     "audit": QT_TRANSLATE_NOOP("MainWindow", "Audit trail"),
+    "labels": QT_TRANSLATE_NOOP("MainWindow", "Labels"),
+    "cleanroom": QT_TRANSLATE_NOOP("MainWindow", "Cleanroom"),
+    "release": QT_TRANSLATE_NOOP("MainWindow", "QA release"),
 }
 PAGE_FACTORIES: dict[str, PageFactory] = {
     "home": HomePage,
     "trace": TracePage,
     "audit": AuditPageWidget,
+    "labels": LabelStationPage,
+    "cleanroom": CleanroomPage,
+    "release": ReleasePage,
 }
 PAGES = {
-    "qa": ("home", "trace", "audit"),
-    "cleanroom": ("home", "trace"),
-    "label": ("home", "trace"),
+    "qa": ("home", "release", "trace", "audit"),
+    "cleanroom": ("home", "cleanroom", "trace"),
+    "label": ("home", "labels", "trace"),
 }
 
 
@@ -119,9 +128,14 @@ class MainWindow(QMainWindow):
 
     def build_pages(self) -> None:
         for name in list(self.pages):
-            self.nav_group.removeButton(self.nav_buttons[name])
-            self.nav_buttons.pop(name).deleteLater()
+            button = self.nav_buttons.pop(name)
+            self.nav_group.removeButton(button)
+            self.nav.removeWidget(button)
+            button.hide()  # gone at once, not only when the event loop deletes it
+            button.deleteLater()
             page = self.pages.pop(name)
+            if isinstance(page, LabelStationPage):
+                page.shutdown()
             self.stack.removeWidget(page)
             page.deleteLater()
         for name in PAGES[self.ctx.station.role]:

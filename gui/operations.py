@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from gui.i18n import LANGUAGE
 from models.errors import DomainError
+from printing.errors import PrinterError
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]  # (done, total); total 0 means "unknown"
@@ -98,7 +99,7 @@ def _attach_progress(parent: QWidget, signals: Operation, label: str) -> None:
 
 def error_text(exc: BaseException) -> str:
     """The one rendering of failures: a DomainError in the user's language, never a traceback."""
-    if isinstance(exc, DomainError):
+    if isinstance(exc, DomainError | PrinterError):
         return exc.message(LANGUAGE.code)
     if isinstance(exc, OSError):
         return f"{type(exc).__name__}: {exc.strerror or exc}"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,17 @@ _STYLES: dict[str, StatusStyle] = {
         "…", _AMBER, "#3e2723", QT_TRANSLATE_NOOP("Status", "Pending retest")
     ),
     "accepted": StatusStyle("✔", _GREEN, "#1b5e20", QT_TRANSLATE_NOOP("Status", "Accepted")),
+    # print jobs and printed labels (label station)
+    "requested": StatusStyle("…", _GREY, "#212121", QT_TRANSLATE_NOOP("Status", "Requested")),
+    "printing": StatusStyle("⎙", _BLUE, "#0d47a1", QT_TRANSLATE_NOOP("Status", "Printing")),
+    "printed": StatusStyle(
+        "☐", _AMBER, "#3e2723", QT_TRANSLATE_NOOP("Status", "Printed – check pending")
+    ),
+    "failed": StatusStyle("✖", _RED, "#b71c1c", QT_TRANSLATE_NOOP("Status", "Failed")),
+    "cancelled": StatusStyle("⊘", _GREY, "#212121", QT_TRANSLATE_NOOP("Status", "Cancelled")),
+    "verified": StatusStyle("☑", _BLUE, "#0d47a1", QT_TRANSLATE_NOOP("Status", "Checked")),
+    "applied": StatusStyle("✔", _GREEN, "#1b5e20", QT_TRANSLATE_NOOP("Status", "Applied")),
+    "voided": StatusStyle("⌫", _PURPLE, "#4a148c", QT_TRANSLATE_NOOP("Status", "Voided – destroy")),
 }
 # Dispositions and audit actions are words only (no colour meaning), but still translated.
 _WORDS = {
@@ -68,6 +80,8 @@ _WORDS = {
     "administered": QT_TRANSLATE_NOOP("Status", "Administered"),
     "transformed": QT_TRANSLATE_NOOP("Status", "Transformed"),
     "destroyed": QT_TRANSLATE_NOOP("Status", "Destroyed"),
+    "planned": QT_TRANSLATE_NOOP("Status", "Planned"),
+    "dispatched": QT_TRANSLATE_NOOP("Status", "Dispatched"),
 }
 
 
@@ -94,3 +108,10 @@ def badge_stylesheet(status: str | None) -> str:
         f"background:{style.background}; color:{style.foreground}; "
         "border:2px solid #00000055; border-radius:6px; padding:4px 10px; font-weight:bold;"
     )
+
+
+def set_ok(label: QWidget, ok: bool | None) -> None:
+    """Colour a status line by its ``ok`` property (style.qss: [ok="true"] / [ok="false"])."""
+    label.setProperty("ok", ok)
+    label.style().unpolish(label)
+    label.style().polish(label)

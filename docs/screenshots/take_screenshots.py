@@ -2,7 +2,7 @@
 
 Run under Xvfb (real X11, as on a workstation) from the repository root:
 
-    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python docs/screenshots/take_screenshots.py
+    xvfb-run -a -s "-screen 0 1700x1050x24" .venv/bin/python docs/screenshots/take_screenshots.py
 
 Without a DISPLAY it falls back to Qt's offscreen platform (same pixels, no window system).
 Chinese needs a CJK font: fonts-noto-cjk on Debian/Ubuntu (Windows ships Microsoft YaHei).
@@ -38,6 +38,9 @@ from gui.pages.trace_page import TracePage  # noqa: E402
 from gui.station import StationConfig  # noqa: E402
 from models.core import open_core  # noqa: E402
 from models.demo import DEMO_PASSWORD, build_demo_site  # noqa: E402
+
+sys.path.insert(0, str(OUT))
+import station_shots  # noqa: E402
 
 
 def settle(condition: Callable[[], bool] = lambda: True, timeout: float = 10.0) -> None:
@@ -103,6 +106,10 @@ def main() -> int:
 
         shoot_audit(window)
         shoot_chinese(window, trace)
+        LANGUAGE.switch("en")
+        station_shots.label_station(window, core, Path(tmp), shoot, settle)
+        station_shots.cleanroom(window, core, shoot, settle)
+        station_shots.release(window, core, shoot, settle)
         database_pool().waitForDone()
         window.close()
         core.close()

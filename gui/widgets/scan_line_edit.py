@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -27,6 +27,10 @@ class ScanLineEdit(QLineEdit):
             self.insert(GS)
             return
         super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # The scanner's Enter ends the scan; it must never press a dialog's default
+            # button (QLineEdit passes Enter on to the dialog otherwise).
+            event.accept()
 
     def _on_return(self) -> None:
         text = self.text()

@@ -178,6 +178,386 @@
     </message>
 </context>
 <context>
+    <name>Blocker</name>
+    <message>
+        <source>datetime</source>
+        <translation>datetime</translation>
+    </message>
+    <message>
+        <source>Test not passed: {0}</source>
+        <translation>检验未通过：{0}</translation>
+    </message>
+    <message>
+        <source>Open deviation {0}</source>
+        <translation>未关闭的偏差 {0}</translation>
+    </message>
+    <message>
+        <source>The batch is {0}, not in quarantine</source>
+        <translation>批次状态为 {0}，不在待检（隔离）状态</translation>
+    </message>
+    <message>
+        <source>{0} worked on batch {1} and cannot release it</source>
+        <translation>{0} 参与了批次 {1} 的生产，不能放行该批次</translation>
+    </message>
+    <message>
+        <source>No approved specification</source>
+        <translation>没有已批准的质量标准</translation>
+    </message>
+    <message>
+        <source>The batch has no filled units</source>
+        <translation>该批次没有已灌装的单元</translation>
+    </message>
+    <message>
+        <source>Labels: {0}</source>
+        <translation>标签：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>CleanroomActions</name>
+    <message>
+        <source>Record a process step – {0}</source>
+        <translation>记录工艺步骤 – {0}</translation>
+    </message>
+    <message>
+        <source>You ({0}) record the step you have just done. Your password is your electronic signature (meaning: performed).</source>
+        <translation>您（{0}）记录刚完成的步骤。您的密码即电子签名（含义：执行）。</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Observations</source>
+        <translation>观察记录</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>您的密码</translation>
+    </message>
+    <message>
+        <source>Sign step</source>
+        <translation>签署步骤</translation>
+    </message>
+    <message>
+        <source>Step recorded; a second person must verify it.</source>
+        <translation>步骤已记录；须由第二人复核。</translation>
+    </message>
+    <message>
+        <source>Step “{0}” verified.</source>
+        <translation>步骤“{0}”已复核。</translation>
+    </message>
+    <message>
+        <source>Harvest time – {0}</source>
+        <translation>收获时间 – {0}</translation>
+    </message>
+    <message>
+        <source>Date and time of the harvest (it sets the expiry of every unit).</source>
+        <translation>收获的日期和时间（决定每个单元的有效期）。</translation>
+    </message>
+    <message>
+        <source>Harvested at</source>
+        <translation>收获时间</translation>
+    </message>
+    <message>
+        <source>Record harvest</source>
+        <translation>记录收获</translation>
+    </message>
+    <message>
+        <source>Harvest time recorded.</source>
+        <translation>收获时间已记录。</translation>
+    </message>
+    <message>
+        <source>Fill units – {0}</source>
+        <translation>灌装单元 – {0}</translation>
+    </message>
+    <message>
+        <source>Each unit gets a new DIN; the batch goes to quarantine until QA releases it.</source>
+        <translation>每个单元获得新的 DIN；批次进入待检状态，直至 QA 放行。</translation>
+    </message>
+    <message>
+        <source>Number of units</source>
+        <translation>单元数量</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>Cells per unit (×10⁶)</source>
+        <translation>每单元细胞数（×10⁶）</translation>
+    </message>
+    <message>
+        <source>Volume per unit (mL)</source>
+        <translation>每单元体积（mL）</translation>
+    </message>
+    <message>
+        <source>Storage place (optional)</source>
+        <translation>储存位置（可选）</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>灌装</translation>
+    </message>
+    <message>
+        <source>Units filled; label them at the label station.</source>
+        <translation>单元已灌装；请在贴标工作站贴标。</translation>
+    </message>
+    <message>
+        <source>Place units in storage</source>
+        <translation>单元入库</translation>
+    </message>
+    <message>
+        <source>Tick the units you have put away and the place they are in.</source>
+        <translation>勾选已放入的单元并选择所在位置。</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Storage place</source>
+        <translation>储存位置</translation>
+    </message>
+    <message>
+        <source>Record storage</source>
+        <translation>记录入库</translation>
+    </message>
+    <message>
+        <source>Storage recorded.</source>
+        <translation>入库已记录。</translation>
+    </message>
+    <message>
+        <source>Create a shipment</source>
+        <translation>创建运输单</translation>
+    </message>
+    <message>
+        <source>Only released units in stock can be shipped.</source>
+        <translation>只有已放行且在库的单元可以发运。</translation>
+    </message>
+    <message>
+        <source>Shipment code</source>
+        <translation>运输单号</translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <source>Shipper container</source>
+        <translation>运输容器</translation>
+    </message>
+    <message>
+        <source>Temperature logger</source>
+        <translation>温度记录仪</translation>
+    </message>
+    <message>
+        <source>Create shipment</source>
+        <translation>创建运输单</translation>
+    </message>
+    <message>
+        <source>Shipment created; dispatch it when it leaves.</source>
+        <translation>运输单已创建；出发时请登记发运。</translation>
+    </message>
+    <message>
+        <source>Dispatch a shipment</source>
+        <translation>发运</translation>
+    </message>
+    <message>
+        <source>Record when the shipment left and the shipper&apos;s temperature.</source>
+        <translation>记录发运时间和运输容器温度。</translation>
+    </message>
+    <message>
+        <source>Shipment</source>
+        <translation>运输单</translation>
+    </message>
+    <message>
+        <source>Dispatched at</source>
+        <translation>发运时间</translation>
+    </message>
+    <message>
+        <source>Temperature (°C)</source>
+        <translation>温度（°C）</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>发运</translation>
+    </message>
+    <message>
+        <source>Shipment dispatched.</source>
+        <translation>已发运。</translation>
+    </message>
+</context>
+<context>
+    <name>CleanroomPage</name>
+    <message>
+        <source>Cleanroom – today&apos;s work</source>
+        <translation>洁净室 – 今日工作</translation>
+    </message>
+    <message>
+        <source>Open batches – choose one to work on</source>
+        <translation>进行中的批次 – 选择要操作的批次</translation>
+    </message>
+    <message>
+        <source>Process steps of the chosen batch</source>
+        <translation>所选批次的工艺步骤</translation>
+    </message>
+    <message>
+        <source>Units waiting for a storage place</source>
+        <translation>待入库的单元</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>操作区</translation>
+    </message>
+    <message>
+        <source>Harvest</source>
+        <translation>收获</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Steps to verify</source>
+        <translation>待复核步骤</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Performed by</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <source>Performed</source>
+        <translation>执行时间</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>复核人</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Record step…</source>
+        <translation>记录步骤…</translation>
+    </message>
+    <message>
+        <source>Verify step (2nd person)…</source>
+        <translation>复核步骤（第二人）…</translation>
+    </message>
+    <message>
+        <source>Record harvest time…</source>
+        <translation>记录收获时间…</translation>
+    </message>
+    <message>
+        <source>Fill units…</source>
+        <translation>灌装单元…</translation>
+    </message>
+    <message>
+        <source>Place in storage…</source>
+        <translation>入库…</translation>
+    </message>
+    <message>
+        <source>Create shipment…</source>
+        <translation>创建运输单…</translation>
+    </message>
+    <message>
+        <source>Dispatch shipment…</source>
+        <translation>发运…</translation>
+    </message>
+    <message>
+        <source>Choose a batch, then the action you have done.</source>
+        <translation>请选择批次，再选择您已完成的操作。</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>⚠ awaiting verification</source>
+        <translation>⚠ 待复核</translation>
+    </message>
+</context>
+<context>
+    <name>DoubleCheckDialog</name>
+    <message>
+        <source>Label double-check</source>
+        <translation>标签双人核对</translation>
+    </message>
+    <message>
+        <source>Scan the Data Matrix of the printed label</source>
+        <translation>扫描已打印标签上的 Data Matrix 码</translation>
+    </message>
+    <message>
+        <source>Tick each field that matches the printed label</source>
+        <translation>逐项勾选与已打印标签一致的内容</translation>
+    </message>
+    <message>
+        <source>Sign double-check</source>
+        <translation>签署核对</translation>
+    </message>
+    <message>
+        <source>Verifier user name</source>
+        <translation>核对人用户名</translation>
+    </message>
+    <message>
+        <source>Verifier password</source>
+        <translation>核对人密码</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Label {0} for unit {1}, requested by {2} and printed by {3}. A second person checks it: sign with your own user name and password (meaning: verified).</source>
+        <translation>单元 {1} 的标签 {0}，由 {2} 申请、{3} 打印。须由第二人核对：请用您自己的用户名和密码签名（含义：已核对）。</translation>
+    </message>
+    <message>
+        <source>{0} requested or printed this label; a second person must check it.</source>
+        <translation>{0} 申请或打印了此标签；须由第二人核对。</translation>
+    </message>
+    <message>
+        <source>Scanned: {0}</source>
+        <translation>已扫描：{0}</translation>
+    </message>
+    <message>
+        <source>Scan the printed label first.</source>
+        <translation>请先扫描已打印的标签。</translation>
+    </message>
+    <message>
+        <source>{0} field(s) not ticked: {1}. They will be recorded as NOT matching, which stops the line. Press “Report mismatch” to confirm, or tick them.</source>
+        <translation>{0} 项未勾选：{1}。这些项将被记录为“不一致”，并导致停线。按“报告不一致”确认，或勾选这些项。</translation>
+    </message>
+    <message>
+        <source>Report mismatch</source>
+        <translation>报告不一致</translation>
+    </message>
+    <message>
+        <source>⛔ STOP THE LINE. This label does not match the record: {0}. Deviation {1} is open and the print job is stopped until QA has reviewed it. Do not apply this label; keep it for voiding and witnessed destruction.</source>
+        <translation>⛔ 立即停线。此标签与记录不一致：{0}。已开启偏差 {1}，打印任务已停止，直至 QA 审核。请勿贴用此标签；保留以作废并在见证下销毁。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>Field</name>
     <message>
         <source>Donor type</source>
@@ -396,6 +776,400 @@
     </message>
 </context>
 <context>
+    <name>LabelActions</name>
+    <message>
+        <source>Cancel job…</source>
+        <translation>取消任务…</translation>
+    </message>
+    <message>
+        <source>Double-check…</source>
+        <translation>双人核对…</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>Approve reprint…</source>
+        <translation>批准重印…</translation>
+    </message>
+    <message>
+        <source>Resume line…</source>
+        <translation>恢复生产线…</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>贴标</translation>
+    </message>
+    <message>
+        <source>Destroy (witness)…</source>
+        <translation>销毁（见证）…</translation>
+    </message>
+    <message>
+        <source>Reprint…</source>
+        <translation>重印…</translation>
+    </message>
+    <message>
+        <source>Label {0} passed the double-check; apply it now.</source>
+        <translation>标签 {0} 已通过双人核对；现在可以贴标。</translation>
+    </message>
+    <message>
+        <source>⛔ Line stopped: label {0} failed the double-check (deviation #{1}).</source>
+        <translation>⛔ 已停线：标签 {0} 未通过双人核对（偏差 #{1}）。</translation>
+    </message>
+    <message>
+        <source>Label {0} applied to unit {1}.</source>
+        <translation>标签 {0} 已贴到单元 {1}。</translation>
+    </message>
+    <message>
+        <source>Void label {0}</source>
+        <translation>作废标签 {0}</translation>
+    </message>
+    <message>
+        <source>A voided label is kept aside for witnessed destruction; it can never be applied.</source>
+        <translation>作废的标签须单独存放，待见证销毁；永远不能再贴用。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Void label</source>
+        <translation>作废标签</translation>
+    </message>
+    <message>
+        <source>Label {0} voided; destroy it under a witness.</source>
+        <translation>标签 {0} 已作废；请在见证下销毁。</translation>
+    </message>
+    <message>
+        <source>Witnessed destruction</source>
+        <translation>见证销毁</translation>
+    </message>
+    <message>
+        <source>You ({0}) destroy the ticked labels; a second person witnesses it and signs with their own password.</source>
+        <translation>由您（{0}）销毁所勾选的标签；第二人见证并用其本人密码签名。</translation>
+    </message>
+    <message>
+        <source>Labels destroyed</source>
+        <translation>已销毁的标签</translation>
+    </message>
+    <message>
+        <source>Witness user name</source>
+        <translation>见证人用户名</translation>
+    </message>
+    <message>
+        <source>Witness password</source>
+        <translation>见证人密码</translation>
+    </message>
+    <message>
+        <source>Record destruction</source>
+        <translation>记录销毁</translation>
+    </message>
+    <message>
+        <source>Destruction recorded.</source>
+        <translation>销毁已记录。</translation>
+    </message>
+    <message>
+        <source>Request a reprint of label {0}</source>
+        <translation>申请重印标签 {0}</translation>
+    </message>
+    <message>
+        <source>The reprint carries the repeat-label flag and prints only after QA approves it.</source>
+        <translation>重印标签带有“重复标签”标志，须经 QA 批准后才能打印。</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Request reprint</source>
+        <translation>申请重印</translation>
+    </message>
+    <message>
+        <source>Reprint requested; QA must approve it before it prints.</source>
+        <translation>已申请重印；须经 QA 批准后才能打印。</translation>
+    </message>
+    <message>
+        <source>Approve reprint – job {0}</source>
+        <translation>批准重印 – 任务 {0}</translation>
+    </message>
+    <message>
+        <source>Reason given by {0}: {1}. QA approves with their own password (meaning: approved).</source>
+        <translation>{0} 给出的原因：{1}。QA 用本人密码批准（含义：已批准）。</translation>
+    </message>
+    <message>
+        <source>QA user name</source>
+        <translation>QA 用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Approve reprint</source>
+        <translation>批准重印</translation>
+    </message>
+    <message>
+        <source>Reprint job {0} approved; it can be printed.</source>
+        <translation>重印任务 {0} 已批准，可以打印。</translation>
+    </message>
+    <message>
+        <source>Cancel print job {0}</source>
+        <translation>取消打印任务 {0}</translation>
+    </message>
+    <message>
+        <source>Labels already printed by this job stay to be reconciled.</source>
+        <translation>此任务已打印的标签仍须进行标签平衡核算。</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>取消任务</translation>
+    </message>
+    <message>
+        <source>Job {0} cancelled.</source>
+        <translation>任务 {0} 已取消。</translation>
+    </message>
+    <message>
+        <source>Resume stopped line – job {0}</source>
+        <translation>恢复已停的生产线 – 任务 {0}</translation>
+    </message>
+    <message>
+        <source>QA lifts the stop after reviewing deviation {0}.</source>
+        <translation>QA 审核偏差 {0} 后解除停线。</translation>
+    </message>
+    <message>
+        <source>Resume line</source>
+        <translation>恢复生产线</translation>
+    </message>
+    <message>
+        <source>Line resumed for job {0}.</source>
+        <translation>任务 {0} 的生产线已恢复。</translation>
+    </message>
+    <message>
+        <source>{0} cannot sign this: a second person must.</source>
+        <translation>{0} 不能签署此项：须由第二人签署。</translation>
+    </message>
+</context>
+<context>
+    <name>LabelField</name>
+    <message>
+        <source>DIN</source>
+        <translation>DIN</translation>
+    </message>
+    <message>
+        <source>Product code</source>
+        <translation>产品代码</translation>
+    </message>
+    <message>
+        <source>Product name (English)</source>
+        <translation>产品名称（英文）</translation>
+    </message>
+    <message>
+        <source>Product name (Chinese)</source>
+        <translation>产品名称（中文）</translation>
+    </message>
+    <message>
+        <source>Batch number</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <source>Donor / patient</source>
+        <translation>供者 / 患者</translation>
+    </message>
+    <message>
+        <source>Harvest date and time</source>
+        <translation>收获日期和时间</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Storage (English)</source>
+        <translation>储存条件（英文）</translation>
+    </message>
+    <message>
+        <source>Storage (Chinese)</source>
+        <translation>储存条件（中文）</translation>
+    </message>
+    <message>
+        <source>Expiry (local time)</source>
+        <translation>有效期（当地时间）</translation>
+    </message>
+    <message>
+        <source>Expiry (UTC)</source>
+        <translation>有效期（UTC）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Antibiotics</source>
+        <translation>抗生素</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPrinting</name>
+    <message>
+        <source>Choose a print job first.</source>
+        <translation>请先选择一个打印任务。</translation>
+    </message>
+    <message>
+        <source>Printing job {0} on {1}…</source>
+        <translation>正在 {1} 上打印任务 {0}…</translation>
+    </message>
+    <message>
+        <source>Job {0} failed: {1}. Nothing after the failure was marked printed; fix the printer and press Print again.</source>
+        <translation>任务 {0} 失败：{1}。失败之后的标签均未记为已打印；请排除打印机故障后再按“打印”。</translation>
+    </message>
+    <message>
+        <source>Job {0} printed {1} label(s). Double-check each one before applying it.</source>
+        <translation>任务 {0} 已打印 {1} 张标签。贴标前请逐张双人核对。</translation>
+    </message>
+    <message>
+        <source>Job {0} was not printed: {1}</source>
+        <translation>任务 {0} 未打印：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>LabelRequest</name>
+    <message>
+        <source>Preview – {0} as it will print</source>
+        <translation>预览 – {0}（打印效果）</translation>
+    </message>
+    <message>
+        <source>Label {0} – exactly as printed (archived)</source>
+        <translation>标签 {0} – 与打印内容完全一致（存档）</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Tick at least one unit and choose a template and a printer.</source>
+        <translation>请至少勾选一个单元，并选择模板和打印机。</translation>
+    </message>
+    <message>
+        <source>Job {0} queued for {1} label(s); press Print.</source>
+        <translation>任务 {0} 已排队，共 {1} 张标签；请按“打印”。</translation>
+    </message>
+</context>
+<context>
+    <name>LabelStationPage</name>
+    <message>
+        <source>Label station – batch</source>
+        <translation>贴标工作站 – 批次</translation>
+    </message>
+    <message>
+        <source>1. Units to label</source>
+        <translation>1. 待贴标单元</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Request labels</source>
+        <translation>申请标签</translation>
+    </message>
+    <message>
+        <source>2. Print queue</source>
+        <translation>2. 打印队列</translation>
+    </message>
+    <message>
+        <source>3. Printed labels – check, apply or void each one</source>
+        <translation>3. 已打印标签 – 逐张核对、贴标或作废</translation>
+    </message>
+    <message>
+        <source>Print ▶</source>
+        <translation>打印 ▶</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单元数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>DIN</source>
+        <translation>DIN</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation>核对人</translation>
+    </message>
+    <message>
+        <source>Applied by</source>
+        <translation>贴标人</translation>
+    </message>
+    <message>
+        <source>Choose the batch, tick the units and request their labels.</source>
+        <translation>请选择批次，勾选单元并申请标签。</translation>
+    </message>
+    <message>
+        <source>No label printer is configured for this workstation (an administrator adds one under Workstation…).</source>
+        <translation>本工作站未配置标签打印机（由管理员在“工作站…”中添加）。</translation>
+    </message>
+</context>
+<context>
+    <name>LabelTables</name>
+    <message>
+        <source>⛔ line stopped – deviation {0}</source>
+        <translation>⛔ 已停线 – 偏差 {0}</translation>
+    </message>
+    <message>
+        <source>reprint awaits QA approval: {0}</source>
+        <translation>重印待 QA 批准：{0}</translation>
+    </message>
+    <message>
+        <source>information sheets for job {0}</source>
+        <translation>任务 {0} 的信息单</translation>
+    </message>
+    <message>
+        <source>✔ Reconciled</source>
+        <translation>✔ 已平衡</translation>
+    </message>
+    <message>
+        <source>≈ Balanced, open items</source>
+        <translation>≈ 数量平衡，尚有未结项</translation>
+    </message>
+    <message>
+        <source>✖ NOT balanced</source>
+        <translation>✖ 不平衡</translation>
+    </message>
+    <message>
+        <source>{0} – batch {1}: printed {2} {3} applied {4} + voided {5} + destroyed {6}. Awaiting check {7}, rejected {8}, open jobs {9}, unlabelled units {10}.</source>
+        <translation>{0} – 批次 {1}：已打印 {2} {3} 已贴 {4} + 已作废 {5} + 已销毁 {6}。待核对 {7}，核对不合格 {8}，未完成任务 {9}，未贴标单元 {10}。</translation>
+    </message>
+</context>
+<context>
     <name>LockDialog</name>
     <message>
         <source>Workstation locked</source>
@@ -470,6 +1244,18 @@
     <message>
         <source>Audit trail</source>
         <translation>审计追踪</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>贴标</translation>
+    </message>
+    <message>
+        <source>Cleanroom</source>
+        <translation>洁净室</translation>
+    </message>
+    <message>
+        <source>QA release</source>
+        <translation>QA 放行</translation>
     </message>
     <message>
         <source>CellTrail – {0}</source>
@@ -556,6 +1342,133 @@
     <message>
         <source>⚠ awaiting verification</source>
         <translation>⚠ 待复核</translation>
+    </message>
+</context>
+<context>
+    <name>ReleasePage</name>
+    <message>
+        <source>standard</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>rapid</source>
+        <translation>快速</translation>
+    </message>
+    <message>
+        <source>QA release – batch</source>
+        <translation>QA 放行 – 批次</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Blockers</source>
+        <translation>阻碍放行的问题</translation>
+    </message>
+    <message>
+        <source>Failed tests</source>
+        <translation>不合格检验</translation>
+    </message>
+    <message>
+        <source>Pending tests</source>
+        <translation>待出结果的检验</translation>
+    </message>
+    <message>
+        <source>Release (e-signature)…</source>
+        <translation>放行（电子签名）…</translation>
+    </message>
+    <message>
+        <source>Emergency release…</source>
+        <translation>紧急放行…</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>拒收…</translation>
+    </message>
+    <message>
+        <source>✔ Batch {0} can be released ({1} release). Pending tests stay listed in the release record.</source>
+        <translation>✔ 批次 {0} 可以放行（{1}放行）。待出结果的检验将保留在放行记录中。</translation>
+    </message>
+    <message>
+        <source>✖ Batch {0} cannot be released: {1} blocker(s).</source>
+        <translation>✖ 批次 {0} 不能放行：{1} 个问题。</translation>
+    </message>
+    <message>
+        <source>An emergency release on a physician&apos;s request is possible (QA head).</source>
+        <translation>可凭医生申请进行紧急放行（QA 负责人）。</translation>
+    </message>
+    <message>
+        <source>Specification {0} v{1} · {2} unit(s) in the package</source>
+        <translation>质量标准 {0} 第 {1} 版 · 放行包含 {2} 个单元</translation>
+    </message>
+    <message>
+        <source>Release batch {0}</source>
+        <translation>放行批次 {0}</translation>
+    </message>
+    <message>
+        <source>You ({0}) release batch {1}. Re-enter your password: it is your electronic signature (meaning: released) over the release package.</source>
+        <translation>您（{0}）放行批次 {1}。请重新输入密码：这是您对放行资料的电子签名（含义：已放行）。</translation>
+    </message>
+    <message>
+        <source>Sign release</source>
+        <translation>签署放行</translation>
+    </message>
+    <message>
+        <source>Emergency release of batch {0}</source>
+        <translation>紧急放行批次 {0}</translation>
+    </message>
+    <message>
+        <source>Only on a physician&apos;s written request for a patient at risk of death or serious illness. Failed: {0}.</source>
+        <translation>仅限医生书面申请、患者有死亡或严重疾病风险时使用。不合格项：{0}。</translation>
+    </message>
+    <message>
+        <source>Requesting physician</source>
+        <translation>申请医生</translation>
+    </message>
+    <message>
+        <source>Requested at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Medical justification</source>
+        <translation>医学理由</translation>
+    </message>
+    <message>
+        <source>Sign emergency release</source>
+        <translation>签署紧急放行</translation>
+    </message>
+    <message>
+        <source>Reject batch {0}</source>
+        <translation>拒收批次 {0}</translation>
+    </message>
+    <message>
+        <source>Rejected units can never be released.</source>
+        <translation>被拒收的单元永远不能放行。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Sign rejection</source>
+        <translation>签署拒收</translation>
+    </message>
+    <message>
+        <source>Your password ({0})</source>
+        <translation>您的密码（{0}）</translation>
+    </message>
+    <message>
+        <source>Batch released.</source>
+        <translation>批次已放行。</translation>
+    </message>
+    <message>
+        <source>Batch emergency-released; the failed results stay on the record.</source>
+        <translation>批次已紧急放行；不合格结果保留在记录中。</translation>
+    </message>
+    <message>
+        <source>Batch rejected.</source>
+        <translation>批次已拒收。</translation>
     </message>
 </context>
 <context>
@@ -872,6 +1785,38 @@
         <translation>已接收</translation>
     </message>
     <message>
+        <source>Requested</source>
+        <translation>已申请</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印中</translation>
+    </message>
+    <message>
+        <source>Printed – check pending</source>
+        <translation>已打印 – 待核对</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>已核对</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>已贴标</translation>
+    </message>
+    <message>
+        <source>Voided – destroy</source>
+        <translation>已作废 – 待销毁</translation>
+    </message>
+    <message>
         <source>In stock</source>
         <translation>在库</translation>
     </message>
@@ -898,6 +1843,14 @@
     <message>
         <source>Destroyed</source>
         <translation>已销毁</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>已发运</translation>
     </message>
 </context>
 <context>

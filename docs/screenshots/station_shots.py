@@ -1,0 +1,145 @@
+"""Screenshots of the station pages (label station, cleanroom, QA release), driven through the
+same widgets the GUI tests use, on state built with the core's services.  Called by
+take_screenshots.py after the QA-desk shots."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from gui.form_dialog import FormDialog
+from gui.i18n import LANGUAGE
+from gui.main_window import MainWindow
+from gui.pages.cleanroom_page import CleanroomPage
+from gui.pages.label_station_page import LabelStationPage
+from gui.pages.release_page import ReleasePage
+from gui.session import SessionUser
+from models.core import Core
+from models.demo import DEMO_PASSWORD
+from tests.gui.scenario import filled_batch, new_batch, pass_qc
+
+Shoot = Callable[[QWidget, str], None]
+Settle = Callable[..., None]
+DEMO_BATCH = "B-UCMSC-250303-001"
+
+
+def become(window: MainWindow, core: Core, username: str, role: str, **station: object) -> None:
+    """Switch the workstation role and the signed-in user (what sign-in would do)."""
+    window.ctx.station = window.ctx.station.with_changes(role=role, **station)
+    name = core.accounts.authenticate(username, DEMO_PASSWORD)
+    roles = frozenset(r.value for r in core.accounts.roles_of(username))
+    window.build_pages()
+    window.start_session(SessionUser(username, name, roles))
+
+
+def label_station(window: MainWindow, core: Core, tmp: Path, shoot: Shoot, settle: Settle) -> None:
+    out = tmp / "labels"
+    out.mkdir()
+    printer = f"file://{out}?format=zpl&dpi=203"
+    become(window, core, "wang", "label", name="LBL-01", printers=(printer,))
+    page = window.show_page("labels")
+    assert isinstance(page, LabelStationPage)
+    settle(lambda: page.batch_id is not None)
+    page.select_batch(DEMO_BATCH)
+    settle(lambda: page.report is not None and page.report.batch_number == DEMO_BATCH)
+    free = [i for i in range(page.units.count()) if "[" not in page.units.item(i).text()]
+    for row in free[:3]:
+        page.units.item(row).setCheckState(Qt.CheckState.Checked)
+    page.template_combo.setCurrentIndex(0)
+    page.requests.request_labels()
+    settle(lambda: bool(page.job_rows) and page.job_rows[0].status == "requested")
+    page.jobs.selectRow(0)
+    page.printing.print_job()
+    settle(lambda: page.job_rows[0].status == "printed", timeout=20)
+    settle(lambda: len(page.label_rows) >= 7)
+    # check and apply one label so the table shows every state
+    first = min(r.id for r in page.label_rows if r.state == "printed")
+    sheet = core.labeling.check_sheet(first)
+    core.labeling.verify_label(
+        label_id=first,
+        username="zhao",
+        password=DEMO_PASSWORD,
+        scanned_text=sheet.record_scan,
+        confirmed_fields={n: True for n, _ in sheet.fields},
+    )
+    core.labeling.apply_label(label_id=first, actor="wang")
+    page.refresh()
+    settle(lambda: any(r.state == "applied" and r.id == first for r in page.label_rows))
+    target = next(i for i, r in enumerate(page.label_rows) if r.state == "printed")
+    page.labels.selectRow(target)
+    settle(lambda: page.preview.image is not None)
+    shoot(window, "labels.png")
+
+    dialog = page.actions.double_check()
+    assert dialog is not None
+    settle(lambda: bool(dialog.checks))
+    dialog.username.setText("zhao")
+    dialog.password.setText(DEMO_PASSWORD)
+    label_id = page.label_rows[target].id
+    dialog.scan.setText(core.labeling.check_sheet(label_id).record_scan)
+    dialog.scan.scanned.emit(dialog.scan.text())
+    for box in list(dialog.checks.values())[:9]:
+        box.setChecked(True)
+    shoot(dialog, "double_check.png")
+    dialog.close()
+
+    LANGUAGE.switch("zh")
+    settle()
+    shoot(window, "labels_zh.png")
+    LANGUAGE.switch("en")
+
+
+def cleanroom(window: MainWindow, core: Core, shoot: Shoot, settle: Settle) -> None:
+    batch = new_batch(core, workspace="C-203/BSC-01")
+    with core.uow() as uow:
+        from models.services import lookup
+
+        batch_id = lookup.batch(uow.session, batch).id
+    for step in ("Line clearance", "Thaw", "Seeding"):
+        core.steps.record_step(
+            batch_id=batch_id, name=step, data={}, username="wang", password=DEMO_PASSWORD
+        )
+    for step_id in _step_ids(core, batch_id)[:2]:
+        core.steps.verify_step(step_id=step_id, username="zhao", password=DEMO_PASSWORD)
+    filled_batch(core, units=3)
+    become(window, core, "wang", "cleanroom", name="CR-02", printers=())
+    page = window.show_page("cleanroom")
+    assert isinstance(page, CleanroomPage)
+    settle(lambda: page.work is not None)
+    page.select_batch(batch)
+    settle(lambda: len(page.step_rows) == 3)
+    shoot(window, "cleanroom.png")
+    page.buttons["fill"].click()
+    [dialog] = [d for d in page.findChildren(FormDialog) if d.isVisible()]
+    shoot(dialog, "cleanroom_fill.png")
+    dialog.close()
+
+
+def _step_ids(core: Core, batch_id: int) -> list[int]:
+    from gui.queries.work import batch_steps
+
+    with core.uow() as uow:
+        return [s.id for s in batch_steps(uow.session, batch_id)]
+
+
+def release(window: MainWindow, core: Core, shoot: Shoot, settle: Settle) -> None:
+    blocked, _ = filled_batch(core, units=2)
+    ready, ready_id = filled_batch(core, units=4)
+    pass_qc(core, ready_id)
+    become(window, core, "chen", "qa", name="QA-DESK-01", printers=())
+    page = window.show_page("release")
+    assert isinstance(page, ReleasePage)
+    settle(lambda: bool(page.choices))
+    page.select_batch(blocked)
+    settle(lambda: page.readiness is not None and page.readiness.batch_number == blocked)
+    shoot(window, "release_blocked.png")
+    page.select_batch(ready)
+    settle(lambda: page.readiness is not None and page.readiness.batch_number == ready)
+    shoot(window, "release_ready.png")
+    page.release_button.click()
+    [dialog] = [d for d in page.findChildren(FormDialog) if d.isVisible()]
+    shoot(dialog, "release_sign.png")
+    dialog.close()

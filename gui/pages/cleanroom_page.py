@@ -1,0 +1,248 @@
+"""Cleanroom: today's work list from the database and guided actions on it.
+
+Open batches (in process, filled, quarantine) with their steps, units waiting for a storage
+place and released units ready to ship.  Each action is one service call in a FormDialog
+(record a step with the performer's e-signature, harvest time, fill, storage, shipments);
+a step's second-person verification uses the SignOffDialog.  Hard stops come back from the
+core as DomainError and are shown in the user's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.context import AppContext
+from gui.i18n import format_datetime, format_number
+from gui.operations import Operation, Progress, run_op
+from gui.pages.cleanroom_actions import CleanroomActions
+from gui.pages.home_page import _table
+from gui.queries.work import WorkBatch, WorkList, batch_steps, work_list
+from gui.status_style import set_ok
+from gui.widgets.status_badge import status_item
+from models.queries.records import StepRow
+
+ACTIONS = ("record_step", "verify_step", "harvest", "fill", "store", "ship", "dispatch")
+
+
+class CleanroomPage(QWidget):
+    loaded = Signal(object)  # WorkList
+    steps_loaded = Signal(object)  # tuple[StepRow, ...]
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cleanroomPage")
+        self.ctx = ctx
+        self.heading = QLabel(objectName="pageHeading")
+        self.batches_label, self.steps_label, self.storage_label = (
+            QLabel(objectName="sectionLabel") for _ in range(3)
+        )
+        self.batches = _table(7, "workBatchTable")
+        self.steps = _table(4, "stepTable")
+        self.waiting = _table(3, "storageTable")
+        for table in (self.batches, self.steps):
+            table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.buttons = {name: QPushButton(objectName=f"{name}Button") for name in ACTIONS}
+        self.buttons["verify_step"].setProperty("primary", True)
+        self.status = QLabel(objectName="pageStatus", wordWrap=True)
+        self.work: WorkList | None = None
+        self.actions = CleanroomActions(self)
+        self.step_rows: tuple[StepRow, ...] = ()
+        self._build_layout()
+        handlers: dict[str, Callable[[], object]] = {
+            "record_step": self.actions.record_step,
+            "verify_step": self.actions.verify_step,
+            "harvest": self.actions.record_harvest,
+            "fill": self.actions.fill,
+            "store": self.actions.store,
+            "ship": self.actions.create_shipment,
+            "dispatch": self.actions.dispatch,
+        }
+        for name, handler in handlers.items():
+            self.buttons[name].clicked.connect(lambda _=False, h=handler: h())
+        self.batches.itemSelectionChanged.connect(self.load_steps)
+        self.steps.itemSelectionChanged.connect(self._update_buttons)
+        ctx.events.records_changed.connect(lambda _w: self.isVisible() and self.refresh())
+        self.retranslate()
+
+    def _build_layout(self) -> None:
+        grid = QGridLayout()
+        for i, name in enumerate(ACTIONS):
+            grid.addWidget(self.buttons[name], i // 4, i % 4)
+        lower = QHBoxLayout()
+        for label, table in ((self.steps_label, self.steps), (self.storage_label, self.waiting)):
+            column = QVBoxLayout()
+            column.addWidget(label)
+            column.addWidget(table)
+            lower.addLayout(column, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.batches_label)
+        layout.addWidget(self.batches, 3)
+        layout.addLayout(lower, 3)
+        layout.addLayout(grid)
+        layout.addWidget(self.status)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Cleanroom – today's work"))
+        self.batches_label.setText(self.tr("Open batches – choose one to work on"))
+        self.steps_label.setText(self.tr("Process steps of the chosen batch"))
+        self.storage_label.setText(self.tr("Units waiting for a storage place"))
+        self.batches.setHorizontalHeaderLabels(
+            [
+                self.tr("Batch"),
+                self.tr("Product"),
+                self.tr("Status"),
+                self.tr("Workspace"),
+                self.tr("Harvest"),
+                self.tr("Units"),
+                self.tr("Steps to verify"),
+            ]
+        )
+        self.steps.setHorizontalHeaderLabels(
+            [
+                self.tr("Step"),
+                self.tr("Performed by"),
+                self.tr("Performed"),
+                self.tr("Verified by"),
+            ]
+        )
+        self.waiting.setHorizontalHeaderLabels(
+            [self.tr("Unit"), self.tr("Batch"), self.tr("Status")]
+        )
+        texts = {
+            "record_step": self.tr("Record step…"),
+            "verify_step": self.tr("Verify step (2nd person)…"),
+            "harvest": self.tr("Record harvest time…"),
+            "fill": self.tr("Fill units…"),
+            "store": self.tr("Place in storage…"),
+            "ship": self.tr("Create shipment…"),
+            "dispatch": self.tr("Dispatch shipment…"),
+        }
+        for name, text in texts.items():
+            self.buttons[name].setText(text)
+        if not self.status.text():
+            self.say(self.tr("Choose a batch, then the action you have done."), None)
+        if self.work is not None:
+            self._show(self.work)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        if self.work is None:
+            self.refresh()
+        super().showEvent(event)
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def refresh(self) -> Operation:
+        core = self.ctx.core
+
+        def op(_p: Progress) -> WorkList:
+            with core.uow() as uow:
+                return work_list(uow.session)
+
+        return run_op(parent=self, op=op, on_success=self._show)
+
+    def _show(self, work: WorkList) -> None:
+        previous = self.selected_batch()
+        self.work = work
+        self.batches.blockSignals(True)
+        self.batches.setRowCount(len(work.batches))
+        for row, b in enumerate(work.batches):
+            cells: list[Any] = [
+                b.number,
+                b.product,
+                status_item(b.status),
+                b.workspace or "",
+                format_datetime(b.harvest_at) or self.tr("not recorded"),
+                format_number(b.units),
+                format_number(b.open_steps),
+            ]
+            for col, cell in enumerate(cells):
+                item = cell if isinstance(cell, QTableWidgetItem) else QTableWidgetItem(cell)
+                self.batches.setItem(row, col, item)
+        self.batches.blockSignals(False)
+        self.waiting.setRowCount(len(work.awaiting_storage))
+        for row, u in enumerate(work.awaiting_storage):
+            self.waiting.setItem(row, 0, QTableWidgetItem(u.code))
+            self.waiting.setItem(row, 1, QTableWidgetItem(u.batch))
+            self.waiting.setItem(row, 2, status_item(u.quality_status))
+        if previous is not None:
+            self.select_batch(previous.number)
+        self._update_buttons()
+        self.loaded.emit(work)
+
+    def select_batch(self, number: str) -> None:
+        for row in range(self.batches.rowCount()):
+            if self.batches.item(row, 0).text() == number:
+                self.batches.selectRow(row)
+                return
+
+    def selected_batch(self) -> WorkBatch | None:
+        rows = self.batches.selectionModel().selectedRows()
+        if not rows or self.work is None or rows[0].row() >= len(self.work.batches):
+            return None
+        return self.work.batches[rows[0].row()]
+
+    def selected_step(self) -> StepRow | None:
+        rows = self.steps.selectionModel().selectedRows()
+        return self.step_rows[rows[0].row()] if rows else None
+
+    def load_steps(self) -> Operation | None:
+        batch = self.selected_batch()
+        self._update_buttons()
+        if batch is None:
+            return None
+        core = self.ctx.core
+
+        def op(_p: Progress) -> tuple[StepRow, ...]:
+            with core.uow() as uow:
+                return batch_steps(uow.session, batch.id)
+
+        return run_op(parent=self, op=op, on_success=self._show_steps)
+
+    def _show_steps(self, steps: tuple[StepRow, ...]) -> None:
+        self.step_rows = steps
+        self.steps.setRowCount(len(steps))
+        for row, s in enumerate(steps):
+            verified = s.verified_by or self.tr("⚠ awaiting verification")
+            for col, text in enumerate(
+                [s.name, s.performed_by, format_datetime(s.performed_at), verified]
+            ):
+                self.steps.setItem(row, col, QTableWidgetItem(text))
+        pending = [r for r, s in enumerate(steps) if s.verified_by is None and not s.voided_reason]
+        if pending:
+            self.steps.selectRow(pending[0])
+        self._update_buttons()
+        self.steps_loaded.emit(steps)
+
+    def _update_buttons(self) -> None:
+        batch, step = self.selected_batch(), self.selected_step()
+        for name in ("record_step", "harvest", "fill"):
+            self.buttons[name].setEnabled(batch is not None)
+        self.buttons["verify_step"].setEnabled(step is not None and step.verified_by is None)
+        work = self.work
+        self.buttons["store"].setEnabled(bool(work and work.awaiting_storage))
+        self.buttons["ship"].setEnabled(bool(work and work.shippable))
+        self.buttons["dispatch"].setEnabled(bool(work and work.planned_shipments))
+
+    def say(self, text: str, ok: bool | None) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+        set_ok(self.status, ok)

@@ -1,0 +1,83 @@
+"""Sending a print job from the label station: to the printer's own worker thread
+(gui.printer_workers), then back to the page with the outcome in plain words."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from gui.operations import error_text, run_op
+from gui.printer_workers import PrinterWorkers
+from models.services.label_print_run import PrintOutcome
+
+if TYPE_CHECKING:
+    from gui.pages.label_station_page import LabelStationPage
+
+
+class LabelPrinting(QObject):
+    def __init__(self, page: LabelStationPage) -> None:
+        super().__init__(page)
+        self.page, self.ctx = page, page.ctx
+        self.workers = PrinterWorkers(page.ctx.core, self)
+        self.workers.printed.connect(self._on_printed)
+        self.workers.failed.connect(self._on_refused)
+
+    def print_job(self, job_id: int | None = None) -> bool:
+        page = self.page
+        if job_id is None:
+            job = page.actions.selected_job()
+        else:
+            job = next((j for j in page.job_rows if j.id == job_id), None)
+        if job is None:
+            page.say(self.tr("Choose a print job first."), False)
+            return False
+        try:
+            self.workers.print_job(job.id, job.printer, self.ctx.username)
+        except Exception as exc:  # noqa: BLE001 - a bad printer URL is shown, not raised
+            page.say(error_text(exc), False)
+            return False
+        page.say(self.tr("Printing job {0} on {1}…").format(job.id, job.printer), None)
+        return True
+
+    def _on_printed(self, job_id: int, outcome: PrintOutcome) -> None:
+        page = self.page
+        if outcome.failure is not None:
+            page.say(
+                self.tr(
+                    "Job {0} failed: {1}. Nothing after the failure was marked printed; fix the "
+                    "printer and press Print again."
+                ).format(job_id, error_text(outcome.failure)),
+                False,
+            )
+        else:
+            page.say(
+                self.tr(
+                    "Job {0} printed {1} label(s). Double-check each one before applying it."
+                ).format(job_id, len(outcome.printed_label_ids)),
+                True,
+            )
+            self._print_companions(job_id)
+        self.ctx.events.records_changed.emit("printed_label")
+        op = page.refresh()
+        if op is not None:
+            op.finished.connect(lambda: page.print_finished.emit(job_id))
+
+    def _print_companions(self, job_id: int) -> None:
+        """A partial label's information sheets are their own job: print them right after."""
+        labeling, workers, actor = self.ctx.core.labeling, self.workers, self.ctx.username
+        url = next((j.printer for j in self.page.job_rows if j.id == job_id), "")
+        run_op(
+            parent=self.page,
+            op=lambda _p: labeling.companion_jobs(job_id),
+            on_success=lambda ids: [workers.print_job(i, url, actor) for i in ids],
+        )
+
+    def _on_refused(self, job_id: int, exc: BaseException) -> None:
+        self.page.say(
+            self.tr("Job {0} was not printed: {1}").format(job_id, error_text(exc)), False
+        )
+        self.page.refresh()
+
+    def close(self) -> None:
+        self.workers.close()

@@ -1,0 +1,120 @@
+"""Requesting labels at the label station, and the preview of exactly what prints: for a
+unit (the template applied to its record now) or for a printed label (its archived content),
+both rendered by printing.raster at the printer's resolution."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+
+from gui.operations import Operation, Progress, error_text, run_op
+from gui.queries import labels as q
+from gui.widgets.label_preview import printer_dpi
+
+if TYPE_CHECKING:
+    from gui.pages.label_station_page import LabelStationPage
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class LabelRequest(QObject):
+    def __init__(self, page: LabelStationPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.caption: tuple[str, str] = ("", "")
+
+    def checked_unit_ids(self) -> list[int]:
+        return [
+            self.page.units.item(i).data(ID_ROLE)
+            for i in range(self.page.units.count())
+            if self.page.units.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def show_caption(self) -> None:
+        """What the preview shows, in the current language (re-run on a language switch)."""
+        kind, ident = self.caption
+        if kind == "unit":
+            text = self.tr("Preview – {0} as it will print").format(ident)
+        elif kind == "label":
+            text = self.tr("Label {0} – exactly as printed (archived)").format(ident)
+        else:
+            text = self.tr("Preview")
+        self.page.preview_caption.setText(text)
+
+    def preview_unit(self) -> Operation | None:
+        item, template_id = self.page.units.currentItem(), self.page.template_combo.currentData()
+        if item is None or template_id is None:
+            return None
+        unit_id, core = item.data(ID_ROLE), self.page.ctx.core
+        url = self.page.printer_combo.currentData() or ""
+        self.caption = ("unit", item.text().split()[0])
+        self.show_caption()
+
+        def op(_p: Progress) -> Any:
+            with core.uow() as uow:
+                return q.unit_preview(uow.session, unit_id, template_id)
+
+        return run_op(
+            parent=self.page,
+            op=op,
+            on_success=lambda content: self.page.preview.show_content(content, printer_dpi(url)),
+            on_failure=lambda exc: self.page.preview.show_message(error_text(exc)),
+        )
+
+    def preview_label(self) -> Operation | None:
+        label = self.page.actions.selected_label()
+        if label is None:
+            return None
+        core = self.page.ctx.core
+        self.caption = ("label", str(label.id))
+        self.show_caption()
+
+        def op(_p: Progress) -> Any:
+            with core.uow() as uow:
+                return q.archived_label(uow.session, label.id)
+
+        return run_op(
+            parent=self.page,
+            op=op,
+            on_success=lambda loaded: self.page.preview.show_content(
+                loaded[0], printer_dpi(loaded[1])
+            ),
+        )
+
+    def request_labels(self) -> Operation | None:
+        unit_ids, template_id = self.checked_unit_ids(), self.page.template_combo.currentData()
+        printer, batch_id = self.page.printer_combo.currentData() or "", self.page.batch_id
+        if not unit_ids or template_id is None or not printer or batch_id is None:
+            self.page.say(
+                self.tr("Tick at least one unit and choose a template and a printer."), False
+            )
+            return None
+        labeling, ctx = self.page.ctx.core.labeling, self.page.ctx
+
+        def op(_p: Progress) -> int:
+            return labeling.request_labels(
+                batch_id=batch_id,
+                template_id=template_id,
+                unit_ids=unit_ids,
+                printer_address=printer,
+                station=ctx.station.name,
+                actor=ctx.username,
+            )
+
+        def done(job_id: int) -> None:
+            self.page.say(
+                self.tr("Job {0} queued for {1} label(s); press Print.").format(
+                    job_id, len(unit_ids)
+                ),
+                True,
+            )
+            ctx.events.records_changed.emit("print_job")
+            self.page.refresh()
+
+        return run_op(
+            parent=self.page,
+            op=op,
+            on_success=done,
+            on_failure=lambda exc: self.page.say(error_text(exc), False),
+        )

@@ -1,0 +1,284 @@
+"""Label station: request labels for a batch's units, print them (one thread per printer),
+double-check each printed label, apply / void / destroy / reprint, and see the batch's
+reconciliation (printed = applied + voided + destroyed).
+
+Every write is a LabelingService call; this page only reads (gui.queries.labels) and guides.
+Label-life actions (check, apply, void …) live in gui.pages.label_actions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.context import AppContext
+from gui.operations import Operation, Progress, run_op
+from gui.pages.home_page import _table
+from gui.pages.label_actions import LabelActions
+from gui.pages.label_printing import LabelPrinting
+from gui.pages.label_request import LabelRequest
+from gui.pages.label_tables import LabelTables
+from gui.queries import labels as q
+from gui.status_style import set_ok, status_text
+from gui.widgets.label_preview import LabelPreview
+from models.labels.reconciliation import LabelReconciliation
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class LabelStationPage(QWidget):
+    loaded = Signal()  # batch data shown (tests wait for it)
+    print_finished = Signal(int)  # job id, after the page has refreshed
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("labelStationPage")
+        self.ctx = ctx
+        self.heading = QLabel(objectName="pageHeading")
+        self.batch_combo = QComboBox(objectName="batchCombo")
+        self.banner = QLabel(objectName="reconciliationBanner", wordWrap=True)
+        self.units_label, self.queue_label, self.labels_label = (
+            QLabel(objectName="sectionLabel") for _ in range(3)
+        )
+        self.units = QListWidget(objectName="unitList")
+        self.template_combo = QComboBox(objectName="templateCombo")
+        self.printer_combo = QComboBox(objectName="printerCombo")
+        self.request_button = QPushButton(objectName="primaryButton")
+        self.jobs = _table(6, "jobTable")
+        self.labels = _table(5, "labelTable")
+        for table in (self.jobs, self.labels):
+            table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.print_button = QPushButton(objectName="printButton")
+        self.preview_caption = QLabel(objectName="sectionLabel", wordWrap=True)
+        self.preview = LabelPreview(self)
+        self.status = QLabel(objectName="pageStatus", wordWrap=True)
+        self.actions = LabelActions(self)
+        self.tables = LabelTables(self)
+        self.requests = LabelRequest(self)
+        self.printing = LabelPrinting(self)
+        self._build_layout()
+        self.batch_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.units.currentItemChanged.connect(lambda *_: self.requests.preview_unit())
+        self.template_combo.currentIndexChanged.connect(lambda _i: self.requests.preview_unit())
+        self.request_button.clicked.connect(self.requests.request_labels)
+        self.print_button.clicked.connect(lambda: self.printing.print_job())  # noqa: PLW0108
+        self.labels.itemSelectionChanged.connect(self.requests.preview_label)
+        ctx.events.records_changed.connect(lambda _w: self.isVisible() and self.refresh())
+        self.batch_id: int | None = None
+        self.job_rows: list[q.JobRow] = []
+        self.label_rows: list[q.LabelRow] = []
+        self.report: LabelReconciliation | None = None
+        self.retranslate()
+
+    def _build_layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addWidget(self.batch_combo, 1)
+        request = QWidget()
+        left = QVBoxLayout(request)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self.units_label)
+        left.addWidget(self.units, 1)
+        self.template_label, self.printer_label = QLabel(), QLabel()
+        for widget in (self.template_label, self.template_combo, self.printer_label):
+            left.addWidget(widget)
+        left.addWidget(self.printer_combo)
+        left.addWidget(self.request_button)
+        middle_box = QWidget()
+        middle = QVBoxLayout(middle_box)
+        middle.setContentsMargins(0, 0, 0, 0)
+        middle.addWidget(self.queue_label)
+        middle.addWidget(self.jobs, 2)
+        queue_buttons = QGridLayout()
+        for i, button in enumerate([self.print_button, *self.actions.job_buttons()]):
+            queue_buttons.addWidget(button, 0, i)
+        middle.addLayout(queue_buttons)
+        middle.addWidget(self.labels_label)
+        middle.addWidget(self.labels, 3)
+        label_buttons = QGridLayout()
+        for i, button in enumerate(self.actions.label_buttons()):
+            label_buttons.addWidget(button, i // 3, i % 3)
+        middle.addLayout(label_buttons)
+        preview_box = QWidget()
+        right = QVBoxLayout(preview_box)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.preview_caption)
+        right.addWidget(self.preview, 1)
+        splitter = QSplitter()
+        for widget in (request, middle_box, preview_box):
+            splitter.addWidget(widget)
+        splitter.setSizes([300, 760, 360])
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Label station – batch"))
+        self.units_label.setText(self.tr("1. Units to label"))
+        self.template_label.setText(self.tr("Template"))
+        self.printer_label.setText(self.tr("Printer"))
+        self.request_button.setText(self.tr("Request labels"))
+        self.queue_label.setText(self.tr("2. Print queue"))
+        self.labels_label.setText(self.tr("3. Printed labels – check, apply or void each one"))
+        self.print_button.setText(self.tr("Print ▶"))
+        self.jobs.setHorizontalHeaderLabels(
+            [
+                self.tr("Job"),
+                self.tr("Template"),
+                self.tr("Units"),
+                self.tr("Status"),
+                self.tr("Requested by"),
+                self.tr("Note"),
+            ]
+        )
+        self.labels.setHorizontalHeaderLabels(
+            [
+                self.tr("Label"),
+                self.tr("DIN"),
+                self.tr("State"),
+                self.tr("Checked by"),
+                self.tr("Applied by"),
+            ]
+        )
+        self.actions.retranslate()
+        self.requests.show_caption()
+        if self.batch_combo.count():
+            self.load_batches()  # status words inside the batch and unit lists
+        if not self.status.text():
+            self.say(self.tr("Choose the batch, tick the units and request their labels."), None)
+        if self.report is not None:
+            self.tables.show_report(self.report)
+        if self.job_rows or self.label_rows:
+            self.tables.fill()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        if self.batch_combo.count() == 0:
+            self.load_batches()
+        super().showEvent(event)
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def load_batches(self) -> Operation:
+        core = self.ctx.core
+
+        def op(_p: Progress) -> tuple[Any, ...]:
+            with core.uow() as uow:
+                return q.label_batches(uow.session), q.approved_templates(uow.session)
+
+        return run_op(parent=self, op=op, on_success=self._on_batches)
+
+    def _on_batches(self, loaded: tuple[Any, ...]) -> None:
+        batches, templates = loaded
+        self.template_combo.blockSignals(True)
+        self.template_combo.clear()
+        for t in templates:
+            self.template_combo.addItem(f"{t.code} v{t.version} · {t.container_type}", t.id)
+        self.template_combo.blockSignals(False)
+        self.printer_combo.clear()
+        for url in self.ctx.station.printers:
+            self.printer_combo.addItem(_short_url(url), url)
+            self.printer_combo.setItemData(
+                self.printer_combo.count() - 1, url, Qt.ItemDataRole.ToolTipRole
+            )
+        previous = self.batch_combo.currentData()
+        self.batch_combo.blockSignals(True)
+        self.batch_combo.clear()
+        for b in batches:
+            self.batch_combo.addItem(f"{b.number}  ·  {status_text(b.status)}  ·  {b.units}", b.id)
+        self.batch_combo.setCurrentIndex(max(self.batch_combo.findData(previous), 0))
+        self.batch_combo.blockSignals(False)
+        if not self.ctx.station.printers:
+            self.say(
+                self.tr(
+                    "No label printer is configured for this workstation "
+                    "(an administrator adds one under Workstation…)."
+                ),
+                False,
+            )
+        self.refresh()
+
+    def select_batch(self, number: str) -> None:
+        texts = [self.batch_combo.itemText(i) for i in range(self.batch_combo.count())]
+        index = next((i for i, t in enumerate(texts) if t.startswith(number + " ")), -1)
+        if index == self.batch_combo.currentIndex():
+            self.refresh()
+        else:
+            self.batch_combo.setCurrentIndex(index)  # refreshes
+
+    def refresh(self) -> Operation | None:
+        batch_id = self.batch_combo.currentData()
+        if batch_id is None:
+            return None
+        core = self.ctx.core
+
+        def op(_p: Progress) -> tuple[Any, ...]:
+            with core.uow() as uow:
+                s = uow.session
+                units = q.batch_units(s, batch_id)
+                jobs, labels = q.print_jobs(s, batch_id), q.printed_labels(s, batch_id)
+            return batch_id, units, jobs, labels, core.labeling.reconciliation(batch_id)
+
+        return run_op(parent=self, op=op, on_success=self._on_loaded)
+
+    def _on_loaded(self, loaded: tuple[Any, ...]) -> None:
+        keep = (self.actions.selected_job_id, self.actions.selected_label_id)
+        batch_id, units, self.job_rows, self.label_rows, self.report = loaded
+        changed = batch_id != self.batch_id
+        self.batch_id = batch_id
+        if changed:
+            self.requests.caption = ("", "")
+            self.requests.show_caption()
+            self.preview.show_message("")
+        checked = set() if changed else set(self.requests.checked_unit_ids())
+        self.units.blockSignals(True)
+        self.units.clear()
+        for unit in units:
+            state = f"   [{status_text(unit.label_state)}]" if unit.label_state else ""
+            item = QListWidgetItem(f"{unit.din}  {unit.container_type}{state}")
+            item.setData(ID_ROLE, unit.id)
+            item.setCheckState(
+                Qt.CheckState.Checked if unit.id in checked else Qt.CheckState.Unchecked
+            )
+            self.units.addItem(item)
+        self.units.blockSignals(False)
+        self.tables.fill((None, None) if changed else keep)
+        self.tables.show_report(self.report)
+        self.loaded.emit()
+
+    def say(self, text: str, ok: bool | None) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+        set_ok(self.status, ok)
+
+    def shutdown(self) -> None:
+        """Finish what the printer threads hold, then stop them (the window calls this)."""
+        self.printing.close()
+
+
+def _short_url(url: str) -> str:
+    """What a person recognises: scheme and host or last folder, without the options."""
+    scheme, _, rest = url.partition("://")
+    place = rest.split("?", 1)[0].rstrip("/")
+    return f"{scheme}: …/{place.rsplit('/', 1)[-1]}" if scheme == "file" else f"{scheme}: {place}"

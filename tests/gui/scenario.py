@@ -1,0 +1,78 @@
+"""Station scenarios built through the core's services (no SQL): a batch in the cleanroom,
+filled units in quarantine and a full, verified QC panel.  Used by the GUI tests and the
+screenshot script."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from models.core import Core
+from models.demo import DEMO_PASSWORD
+from models.demo_quality import S1_RESULTS
+from models.services.quality_qc import QcInput
+
+DEMO_COLLECTION = "CL-0031-01"  # scenario S1's accepted cord collection (eligible donor)
+MSC_PRODUCT = "S1389"
+
+
+def new_batch(core: Core, workspace: str = "C-201/BSC-02") -> str:
+    """A batch in process from the demo cord collection; returns its number."""
+    return core.chain.batches.create_batch(
+        actor="wang", collections=DEMO_COLLECTION, product_code=MSC_PRODUCT, workspace=workspace
+    )
+
+
+def batch_id(core: Core, number: str) -> int:
+    with core.uow() as uow:
+        from models.services import lookup
+
+        return lookup.batch(uow.session, number).id
+
+
+def filled_batch(core: Core, units: int = 3, location: str | None = None) -> tuple[str, int]:
+    """Harvested and filled (QUARANTINE); returns (number, id)."""
+    number = new_batch(core)
+    core.chain.batches.record_harvest(
+        actor="wang", batch_number=number, harvest_at=datetime.now(UTC) - timedelta(hours=2)
+    )
+    core.chain.batches.fill(
+        actor="wang",
+        batch_number=number,
+        count=units,
+        container_type="cryobag",
+        cell_count=1.0e8,
+        volume_ml=20.0,
+        location_code=location,
+    )
+    return number, batch_id(core, number)
+
+
+def pass_qc(core: Core, batch: int, password: str = DEMO_PASSWORD, **override: float | str) -> None:
+    """Record (wang) and verify (zhao) the whole MSC panel: passing values unless overridden
+    (e.g. ``cell_count=2e7`` for an out-of-specification dose)."""
+    with core.uow() as uow:
+        from models.entities.production import Batch
+
+        found = uow.session.get(Batch, batch)
+        assert found is not None
+        type_id = found.product_type_id
+    tests = core.quality.specifications.current(type_id)["tests"]
+    units = {str(t["test"]): t["unit"] for t in tests}
+    rows = [
+        QcInput(
+            batch_id=batch,
+            test=test,
+            resulted_at=datetime.now(UTC) - timedelta(minutes=30),
+            method="per SOP QC",
+            instrument="QC-LAB",
+            unit=str(units[test]) if units.get(test) else None,
+            value_text=value if isinstance(value, str) else f"{value:g}",
+            value_num=None if isinstance(value, str) else float(value),
+        )
+        for test, value in (S1_RESULTS | override).items()
+        if test in units
+    ]
+    for outcome in core.quality.qc.import_results(rows, username="wang", password=password):
+        core.quality.qc.verify_result(
+            result_id=outcome.result_id, username="zhao", password=password
+        )

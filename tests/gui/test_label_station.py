@@ -1,0 +1,178 @@
+"""Label station end to end through the widgets: request → print to a loopback Zebra →
+double-check by a second user with a scanner burst → apply → reconciliation balanced; and the
+two refusals: the printer checking their own label, and a wrong label that stops the line."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from gui.app import AppController
+from gui.context import AppContext
+from gui.double_check_dialog import DoubleCheckDialog
+from gui.events import AppEvents
+from gui.pages.label_station_page import LabelStationPage
+from gui.station import StationConfig
+from models.core import Core
+from models.entities.labeling import PrintedLabel
+from printing.content import mm_to_dots
+from tests.fakes.printers import FakeZebraPrinter
+from tests.gui.gui_helpers import GS, PASSWORD, sign_in, wedge_scan
+
+DEMO_BATCH = "B-UCMSC-250303-001"  # 20 units, the first 4 labelled in the demo history
+
+
+@pytest.fixture
+def zebra() -> Iterator[FakeZebraPrinter]:
+    with FakeZebraPrinter(lifetime=120) as printer:
+        yield printer
+
+
+@pytest.fixture
+def ctx(demo_core: Core, tmp_path: Path, zebra: FakeZebraPrinter) -> AppContext:
+    station = StationConfig(name="LBL-01", role="label", printers=(zebra.url,))
+    return AppContext(demo_core, AppEvents(), station, station_path=tmp_path / "station.json")
+
+
+def open_station(qtbot: QtBot, controller: AppController) -> LabelStationPage:
+    sign_in(qtbot, controller, "wang")
+    page = controller.window.show_page("labels")
+    assert isinstance(page, LabelStationPage)
+    qtbot.waitUntil(lambda: page.batch_id is not None, timeout=5000)
+    page.select_batch(DEMO_BATCH)
+    qtbot.waitUntil(lambda: page.report is not None and page.report.batch_number == DEMO_BATCH)
+    return page
+
+
+def request_and_print(qtbot: QtBot, page: LabelStationPage, units: int) -> int:
+    """Tick the first ``units`` unlabelled units, request LT-BAG labels and print them."""
+    free = [i for i in range(page.units.count()) if "[" not in page.units.item(i).text()]
+    for row in free[:units]:
+        page.units.item(row).setCheckState(Qt.CheckState.Checked)
+    page.template_combo.setCurrentIndex(page.template_combo.findText("LT-BAG", Qt.MatchStartsWith))
+    before = len(page.job_rows)
+    qtbot.mouseClick(page.request_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(page.job_rows) > before, timeout=5000)
+    job = page.job_rows[0]
+    assert job.status == "requested" and job.units == units
+    page.jobs.selectRow(0)
+    assert page.print_button.isEnabled()
+    with qtbot.waitSignal(page.print_finished, timeout=15000):
+        qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    assert page.job_rows[0].status == "printed", page.status.text()
+    return job.id
+
+
+def datamatrix_scan(core: Core, label_id: int) -> str:
+    """What the scanner reads from the printed label's Data Matrix (AIM prefix ]d1)."""
+    with core.uow() as uow:
+        label = uow.session.get(PrintedLabel, label_id)
+        assert label is not None
+        content = json.loads(label.content_json)
+    [data] = [e["data"] for e in content["elements"] if e.get("symbology") == "datamatrix"]
+    return "]d1" + data
+
+
+def select_label(page: LabelStationPage, label_id: int) -> None:
+    row = next(i for i, r in enumerate(page.label_rows) if r.id == label_id)
+    page.labels.selectRow(row)
+
+
+def open_check(qtbot: QtBot, page: LabelStationPage, label_id: int) -> DoubleCheckDialog:
+    select_label(page, label_id)
+    assert page.actions.check_button.isEnabled()
+    dialog = page.actions.double_check()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: bool(dialog.checks), timeout=5000)
+    return dialog
+
+
+def test_request_print_check_apply_balances(
+    qtbot: QtBot, controller: AppController, zebra: FakeZebraPrinter
+) -> None:
+    page = open_station(qtbot, controller)
+    request_and_print(qtbot, page, units=1)
+    assert zebra.wait_for_connections(1)
+    assert any(b"^XA" in job for job in zebra.jobs)
+    label = page.label_rows[0]
+    assert label.state == "printed"
+    select_label(page, label.id)
+    qtbot.waitUntil(lambda: page.preview.image is not None, timeout=5000)
+    assert page.preview.image.width() == mm_to_dots(100, 203)  # the printer's own raster
+
+    dialog = open_check(qtbot, page, label.id)
+    assert dialog.preview.image is not None
+    qtbot.keyClicks(dialog.username, "zhao")
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    wedge_scan(dialog.scan, datamatrix_scan(page.ctx.core, label.id))
+    assert "Scanned: ]d1=A9990" in dialog.scan_echo.text()
+    for box in dialog.checks.values():  # a gloved finger on each big tick box
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(16, box.height() // 2))
+    assert not dialog.unticked()
+    with qtbot.waitSignal(dialog.verified, timeout=5000):
+        qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.label_rows[0].state == "verified", timeout=5000)
+
+    select_label(page, label.id)
+    assert page.actions.apply_button.isEnabled()
+    qtbot.mouseClick(page.actions.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.label_rows[0].state == "applied", timeout=5000)
+    report = page.report
+    assert report is not None and report.balanced and report.reconciled
+    assert report.printed == report.applied == 5  # 4 from the demo history + this one
+    assert page.banner.text().startswith("✔ Reconciled")
+    assert page.banner.property("ok") is True
+
+
+def test_printer_cannot_check_their_own_label(qtbot: QtBot, controller: AppController) -> None:
+    page = open_station(qtbot, controller)
+    request_and_print(qtbot, page, units=1)
+    dialog = open_check(qtbot, page, page.label_rows[0].id)
+    qtbot.keyClicks(dialog.username, "wang")
+    assert not dialog.submit_button.isEnabled()
+    assert "a second person must check it" in dialog.message.text()
+    # The GUI's guard is a convenience: the core refuses too, and says why.
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    wedge_scan(dialog.scan, datamatrix_scan(page.ctx.core, page.label_rows[0].id))
+    for box in dialog.checks.values():
+        box.setChecked(True)
+    dialog.submit()
+    qtbot.waitUntil(lambda: "✖" in dialog.message.text() and "wang" in dialog.message.text())
+    assert dialog.isVisible() and page.label_rows[0].state == "printed"
+
+
+def test_wrong_label_scanned_stops_the_line(qtbot: QtBot, controller: AppController) -> None:
+    page = open_station(qtbot, controller)
+    request_and_print(qtbot, page, units=2)
+    first, second = sorted(r.id for r in page.label_rows if r.state == "printed")
+    dialog = open_check(qtbot, page, first)
+    qtbot.keyClicks(dialog.username, "zhao")
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    # A GS1 code from another product: the GS survives the scanner field, the core refuses it.
+    wedge_scan(dialog.scan, f"0109506000134352{GS}10LOT42")
+    assert GS in dialog.scan.text()
+    for box in dialog.checks.values():
+        box.setChecked(True)
+    dialog.submit()
+    qtbot.waitUntil(dialog.message.isVisible, timeout=5000)
+    assert "✖" in dialog.message.text()
+    # Now the neighbouring bag's label: a real ISBT 128 scan of the wrong unit.
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    wedge_scan(dialog.scan, datamatrix_scan(page.ctx.core, second))
+    with qtbot.waitSignal(dialog.stopped, timeout=5000) as stopped:
+        qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+    assert not stopped.args[0].accepted
+    assert dialog.stop_banner.isVisible()
+    assert "STOP THE LINE" in dialog.stop_banner.text()
+    assert f"DEV-LBL-{first}" in dialog.stop_banner.text()
+    assert "does not carry this label's DIN" in dialog.stop_banner.text()
+    qtbot.waitUntil(lambda: bool(page.job_rows) and page.job_rows[0].line_stopped, timeout=5000)
+    assert "line stopped" in page.jobs.item(0, 5).text()
+    assert next(r for r in page.label_rows if r.id == first).state == "rejected"
+    assert page.report is not None and not page.report.reconciled
+    assert page.banner.property("ok") is False
