@@ -29,10 +29,10 @@ from gui.i18n import format_datetime, format_number
 from gui.operations import Operation, Progress, run_op
 from gui.pages.cleanroom_actions import CleanroomActions
 from gui.pages.home_page import _table
-from gui.queries.work import WorkBatch, WorkList, batch_steps, work_list
 from gui.status_style import set_ok
 from gui.widgets.status_badge import status_item
 from models.queries.records import StepRow
+from models.queries.work import WorkBatch, WorkList, batch_steps, work_list
 
 ACTIONS = ("record_step", "verify_step", "harvest", "fill", "store", "ship", "dispatch")
 

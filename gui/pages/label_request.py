@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt
 
 from gui.operations import Operation, Progress, error_text, run_op
-from gui.queries import labels as q
 from gui.widgets.label_preview import printer_dpi
+from models.queries import label_station as q
 
 if TYPE_CHECKING:
     from gui.pages.label_station_page import LabelStationPage

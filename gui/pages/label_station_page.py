@@ -2,7 +2,8 @@
 double-check each printed label, apply / void / destroy / reprint, and see the batch's
 reconciliation (printed = applied + voided + destroyed).
 
-Every write is a LabelingService call; this page only reads (gui.queries.labels) and guides.
+Every write is a LabelingService call; this page only reads (models.queries.label_station)
+and guides.
 Label-life actions (check, apply, void …) live in gui.pages.label_actions.
 """
 
@@ -32,10 +33,10 @@ from gui.pages.label_actions import LabelActions
 from gui.pages.label_printing import LabelPrinting
 from gui.pages.label_request import LabelRequest
 from gui.pages.label_tables import LabelTables
-from gui.queries import labels as q
 from gui.status_style import set_ok, status_text
 from gui.widgets.label_preview import LabelPreview
 from models.labels.reconciliation import LabelReconciliation
+from models.queries import label_station as q
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
-from gui.queries.labels import JobRow
 from gui.status_style import set_ok
 from gui.widgets.status_badge import status_item
 from models.labels.reconciliation import LabelReconciliation
+from models.queries.label_station import JobRow
 
 if TYPE_CHECKING:
     from gui.pages.label_station_page import LabelStationPage

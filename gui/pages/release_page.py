@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from gui.context import AppContext
 from gui.form_dialog import Field, FormDialog, Values
 from gui.operations import Operation, Progress, error_text, run_op
-from gui.queries.work import ReleaseChoice, release_batches
 from gui.release_blockers import blocker_text
 from gui.status_style import set_ok, status_text
+from models.queries.work import ReleaseChoice, release_batches
 from models.services.quality_release import PhysicianRequest, Readiness
 
 DECIDED = ("released", "rejected", "recalled")
