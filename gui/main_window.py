@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.connection_monitor import ConnectionMonitor, database_probe
 from gui.context import AppContext
 from gui.field_labels import kind_label
 from gui.i18n import LANGUAGE
@@ -34,6 +36,7 @@ from gui.pages.trace_page import TracePage
 from gui.scan_router import ScanRouter
 from gui.session import SessionUser
 from gui.station_dialog import StationDialog
+from gui.status_style import set_ok
 from gui.widgets.scan_line_edit import visible
 from models.queries.people import UserSummary
 from models.queries.trace import NodeRef
@@ -80,6 +83,9 @@ class MainWindow(QMainWindow):
         )
         self.lock_button, self.sign_out_button = QPushButton(), QPushButton()
         self.scan_status = QLabel(objectName="scanStatus", wordWrap=True)
+        self.connection_status = QLabel(objectName="connectionStatus", wordWrap=True)
+        self.connection = ConnectionMonitor(database_probe(ctx.core), self)
+        self.connection.online_changed.connect(lambda _online: self.show_connection())
         self.nav, self.nav_group, self.stack = QVBoxLayout(), QButtonGroup(self), QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         self.nav_buttons: dict[str, QPushButton] = {}
@@ -120,6 +126,7 @@ class MainWindow(QMainWindow):
         body.addWidget(self.stack, 1)
         root = QVBoxLayout()
         root.addLayout(top)
+        root.addWidget(self.connection_status)
         root.addLayout(body, 1)
         root.addWidget(self.scan_status)
         central = QWidget()
@@ -165,6 +172,7 @@ class MainWindow(QMainWindow):
                 self.tr("Ready: scan a DIN, batch number or badge at any time.")
             )
         self.sign_out_button.setText(self.tr("Sign out"))
+        self.show_connection()
         for name, button in self.nav_buttons.items():
             button.setText(QCoreApplication.translate("MainWindow", PAGE_TITLES[name]))
 
@@ -184,9 +192,12 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.show_page("home")
         self.lock.set_minutes(self.ctx.station.lock_minutes)
+        self.connection.start()
+        self.connection.check()
 
     def sign_out(self) -> None:
         self.lock.stop()
+        self.connection.stop()
         self.ctx.user = None
         self.ctx.events.user_changed.emit(None)
         self.hide()
@@ -245,6 +256,22 @@ class MainWindow(QMainWindow):
                 self.tr("Badge of {0}: sign out first to switch user.").format(badge.full_name),
                 ok=False,
             )
+
+    def show_connection(self) -> None:
+        """Glyph + words, not colour alone; in the header so no screen can hide it."""
+        online = self.connection.online
+        if online:
+            self.connection_status.setText(self.tr("● Online"))
+        else:
+            self.connection_status.setText(
+                self.tr("⚠ Database offline — nothing is saved until the connection returns")
+            )
+        self.connection_status.setAccessibleName(self.connection_status.text())
+        set_ok(self.connection_status, online)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.connection.stop()
+        super().closeEvent(event)
 
     def show_scan_status(self, text: str, ok: bool) -> None:
         self.scan_status.setProperty("ok", ok)

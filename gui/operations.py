@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from gui.i18n import LANGUAGE
-from models.errors import DomainError
+from models.errors import DatabaseUnavailableError, DomainError
 from printing.errors import PrinterError
 
 log = logging.getLogger(__name__)
@@ -31,6 +31,27 @@ def database_pool() -> QThreadPool:
         _POOL = QThreadPool()
         _POOL.setMaxThreadCount(1)
     return _POOL
+
+
+class OperationEvents(QObject):
+    """Process-wide news from operations: a lost database connection, whoever ran the call."""
+
+    database_unavailable = Signal(object)  # the DatabaseUnavailableError
+
+
+_EVENTS: OperationEvents | None = None
+
+
+def operation_events() -> OperationEvents:
+    global _EVENTS  # noqa: PLW0603 - one notifier for every run_op caller
+    if _EVENTS is None:
+        _EVENTS = OperationEvents()
+    return _EVENTS
+
+
+def _report_unavailable(exc: BaseException) -> None:
+    if isinstance(exc, DatabaseUnavailableError):
+        operation_events().database_unavailable.emit(exc)
 
 
 class Operation(QObject):
@@ -68,10 +89,12 @@ def run_op(
     label: str | None = None,
 ) -> Operation:
     """Start ``op(progress)`` on the database thread; show a progress dialog if ``label``."""
+    operation_events()  # created on the GUI thread, before any worker can report through it
     signals = Operation()
     _RUNNING.add(signals)
     if on_success:
         signals.succeeded.connect(on_success, Qt.ConnectionType.QueuedConnection)
+    signals.failed.connect(_report_unavailable)  # before the caller's handler: status first
     signals.failed.connect(on_failure or (lambda exc: show_error(parent, exc)))
     if label:
         _attach_progress(parent, signals, label)

@@ -1293,6 +1293,14 @@
         <source>Badge of {0}: sign out first to switch user.</source>
         <translation>{0} 的工牌：切换用户前请先注销。</translation>
     </message>
+    <message>
+        <source>● Online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <source>⚠ Database offline — nothing is saved until the connection returns</source>
+        <translation>⚠ 数据库离线——连接恢复前不会保存任何内容</translation>
+    </message>
 </context>
 <context>
     <name>Operations</name>

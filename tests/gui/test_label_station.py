@@ -1,6 +1,7 @@
 """Label station end to end through the widgets: request → print to a loopback Zebra →
-double-check by a second user with a scanner burst → apply → reconciliation balanced; and the
-two refusals: the printer checking their own label, and a wrong label that stops the line."""
+double-check by a second user with a scanner burst → apply → reconciliation balanced; the
+two refusals: the printer checking their own label, and a wrong label that stops the line; and
+a spoiled label's life: void → witnessed destruction → reprint → QA approval → balanced."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QListWidget
 from pytestqt.qtbot import QtBot
 
 from gui.app import AppController
 from gui.context import AppContext
 from gui.double_check_dialog import DoubleCheckDialog
 from gui.events import AppEvents
+from gui.form_dialog import FormDialog
 from gui.pages.label_station_page import LabelStationPage
 from gui.station import StationConfig
 from models.core import Core
@@ -176,3 +179,122 @@ def test_wrong_label_scanned_stops_the_line(qtbot: QtBot, controller: AppControl
     assert next(r for r in page.label_rows if r.id == first).state == "rejected"
     assert page.report is not None and not page.report.reconciled
     assert page.banner.property("ok") is False
+
+
+def check_and_apply(qtbot: QtBot, page: LabelStationPage, label_id: int) -> None:
+    """zhao double-checks the printed label with the scanner, then wang applies it."""
+    dialog = open_check(qtbot, page, label_id)
+    qtbot.keyClicks(dialog.username, "zhao")
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    wedge_scan(dialog.scan, datamatrix_scan(page.ctx.core, label_id))
+    for box in dialog.checks.values():
+        box.setChecked(True)
+    with qtbot.waitSignal(dialog.verified, timeout=5000):
+        qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: label_state(page, label_id) == "verified", timeout=5000)
+    select_label(page, label_id)
+    assert page.actions.apply_button.isEnabled()
+    qtbot.mouseClick(page.actions.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: label_state(page, label_id) == "applied", timeout=5000)
+
+
+def label_state(page: LabelStationPage, label_id: int) -> str | None:
+    return next((r.state for r in page.label_rows if r.id == label_id), None)
+
+
+def submit_form(qtbot: QtBot, dialog: FormDialog) -> None:
+    with qtbot.waitSignal(dialog.succeeded, timeout=5000):
+        qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+
+
+def refused(qtbot: QtBot, dialog: FormDialog, guard_text: str, core_text: str) -> None:
+    """The GUI's guard warns and disables the button; forced anyway, the core refuses too."""
+    assert not dialog.submit_button.isEnabled()
+    assert guard_text in dialog.warning.text()
+    dialog.submit()
+    qtbot.waitUntil(lambda: core_text in dialog.warning.text(), timeout=5000)
+    assert dialog.warning.text().startswith("✖") and dialog.isVisible()
+
+
+def test_void_destroy_reprint_approve_reconciles(qtbot: QtBot, controller: AppController) -> None:
+    page = open_station(qtbot, controller)
+    request_and_print(qtbot, page, units=2)
+    good, spoiled = sorted(r.id for r in page.label_rows if r.state == "printed")
+    check_and_apply(qtbot, page, good)
+
+    # Void the spoiled label, with a reason.
+    select_label(page, spoiled)
+    assert page.actions.void_button.isEnabled()
+    void = page.actions.void()
+    assert void is not None
+    void.inputs["reason"].setPlainText("smudged print, ribbon crease")  # type: ignore[attr-defined]
+    submit_form(qtbot, void)
+    qtbot.waitUntil(lambda: label_state(page, spoiled) == "voided", timeout=5000)
+    assert "voided" in page.status.text()
+    assert page.report is not None and page.report.voided >= 1
+
+    # Witnessed destruction: wang cannot witness his own; zhao signs.
+    assert page.actions.destroy_button.isEnabled()
+    destroy = page.actions.destroy()
+    listing = destroy.inputs["labels"]
+    assert isinstance(listing, QListWidget)
+    [item] = [
+        listing.item(i)
+        for i in range(listing.count())
+        if listing.item(i).text().startswith(f"{spoiled} ·")
+    ]
+    item.setCheckState(Qt.CheckState.Checked)
+    qtbot.keyClicks(destroy.inputs["witness"], "wang")
+    qtbot.keyClicks(destroy.inputs["password"], PASSWORD)
+    refused(qtbot, destroy, "a second person must", "wang performed this step")
+    assert label_state(page, spoiled) == "voided"
+    destroy.inputs["witness"].clear()  # type: ignore[attr-defined]
+    qtbot.keyClicks(destroy.inputs["witness"], "zhao")
+    assert destroy.submit_button.isEnabled()
+    qtbot.keyClicks(destroy.inputs["password"], PASSWORD)  # cleared after the refused try
+    submit_form(qtbot, destroy)
+    qtbot.waitUntil(lambda: label_state(page, spoiled) == "destroyed", timeout=5000)
+    assert page.status.text() == "Destruction recorded."
+
+    # Reprint request for the destroyed label's unit.
+    select_label(page, spoiled)
+    assert page.actions.reprint_button.isEnabled()
+    reprint = page.actions.reprint()
+    assert reprint is not None
+    reprint.inputs["reason"].setPlainText("replacement for the spoiled label")  # type: ignore[attr-defined]
+    submit_form(qtbot, reprint)
+    qtbot.waitUntil(lambda: any(j.awaiting_reprint_approval for j in page.job_rows), timeout=5000)
+    row, job = next((i, j) for i, j in enumerate(page.job_rows) if j.awaiting_reprint_approval)
+    assert job.requested_by == "wang"
+    page.jobs.selectRow(row)
+    assert page.actions.approve_button.isEnabled()
+
+    # QA approval: the requester cannot approve his own reprint; chen (QA) does.
+    approve = page.actions.approve_reprint()
+    assert approve is not None
+    qtbot.keyClicks(approve.inputs["username"], "wang")
+    qtbot.keyClicks(approve.inputs["password"], PASSWORD)
+    refused(qtbot, approve, "a second person must", "wang performed this step")
+    approve.inputs["username"].clear()  # type: ignore[attr-defined]
+    qtbot.keyClicks(approve.inputs["username"], "chen")
+    qtbot.keyClicks(approve.inputs["password"], PASSWORD)
+    submit_form(qtbot, approve)
+    qtbot.waitUntil(
+        lambda: not next(j for j in page.job_rows if j.id == job.id).awaiting_reprint_approval,
+        timeout=5000,
+    )
+
+    # The approved reprint prints, is double-checked and applied: the batch balances.
+    page.jobs.selectRow(next(i for i, j in enumerate(page.job_rows) if j.id == job.id))
+    assert page.print_button.isEnabled()
+    with qtbot.waitSignal(page.print_finished, timeout=15000):
+        qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    [reprinted] = [r.id for r in page.label_rows if r.state == "printed"]
+    check_and_apply(qtbot, page, reprinted)
+    report = page.report
+    assert report is not None and report.balanced and report.reconciled
+    assert report.destroyed == 1 and report.voided == 0
+    assert report.printed == report.applied + report.destroyed
+    assert page.banner.text().startswith("✔ Reconciled")
+    assert "destroyed 1" in page.banner.text()
+    assert page.banner.property("ok") is True
