@@ -6,7 +6,8 @@ import sys
 from collections.abc import Sequence
 
 CLI_COMMANDS = {
-    "init", "demo", "audit", "user", "din", "trace", "label", "backup", "restore", "-h", "--help",
+    "init", "demo", "audit", "user", "din", "trace", "label", "backup", "restore", "archive",
+    "-h", "--help",
 }
 
 

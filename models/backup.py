@@ -60,7 +60,8 @@ def _tables() -> list[Table]:
     return [t for t in Base.metadata.sorted_tables if t.name not in SKIPPED_TABLES]
 
 
-def _encode(value: Any) -> Any:
+def encode_value(value: Any) -> Any:
+    """One column value as JSON: bytes as {"$b64": …}, dates and times as ISO 8601."""
     if isinstance(value, bytes):
         return {"$b64": base64.b64encode(value).decode("ascii")}
     if isinstance(value, datetime | date):
@@ -97,7 +98,7 @@ def _python_type(column_type: TypeEngine[Any]) -> type | None:
 def _rows(conn: Connection, table: Table) -> Iterator[dict[str, Any]]:
     order = list(table.primary_key.columns)
     for row in conn.execute(select(table).order_by(*order)).mappings():
-        yield {k: _encode(v) for k, v in row.items()}
+        yield {k: encode_value(v) for k, v in row.items()}
 
 
 def create_backup(engine: Engine, destination: Path) -> BackupManifest:

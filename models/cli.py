@@ -28,6 +28,7 @@ Handler = Callable[[argparse.Namespace], tuple[int, dict[str, Any], str]]
 # Command groups that live in their own modules (models/commands/*.py). Each module has
 # ``register(sub, common) -> dict[tuple[str, str | None], Handler]``; add one line per module.
 COMMAND_MODULES: list[str] = [
+    "models.commands.archive",
     "models.commands.backup",
     "models.commands.label",
     "models.commands.trace",
