@@ -1,7 +1,8 @@
 """The main window: top bar, big navigation buttons, one page per task, scan feedback.
 
 Pages are chosen by the workstation role (PAGES): the label station prints and checks
-labels, the cleanroom records the batch's work, the QA desk releases and audits.
+labels, the cleanroom records the batch's work, the QA desk releases and audits, the
+hospital checks and records administrations at the bedside.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from gui.field_labels import kind_label
 from gui.i18n import LANGUAGE
 from gui.lock import InactivityLock
 from gui.pages.audit_page import AuditPageWidget
+from gui.pages.bedside_page import BedsidePage
 from gui.pages.cleanroom_page import CleanroomPage
 from gui.pages.home_page import HomePage
 from gui.pages.label_station_page import LabelStationPage
@@ -49,6 +51,7 @@ PAGE_TITLES = {
     "labels": QT_TRANSLATE_NOOP("MainWindow", "Labels"),
     "cleanroom": QT_TRANSLATE_NOOP("MainWindow", "Cleanroom"),
     "release": QT_TRANSLATE_NOOP("MainWindow", "QA release"),
+    "bedside": QT_TRANSLATE_NOOP("MainWindow", "Bedside"),
 }
 PAGE_FACTORIES: dict[str, PageFactory] = {
     "home": HomePage,
@@ -57,11 +60,13 @@ PAGE_FACTORIES: dict[str, PageFactory] = {
     "labels": LabelStationPage,
     "cleanroom": CleanroomPage,
     "release": ReleasePage,
+    "bedside": BedsidePage,
 }
 PAGES = {
     "qa": ("home", "release", "trace", "audit"),
     "cleanroom": ("home", "cleanroom", "trace"),
     "label": ("home", "labels", "trace"),
+    "hospital": ("home", "bedside", "trace"),
 }
 
 

@@ -19,6 +19,7 @@ ROLES = {
     "cleanroom": QT_TRANSLATE_NOOP("Station", "Cleanroom workstation"),
     "label": QT_TRANSLATE_NOOP("Station", "Label station"),
     "qa": QT_TRANSLATE_NOOP("Station", "QA / audit desk"),
+    "hospital": QT_TRANSLATE_NOOP("Station", "Hospital bedside"),
 }
 
 

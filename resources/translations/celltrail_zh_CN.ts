@@ -178,6 +178,53 @@
     </message>
 </context>
 <context>
+    <name>BedsidePage</name>
+    <message>
+        <source>Bedside – check and administer</source>
+        <translation>床旁 – 核对与输注</translation>
+    </message>
+    <message>
+        <source>Scan the bar code on the bag, then the patient&apos;s wristband. Every reason not to administer is listed; administer only on a clean check, with a second person.</source>
+        <translation>先扫描血袋上的条码，再扫描患者腕带。所有不得输注的原因都会列出；仅在核对无误时，由第二人复核后输注。</translation>
+    </message>
+    <message>
+        <source>Scan the product</source>
+        <translation>扫描制剂</translation>
+    </message>
+    <message>
+        <source>Scan the patient&apos;s wristband</source>
+        <translation>扫描患者腕带</translation>
+    </message>
+    <message>
+        <source>DIN bar code of the bag</source>
+        <translation>血袋上的 DIN 条码</translation>
+    </message>
+    <message>
+        <source>Patient ID on the wristband</source>
+        <translation>腕带上的患者编号</translation>
+    </message>
+    <message>
+        <source>Administer (2nd person)…</source>
+        <translation>输注（第二人复核）…</translation>
+    </message>
+    <message>
+        <source>Waiting for both scans.</source>
+        <translation>等待两次扫描。</translation>
+    </message>
+    <message>
+        <source>No hard stop: unit {0} may be given to patient {1}.</source>
+        <translation>无硬性拦截：制剂 {0} 可输注给患者 {1}。</translation>
+    </message>
+    <message>
+        <source>STOP – do not administer unit {0} to patient {1}:</source>
+        <translation>停止 – 不得将制剂 {0} 输注给患者 {1}：</translation>
+    </message>
+    <message>
+        <source>Administration recorded: unit {0} to patient {1}.</source>
+        <translation>已记录输注：制剂 {0} 输注给患者 {1}。</translation>
+    </message>
+</context>
+<context>
     <name>Blocker</name>
     <message>
         <source>datetime</source>
@@ -1258,6 +1305,10 @@
         <translation>QA 放行</translation>
     </message>
     <message>
+        <source>Bedside</source>
+        <translation>床旁</translation>
+    </message>
+    <message>
         <source>CellTrail – {0}</source>
         <translation>CellTrail – {0}</translation>
     </message>
@@ -1710,6 +1761,10 @@
         <source>QA / audit desk</source>
         <translation>QA / 审计工作台</translation>
     </message>
+    <message>
+        <source>Hospital bedside</source>
+        <translation>医院床旁</translation>
+    </message>
 </context>
 <context>
     <name>StationDialog</name>
@@ -1914,6 +1969,29 @@
     <message>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
+    <name>VerifierDialog</name>
+    <message>
+        <source>Second-person check at the bedside</source>
+        <translation>床旁第二人复核</translation>
+    </message>
+    <message>
+        <source>Administer unit {0} to patient {1}, given by {2}. The second person checks bag and wristband; your password is your electronic signature (meaning: verified).</source>
+        <translation>由 {2} 将制剂 {0} 输注给患者 {1}。第二人核对血袋和腕带；您的密码即为电子签名（含义：已复核）。</translation>
+    </message>
+    <message>
+        <source>Sign and administer</source>
+        <translation>签名并输注</translation>
+    </message>
+    <message>
+        <source>Verifier user name</source>
+        <translation>复核人用户名</translation>
+    </message>
+    <message>
+        <source>Verifier password</source>
+        <translation>复核人密码</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,301 @@
+"""Hospital bedside: scan the bag, scan the wristband, see every hard stop, then administer.
+
+The verdict is the core's (HospitalService.check_bedside), shown in the user's language
+with a glyph and words, never colour alone.  "Administer" is enabled only on a clean
+verdict for exactly the scans shown; a second person signs with their own user name and
+password.  The core checks everything again when it records the administration.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.context import AppContext
+from gui.i18n import LANGUAGE
+from gui.operations import Operation, error_text, run_op
+from gui.status_style import set_ok
+from gui.widgets.scan_line_edit import ScanLineEdit, visible
+from models.services.bedside import BedsideVerdict
+
+
+class VerifierDialog(QDialog):
+    """The second person at the bedside signs with their own credentials (meaning: verified)."""
+
+    signed = Signal(int)  # administration id
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        product_scan: str,
+        recipient_scan: str,
+        verdict: BedsideVerdict,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("bedsideVerifierDialog")
+        self._ctx, self._product, self._recipient = ctx, product_scan, recipient_scan
+        self.setWindowTitle(self.tr("Second-person check at the bedside"))
+        self.summary = QLabel(wordWrap=True, objectName="signOffSummary")
+        self.summary.setText(
+            self.tr(
+                "Administer unit {0} to patient {1}, given by {2}. The second person checks "
+                "bag and wristband; your password is your electronic signature "
+                "(meaning: verified)."
+            ).format(verdict.unit, verdict.recipient, ctx.username)
+        )
+        self.username = QLineEdit(objectName="verifierUsername")
+        self.password = QLineEdit(
+            objectName="verifierPassword", echoMode=QLineEdit.EchoMode.Password
+        )
+        self.error = QLabel(objectName="errorLabel", wordWrap=True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.sign_button = self.buttons.addButton(
+            self.tr("Sign and administer"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.sign_button.setObjectName("primaryButton")
+        form = QFormLayout()
+        form.addRow(self.tr("Verifier user name"), self.username)
+        form.addRow(self.tr("Verifier password"), self.password)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons, alignment=Qt.AlignmentFlag.AlignRight)
+        self.buttons.rejected.connect(self.reject)
+        self.sign_button.clicked.connect(self.on_sign_clicked)
+        self.resize(600, 320)
+
+    def on_sign_clicked(self) -> Operation:
+        verifier, password = self.username.text().strip(), self.password.text()
+        actor, product, recipient = self._ctx.username, self._product, self._recipient
+        self.password.clear()
+        self.sign_button.setEnabled(False)
+        hospital = self._ctx.core.chain.hospital
+        return run_op(
+            parent=self,
+            op=lambda _p: hospital.administer(
+                actor=actor,
+                product_scan=product,
+                recipient_scan=recipient,
+                verifier=verifier,
+                verifier_password=password,
+            ),
+            on_success=self._on_signed,
+            on_failure=lambda exc: self._show(error_text(exc)),
+        )
+
+    def _on_signed(self, record_id: int) -> None:
+        self.signed.emit(record_id)
+        self.accept()
+
+    def _show(self, text: str) -> None:
+        self.sign_button.setEnabled(True)
+        self.error.setText(f"✖ {text}")
+        self.error.show()
+
+
+class BedsidePage(QWidget):
+    checked = Signal(object)  # BedsideVerdict, or the exception of a refused scan
+    administered = Signal(int)  # administration id
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bedsidePage")
+        self.ctx = ctx
+        self.heading = QLabel(objectName="pageHeading")
+        self.hint = QLabel(wordWrap=True)
+        self.product_label, self.recipient_label = (
+            QLabel(objectName="sectionLabel") for _ in range(2)
+        )
+        self.product, self.recipient = ScanLineEdit(), ScanLineEdit()
+        self.product.setObjectName("productScan")
+        self.recipient.setObjectName("recipientScan")
+        for field in (self.product, self.recipient):
+            font = field.font()
+            font.setPointSize(max(font.pointSize(), 10) * 2)
+            field.setFont(font)
+            field.setMinimumHeight(64)
+        self.verdict_label = QLabel(objectName="bedsideVerdict", wordWrap=True)
+        font = self.verdict_label.font()
+        font.setPointSize(max(font.pointSize(), 10) + 6)
+        font.setBold(True)
+        self.verdict_label.setFont(font)
+        self.verdict_label.setMinimumHeight(120)
+        self.verdict_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.administer_button = QPushButton(objectName="administerButton")
+        self.administer_button.setProperty("primary", True)
+        self.administer_button.setMinimumHeight(56)
+        self.status = QLabel(objectName="pageStatus", wordWrap=True)
+        self.verdict: BedsideVerdict | None = None
+        self._refusal: BaseException | None = None
+        self._scans: tuple[str, str] | None = None  # what the shown verdict is about
+        self.dialog: VerifierDialog | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.hint)
+        for label, field in (
+            (self.product_label, self.product),
+            (self.recipient_label, self.recipient),
+        ):
+            layout.addWidget(label)
+            layout.addWidget(field)
+        layout.addWidget(self.verdict_label, 1)
+        layout.addWidget(self.administer_button)
+        layout.addWidget(self.status)
+        self.product.scanned.connect(self._on_product_scanned)
+        self.recipient.scanned.connect(lambda _t: self.check())
+        for field in (self.product, self.recipient):
+            field.textEdited.connect(lambda _t: self._clear_verdict())
+        self.administer_button.clicked.connect(self.open_verifier)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Bedside – check and administer"))
+        self.hint.setText(
+            self.tr(
+                "Scan the bar code on the bag, then the patient's wristband. Every reason not "
+                "to administer is listed; administer only on a clean check, with a second person."
+            )
+        )
+        self.product_label.setText(self.tr("Scan the product"))
+        self.recipient_label.setText(self.tr("Scan the patient's wristband"))
+        self.product.setPlaceholderText(self.tr("DIN bar code of the bag"))
+        self.recipient.setPlaceholderText(self.tr("Patient ID on the wristband"))
+        self.administer_button.setText(self.tr("Administer (2nd person)…"))
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        (self.recipient if self.product.text() else self.product).setFocus()
+        super().showEvent(event)
+
+    # -- checking --------------------------------------------------------------------------
+
+    def _on_product_scanned(self, _text: str) -> None:
+        if self.recipient.text().strip():
+            self.check()
+        else:
+            self._clear_verdict()
+            self.recipient.setFocus()
+
+    def check(self) -> Operation | None:
+        product, recipient = self.product.text(), self.recipient.text().strip()
+        self._clear_verdict()
+        if not product.strip():
+            self.product.setFocus()
+            return None
+        if not recipient:
+            self.recipient.setFocus()
+            return None
+        hospital = self.ctx.core.chain.hospital
+        scans = (product, recipient)
+        return run_op(
+            parent=self,
+            op=lambda _p: hospital.check_bedside(product_scan=product, recipient_scan=recipient),
+            on_success=lambda verdict: self._show_verdict(scans, verdict),
+            on_failure=lambda exc: self._show_refusal(scans, exc),
+        )
+
+    def _current_scans(self) -> tuple[str, str]:
+        return self.product.text(), self.recipient.text().strip()
+
+    def _show_verdict(self, scans: tuple[str, str], verdict: BedsideVerdict) -> None:
+        if scans != self._current_scans():
+            return  # the fields changed while checking: that verdict is about other scans
+        self.verdict, self._refusal, self._scans = verdict, None, scans
+        self._render()
+        self.checked.emit(verdict)
+
+    def _show_refusal(self, scans: tuple[str, str], exc: BaseException) -> None:
+        if scans != self._current_scans():
+            return
+        self.verdict, self._refusal, self._scans = None, exc, None
+        self._render()
+        self.product.setFocus()
+        self.product.selectAll()
+        self.checked.emit(exc)
+
+    def _clear_verdict(self) -> None:
+        self.verdict, self._refusal, self._scans = None, None, None
+        self._render()
+
+    def _render(self) -> None:
+        verdict = self.verdict
+        if self._refusal is not None:
+            text, ok = "✖ " + visible(error_text(self._refusal)), False
+        elif verdict is None:
+            text, ok = self.tr("Waiting for both scans."), None
+        elif verdict.ok:
+            text = "✔ " + self.tr("No hard stop: unit {0} may be given to patient {1}.").format(
+                verdict.unit, verdict.recipient
+            )
+            ok = True
+        else:
+            stops = verdict.describe(LANGUAGE.code).split("; ")
+            text = "\n".join(
+                [
+                    self.tr("STOP – do not administer unit {0} to patient {1}:").format(
+                        verdict.unit, verdict.recipient
+                    )
+                ]
+                + [f"✖ {stop}" for stop in stops]
+            )
+            ok = False
+        self.verdict_label.setText(text)
+        self.verdict_label.setAccessibleName(text)
+        set_ok(self.verdict_label, ok)
+        self.administer_button.setEnabled(self.clean())
+
+    def clean(self) -> bool:
+        return (
+            self.verdict is not None
+            and self.verdict.ok
+            and self._scans is not None
+            and self._scans == self._current_scans()
+            and bool(self.ctx.username)
+        )
+
+    # -- administering ---------------------------------------------------------------------
+
+    def open_verifier(self) -> VerifierDialog | None:
+        if not self.clean() or self.verdict is None or self._scans is None:
+            return None
+        product, recipient = self._scans
+        self.dialog = VerifierDialog(self.ctx, product, recipient, self.verdict, self)
+        self.dialog.signed.connect(self._on_administered)
+        self.dialog.open()
+        self.dialog.username.setFocus()
+        return self.dialog
+
+    def _on_administered(self, record_id: int) -> None:
+        verdict = self.verdict
+        self.ctx.events.records_changed.emit("administration")
+        self.product.clear()
+        self.recipient.clear()
+        self._clear_verdict()
+        self.status.setText(
+            "✔ "
+            + self.tr("Administration recorded: unit {0} to patient {1}.").format(
+                verdict.unit if verdict else "", verdict.recipient if verdict else ""
+            )
+        )
+        set_ok(self.status, True)
+        self.product.setFocus()
+        self.administered.emit(record_id)
