@@ -7,7 +7,10 @@ warns early when the verifier is the performer; the rule that counts is in the c
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,27 +22,24 @@ from PySide6.QtWidgets import (
 )
 
 from gui.context import AppContext
-from gui.operations import error_text, run_op
+from gui.operations import Operation, error_text, run_op
 from models.queries.records import StepRow
 
 
-class SignOffDialog(QDialog):
-    signed = Signal(int)  # step id
+class SecondPersonDialog(QDialog):
+    """The shared form: a summary, the verifier's own user name and password, one sign button.
+
+    Subclasses say what signing does (``sign_op``); refusals from the core stay in the dialog.
+    """
+
+    signed = Signal(int)
 
     def __init__(
-        self, ctx: AppContext, step: StepRow, batch: str, parent: QWidget | None = None
+        self, summary: str, sign_label: str, title: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("signOffDialog")
-        self._ctx, self._step = ctx, step
-        self.setWindowTitle(self.tr("Second-person verification"))
-        self.summary = QLabel(wordWrap=True, objectName="signOffSummary")
-        self.summary.setText(
-            self.tr(
-                "Verify step “{0}” of batch {1}, performed by {2}. "
-                "Your password is your electronic signature (meaning: verified)."
-            ).format(step.name, batch, step.performed_by)
-        )
+        self.setWindowTitle(title)
+        self.summary = QLabel(summary, wordWrap=True, objectName="signOffSummary")
         self.username = QLineEdit(objectName="verifierUsername")
         self.password = QLineEdit(
             objectName="verifierPassword", echoMode=QLineEdit.EchoMode.Password
@@ -48,7 +48,7 @@ class SignOffDialog(QDialog):
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.sign_button = self.buttons.addButton(
-            self.tr("Sign as verifier"), QDialogButtonBox.ButtonRole.AcceptRole
+            sign_label, QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.sign_button.setObjectName("primaryButton")
         form = QFormLayout()
@@ -61,8 +61,54 @@ class SignOffDialog(QDialog):
         layout.addWidget(self.buttons, alignment=Qt.AlignmentFlag.AlignRight)
         self.buttons.rejected.connect(self.reject)
         self.sign_button.clicked.connect(self.on_sign_clicked)
-        self.username.textChanged.connect(self._on_username_changed)
         self.resize(600, 340)
+
+    def sign_op(self, username: str, password: str) -> Callable[[Any], int]:
+        """The core call that signs; it runs on the database thread and returns an id."""
+        raise NotImplementedError
+
+    def on_sign_clicked(self) -> Operation:
+        username, password = self.username.text().strip(), self.password.text()
+        self.password.clear()
+        self.sign_button.setEnabled(False)
+        return run_op(
+            parent=self,
+            op=self.sign_op(username, password),
+            on_success=self._on_signed,
+            on_failure=lambda exc: self._show(error_text(exc)),
+        )
+
+    def _on_signed(self, record_id: int) -> None:
+        self.signed.emit(record_id)
+        self.accept()
+
+    def _show(self, text: str) -> None:
+        self.sign_button.setEnabled(True)
+        self.error.setText(f"✖ {text}")
+        self.error.show()
+
+
+class SignOffDialog(SecondPersonDialog):
+    """Verify a process step (meaning: verified); emits the step id."""
+
+    def __init__(
+        self, ctx: AppContext, step: StepRow, batch: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            summary="",
+            sign_label=QCoreApplication.translate("SignOffDialog", "Sign as verifier"),
+            title=QCoreApplication.translate("SignOffDialog", "Second-person verification"),
+            parent=parent,
+        )
+        self.setObjectName("signOffDialog")
+        self._ctx, self._step = ctx, step
+        self.summary.setText(
+            self.tr(
+                "Verify step “{0}” of batch {1}, performed by {2}. "
+                "Your password is your electronic signature (meaning: verified)."
+            ).format(step.name, batch, step.performed_by)
+        )
+        self.username.textChanged.connect(self._on_username_changed)
 
     def _on_username_changed(self, text: str) -> None:
         same = text.strip().lower() == self._step.performed_by.lower()
@@ -76,28 +122,15 @@ class SignOffDialog(QDialog):
             self.error.hide()
         self.sign_button.setEnabled(not same)
 
-    def on_sign_clicked(self) -> None:
-        username, password, step_id = (
-            self.username.text().strip(),
-            self.password.text(),
-            self._step.id,
-        )
-        self.password.clear()
-        self.sign_button.setEnabled(False)
-        steps = self._ctx.core.steps
-        run_op(
-            parent=self,
-            op=lambda _p: steps.verify_step(step_id=step_id, username=username, password=password),
-            on_success=self._on_signed,
-            on_failure=lambda exc: self._show(error_text(exc)),
-        )
+    def sign_op(self, username: str, password: str) -> Callable[[Any], int]:
+        steps, step_id = self._ctx.core.steps, self._step.id
 
-    def _on_signed(self, _result: object) -> None:
+        def verify(_progress: Any) -> int:
+            steps.verify_step(step_id=step_id, username=username, password=password)
+            return step_id
+
+        return verify
+
+    def _on_signed(self, record_id: int) -> None:
         self._ctx.events.records_changed.emit("process_step")
-        self.signed.emit(self._step.id)
-        self.accept()
-
-    def _show(self, text: str) -> None:
-        self.sign_button.setEnabled(True)
-        self.error.setText(f"✖ {text}")
-        self.error.show()
+        super()._on_signed(record_id)

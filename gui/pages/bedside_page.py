@@ -8,15 +8,12 @@ password.  The core checks everything again when it records the administration.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,15 +22,15 @@ from PySide6.QtWidgets import (
 from gui.context import AppContext
 from gui.i18n import LANGUAGE
 from gui.operations import Operation, error_text, run_op
+from gui.signoff_dialog import SecondPersonDialog
 from gui.status_style import set_ok
 from gui.widgets.scan_line_edit import ScanLineEdit, visible
 from models.services.bedside import BedsideVerdict
 
 
-class VerifierDialog(QDialog):
-    """The second person at the bedside signs with their own credentials (meaning: verified)."""
-
-    signed = Signal(int)  # administration id
+class VerifierDialog(SecondPersonDialog):
+    """The second person at the bedside signs with their own credentials (meaning: verified);
+    emits the administration id."""
 
     def __init__(
         self,
@@ -43,11 +40,16 @@ class VerifierDialog(QDialog):
         verdict: BedsideVerdict,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            summary="",
+            sign_label=QCoreApplication.translate("VerifierDialog", "Sign and administer"),
+            title=QCoreApplication.translate(
+                "VerifierDialog", "Second-person check at the bedside"
+            ),
+            parent=parent,
+        )
         self.setObjectName("bedsideVerifierDialog")
         self._ctx, self._product, self._recipient = ctx, product_scan, recipient_scan
-        self.setWindowTitle(self.tr("Second-person check at the bedside"))
-        self.summary = QLabel(wordWrap=True, objectName="signOffSummary")
         self.summary.setText(
             self.tr(
                 "Administer unit {0} to patient {1}, given by {2}. The second person checks "
@@ -55,56 +57,17 @@ class VerifierDialog(QDialog):
                 "(meaning: verified)."
             ).format(verdict.unit, verdict.recipient, ctx.username)
         )
-        self.username = QLineEdit(objectName="verifierUsername")
-        self.password = QLineEdit(
-            objectName="verifierPassword", echoMode=QLineEdit.EchoMode.Password
-        )
-        self.error = QLabel(objectName="errorLabel", wordWrap=True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.sign_button = self.buttons.addButton(
-            self.tr("Sign and administer"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.sign_button.setObjectName("primaryButton")
-        form = QFormLayout()
-        form.addRow(self.tr("Verifier user name"), self.username)
-        form.addRow(self.tr("Verifier password"), self.password)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons, alignment=Qt.AlignmentFlag.AlignRight)
-        self.buttons.rejected.connect(self.reject)
-        self.sign_button.clicked.connect(self.on_sign_clicked)
-        self.resize(600, 320)
 
-    def on_sign_clicked(self) -> Operation:
-        verifier, password = self.username.text().strip(), self.password.text()
+    def sign_op(self, username: str, password: str) -> Callable[[Any], int]:
         actor, product, recipient = self._ctx.username, self._product, self._recipient
-        self.password.clear()
-        self.sign_button.setEnabled(False)
         hospital = self._ctx.core.chain.hospital
-        return run_op(
-            parent=self,
-            op=lambda _p: hospital.administer(
-                actor=actor,
-                product_scan=product,
-                recipient_scan=recipient,
-                verifier=verifier,
-                verifier_password=password,
-            ),
-            on_success=self._on_signed,
-            on_failure=lambda exc: self._show(error_text(exc)),
+        return lambda _progress: hospital.administer(
+            actor=actor,
+            product_scan=product,
+            recipient_scan=recipient,
+            verifier=username,
+            verifier_password=password,
         )
-
-    def _on_signed(self, record_id: int) -> None:
-        self.signed.emit(record_id)
-        self.accept()
-
-    def _show(self, text: str) -> None:
-        self.sign_button.setEnabled(True)
-        self.error.setText(f"✖ {text}")
-        self.error.show()
 
 
 class BedsidePage(QWidget):
