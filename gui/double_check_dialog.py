@@ -105,7 +105,7 @@ class DoubleCheckDialog(QDialog):
 
         def op(_p: Progress) -> tuple[Any, ...]:
             sheet = core.labeling.check_sheet(label_id)
-            with core.uow() as uow:
+            with core.uow().reading() as uow:
                 content, url = archived_label(uow.session, label_id)
                 people = job_people(uow.session, label_id)
             return sheet, content, url, people
@@ -186,7 +186,7 @@ class DoubleCheckDialog(QDialog):
                 scanned_text=scanned,
                 confirmed_fields=confirmed,
             )
-            with core.uow() as uow:
+            with core.uow().reading() as uow:
                 return result, deviation_code(uow.session, result.deviation_id)
 
         run_op(

@@ -55,7 +55,7 @@ class LoginDialog(QDialog):
         layout.addWidget(self.error)
         layout.addStretch(1)
         layout.addLayout(buttons)
-        with ctx.core.uow() as uow:
+        with ctx.core.uow().reading() as uow:
             names = [u.username for u in list_users(uow.session, active_only=True)]
         self.username.setCompleter(QCompleter(names, self))
         self.sign_in.clicked.connect(self.on_sign_in_clicked)

@@ -46,7 +46,7 @@ def _audit_header() -> list[str]:
 
 def audit_report(core: Core, flt: AuditFilter, actor: str, progress: Progress) -> Report:
     section = Section(QCoreApplication.translate("Reports", "Audit entries"), _audit_header())
-    with core.uow() as uow:
+    with core.uow().reading() as uow:
         total = count_audit(uow.session, flt)
         for row in iter_audit(uow.session, flt):
             section.rows.append(
@@ -88,7 +88,7 @@ def trace_report(core: Core, ref: NodeRef, actor: str) -> Report:
             QCoreApplication.translate("Reports", "Details"),
         ],
     )
-    with core.uow() as uow:
+    with core.uow().reading() as uow:
         result = trace(uow.session, ref)
         focus = record_detail(uow.session, ref)
     for root in result.roots:
@@ -120,7 +120,7 @@ def _value(value: object) -> str:
 
 
 def batch_record(core: Core, ref: NodeRef, actor: str) -> Report:
-    with core.uow() as uow:
+    with core.uow().reading() as uow:
         detail: RecordDetail = record_detail(uow.session, ref)
         trail = audit_trail(uow.session, detail.subjects)
         signatures = signatures_for(uow.session, detail.subjects)

@@ -114,7 +114,7 @@ class ScanRouter(QObject):
             if text.strip()[:1] in "=&]":  # it claimed to be ISBT 128 but is not valid
                 self.rejected.emit(exc.message(LANGUAGE.code))
                 return
-        with self._core.uow() as uow:
+        with self._core.uow().reading() as uow:
             badge = None if isinstance(scan, DinScan) else user_by_badge(uow.session, text)
             ref = None if badge else trace.find(uow.session, text)
         if badge:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.audit import AuditLog
 from models.base import utcnow
+from models.db import read_only
 from models.errors import DatabaseUnavailableError
 
 Clock = Callable[[], datetime]
@@ -33,9 +34,21 @@ class UnitOfWork:
         self._session_factory = session_factory
         self.clock = clock
         self._workstation = workstation
+        self._read_only = False
+
+    def reading(self) -> Self:
+        """Use this unit of work for lookups only (scans, traces, screens): on SQLite its
+        snapshot never takes the write lock, so readers never queue behind each other or
+        block a workstation that is saving. ``commit()`` is refused."""
+        self._read_only = True
+        return self
 
     def __enter__(self) -> Self:
-        self.session = self._session_factory()
+        if self._read_only:
+            bind = read_only(self._session_factory.kw["bind"])
+            self.session = self._session_factory(bind=bind)
+        else:
+            self.session = self._session_factory()
         self.audit = AuditLog(self.session, self._workstation)
         return self
 
@@ -56,6 +69,8 @@ class UnitOfWork:
             raise DatabaseUnavailableError(detail=str(exc.orig).splitlines()[0]) from exc
 
     def commit(self) -> None:
+        if self._read_only:
+            raise RuntimeError("a reading unit of work cannot commit; open a normal one")
         try:
             self.session.commit()
         except DBAPIError as exc:

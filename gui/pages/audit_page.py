@@ -119,7 +119,7 @@ class AuditPageWidget(QWidget):
         core, flt = self._ctx.core, self.filters.current()
 
         def op(_p: Progress) -> tuple[Any, ...]:
-            with core.uow() as uow:
+            with core.uow().reading() as uow:
                 return search_audit(uow.session, flt, offset=offset, limit=PAGE_SIZE), audit_facets(
                     uow.session
                 )
@@ -157,7 +157,7 @@ class AuditPageWidget(QWidget):
         core, flt = self._ctx.core, self.filters.current()
 
         def op(_p: Progress) -> tuple[Any, ...]:
-            with core.uow() as uow:
+            with core.uow().reading() as uow:
                 offset = position_of(uow.session, flt, seq) // PAGE_SIZE * PAGE_SIZE
                 return search_audit(uow.session, flt, offset=offset, limit=PAGE_SIZE), audit_facets(
                     uow.session
@@ -172,7 +172,7 @@ class AuditPageWidget(QWidget):
         core, subjects = self._ctx.core, [(row.subject_type, row.subject_id)]
 
         def op(_p: Progress) -> tuple[Any, ...]:
-            with core.uow() as uow:
+            with core.uow().reading() as uow:
                 return audit_trail(uow.session, subjects), signatures_for(uow.session, subjects)
 
         run_op(parent=self, op=op, on_success=lambda r: self.trail.show_trail(*r))
@@ -184,7 +184,7 @@ class AuditPageWidget(QWidget):
         self.verify_button.setEnabled(False)
 
         def op(_p: Progress) -> ChainReport:
-            with core.uow() as uow:
+            with core.uow().reading() as uow:
                 return verify_chain(uow.session)
 
         operation = run_op(

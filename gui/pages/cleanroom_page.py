@@ -154,7 +154,7 @@ class CleanroomPage(QWidget):
         core = self.ctx.core
 
         def op(_p: Progress) -> WorkList:
-            with core.uow() as uow:
+            with core.uow().reading() as uow:
                 return work_list(uow.session)
 
         return run_op(parent=self, op=op, on_success=self._show)
@@ -212,7 +212,7 @@ class CleanroomPage(QWidget):
         core = self.ctx.core
 
         def op(_p: Progress) -> tuple[StepRow, ...]:
-            with core.uow() as uow:
+            with core.uow().reading() as uow:
                 return batch_steps(uow.session, batch.id)
 
         return run_op(parent=self, op=op, on_success=self._show_steps)

@@ -85,7 +85,7 @@ class HomePage(QWidget):
         core = self._ctx.core
 
         def op(_p: Progress) -> Dashboard:
-            with core.uow() as uow:
+            with core.uow().reading() as uow:
                 return load_dashboard(uow.session)
 
         return run_op(parent=self, op=op, on_success=self._show)

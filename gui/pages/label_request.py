@@ -52,7 +52,7 @@ class LabelRequest(QObject):
         self.show_caption()
 
         def op(_p: Progress) -> Any:
-            with core.uow() as uow:
+            with core.uow().reading() as uow:
                 return q.unit_preview(uow.session, unit_id, template_id)
 
         return run_op(
@@ -71,7 +71,7 @@ class LabelRequest(QObject):
         self.show_caption()
 
         def op(_p: Progress) -> Any:
-            with core.uow() as uow:
+            with core.uow().reading() as uow:
                 return q.archived_label(uow.session, label.id)
 
         return run_op(

@@ -185,7 +185,7 @@ class LabelStationPage(QWidget):
         core = self.ctx.core
 
         def op(_p: Progress) -> tuple[Any, ...]:
-            with core.uow() as uow:
+            with core.uow().reading() as uow:
                 return q.label_batches(uow.session), q.approved_templates(uow.session)
 
         return run_op(parent=self, op=op, on_success=self._on_batches)
@@ -235,7 +235,7 @@ class LabelStationPage(QWidget):
         core = self.ctx.core
 
         def op(_p: Progress) -> tuple[Any, ...]:
-            with core.uow() as uow:
+            with core.uow().reading() as uow:
                 s = uow.session
                 units = q.batch_units(s, batch_id)
                 jobs, labels = q.print_jobs(s, batch_id), q.printed_labels(s, batch_id)

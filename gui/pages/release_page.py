@@ -120,7 +120,7 @@ class ReleasePage(QWidget):
         core, current = self._ctx.core, self.batch_combo.currentData()
 
         def op(_p: Progress) -> list[ReleaseChoice]:
-            with core.uow() as uow:
+            with core.uow().reading() as uow:
                 return release_batches(uow.session)
 
         def done(choices: list[ReleaseChoice]) -> None:

@@ -120,7 +120,7 @@ class TracePage(QWidget):
         core = self._ctx.core
 
         def op(_p: Progress) -> NodeRef | None:
-            with core.uow() as uow:
+            with core.uow().reading() as uow:
                 return trace.find(uow.session, text)
 
         def done(ref: NodeRef | None) -> None:
@@ -137,7 +137,7 @@ class TracePage(QWidget):
             self.history.append(self.result.focus)
 
         def op(_p: Progress) -> tuple[Any, ...]:
-            with core.uow() as uow:
+            with core.uow().reading() as uow:
                 detail = record_detail(uow.session, ref)
                 return (
                     trace.trace(uow.session, ref),
@@ -211,7 +211,7 @@ class TracePage(QWidget):
         core = self._ctx.core
 
         def op(_p: Progress) -> tuple[Any, ...]:
-            with core.uow() as uow:
+            with core.uow().reading() as uow:
                 detail = record_detail(uow.session, ref)
                 return (
                     detail,

@@ -182,7 +182,7 @@ class HospitalService:
         self, *, product_scan: str, recipient_scan: str, product_code_scan: str | None = None
     ) -> BedsideVerdict:
         """The verdict the screen shows before anyone confirms (read-only)."""
-        with self._uow() as uow:
+        with self._uow().reading() as uow:
             return _verdict(uow, product_scan, product_code_scan, recipient_scan)[0]
 
     def administer(

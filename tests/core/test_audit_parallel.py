@@ -57,3 +57,11 @@ def test_readers_do_not_block_each_other_or_a_writer(core: Core) -> None:
         assert first.execute(text("select count(*) from audit_entry")).scalar()
         assert second.execute(text("select count(*) from audit_entry")).scalar()
         core.accounts.authenticate("wang", PASSWORD)  # writes an audit entry meanwhile
+
+
+def test_a_reading_unit_of_work_does_not_block_a_writer_and_cannot_commit(core: Core) -> None:
+    with core.uow().reading() as reader:
+        assert reader.session.execute(text("select count(*) from audit_entry")).scalar()
+        core.accounts.authenticate("wang", PASSWORD)  # a write completes meanwhile
+        with pytest.raises(RuntimeError, match="cannot commit"):
+            reader.commit()
