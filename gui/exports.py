@@ -115,5 +115,11 @@ def write_report(report: Report, path: Path, progress: Progress | None = None) -
 
 def record_export(core: Core, actor: str, kind: str, subject: str, path: Path, rows: int) -> None:
     """Attributable export (Annex 11 §8): who exported what, when, how many rows."""
-    core.reports.record_export(actor=actor, kind=kind, subject=subject, file_name=path.name,
-                               rows=rows, file_format=path.suffix.lstrip(".").lower())
+    core.reports.record_export(
+        actor=actor,
+        kind=kind,
+        subject=subject,
+        file_name=path.name,
+        rows=rows,
+        file_format=path.suffix.lstrip(".").lower(),
+    )

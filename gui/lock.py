@@ -6,13 +6,18 @@ in themselves, so every record stays attributable to whoever was really at the k
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from gui.context import AppContext
 from gui.operations import error_text, run_op
-from models.queries.people import UserSummary
+from gui.scan_router import BadgeScan
+from models.services.sessions import LockTrigger
+
+log = logging.getLogger(__name__)
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -35,7 +40,7 @@ class InactivityLock(QObject):
         self._ctx, self._window = ctx, window
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.lock)
+        self._timer.timeout.connect(lambda: self.lock(LockTrigger.IDLE))
         self.dialog: LockDialog | None = None
         self.set_minutes(ctx.station.lock_minutes)
 
@@ -58,7 +63,7 @@ class InactivityLock(QObject):
             self._timer.start()
         return False
 
-    def lock(self) -> None:
+    def lock(self, trigger: LockTrigger = LockTrigger.MANUAL) -> None:
         if self.is_locked or self._ctx.user is None:
             return
         self.dialog = LockDialog(self._ctx, self._window)
@@ -66,10 +71,18 @@ class InactivityLock(QObject):
         self.dialog.sign_out_requested.connect(self._on_sign_out)
         self.dialog.show()
         self.locked.emit()
+        # The screen locks first and whatever happens; the audit entry follows. If the
+        # database is offline the header already says so, and the lock must not wait for it.
+        username = self._ctx.username
+        run_op(
+            parent=self._window,
+            op=lambda _p: self._ctx.core.sessions.lock(username, trigger=trigger),
+            on_failure=lambda exc: log.warning("screen lock not recorded: %s", type(exc).__name__),
+        )
 
-    def try_badge(self, badge: UserSummary) -> None:
+    def try_badge(self, scan: BadgeScan) -> None:
         if self.dialog is not None:
-            self.dialog.on_badge(badge)
+            self.dialog.on_badge(scan)
 
     def _close_dialog(self) -> None:
         if self.dialog is not None:
@@ -144,22 +157,20 @@ class LockDialog(QDialog):
         self.unlock_button.setEnabled(False)
         run_op(
             parent=self,
-            op=lambda _p: self._ctx.core.accounts.authenticate(
-                username, password, purpose="unlock"
-            ),
+            op=lambda _p: self._ctx.core.sessions.unlock_with_password(username, password),
             on_success=lambda _name: self.unlocked.emit(),
             on_failure=self._show_error,
         )
 
-    def on_badge(self, badge: UserSummary) -> None:
-        if badge.username == self._ctx.username:
-            self.unlocked.emit()
-        else:
-            self._show_message(
-                self.tr("Only {0} can unlock this workstation. {1}: sign {0} out first.").format(
-                    self._ctx.user.full_name if self._ctx.user else "", badge.full_name
-                )
-            )
+    def on_badge(self, scan: BadgeScan) -> None:
+        """The core decides: only the locked user's own badge opens the session again."""
+        username = self._ctx.username
+        run_op(
+            parent=self,
+            op=lambda _p: self._ctx.core.sessions.unlock_with_badge(username, scan.code),
+            on_success=lambda _name: self.unlocked.emit(),
+            on_failure=self._show_error,
+        )
 
     def _show_error(self, exc: BaseException) -> None:
         self._show_message(error_text(exc))

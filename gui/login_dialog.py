@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 from gui.context import AppContext
 from gui.i18n import LANGUAGE
 from gui.operations import Progress, error_text, run_op
-from gui.scan_router import ScanRouter
+from gui.scan_router import BadgeScan, ScanRouter
 from gui.session import SessionUser
-from models.queries.people import UserSummary, list_users
+from models.queries.people import list_users
 
 
 class LoginDialog(QDialog):
@@ -82,10 +82,11 @@ class LoginDialog(QDialog):
     def on_language_clicked(self) -> None:
         LANGUAGE.switch("en" if LANGUAGE.code == "zh" else "zh")
 
-    def on_badge(self, badge: UserSummary) -> None:
+    def on_badge(self, scan: BadgeScan) -> None:
         """A badge identifies; the password still authenticates (two components, Part 11)."""
         if not self.isVisible():
             return
+        badge = scan.holder
         self.username.setText(badge.username)
         self.password.clear()
         self.password.setFocus()

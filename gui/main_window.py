@@ -7,6 +7,7 @@ hospital checks and records administrations at the bedside.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
@@ -28,6 +29,7 @@ from gui.context import AppContext
 from gui.field_labels import kind_label
 from gui.i18n import LANGUAGE
 from gui.lock import InactivityLock
+from gui.operations import run_op
 from gui.pages.audit_page import AuditPageWidget
 from gui.pages.bedside_page import BedsidePage
 from gui.pages.cleanroom_page import CleanroomPage
@@ -35,13 +37,13 @@ from gui.pages.home_page import HomePage
 from gui.pages.label_station_page import LabelStationPage
 from gui.pages.release_page import ReleasePage
 from gui.pages.trace_page import TracePage
-from gui.scan_router import ScanRouter
+from gui.scan_router import BadgeScan, ScanRouter
 from gui.session import SessionUser
 from gui.station_dialog import StationDialog
 from gui.status_style import set_ok
 from gui.widgets.scan_line_edit import visible
-from models.queries.people import UserSummary
 from models.queries.trace import NodeRef
+from models.services.sessions import LockTrigger, SignOutTrigger
 
 PageFactory = Callable[[AppContext], QWidget]
 PAGE_TITLES = {
@@ -68,6 +70,8 @@ PAGES = {
     "label": ("home", "labels", "trace"),
     "hospital": ("home", "bedside", "trace"),
 }
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -97,7 +101,7 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self.lock = InactivityLock(ctx, self)
         QApplication.instance().installEventFilter(self.lock)  # type: ignore[union-attr]
-        self.lock.sign_out_requested.connect(self.sign_out)
+        self.lock.sign_out_requested.connect(lambda: self.sign_out(SignOutTrigger.SWITCH_USER))
         router.record_scanned.connect(self.on_record_scanned)
         router.badge_scanned.connect(self.on_badge_scanned)
         router.rejected.connect(lambda text: self.show_scan_status(text, ok=False))
@@ -105,8 +109,8 @@ class MainWindow(QMainWindow):
             lambda: LANGUAGE.switch("en" if LANGUAGE.code == "zh" else "zh")
         )
         self.settings_button.clicked.connect(self.open_station_settings)
-        self.lock_button.clicked.connect(self.lock.lock)
-        self.sign_out_button.clicked.connect(self.sign_out)
+        self.lock_button.clicked.connect(lambda: self.lock.lock(LockTrigger.MANUAL))
+        self.sign_out_button.clicked.connect(lambda: self.sign_out(SignOutTrigger.MANUAL))
         self.build_pages()
         self.resize(1366, 860)
 
@@ -200,7 +204,14 @@ class MainWindow(QMainWindow):
         self.connection.start()
         self.connection.check()
 
-    def sign_out(self) -> None:
+    def sign_out(self, trigger: SignOutTrigger = SignOutTrigger.MANUAL) -> None:
+        if self.ctx.user is not None:
+            username = self.ctx.username
+            run_op(
+                parent=self,
+                op=lambda _p: self.ctx.core.sessions.sign_out(username, trigger=trigger),
+                on_failure=lambda exc: log.warning("sign-out not recorded: %s", type(exc).__name__),
+            )
         self.lock.stop()
         self.connection.stop()
         self.ctx.user = None
@@ -247,11 +258,12 @@ class MainWindow(QMainWindow):
             self.tr("Scan accepted: opening {0}.").format(kind_label(ref.kind)), ok=True
         )
 
-    def on_badge_scanned(self, badge: UserSummary) -> None:
+    def on_badge_scanned(self, scan: BadgeScan) -> None:
         if self.ctx.user is None or not self.isVisible():
             return
+        badge = scan.holder
         if self.lock.is_locked:
-            self.lock.try_badge(badge)
+            self.lock.try_badge(scan)
         elif badge.username == self.ctx.username:
             self.show_scan_status(
                 self.tr("Badge: {0} is signed in.").format(badge.full_name), ok=True
@@ -275,6 +287,14 @@ class MainWindow(QMainWindow):
         set_ok(self.connection_status, online)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.ctx.user is not None:
+            # On the GUI thread: the process may end before a background call would run.
+            try:
+                self.ctx.core.sessions.sign_out(
+                    self.ctx.username, trigger=SignOutTrigger.APP_CLOSED
+                )
+            except Exception as exc:  # noqa: BLE001 - closing must never be blocked
+                log.warning("sign-out on close not recorded: %s", type(exc).__name__)
         self.connection.stop()
         super().closeEvent(event)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -21,10 +22,18 @@ from gui.widgets.scan_line_edit import GS, visible
 from models.core import Core
 from models.isbt128 import DinScan, Isbt128Error, parse_scan
 from models.queries import trace
-from models.queries.people import user_by_badge
+from models.queries.people import UserSummary, user_by_badge
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _TEXT_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
+
+
+@dataclass(frozen=True)
+class BadgeScan:
+    """Who a scanned badge identifies, and the code itself (the lock re-checks it in the core)."""
+
+    holder: UserSummary
+    code: str
 
 
 class ScanCapture(QObject):
@@ -89,7 +98,7 @@ class ScanRouter(QObject):
     """Turns scanned text into one of four outcomes, each a signal; no widgets here."""
 
     record_scanned = Signal(object)  # trace.NodeRef: unit, batch, donor, collection, recipient
-    badge_scanned = Signal(object)  # people.UserSummary
+    badge_scanned = Signal(object)  # BadgeScan
     rejected = Signal(str)  # a message for the user, already translated
 
     def __init__(self, core: Core, parent: QObject | None = None) -> None:
@@ -118,7 +127,7 @@ class ScanRouter(QObject):
             badge = None if isinstance(scan, DinScan) else user_by_badge(uow.session, text)
             ref = None if badge else trace.find(uow.session, text)
         if badge:
-            self.badge_scanned.emit(badge)
+            self.badge_scanned.emit(BadgeScan(holder=badge, code=text.strip()))
         elif ref:
             self.record_scanned.emit(ref)
         else:

@@ -33,6 +33,9 @@ class AuditAction(enum.StrEnum):
     PRINT = "print"
     LOGIN = "login"
     LOGIN_FAILED = "login_failed"
+    LOGOUT = "logout"
+    SESSION_LOCK = "session_lock"
+    SESSION_UNLOCK = "session_unlock"
     LOCKOUT = "lockout"
     UNLOCK = "unlock"
     EXPORT = "export"
@@ -100,6 +103,9 @@ class AuditLog:
     def __init__(self, session: Session, workstation: str | None = None) -> None:
         self._session = session
         self._workstation = workstation
+        # (seq, hash) of the newest entry this log appended: after a connection drop during
+        # COMMIT, finding it in the database proves the whole transaction was committed.
+        self.last_written: tuple[int, str] | None = None
 
     def record(
         self,
@@ -137,6 +143,7 @@ class AuditLog:
         head.last_seq, head.last_hash = entry.seq, entry.entry_hash
         self._session.add(entry)
         self._session.flush()
+        self.last_written = (entry.seq, entry.entry_hash)
         return entry
 
 

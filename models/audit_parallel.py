@@ -30,8 +30,9 @@ def _verify_range(url: str, first_seq: int, stop: int) -> SegmentReport:
         engine.dispose()
 
 
-def verify_chain_parallel(url: str, workers: int | None = None,
-                          threshold: int = PARALLEL_THRESHOLD) -> ChainReport:
+def verify_chain_parallel(
+    url: str, workers: int | None = None, threshold: int = PARALLEL_THRESHOLD
+) -> ChainReport:
     """Same verdict as ``verify_chain`` for the database at ``url``."""
     workers = workers or os.cpu_count() or 1
     engine = make_engine(url)

@@ -16,6 +16,7 @@ from models.services.labeling import LabelingService
 from models.services.passwords import Passwords
 from models.services.quality_suite import QualityServices, build_quality_services
 from models.services.reports import ReportService
+from models.services.sessions import SessionService
 from models.services.signatures import SignatureService
 from models.services.steps import StepService
 from models.unit_of_work import Clock, UnitOfWork, UowFactory
@@ -26,6 +27,7 @@ class Core:
     engine: Engine
     uow: UowFactory
     accounts: AccountService
+    sessions: SessionService
     signatures: SignatureService
     steps: StepService
     quality: QualityServices
@@ -63,6 +65,7 @@ def open_core(
         engine=engine,
         uow=uow,
         accounts=accounts,
+        sessions=SessionService(uow, accounts),
         signatures=signatures,
         steps=StepService(uow, signatures),
         quality=build_quality_services(uow, signatures),

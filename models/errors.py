@@ -98,3 +98,19 @@ class DatabaseUnavailableError(DomainError):
     code = "database_unavailable"
     en = "The database cannot be reached ({detail}). Nothing was saved; try again."
     zh = "无法连接数据库（{detail}）。未保存任何内容，请重试。"
+
+
+class CommitOutcomeUnknownError(DatabaseUnavailableError):
+    """The connection dropped during COMMIT and could not be re-established to find out
+    whether the server had committed: repeating blindly could record the action twice."""
+
+    code = "commit_outcome_unknown"
+    en = (
+        "The connection to the database was lost while saving ({detail}) and CellTrail "
+        "could not find out whether the record was saved. When the database is back, look "
+        "for audit entry {seq} in the audit trail before you repeat the action."
+    )
+    zh = (
+        "保存时与数据库的连接中断（{detail}），无法确认记录是否已保存。数据库恢复后，"
+        "请先在审计追踪中查找审计记录 {seq}，再决定是否重做此操作。"
+    )

@@ -78,13 +78,16 @@ class AccountService:
                 if user.is_locked:
                     raise AccountLockedError(username=username)
                 raise AuthenticationError()
-            if user.failed_attempts:
+            changed = bool(user.failed_attempts)
+            if changed:
                 user.failed_attempts = 0
             if purpose == "sign-in":
                 uow.audit.record(
                     AuditAction.LOGIN, actor=username, subject_type="user", subject_id=username
                 )
-            uow.commit()
+                changed = True
+            if changed:  # a plain re-authentication writes nothing, so it commits nothing
+                uow.commit()
             return user.full_name
 
     def _count_failure(self, uow: UnitOfWork, user: User, purpose: str) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from gui_helpers import PASSWORD, sign_in, wedge_scan
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from gui.app import AppController
 from models.entities.accounts import User
+from models.entities.audit import AuditEntry
 
 
 def _try(qtbot: QtBot, ctrl: AppController, username: str, password: str) -> str:
@@ -82,6 +83,7 @@ def test_badge_unlocks_only_for_its_owner(qtbot: QtBot, controller: AppControlle
     dialog = controller.window.lock.dialog
     assert dialog is not None
     wedge_scan(dialog.unlock_button, "BADGE-0005")  # Li's badge
+    qtbot.waitUntil(dialog.error.isVisible, timeout=5000)
     assert controller.window.lock.is_locked
     assert "Only" in dialog.error.text() and "sign" in dialog.error.text()
     with qtbot.waitSignal(controller.window.lock.unlocked, timeout=3000):
@@ -119,3 +121,34 @@ def test_badge_scan_at_sign_in_identifies_the_user(qtbot: QtBot, controller: App
     assert login.username.text() == "wang"
     assert login.password.text() == ""  # the scanned characters never stay in the field
     assert "Wang Min" in login.error.text()
+
+
+def _session_trail(ctrl: AppController, username: str) -> list[tuple[str, str | None]]:
+    with ctrl.ctx.core.uow().reading() as uow:
+        rows = uow.session.execute(
+            select(AuditEntry.action, AuditEntry.reason)
+            .where(AuditEntry.subject_id == username)
+            .where(AuditEntry.action.in_(["login", "session_lock", "session_unlock", "logout"]))
+            .order_by(AuditEntry.seq)
+        ).all()
+    return [(a, r) for a, r in rows]
+
+
+def test_lock_unlock_and_sign_out_from_the_window_are_audited(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    sign_in(qtbot, controller, "chen")
+    qtbot.mouseClick(controller.window.lock_button, Qt.MouseButton.LeftButton)
+    dialog = controller.window.lock.dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    with qtbot.waitSignal(controller.window.lock.unlocked, timeout=5000):
+        qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(controller.window.sign_out_button, Qt.MouseButton.LeftButton)
+    expected = [
+        ("login", None),
+        ("session_lock", "manual"),
+        ("session_unlock", "password"),
+        ("logout", "manual"),
+    ]
+    qtbot.waitUntil(lambda: _session_trail(controller, "chen") == expected, timeout=5000)
