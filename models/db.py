@@ -52,6 +52,13 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         # A server restart or network drop must cost one failed action at most: test each
         # pooled connection before use so the next action reconnects by itself.
         kwargs.setdefault("pool_pre_ping", True)
+        # A black-holed network must not freeze a workstation: give up connecting after 10 s
+        # (the URL's own ?connect_timeout= wins).
+        if "connect_timeout" not in parsed.query:
+            kwargs.setdefault("connect_args", {}).setdefault("connect_timeout", 10)
+    # Bound values can be names, ID numbers or record numbers: never let SQLAlchemy copy them
+    # into exception messages or SQL logging, which end up in logs and bug reports (R-PRV).
+    kwargs.setdefault("hide_parameters", True)
     try:
         engine = create_engine(parsed, **kwargs)
     except (NoSuchModuleError, ImportError) as exc:
