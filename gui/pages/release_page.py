@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from gui.context import AppContext
 from gui.form_dialog import Field, FormDialog, Values
+from gui.i18n import LANGUAGE
 from gui.operations import Operation, Progress, error_text, run_op
-from gui.release_blockers import blocker_text
 from gui.status_style import set_ok, status_text
 from models.queries.work import ReleaseChoice, release_batches
 from models.services.quality_release import PhysicianRequest, Readiness
@@ -155,7 +155,7 @@ class ReleasePage(QWidget):
     def _show(self, r: Readiness) -> None:
         self.readiness = r
         self.blockers.clear()
-        self.blockers.addItems([f"✖ {blocker_text(b)}" for b in r.blockers])
+        self.blockers.addItems([f"✖ {b.message(LANGUAGE.code)}" for b in r.blockers])
         set_ok(self.blockers, not r.blockers)  # amber frame only while something blocks
         self.failed.clear()
         self.failed.addItems([f"✖ {t}" for t in r.failed])

@@ -23,6 +23,7 @@ from models.entities.production import (
     QualityStatus,
 )
 from models.errors import InvalidTransitionError, ValidationError
+from models.quality.blockers import Blocker, ReleaseRefusedError
 from models.services import lookup
 from models.services.chain_errors import (
     CollectionNotAcceptedError,
@@ -214,24 +215,26 @@ class BatchService:
             return codes
 
 
-def release_blockers(uow: UnitOfWork, batch: Batch) -> list[str]:
+def release_blockers(uow: UnitOfWork, batch: Batch) -> list[Blocker]:
     """Why ``batch`` may not be released by the chain rules (empty = nothing blocks)."""
     problems = []
     if batch.status is not BatchStatus.QUARANTINE:
-        problems.append(f"batch is {batch.status.value}, not quarantine")
+        problems.append(Blocker.of("batch_status", status=batch.status.value))
     if batch.voided_reason:
-        problems.append("batch is voided")
+        problems.append(Blocker.of("batch_voided"))
     sources = batch_sources(uow.session, [batch.id]) - {batch.id}
     for number in uow.session.scalars(
         select(Batch.number).where(Batch.id.in_(sources), Batch.voided_reason.is_not(None))
     ):
-        problems.append(f"source batch {number} is voided")
+        problems.append(Blocker.of("source_voided", batch=number))
     for donor in donors_of_batches(uow.session, [batch.id]):
         if (
             donor.donor_type is DonorType.ALLOGENEIC
             and donor.eligibility is not Eligibility.ELIGIBLE
         ):
-            problems.append(f"donor {donor.code} is {donor.eligibility.value}")
+            problems.append(
+                Blocker.of("donor_not_eligible", donor=donor.code, eligibility=donor.eligibility)
+            )
     return problems
 
 
@@ -243,9 +246,7 @@ def release_batch(uow: UnitOfWork, batch_number: str, *, actor: str) -> list[str
     batch = lookup.batch(uow.session, batch_number)
     problems = release_blockers(uow, batch)
     if problems:
-        raise InvalidTransitionError(
-            kind="batch", ident=batch_number, current="; ".join(problems), target="released"
-        )
+        raise ReleaseRefusedError.because(batch_number, problems)
     units = list(
         uow.session.scalars(
             select(ProductUnit).where(

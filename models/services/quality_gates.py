@@ -22,6 +22,7 @@ from models.entities.quality import (
     SpecificationTest,
 )
 from models.errors import DomainError
+from models.quality.blockers import Blocker
 from models.quality.panel import PanelAssessment, PanelLine, assess
 from models.services.batches import release_blockers
 from models.unit_of_work import UnitOfWork
@@ -99,26 +100,26 @@ def open_deviations(session: Session, batch_id: int) -> Sequence[Deviation]:
     ).all()
 
 
-def chain_blockers(uow: UnitOfWork, batch: Batch) -> list[str]:
+def chain_blockers(uow: UnitOfWork, batch: Batch) -> list[Blocker]:
     """Batch status and donor eligibility (every source donor of a pool), as the
     chain-of-identity service judges them; never re-implemented here."""
     return release_blockers(uow, batch)
 
 
-def label_blockers(session: Session, batch_id: int, gate: LabelGate) -> list[str]:
+def label_blockers(session: Session, batch_id: int, gate: LabelGate) -> list[Blocker]:
     try:
         gate(session, batch_id)
     except DomainError as exc:
-        return [f"labels: {exc.message('en')}"]
+        return [Blocker.from_error("labels", exc)]
     return []
 
 
-def independence_blockers(session: Session, batch: Batch, username: str) -> list[str]:
+def independence_blockers(session: Session, batch: Batch, username: str) -> list[Blocker]:
     """The releaser must not have made the batch (R-REL-04)."""
     performers = set(
         session.scalars(select(ProcessStep.performed_by).where(ProcessStep.batch_id == batch.id))
     )
     performers.add(batch.created_by)
     if username.lower() in {p.lower() for p in performers}:
-        return [f"{username} worked on batch {batch.number} and cannot release it"]
+        return [Blocker.of("releaser_involved", user=username, batch=batch.number)]
     return []

@@ -21,6 +21,7 @@ from models.entities.logistics import StorageLocation
 from models.entities.production import Batch, BatchStatus, ProductUnit, QualityStatus
 from models.entities.quality import MethodKind, QcResult, ReleaseKind, ReleaseRecord
 from models.errors import DomainError, ValidationError
+from models.quality.blockers import Blocker, sentences
 from models.services import quality_gates as gates
 from models.services.batches import release_batch as chain_release
 from models.services.quality_common import QA_ROLES, get_or_404, require_actor, require_text
@@ -32,7 +33,20 @@ from models.unit_of_work import UnitOfWork, UowFactory
 class ReleaseBlockedError(DomainError):
     code = "release_blocked"
     en = "Batch {batch} cannot be {action}: {reasons}"
-    zh = "批次 {batch} 不能{action}：{reasons}"
+    zh = "批次 {batch} 不能{action_zh}：{reasons_zh}"
+
+    _ACTIONS_ZH = {"released": "放行", "emergency-released": "紧急放行", "rejected": "判定不合格"}
+
+    @classmethod
+    def because(cls, batch: str, action: str, blockers: list[Blocker]) -> ReleaseBlockedError:
+        return cls(
+            batch=batch,
+            action=action,
+            action_zh=cls._ACTIONS_ZH[action],
+            reasons=sentences(blockers, "en"),
+            reasons_zh=sentences(blockers, "zh"),
+            blockers=[b.code for b in blockers],
+        )
 
 
 @dataclass(frozen=True)
@@ -48,7 +62,7 @@ class Readiness:
 
     batch_number: str
     kind: ReleaseKind | None  # STANDARD/RAPID when releasable
-    blockers: list[str]
+    blockers: list[Blocker]
     failed: list[str]
     pending: list[str]
     emergency_possible: bool
@@ -65,11 +79,11 @@ def _units(session: Session, batch_id: int) -> list[ProductUnit]:
     )
 
 
-def _unit_blockers(units: list[ProductUnit]) -> list[str]:
+def _unit_blockers(units: list[ProductUnit]) -> list[Blocker]:
     if not units:
-        return ["the batch has no filled units"]
+        return [Blocker.of("no_units")]
     bad = [u.din for u in units if u.quality_status is not QualityStatus.QUARANTINE or u.recalled]
-    return [f"units not in quarantine (rejected units are never released): {bad}"] if bad else []
+    return [Blocker.of("units_not_quarantined", units=", ".join(bad))] if bad else []
 
 
 def _only_cell_count_deviations(session: Session, batch: Batch, cell_tests: frozenset[str]) -> bool:
@@ -99,7 +113,8 @@ class ReleaseService:
         units = _units(session, batch_id)
         spec = approved_spec(session, batch.product_type_id)
         if spec is None:
-            return Readiness(batch.number, None, ["no approved specification"], [], [], False, {})
+            no_spec = [Blocker.of("no_specification")]
+            return Readiness(batch.number, None, no_spec, [], [], False, {})
         panel, rows = gates.panel(session, batch_id, spec)
         common = (
             gates.chain_blockers(uow, batch)
@@ -108,8 +123,8 @@ class ReleaseService:
             + gates.independence_blockers(session, batch, username)
         )
         deviations = [d.code for d in gates.open_deviations(session, batch_id)]
-        blockers = common + [f"test not passed: {t}" for t in panel.blockers]
-        blockers += [f"open deviation {code}" for code in deviations]
+        blockers = common + [Blocker.of("test_not_passed", test=t) for t in panel.blockers]
+        blockers += [Blocker.of("open_deviation", deviation=code) for code in deviations]
         emergency = (
             not common
             and panel.cell_count_only
@@ -137,9 +152,7 @@ class ReleaseService:
             require_actor(uow.session, username, QA_ROLES, "release batches")
             ready = self._assess(uow, batch_id, username)
             if ready.kind is None:
-                raise ReleaseBlockedError(
-                    batch=ready.batch_number, action="released", reasons="; ".join(ready.blockers)
-                )
+                raise ReleaseBlockedError.because(ready.batch_number, "released", ready.blockers)
             record = self._decide(uow, signer, batch_id, ready.kind, ready.package, QA_ROLES)
             record.pending_tests = canonical_json(ready.pending)
             # the chain-of-identity hook moves batch and units QUARANTINE → RELEASED
@@ -157,9 +170,9 @@ class ReleaseService:
             require_actor(uow.session, username, (Role.QA_HEAD,), "emergency-release batches")
             ready = self._assess(uow, batch_id, username)
             if not ready.emergency_possible:
-                reasons = "; ".join(ready.blockers) or "every test passes; use normal release"
-                raise ReleaseBlockedError(
-                    batch=ready.batch_number, action="emergency-released", reasons=reasons
+                blockers = ready.blockers or [Blocker.of("use_normal_release")]
+                raise ReleaseBlockedError.because(
+                    ready.batch_number, "emergency-released", blockers
                 )
             package = ready.package | {"physician_request": asdict(request)}
             record = self._decide(
@@ -190,8 +203,8 @@ class ReleaseService:
             require_actor(uow.session, username, QA_ROLES, "reject batches")
             batch = get_or_404(uow.session, Batch, batch_id, "batch")
             if batch.status in (BatchStatus.REJECTED, BatchStatus.RELEASED, BatchStatus.RECALLED):
-                raise ReleaseBlockedError(
-                    batch=batch.number, action="rejected", reasons=f"batch is {batch.status.value}"
+                raise ReleaseBlockedError.because(
+                    batch.number, "rejected", [Blocker.of("batch_decided", status=batch.status)]
                 )
             location = self._non_conforming(uow, non_conforming_location_id)
             package = {"batch_id": batch.id, "batch_number": batch.number, "reason": reason}

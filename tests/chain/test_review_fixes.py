@@ -135,7 +135,7 @@ def test_a_voided_ancestor_unit_or_pool_source_blocks_the_descendants(flow: Flow
     flow.c.batches.record_harvest(actor="wang", batch_number=pool2, harvest_at=ago(5))
     flow.c.batches.fill(actor="wang", batch_number=pool2, count=1, container_type="cryobag")
     flow.c.genealogy.void(actor="chen", kind="batch", identifier=b4, reason="donor mix-up")
-    with pytest.raises(InvalidTransitionError, match=f"source batch {b4} is voided"):
+    with pytest.raises(InvalidTransitionError, match=f"Source batch {b4} is voided"):
         flow.release(pool2)
 
 

@@ -5,6 +5,7 @@ server that stays unreachable.  Real sockets, real server: only the network is f
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import socket
 import threading
@@ -113,8 +114,6 @@ class _Link:
 
     def _hang_up(self) -> None:
         for sock in (self._client, self._server):
-            try:
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             sock.close()

@@ -68,7 +68,7 @@ def test_open_deviation_blocks_release(env: Env, ready_batch: int) -> None:
     env.q.deviations.open(
         actor="wang", data=DeviationInput("Door open", "BSC alarm", batch_id=ready_batch)
     )
-    with pytest.raises(ReleaseBlockedError, match="open deviation"):
+    with pytest.raises(ReleaseBlockedError, match="Open deviation"):
         env.q.release.release_batch(batch_id=ready_batch, username="chen", password=PASSWORD)
 
 
@@ -109,7 +109,7 @@ def test_analyst_cannot_verify_own_result(env: Env) -> None:
 
 def test_unreconciled_labels_block_release(env: Env, ready_batch: int) -> None:
     env.labels.unbalanced.add(ready_batch)
-    with pytest.raises(ReleaseBlockedError, match="labels"):
+    with pytest.raises(ReleaseBlockedError, match="Labels"):
         env.q.release.release_batch(batch_id=ready_batch, username="chen", password=PASSWORD)
 
 
@@ -141,5 +141,14 @@ def test_readiness_lists_every_blocker_at_once(env: Env) -> None:
     env.labels.unbalanced.add(batch_id)
     ready = env.q.release.readiness(batch_id, "chen")
     assert ready.kind is None and not ready.emergency_possible
-    text = " | ".join(ready.blockers)
-    assert "ineligible" in text and "labels" in text and "sterility" in text
+    codes = {b.code for b in ready.blockers}
+    assert {"donor_not_eligible", "labels", "test_not_passed"} <= codes
+    text = " | ".join(str(b) for b in ready.blockers)
+    assert "ineligible" in text and "Labels" in text and "sterility" in text
+    chinese = " | ".join(b.message("zh") for b in ready.blockers)
+    assert "资格状态为 不合格" in chinese and "标签" in chinese
+    assert "检测未通过：sterility" in chinese
+    with pytest.raises(ReleaseBlockedError) as refused:
+        env.q.release.release_batch(batch_id=batch_id, username="chen", password=PASSWORD)
+    assert "不能放行" in refused.value.message("zh") and "检测未通过" in refused.value.message("zh")
+    assert "test_not_passed" in refused.value.params["blockers"]
