@@ -12,12 +12,17 @@ from sqlalchemy import create_engine, text
 
 from models.core import Core, open_core
 from models.entities.accounts import Role
+from models.quality.package import PackageAttestation
 from models.services.passwords import fast_passwords_for_tests
 
 PG_ADMIN_URL = os.environ.get(
     "CELLTRAIL_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1/postgres"
 )
 PASSWORD = "Correct-horse-42"
+# QA's attestation of the release package elements the records cannot prove (R-REL-04).
+ATTESTED = PackageAttestation(
+    request_form_ref="RF-TEST-001", packaging_checked=True, batch_record_ref="BR-TEST-001"
+)
 
 STAFF = {
     "admin": ("Ada Admin", [Role.ADMIN]),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,10 +26,19 @@ from gui.form_dialog import Field, FormDialog, Values
 from gui.i18n import LANGUAGE
 from gui.operations import Operation, Progress, error_text, run_op
 from gui.status_style import set_ok, status_text
+from models.quality.package import ItemState, PackageAttestation, PackageItem
 from models.queries.work import ReleaseChoice, release_batches
 from models.services.quality_release import PhysicianRequest, Readiness
 
 DECIDED = ("released", "rejected", "recalled")
+PACKAGE_ELEMENTS = {
+    "request_form": QT_TRANSLATE_NOOP("Package", "Request form"),
+    "preparation_record": QT_TRANSLATE_NOOP("Package", "Preparation record"),
+    "qc_report": QT_TRANSLATE_NOOP("Package", "QC report"),
+    "label": QT_TRANSLATE_NOOP("Package", "Label"),
+    "packaging": QT_TRANSLATE_NOOP("Package", "Packaging"),
+    "release_form": QT_TRANSLATE_NOOP("Package", "Release form"),
+}
 KINDS = {
     "standard": QT_TRANSLATE_NOOP("ReleasePage", "standard"),
     "rapid": QT_TRANSLATE_NOOP("ReleasePage", "rapid"),
@@ -48,9 +57,10 @@ class ReleasePage(QWidget):
         self.batch_combo = QComboBox(objectName="releaseBatchCombo")
         self.refresh_button = QPushButton()
         self.banner = QLabel(objectName="readinessBanner", wordWrap=True)
-        self.labels = [QLabel(objectName="sectionLabel") for _ in range(3)]
-        self.blockers, self.failed, self.pending = (
-            QListWidget(objectName=name) for name in ("blockerList", "failedList", "pendingList")
+        self.labels = [QLabel(objectName="sectionLabel") for _ in range(4)]
+        self.blockers, self.failed, self.pending, self.checklist = (
+            QListWidget(objectName=name)
+            for name in ("blockerList", "failedList", "pendingList", "packageChecklist")
         )
         self.package = QLabel(wordWrap=True, objectName="packageLabel")
         self.release_button = QPushButton(objectName="primaryButton")
@@ -65,7 +75,7 @@ class ReleasePage(QWidget):
         top.addWidget(self.refresh_button)
         lists = QHBoxLayout()
         for label, widget in zip(
-            self.labels, (self.blockers, self.failed, self.pending), strict=True
+            self.labels, (self.blockers, self.failed, self.pending, self.checklist), strict=True
         ):
             column = QVBoxLayout()
             column.addWidget(label)
@@ -96,7 +106,12 @@ class ReleasePage(QWidget):
         self.refresh_button.setText(self.tr("Refresh"))
         for label, text in zip(
             self.labels,
-            (self.tr("Blockers"), self.tr("Failed tests"), self.tr("Pending tests")),
+            (
+                self.tr("Blockers"),
+                self.tr("Failed tests"),
+                self.tr("Pending tests"),
+                self.tr("Release package (6 elements)"),
+            ),
             strict=True,
         ):
             label.setText(text)
@@ -161,6 +176,8 @@ class ReleasePage(QWidget):
         self.failed.addItems([f"✖ {t}" for t in r.failed])
         self.pending.clear()
         self.pending.addItems([f"… {t}" for t in r.pending])
+        self.checklist.clear()
+        self.checklist.addItems([self._package_line(item) for item in r.package_items])
         if r.kind is not None:
             text, ok = (
                 self.tr(
@@ -191,6 +208,43 @@ class ReleasePage(QWidget):
         self._update_buttons()
         self.assessed.emit(r)
 
+    def _package_line(self, item: PackageItem) -> str:
+        """Glyph and words for one element: proved, to attest when signing, or blocked."""
+        name = QCoreApplication.translate("Package", PACKAGE_ELEMENTS[item.element.value])
+        state = {
+            ItemState.PROVED: self.tr("✔ {0}: in the records"),
+            ItemState.ATTEST: self.tr("☐ {0}: attest when signing"),
+            ItemState.BLOCKED: self.tr("✖ {0}: not in order"),
+        }[item.state].format(name)
+        if item.steps:
+            counts = self.tr("{0} step(s), {1} awaiting verification")
+            return f"{state} ({counts.format(item.steps, item.unverified)})"
+        return state
+
+    def _attestation_fields(self) -> list[Field]:
+        """What QA attests with the signature; the batch record number only when no step
+        was recorded electronically."""
+        fields = [
+            Field("request_form", self.tr("Request form number")),
+            Field("packaging", self.tr("Container and packaging checked"), "check"),
+        ]
+        r = self.readiness
+        paper = r is not None and any(
+            i.element.value == "preparation_record" and i.state is ItemState.ATTEST
+            for i in r.package_items
+        )
+        if paper:
+            fields.append(Field("batch_record", self.tr("Batch record number (paper)")))
+        return fields
+
+    @staticmethod
+    def _attestation(v: Values) -> PackageAttestation:
+        return PackageAttestation(
+            request_form_ref=v.get("request_form") or "",
+            packaging_checked=bool(v.get("packaging")),
+            batch_record_ref=v.get("batch_record") or "",
+        )
+
     def _update_buttons(self) -> None:
         r = self.readiness
         status = next(
@@ -213,10 +267,13 @@ class ReleasePage(QWidget):
                 "You ({0}) release batch {1}. Re-enter your password: it is your electronic "
                 "signature (meaning: released) over the release package."
             ).format(user, r.batch_number),
-            [],
+            self._attestation_fields(),
             self.tr("Sign release"),
             lambda v: release.release_batch(
-                batch_id=batch_id, username=user, password=v["password"]
+                batch_id=batch_id,
+                attestation=self._attestation(v),
+                username=user,
+                password=v["password"],
             ),
             "released",
         )
@@ -230,7 +287,11 @@ class ReleasePage(QWidget):
         def action(v: Values) -> int:
             request = PhysicianRequest(v["physician"], v["at"], v["justification"])
             return release.emergency_release(
-                batch_id=batch_id, request=request, username=user, password=v["password"]
+                batch_id=batch_id,
+                request=request,
+                attestation=self._attestation(v),
+                username=user,
+                password=v["password"],
             )
 
         return self._sign(
@@ -243,6 +304,7 @@ class ReleasePage(QWidget):
                 Field("physician", self.tr("Requesting physician")),
                 Field("at", self.tr("Requested at"), QT_TRANSLATE_NOOP("Blocker", "datetime")),
                 Field("justification", self.tr("Medical justification"), "multiline"),
+                *self._attestation_fields(),
             ],
             self.tr("Sign emergency release"),
             action,

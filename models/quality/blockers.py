@@ -35,6 +35,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
     ),
     "test_not_passed": ("Test not passed: {test}", "检测未通过：{test}"),
     "open_deviation": ("Open deviation {deviation}", "偏差 {deviation} 尚未关闭"),
+    "steps_unverified": (
+        "{count} process step(s) of batch {batch} await a second person's verification",
+        "批次 {batch} 有 {count} 个工序步骤尚待第二人复核",
+    ),
     # refusals of a decision rather than gates of a normal release
     "use_normal_release": (
         "every test passes; use normal release",

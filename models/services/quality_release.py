@@ -7,21 +7,33 @@ physician's request. Rejected units can never be released.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.audit import AuditAction
 from models.canonical import canonical_json
 from models.entities.accounts import Role, SignatureMeaning
 from models.entities.logistics import StorageLocation
-from models.entities.production import Batch, BatchStatus, ProductUnit, QualityStatus
+from models.entities.production import (
+    Batch,
+    BatchStatus,
+    ProcessStep,
+    ProductUnit,
+    QualityStatus,
+)
 from models.entities.quality import MethodKind, QcResult, ReleaseKind, ReleaseRecord
 from models.errors import DomainError, ValidationError
 from models.quality.blockers import Blocker, sentences
+from models.quality.package import (
+    PackageAttestation,
+    PackageItem,
+    check_attestation,
+    package_items,
+)
 from models.services import quality_gates as gates
 from models.services.batches import release_batch as chain_release
 from models.services.quality_common import QA_ROLES, get_or_404, require_actor, require_text
@@ -67,6 +79,7 @@ class Readiness:
     pending: list[str]
     emergency_possible: bool
     package: dict[str, Any]
+    package_items: list[PackageItem] = field(default_factory=list)  # R-REL-04's six elements
 
 
 def _units(session: Session, batch_id: int) -> list[ProductUnit]:
@@ -86,6 +99,16 @@ def _unit_blockers(units: list[ProductUnit]) -> list[Blocker]:
     return [Blocker.of("units_not_quarantined", units=", ".join(bad))] if bad else []
 
 
+def _step_counts(session: Session, batch_id: int) -> tuple[int, int]:
+    """(recorded, awaiting verification) process steps of the batch, voided ones aside."""
+    live = (ProcessStep.batch_id == batch_id, ProcessStep.voided_reason.is_(None))
+    steps = session.scalar(select(func.count()).where(*live)) or 0
+    unverified = session.scalar(
+        select(func.count()).where(*live, ProcessStep.verified_by.is_(None))
+    )
+    return steps, unverified or 0
+
+
 def _only_cell_count_deviations(session: Session, batch: Batch, cell_tests: frozenset[str]) -> bool:
     """An emergency release tolerates the open OOS deviation of the cell count itself only."""
     for dev in gates.open_deviations(session, batch.id):
@@ -93,6 +116,12 @@ def _only_cell_count_deviations(session: Session, batch: Batch, cell_tests: froz
         if result is None or result.test not in cell_tests:
             return False
     return True
+
+
+def _with_checklist(ready: Readiness, attestation: PackageAttestation) -> dict[str, Any]:
+    """The package QA signs, with the six-element checklist and QA's attestation in it."""
+    checklist = check_attestation(ready.batch_number, ready.package_items, attestation)
+    return ready.package | {"checklist": checklist}
 
 
 class ReleaseService:
@@ -116,11 +145,21 @@ class ReleaseService:
             no_spec = [Blocker.of("no_specification")]
             return Readiness(batch.number, None, no_spec, [], [], False, {})
         panel, rows = gates.panel(session, batch_id, spec)
+        label_blockers = gates.label_blockers(session, batch_id, self._labels)
+        steps, unverified = _step_counts(session, batch_id)
         common = (
             gates.chain_blockers(uow, batch)
             + _unit_blockers(units)
-            + gates.label_blockers(session, batch_id, self._labels)
+            + label_blockers
             + gates.independence_blockers(session, batch, username)
+        )
+        if unverified:  # the preparation record is not complete until every step is verified
+            common.append(Blocker.of("steps_unverified", count=unverified, batch=batch.number))
+        items = package_items(
+            steps=steps,
+            unverified=unverified,
+            qc_passed=panel.all_pass,
+            labels_reconciled=not label_blockers,
         )
         deviations = [d.code for d in gates.open_deviations(session, batch_id)]
         blockers = common + [Blocker.of("test_not_passed", test=t) for t in panel.blockers]
@@ -143,17 +182,20 @@ class ReleaseService:
         rapid = any(t.method_kind is MethodKind.RAPID for t in spec.tests)
         kind = None if blockers else (ReleaseKind.RAPID if rapid else ReleaseKind.STANDARD)
         return Readiness(
-            batch.number, kind, blockers, panel.failed, panel.pending, emergency, package
+            batch.number, kind, blockers, panel.failed, panel.pending, emergency, package, items
         )
 
-    def release_batch(self, *, batch_id: int, username: str, password: str) -> int:
+    def release_batch(
+        self, *, batch_id: int, attestation: PackageAttestation, username: str, password: str
+    ) -> int:
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.RELEASED)
         with self._uow() as uow:
             require_actor(uow.session, username, QA_ROLES, "release batches")
             ready = self._assess(uow, batch_id, username)
             if ready.kind is None:
                 raise ReleaseBlockedError.because(ready.batch_number, "released", ready.blockers)
-            record = self._decide(uow, signer, batch_id, ready.kind, ready.package, QA_ROLES)
+            package = _with_checklist(ready, attestation)
+            record = self._decide(uow, signer, batch_id, ready.kind, package, QA_ROLES)
             record.pending_tests = canonical_json(ready.pending)
             # the chain-of-identity hook moves batch and units QUARANTINE → RELEASED
             chain_release(uow, ready.batch_number, actor=username)
@@ -161,10 +203,16 @@ class ReleaseService:
             return record.id
 
     def emergency_release(
-        self, *, batch_id: int, request: PhysicianRequest, username: str, password: str
+        self,
+        *,
+        batch_id: int,
+        request: PhysicianRequest,
+        attestation: PackageAttestation,
+        username: str,
+        password: str,
     ) -> int:
-        for field in ("physician_name", "justification"):
-            require_text(getattr(request, field), f"physician request {field}")
+        for name in ("physician_name", "justification"):
+            require_text(getattr(request, name), f"physician request {name}")
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.RELEASED)
         with self._uow() as uow:
             require_actor(uow.session, username, (Role.QA_HEAD,), "emergency-release batches")
@@ -174,7 +222,7 @@ class ReleaseService:
                 raise ReleaseBlockedError.because(
                     ready.batch_number, "emergency-released", blockers
                 )
-            package = ready.package | {"physician_request": asdict(request)}
+            package = _with_checklist(ready, attestation) | {"physician_request": asdict(request)}
             record = self._decide(
                 uow, signer, batch_id, ReleaseKind.EMERGENCY, package, (Role.QA_HEAD,)
             )

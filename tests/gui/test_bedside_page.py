@@ -22,6 +22,7 @@ from gui.station import StationConfig
 from models.core import Core
 from models.entities.logistics import Administration
 from models.queries.work import work_list
+from tests.conftest import ATTESTED
 from tests.gui.gui_helpers import PASSWORD, sign_in, wedge_scan
 from tests.gui.scenario import filled_batch, pass_qc
 
@@ -38,7 +39,9 @@ def thawed_unit(core: Core) -> str:
     """A released unit dispensed for PATIENT, received at HOSP-B and thawed; its code."""
     number, batch = filled_batch(core, units=1, location="T-03/R2/B5")
     pass_qc(core, batch)
-    core.quality.release.release_batch(batch_id=batch, username="chen", password=PASSWORD)
+    core.quality.release.release_batch(
+        attestation=ATTESTED, batch_id=batch, username="chen", password=PASSWORD
+    )
     with core.uow() as uow:
         [unit] = [u.code for u in work_list(uow.session).shippable if u.batch == number]
     chain, now = core.chain, datetime.now(UTC)

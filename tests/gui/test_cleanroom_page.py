@@ -21,6 +21,7 @@ from gui.pages.cleanroom_page import CleanroomPage
 from gui.signoff_dialog import SignOffDialog
 from gui.station import StationConfig
 from models.core import Core
+from tests.conftest import ATTESTED
 from tests.gui.gui_helpers import PASSWORD, sign_in
 from tests.gui.scenario import filled_batch, new_batch, pass_qc
 
@@ -135,7 +136,9 @@ def test_create_and_dispatch_a_shipment(
 ) -> None:
     number, batch_id = filled_batch(demo_core, location="T-03/R2/B5")
     pass_qc(demo_core, batch_id)
-    demo_core.quality.release.release_batch(batch_id=batch_id, username="chen", password=PASSWORD)
+    demo_core.quality.release.release_batch(
+        attestation=ATTESTED, batch_id=batch_id, username="chen", password=PASSWORD
+    )
     page = open_page(qtbot, controller, new_batch(demo_core))
     assert page.work is not None
     expired = next(u.code for u in page.work.shippable if u.batch == "B-UCMSC-250303-001")

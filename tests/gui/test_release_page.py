@@ -29,13 +29,19 @@ def blockers(page: ReleasePage) -> list[str]:
     return [page.blockers.item(i).text() for i in range(page.blockers.count())]
 
 
-def sign(qtbot: QtBot, page: ReleasePage, button_name: str, **texts: str) -> FormDialog:
+def sign(
+    qtbot: QtBot, page: ReleasePage, button_name: str, **texts: str | bool
+) -> FormDialog:
     button = getattr(page, button_name)
     assert button.isEnabled()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     [dialog] = [d for d in page.findChildren(FormDialog) if d.isVisible()]
     for key, text in texts.items():
-        qtbot.keyClicks(dialog.inputs[key], text)
+        widget = dialog.inputs.get(key)
+        if isinstance(text, bool):
+            widget.setChecked(text)  # type: ignore[union-attr]
+        elif widget is not None:  # e.g. no paper batch record asked when steps are electronic
+            qtbot.keyClicks(widget, text)
     qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
     return dialog
 
@@ -58,9 +64,21 @@ def test_blocked_then_released_with_e_signature(
         page.pending.item(i).text() for i in range(page.pending.count())
     ]
 
+    checklist = [page.checklist.item(i).text() for i in range(page.checklist.count())]
+    assert len(checklist) == 6 and checklist[0].startswith("☐ Request form")
+    assert checklist[2].startswith("✔ QC report") and checklist[5].startswith("✔ Release form")
+
     dialog = sign(qtbot, page, "release_button", password="wrong-password")
     qtbot.waitUntil(dialog.warning.isVisible, timeout=5000)  # a wrong signature is refused
     assert dialog.isVisible()
+    qtbot.keyClicks(dialog.inputs["password"], PASSWORD)  # right signature, nothing attested
+    qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "package" in dialog.warning.text(), timeout=5000)
+    assert "request form number" in dialog.warning.text() and dialog.isVisible()
+    qtbot.keyClicks(dialog.inputs["request_form"], "RF-2026-118")
+    if "batch_record" in dialog.inputs:  # no electronic batch record: the paper one's number
+        qtbot.keyClicks(dialog.inputs["batch_record"], "BR-2026-031")
+    dialog.inputs["packaging"].setChecked(True)  # type: ignore[attr-defined]
     with qtbot.waitSignal(page.decided, timeout=5000):
         qtbot.keyClicks(dialog.inputs["password"], PASSWORD)
         qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
@@ -85,6 +103,9 @@ def test_emergency_release_only_for_the_qa_head(
             "emergency_button",
             physician="Dr. Zhou Qiang",
             justification="Refractory aGVHD grade IV, no alternative",
+            request_form="RF-2026-119",
+            batch_record="BR-2026-032",
+            packaging=True,
             password=PASSWORD,
         )
     assert decided.args == ["emergency"]

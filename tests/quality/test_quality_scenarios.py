@@ -29,7 +29,7 @@ from models.entities.quality import (
 from models.errors import PermissionDeniedError, ValidationError
 from models.services.quality_qc import QcInput
 from models.services.quality_release import PhysicianRequest, ReleaseBlockedError
-from tests.conftest import PASSWORD
+from tests.conftest import ATTESTED, PASSWORD
 from tests.quality.conftest import NOW, Env, make_batch, record, record_panel, setup_product
 
 REQUEST = PhysicianRequest(
@@ -79,10 +79,16 @@ def test_s6_failed_sterility_rejects_the_batch_for_good(env: Env) -> None:
     assert dev.status is DeviationStatus.OPEN and dev.qc_result_id == failed.result_id
 
     with pytest.raises(ReleaseBlockedError, match="sterility"):
-        env.q.release.release_batch(batch_id=batch_id, username="chen", password=PASSWORD)
+        env.q.release.release_batch(
+            attestation=ATTESTED, batch_id=batch_id, username="chen", password=PASSWORD
+        )
     with pytest.raises(ReleaseBlockedError):  # not a cell-count-only failure
         env.q.release.emergency_release(
-            batch_id=batch_id, request=REQUEST, username="li", password=PASSWORD
+            batch_id=batch_id,
+            request=REQUEST,
+            attestation=ATTESTED,
+            username="li",
+            password=PASSWORD,
         )
 
     with env.core.uow() as uow:
@@ -101,10 +107,16 @@ def test_s6_failed_sterility_rejects_the_batch_for_good(env: Env) -> None:
 
     close_deviation(env, failed.deviation_id)  # even with the deviation closed …
     with pytest.raises(ReleaseBlockedError, match="rejected"):
-        env.q.release.release_batch(batch_id=batch_id, username="li", password=PASSWORD)
+        env.q.release.release_batch(
+            attestation=ATTESTED, batch_id=batch_id, username="li", password=PASSWORD
+        )
     with pytest.raises(ReleaseBlockedError):
         env.q.release.emergency_release(
-            batch_id=batch_id, request=REQUEST, username="li", password=PASSWORD
+            batch_id=batch_id,
+            request=REQUEST,
+            attestation=ATTESTED,
+            username="li",
+            password=PASSWORD,
         )
 
 
@@ -144,10 +156,12 @@ def test_s8_emergency_release_by_qa_head_when_only_cell_count_fails(
     env: Env, cik_batch: int
 ) -> None:
     with pytest.raises(ReleaseBlockedError, match="cell_count"):
-        env.q.release.release_batch(batch_id=cik_batch, username="li", password=PASSWORD)
+        env.q.release.release_batch(
+            attestation=ATTESTED, batch_id=cik_batch, username="li", password=PASSWORD
+        )
     assert env.q.release.readiness(cik_batch, "li").emergency_possible
     record_id = env.q.release.emergency_release(
-        batch_id=cik_batch, request=REQUEST, username="li", password=PASSWORD
+        batch_id=cik_batch, request=REQUEST, attestation=ATTESTED, username="li", password=PASSWORD
     )
     assert units_of(env, cik_batch) == [(QualityStatus.EMERGENCY_RELEASED, False, None)]
     with env.core.uow() as uow:
@@ -165,14 +179,22 @@ def test_s8_emergency_refused_when_endotoxin_is_also_out(env: Env, cik_batch: in
     assert not env.q.release.readiness(cik_batch, "li").emergency_possible
     with pytest.raises(ReleaseBlockedError, match="endotoxin"):
         env.q.release.emergency_release(
-            batch_id=cik_batch, request=REQUEST, username="li", password=PASSWORD
+            batch_id=cik_batch,
+            request=REQUEST,
+            attestation=ATTESTED,
+            username="li",
+            password=PASSWORD,
         )
 
 
 def test_s8_emergency_refused_for_qa_who_is_not_qa_head(env: Env, cik_batch: int) -> None:
     with pytest.raises(PermissionDeniedError):
         env.q.release.emergency_release(
-            batch_id=cik_batch, request=REQUEST, username="chen", password=PASSWORD
+            batch_id=cik_batch,
+            request=REQUEST,
+            attestation=ATTESTED,
+            username="chen",
+            password=PASSWORD,
         )
 
 
@@ -180,7 +202,11 @@ def test_s8_emergency_refused_without_physician_request(env: Env, cik_batch: int
     blank = PhysicianRequest(physician_name=" ", requested_at=NOW, justification="")
     with pytest.raises(ValidationError, match="physician"):
         env.q.release.emergency_release(
-            batch_id=cik_batch, request=blank, username="li", password=PASSWORD
+            batch_id=cik_batch,
+            request=blank,
+            attestation=ATTESTED,
+            username="li",
+            password=PASSWORD,
         )
     assert units_of(env, cik_batch) == [(QualityStatus.QUARANTINE, False, None)]
 
@@ -191,7 +217,11 @@ def test_emergency_refused_when_everything_passes(env: Env) -> None:
     record_panel(env, batch_id, ProductCategory.IMMUNE_CELL)
     with pytest.raises(ReleaseBlockedError, match="normal release"):
         env.q.release.emergency_release(
-            batch_id=batch_id, request=REQUEST, username="li", password=PASSWORD
+            batch_id=batch_id,
+            request=REQUEST,
+            attestation=ATTESTED,
+            username="li",
+            password=PASSWORD,
         )
 
 
@@ -200,7 +230,9 @@ def rapid_released_car_t(env: Env) -> int:
     product = setup_product(env, ProductCategory.CAR_T, "S9002")
     batch_id = make_batch(env.core, product, "B-CART-250408-012", units=3)
     record_panel(env, batch_id, ProductCategory.CAR_T)
-    record_id = env.q.release.release_batch(batch_id=batch_id, username="chen", password=PASSWORD)
+    record_id = env.q.release.release_batch(
+        attestation=ATTESTED, batch_id=batch_id, username="chen", password=PASSWORD
+    )
     with env.core.uow() as uow:
         rec = uow.session.get(ReleaseRecord, record_id)
         assert rec is not None and rec.kind is ReleaseKind.RAPID

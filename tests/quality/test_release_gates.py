@@ -21,7 +21,7 @@ from models.errors import PermissionDeniedError, SamePersonError
 from models.services.quality_deviations import DeviationInput
 from models.services.quality_release import ReleaseBlockedError
 from models.services.signatures import signature_matches
-from tests.conftest import PASSWORD
+from tests.conftest import ATTESTED, PASSWORD
 from tests.quality.conftest import Env, make_batch, record, record_panel, setup_product
 
 MSC = ProductCategory.MSC
@@ -46,7 +46,7 @@ def test_qa_releases_a_fully_passing_batch_with_a_bound_signature(
     env: Env, ready_batch: int
 ) -> None:
     record_id = env.q.release.release_batch(
-        batch_id=ready_batch, username="chen", password=PASSWORD
+        attestation=ATTESTED, batch_id=ready_batch, username="chen", password=PASSWORD
     )
     assert unit_statuses(env, ready_batch) == {QualityStatus.RELEASED}
     with env.core.uow() as uow:
@@ -60,7 +60,9 @@ def test_qa_releases_a_fully_passing_batch_with_a_bound_signature(
 
 def test_operator_cannot_release(env: Env, ready_batch: int) -> None:
     with pytest.raises(PermissionDeniedError):
-        env.q.release.release_batch(batch_id=ready_batch, username="wang", password=PASSWORD)
+        env.q.release.release_batch(
+            attestation=ATTESTED, batch_id=ready_batch, username="wang", password=PASSWORD
+        )
     assert unit_statuses(env, ready_batch) == {QualityStatus.QUARANTINE}
 
 
@@ -69,7 +71,9 @@ def test_open_deviation_blocks_release(env: Env, ready_batch: int) -> None:
         actor="wang", data=DeviationInput("Door open", "BSC alarm", batch_id=ready_batch)
     )
     with pytest.raises(ReleaseBlockedError, match="Open deviation"):
-        env.q.release.release_batch(batch_id=ready_batch, username="chen", password=PASSWORD)
+        env.q.release.release_batch(
+            attestation=ATTESTED, batch_id=ready_batch, username="chen", password=PASSWORD
+        )
 
 
 def test_ineligible_donor_blocks_release(env: Env) -> None:
@@ -79,7 +83,9 @@ def test_ineligible_donor_blocks_release(env: Env) -> None:
     )
     record_panel(env, batch_id, MSC)
     with pytest.raises(ReleaseBlockedError, match="pending_retest"):
-        env.q.release.release_batch(batch_id=batch_id, username="chen", password=PASSWORD)
+        env.q.release.release_batch(
+            attestation=ATTESTED, batch_id=batch_id, username="chen", password=PASSWORD
+        )
 
 
 def test_missing_required_test_blocks_release(env: Env) -> None:
@@ -87,7 +93,9 @@ def test_missing_required_test_blocks_release(env: Env) -> None:
     batch_id = make_batch(env.core, product, "B-UCMSC-250303-003")
     record_panel(env, batch_id, MSC, skip=["potency"])
     with pytest.raises(ReleaseBlockedError, match="potency"):
-        env.q.release.release_batch(batch_id=batch_id, username="chen", password=PASSWORD)
+        env.q.release.release_batch(
+            attestation=ATTESTED, batch_id=batch_id, username="chen", password=PASSWORD
+        )
 
 
 def test_unverified_result_does_not_count(env: Env) -> None:
@@ -96,7 +104,9 @@ def test_unverified_result_does_not_count(env: Env) -> None:
     record_panel(env, batch_id, MSC, skip=["mycoplasma"])
     record(env, batch_id, "mycoplasma", "negative", None, verify=False)
     with pytest.raises(ReleaseBlockedError, match="mycoplasma"):
-        env.q.release.release_batch(batch_id=batch_id, username="chen", password=PASSWORD)
+        env.q.release.release_batch(
+            attestation=ATTESTED, batch_id=batch_id, username="chen", password=PASSWORD
+        )
 
 
 def test_analyst_cannot_verify_own_result(env: Env) -> None:
@@ -110,12 +120,16 @@ def test_analyst_cannot_verify_own_result(env: Env) -> None:
 def test_unreconciled_labels_block_release(env: Env, ready_batch: int) -> None:
     env.labels.unbalanced.add(ready_batch)
     with pytest.raises(ReleaseBlockedError, match="Labels"):
-        env.q.release.release_batch(batch_id=ready_batch, username="chen", password=PASSWORD)
+        env.q.release.release_batch(
+            attestation=ATTESTED, batch_id=ready_batch, username="chen", password=PASSWORD
+        )
 
 
 def test_core_wiring_uses_the_real_label_gate(env: Env, ready_batch: int) -> None:
     """No labels printed yet: the labeling module's reconciliation balances (0 = 0)."""
-    env.core.quality.release.release_batch(batch_id=ready_batch, username="chen", password=PASSWORD)
+    env.core.quality.release.release_batch(
+        attestation=ATTESTED, batch_id=ready_batch, username="chen", password=PASSWORD
+    )
     assert unit_statuses(env, ready_batch) == {QualityStatus.RELEASED}
 
 
@@ -124,13 +138,19 @@ def test_qa_who_made_the_batch_cannot_release_it(env: Env) -> None:
     batch_id = make_batch(env.core, product, "B-UCMSC-250303-006", created_by="chen")
     record_panel(env, batch_id, MSC)
     with pytest.raises(ReleaseBlockedError, match="cannot release"):
-        env.q.release.release_batch(batch_id=batch_id, username="chen", password=PASSWORD)
+        env.q.release.release_batch(
+            attestation=ATTESTED, batch_id=batch_id, username="chen", password=PASSWORD
+        )
 
 
 def test_released_batch_cannot_be_released_twice(env: Env, ready_batch: int) -> None:
-    env.q.release.release_batch(batch_id=ready_batch, username="chen", password=PASSWORD)
+    env.q.release.release_batch(
+        attestation=ATTESTED, batch_id=ready_batch, username="chen", password=PASSWORD
+    )
     with pytest.raises(ReleaseBlockedError):
-        env.q.release.release_batch(batch_id=ready_batch, username="li", password=PASSWORD)
+        env.q.release.release_batch(
+            attestation=ATTESTED, batch_id=ready_batch, username="li", password=PASSWORD
+        )
 
 
 def test_readiness_lists_every_blocker_at_once(env: Env) -> None:
@@ -149,6 +169,8 @@ def test_readiness_lists_every_blocker_at_once(env: Env) -> None:
     assert "资格状态为 不合格" in chinese and "标签" in chinese
     assert "检测未通过：sterility" in chinese
     with pytest.raises(ReleaseBlockedError) as refused:
-        env.q.release.release_batch(batch_id=batch_id, username="chen", password=PASSWORD)
+        env.q.release.release_batch(
+            attestation=ATTESTED, batch_id=batch_id, username="chen", password=PASSWORD
+        )
     assert "不能放行" in refused.value.message("zh") and "检测未通过" in refused.value.message("zh")
     assert "test_not_passed" in refused.value.params["blockers"]

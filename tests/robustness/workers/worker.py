@@ -20,15 +20,14 @@ sys.path.insert(0, str(ROOT))
 
 from models.core import Core, open_core  # noqa: E402
 from models.errors import DomainError  # noqa: E402
+from models.quality.package import PackageAttestation  # noqa: E402
 from models.services.passwords import fast_passwords_for_tests  # noqa: E402
 
 PASSWORD = "Correct-horse-42"
 
 
 def _core(url: str, station: str) -> Core:
-    return open_core(
-        url, migrate=False, passwords=fast_passwords_for_tests(), workstation=station
-    )
+    return open_core(url, migrate=False, passwords=fast_passwords_for_tests(), workstation=station)
 
 
 def _wait_for_go(args: dict[str, Any]) -> None:
@@ -58,7 +57,10 @@ def release(url: str, args: dict[str, Any]) -> Any:
     _wait_for_go(args)
     try:
         record = core.quality.release.release_batch(
-            batch_id=args["batch_id"], username=args["user"], password=PASSWORD
+            attestation=PackageAttestation("RF-1", packaging_checked=True, batch_record_ref="BR-1"),
+            batch_id=args["batch_id"],
+            username=args["user"],
+            password=PASSWORD,
         )
     except DomainError as exc:
         return {"error": exc.code, "message": exc.message("en")}
@@ -74,8 +76,11 @@ def label(url: str, args: dict[str, Any]) -> Any:
     _wait_for_go(args)
     outcome = core.labeling.print_job(job_id=args["job_id"], printer=printer, actor="wang")
     accepted = [verify(core, label.id) for label in labels_of(core, args["job_id"])]
-    return {"status": outcome.status.value, "printed": len(outcome.printed_label_ids),
-            "accepted": accepted}
+    return {
+        "status": outcome.status.value,
+        "printed": len(outcome.printed_label_ids),
+        "accepted": accepted,
+    }
 
 
 def sign_loop(url: str, args: dict[str, Any]) -> Any:
@@ -83,8 +88,11 @@ def sign_loop(url: str, args: dict[str, Any]) -> Any:
     n = 0
     while True:
         core.steps.record_step(
-            batch_id=args["batch_id"], name=f"P{n}", data={"n": n, "pad": "x" * 200},
-            username="wang", password=PASSWORD,
+            batch_id=args["batch_id"],
+            name=f"P{n}",
+            data={"n": n, "pad": "x" * 200},
+            username="wang",
+            password=PASSWORD,
         )
         n += 1
         print(n, flush=True)
