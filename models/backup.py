@@ -234,7 +234,10 @@ def _require_empty(conn: Connection) -> None:
 
 def _insert_rows(conn: Connection, table: Table, data: bytes) -> None:
     batch: list[dict[str, Any]] = []
-    for line in data.decode("utf-8").splitlines():
+    # split on "\n" only: str.splitlines() also breaks at U+2028, U+0085 … inside values
+    for line in data.decode("utf-8").split("\n"):
+        if not line:
+            continue
         batch.append(_decode(table, json.loads(line)))
         if len(batch) >= 2000:
             conn.execute(insert(table), batch)

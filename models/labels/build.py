@@ -20,8 +20,15 @@ def _dates(fields: LabelFields) -> tuple[IsbtDate, IsbtDate]:
     expiry = fields.expires_at
     harvest = fields.harvest_at
     return (
-        IsbtDate("&>", DateKind.EXPIRATION, expiry.date(), expiry.time().replace(second=0)),
-        IsbtDate("&}", DateKind.PRODUCTION, harvest.date(), harvest.time().replace(second=0)),
+        IsbtDate(
+            "&>", DateKind.EXPIRATION, expiry.date(), expiry.time().replace(second=0, microsecond=0)
+        ),
+        IsbtDate(
+            "&}",
+            DateKind.PRODUCTION,
+            harvest.date(),
+            harvest.time().replace(second=0, microsecond=0),
+        ),
     )
 
 

@@ -88,3 +88,20 @@ def test_restore_refuses_a_non_empty_target_and_changes_nothing(core: Core, tmp_
     create_backup(core.engine, tmp_path / "site.zip")
     with pytest.raises(BackupError, match="not empty"):
         restore_backup(tmp_path / "site.zip", core.engine)
+
+
+def test_text_with_unicode_line_separators_survives_a_round_trip(
+    core: Core, tmp_path: Path
+) -> None:
+    """JSON lines keep non-ASCII raw, so U+2028/U+2029/U+0085 stay inside a row: the
+    restore must split rows on newline only, never on every Unicode line break."""
+    odd = "pieces\u2028line\u2029para\x85next\x1cfs"
+    step = core.steps.record_step(batch_id=make_batch(core), name=odd, data={"note": odd},
+                                  username="wang", password=PASSWORD)
+    create_backup(core.engine, tmp_path / "site.zip")
+    target = make_engine(f"sqlite:///{tmp_path / 'restored.db'}")
+    restore_backup(tmp_path / "site.zip", target)
+    with target.connect() as conn:
+        name = conn.execute(text("select name from process_step where id = :i"), {"i": step})
+        assert name.scalar_one() == odd
+    target.dispose()

@@ -52,6 +52,7 @@ def make_lot(
     infectious: bool = False,
     autologous: bool = False,
     first_sequence: int = 1,
+    harvest: datetime = HARVEST,
 ) -> Lot:
     """A batch with ``count`` units (DIN facility A9990); not a service shortcut for any rule
     under test here, which all go through the labeling service."""
@@ -85,14 +86,14 @@ def make_lot(
             code=f"CL-{number}",
             donor=donor,
             material="cord",
-            collected_at=HARVEST - timedelta(days=21),
+            collected_at=harvest - timedelta(days=21),
         )
         batch = Batch(
             number=number,
             product_type=product,
             collection=collection,
             created_by="wang",
-            harvest_at=HARVEST,
+            harvest_at=harvest,
         )
         s.add_all([product, donor, collection, batch])
         s.flush()
@@ -114,7 +115,7 @@ def make_lot(
                 cell_count=1.0e8,
                 volume_ml=20.0,
                 created_by="wang",
-                expires_at=HARVEST + timedelta(hours=8760),
+                expires_at=harvest + timedelta(hours=8760),
             )
             for i in range(count)
         ]

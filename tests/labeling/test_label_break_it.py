@@ -24,7 +24,7 @@ from models.labels.layout import LayoutError
 from models.labels.reconciliation import require_labels_reconciled
 from tests.conftest import PASSWORD
 from tests.fakes.printers import RecordingPrinter
-from tests.labeling.conftest import Lot, make_lot, template_row
+from tests.labeling.conftest import HARVEST, Lot, make_lot, template_row
 from tests.labeling.flow import all_fields, datamatrix_of, job, labels_of, record_scan, verify
 
 STATION = "C-201/BSC-02"
@@ -339,3 +339,14 @@ def test_release_gate_refuses_labels_still_awaiting_their_check(
     assert not report.balanced and report.awaiting_check == 2
     with core.uow() as uow, pytest.raises(LabelsNotReconciledError, match="printed 2"):
         require_labels_reconciled(uow.session, 1)
+
+
+def test_a_record_time_with_seconds_and_microseconds_still_verifies(
+    core: Core, templates: dict[str, int]
+) -> None:
+    """Times from the clock carry seconds and microseconds; the label shows minutes. The
+    double check compares minute to minute and must not stop the line over the rest."""
+    lot = make_lot(core, "B-LBL-0077", harvest=HARVEST.replace(second=31, microsecond=123456))
+    [label_id, _] = _printed(core, lot, templates["LT-BAG"])
+    result = _verify(core, label_id, datamatrix_of(core, label_id))
+    assert result.accepted, result.mismatches
