@@ -100,3 +100,34 @@ def test_naive_datetimes_are_refused_on_entities(core) -> None:  # type: ignore[
             Consent(donor_id=1, form_version="v1", scope="all", signed_at=datetime(2025, 1, 1))
         )  # noqa: DTZ001
         uow.session.flush()
+
+
+def test_revisions_from_file_names_are_exactly_alembics() -> None:
+    """The fast start path reads revisions from the file names: hold Alembic to them."""
+    from alembic.script import ScriptDirectory
+
+    from models.schema import _config, head_revision, known_revisions
+
+    script = ScriptDirectory.from_config(_config())
+    walked = [s.revision for s in script.walk_revisions()]  # newest first
+    assert walked[::-1] == known_revisions()
+    assert script.get_current_head() == head_revision()
+    for newer, older in zip(walked, walked[1:], strict=False):
+        assert script.get_revision(newer).down_revision == older  # one straight line
+
+
+def test_starting_on_a_current_database_does_not_load_alembic(sqlite_url: str) -> None:
+    """Alembic costs a quarter of a second; a workstation's everyday start must skip it."""
+    import subprocess
+    import sys
+
+    schema.upgrade(make_engine(sqlite_url))
+    probe = (
+        "import sys; from models.core import open_core; "
+        f"open_core({sqlite_url!r}).close(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
