@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.context import AppContext
+from gui.i18n import LANGUAGE
 from gui.label_field_names import label_field_name
 from gui.operations import Operation, Progress, error_text, run_op
 from gui.widgets.label_preview import LabelPreview, printer_dpi
@@ -208,7 +209,10 @@ class DoubleCheckDialog(QDialog):
                 "⛔ STOP THE LINE. This label does not match the record: {0}. Deviation {1} "
                 "is open and the print job is stopped until QA has reviewed it. Do not apply "
                 "this label; keep it for voiding and witnessed destruction."
-            ).format("; ".join(result.mismatches), deviation or result.deviation_id)
+            ).format(
+                "; ".join(m.message(LANGUAGE.code) for m in result.mismatches),
+                deviation or result.deviation_id,
+            )
         )
         self.stop_banner.show()
         self.message.hide()

@@ -22,6 +22,12 @@ from models.labels.build import expected_scans, scan_value
 from models.labels.errors import FieldsNotConfirmedError, LineStoppedError, ScanRefusedError
 from models.labels.fields import label_fields
 from models.labels.layout import human_readable_fields
+from models.labels.mismatch import (
+    Mismatch,
+    field_not_confirmed,
+    scan_lacks_din,
+    scan_not_on_record,
+)
 from models.labels.records import get, label_flags, template_layout
 from models.services.accounts import get_user, require_role
 from models.services.signatures import SignatureService, require_different_person
@@ -35,7 +41,7 @@ HANDLER_ROLES = (Role.OPERATOR, Role.VERIFIER, Role.QA)
 class VerificationResult:
     label_id: int
     accepted: bool
-    mismatches: tuple[str, ...] = ()
+    mismatches: tuple[Mismatch, ...] = ()
     deviation_id: int | None = None
 
 
@@ -102,7 +108,7 @@ class CheckActions:
                 raise FieldsNotConfirmedError(fields=", ".join(skipped))
             scans = self._parse_or_refuse(uow, label, username, scanned_text)
             mismatches = _scan_mismatches(uow, label, template, scans) + [
-                f"field {name}" for name in required if not confirmed_fields[name]
+                field_not_confirmed(name) for name in required if not confirmed_fields[name]
             ]
             if mismatches:
                 return self._reject(uow, label, job, username, mismatches)
@@ -154,13 +160,17 @@ class CheckActions:
 
     @staticmethod
     def _reject(
-        uow: UnitOfWork, label: PrintedLabel, job: PrintJob, actor: str, mismatches: list[str]
+        uow: UnitOfWork,
+        label: PrintedLabel,
+        job: PrintJob,
+        actor: str,
+        mismatches: list[Mismatch],
     ) -> VerificationResult:
         unit = get(uow.session, ProductUnit, label.unit_id or 0, "product unit")
         deviation = Deviation(
             code=f"DEV-LBL-{label.id}",
             title=f"Label mismatch at double-check, unit {unit.din}",
-            description="Second-person check found: " + "; ".join(mismatches),
+            description="Second-person check found: " + "; ".join(map(str, mismatches)),
             batch_id=job.batch_id,
             unit_id=unit.id,
             opened_at=uow.clock(),
@@ -175,7 +185,7 @@ class CheckActions:
             actor=actor,
             subject_type="deviation",
             subject_id=deviation.code,
-            new={"mismatches": mismatches},
+            new={"mismatches": [str(m) for m in mismatches]},
         )
         uow.audit.record(
             AuditAction.TRANSITION,
@@ -184,7 +194,7 @@ class CheckActions:
             subject_id=label.id,
             old={"state": "printed"},
             new={"state": "rejected", "line_stopped": True},
-            reason="; ".join(mismatches),
+            reason="; ".join(map(str, mismatches)),
         )
         uow.commit()
         return VerificationResult(label.id, False, tuple(mismatches), deviation.id)
@@ -192,20 +202,16 @@ class CheckActions:
 
 def _scan_mismatches(
     uow: UnitOfWork, label: PrintedLabel, template: LabelTemplate, scans: tuple[ParsedScan, ...]
-) -> list[str]:
+) -> list[Mismatch]:
     """Compare with the record as it is now, not with what was printed."""
     flags = label_flags(template, label.is_reprint)
     expected = expected_scans(label_fields(uow.session, label.unit_id or 0, flags))
     found = [scan_value(scan) for scan in scans]
-    problems = [
-        f"scanned {value!r} is not on this unit's record"
-        for value in found
-        if value not in expected
-    ]
+    problems = [scan_not_on_record(value) for value in found if value not in expected]
     if not any(
         value in expected and scan.kind == "din" for value, scan in zip(found, scans, strict=True)
     ):
-        problems.append("the scan does not carry this label's DIN")
+        problems.append(scan_lacks_din())
     return problems
 
 

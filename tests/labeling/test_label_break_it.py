@@ -125,7 +125,9 @@ def test_another_units_label_scanned_rejects_stops_the_line_and_opens_a_deviatio
 def test_a_field_that_does_not_match_rejects_the_label(core: Core, printed: list[int]) -> None:
     """S3: the checker sees a harvest time different from the batch record."""
     result = _verify(core, printed[0], datamatrix_of(core, printed[0]), harvest=False)
-    assert not result.accepted and result.mismatches == ("field harvest",)
+    assert not result.accepted and [m.code for m in result.mismatches] == ["field_not_confirmed"]
+    assert "harvest date and time" in result.mismatches[0].message("en")
+    assert "采集日期和时间" in result.mismatches[0].message("zh")
 
 
 def test_a_label_that_no_longer_matches_the_record_is_rejected(
@@ -142,7 +144,10 @@ def test_a_label_that_no_longer_matches_the_record_is_rejected(
         uow.commit()
     result = _verify(core, printed[0], datamatrix_of(core, printed[0]))
     assert not result.accepted
-    assert "this unit's record" in " ".join(result.mismatches)
+    [mismatch] = result.mismatches
+    assert mismatch.code == "scan_not_on_record"
+    assert mismatch.message("en").startswith("The scanned expiry date 2026-03-24 ")
+    assert "有效期" in mismatch.message("zh") and "IsbtDate" not in mismatch.message("en")
     assert record_scan(core, printed[0]) != datamatrix_of(core, printed[0])
 
 
