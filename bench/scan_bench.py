@@ -3,9 +3,11 @@ is parsed, the unit and recipient are looked up and every hard stop is evaluated
 read-only `HospitalService.check_bedside` the screen calls before anyone confirms.
 
 Uses the site generator of bench/trace_bench.py, at several sizes in one run, to show how the
-time grows with the site.
+time grows with the site; with `--backends sqlite postgresql` the same site and the same scans
+are timed on both, side by side.
 
 Usage: python bench/scan_bench.py [--sizes 10000 100000 1000000] [--samples 300]
+                                  [--backends sqlite postgresql] [--pg SERVER_URL]
 """
 
 from __future__ import annotations
@@ -13,20 +15,19 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from trace_bench import populate  # noqa: E402
+from _common import PG_SERVER, analyze_if_postgres, load, stats  # noqa: E402
+from trace_bench import populate, site  # noqa: E402
 
 from models.core import open_core  # noqa: E402
 from models.db import make_engine  # noqa: E402
 
 
-def sample(url: str, samples: int) -> tuple[list[str], list[str]]:
+def sample(url: str, samples: int) -> list[tuple[str, str]]:
     engine = make_engine(url)
     with engine.connect() as conn:
         dins = [r[0] for r in conn.exec_driver_sql(
@@ -36,36 +37,43 @@ def sample(url: str, samples: int) -> tuple[list[str], list[str]]:
         recipients = [r[0] for r in conn.exec_driver_sql(
             f"SELECT code FROM recipient ORDER BY random() LIMIT {samples}")]
     engine.dispose()
-    return dins, recipients
-
-
-def measure(url: str, samples: int) -> tuple[float, float]:
-    core = open_core(url, migrate=False)
-    dins, recipients = sample(url, samples)
     rng = random.Random(7)
+    return [(din, rng.choice(recipients)) for din in dins]
+
+
+def measure(url: str, scans: list[tuple[str, str]]) -> tuple[float, float, float]:
+    core = open_core(url, migrate=False)
     times = []
-    for din in dins:
+    for din, recipient in scans:
         start = time.perf_counter()
         verdict = core.chain.hospital.check_bedside(
-            product_scan=f"={din}00", recipient_scan=rng.choice(recipients))
+            product_scan=f"={din}00", recipient_scan=recipient)
         times.append((time.perf_counter() - start) * 1000)
         assert verdict is not None
     core.close()
-    times.sort()
-    return statistics.median(times), times[int(len(times) * 0.95) - 1]
+    return stats(times)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--samples", type=int, default=300)
+    parser.add_argument("--backends", nargs="+", choices=("sqlite", "postgresql"),
+                        default=["sqlite"])
+    parser.add_argument("--pg", default=PG_SERVER, help="PostgreSQL server (maintenance db URL)")
     args = parser.parse_args()
+    print("| site | backend | generation | median | p95 | max | load |")
+    print("|---|---|---|---|---|---|---|")
     for size in args.sizes:
-        url = f"sqlite:///{tempfile.mkdtemp()}/scan_bench.db"
-        seconds, count = populate(url, size)
-        median, p95 = measure(url, args.samples)
-        print(f"{count:>9,} units (generated in {seconds:5.1f} s): scan-to-verdict "
-              f"median {median:5.2f} ms, p95 {p95:5.2f} ms")
+        scans: list[tuple[str, str]] = []
+        for backend in args.backends:
+            with site(backend, size, args.pg) as url:
+                seconds, count = populate(url, size)
+                analyze_if_postgres(url)
+                scans = scans or sample(url, args.samples)  # the same scans on every backend
+                median, p95, worst = measure(url, scans)
+                print(f"| {count:,} units | {backend} | {seconds:.1f} s | {median:.1f} ms "
+                      f"| {p95:.1f} ms | {worst:.0f} ms | {load()} |", flush=True)
 
 
 if __name__ == "__main__":

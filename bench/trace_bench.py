@@ -1,11 +1,13 @@
 """Chain-of-identity trace at scale: generate a site of N units with bulk Core inserts, then
 time traces from every kind of identifier.  Goal (issue 3): < 50 ms per trace at 1M units.
+On PostgreSQL the same site goes into a scratch database, ANALYZEd before timing.
 
 Site shape: one donor → one collection → one batch → 20 units; every 50th batch also goes
 into a two-source pool (10 units); 2 % of units are split in two; a third of the units are
 administered, each to its own recipient.
 
-Usage: python bench/trace_bench.py [--units 100000] [--samples 200] [--db URL]
+Usage: python bench/trace_bench.py [--sizes 10000 100000 1000000] [--samples 200]
+                                   [--backends sqlite postgresql] [--pg SERVER_URL]
 """
 
 from __future__ import annotations
@@ -13,16 +15,23 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
+from _common import (  # noqa: E402
+    PG_SERVER,
+    analyze_if_postgres,
+    load,
+    pg_database,
+    sqlite_database,
+    stats,
+)
 from sqlalchemy import Table, insert  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
@@ -263,26 +272,41 @@ def time_traces(url: str, ids: dict[str, list[str]]) -> dict[str, tuple[float, f
                 trace = build_trace(session, value)
                 times.append((time.perf_counter() - start) * 1000)
                 assert trace.donors or trace.batches, value
-        times.sort()
-        p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
-        result[kind] = (statistics.median(times), p95, times[-1])
+        result[kind] = stats(times)
     engine.dispose()
     return result
 
 
+def site(backend: str, size: int, server: str) -> AbstractContextManager[str]:
+    """A fresh database of the backend; the same generated site goes into either."""
+    if backend == "sqlite":
+        return sqlite_database(f"site_{size}")
+    return pg_database(server)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--units", type=int, default=100_000)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000])
     parser.add_argument("--samples", type=int, default=200)
-    parser.add_argument("--db", default=None, help="database URL (default: a fresh SQLite file)")
+    parser.add_argument("--backends", nargs="+", choices=("sqlite", "postgresql"),
+                        default=["sqlite"])
+    parser.add_argument("--pg", default=PG_SERVER, help="PostgreSQL server (maintenance db URL)")
     args = parser.parse_args()
-    url = args.db or f"sqlite:///{tempfile.mkdtemp()}/trace_bench.db"
-    seconds, count = populate(url, args.units)
-    print(f"generated {count} units in {seconds:.1f} s ({url})")
-    for kind, (median, p95, worst) in time_traces(url, identifiers(url, args.samples)).items():
-        print(
-            f"trace from {kind:<9}: median {median:6.2f} ms  p95 {p95:6.2f} ms  max {worst:6.2f} ms"
-        )
+    print("| site | backend | generation | from | median | p95 | max | load |")
+    print("|---|---|---|---|---|---|---|---|")
+    for size in args.sizes:
+        ids: dict[str, list[str]] = {}
+        for backend in args.backends:
+            with site(backend, size, args.pg) as url:
+                seconds, count = populate(url, size)
+                analyze_if_postgres(url)
+                # the same identifiers on every backend: the generated sites are identical
+                ids = ids or identifiers(url, args.samples)
+                cells = [f"{count:,} units", backend, f"{seconds:.1f} s"]
+                for kind, (median, p95, worst) in time_traces(url, ids).items():
+                    print(f"| {' | '.join(cells)} | {kind} | {median:.1f} ms | {p95:.1f} ms "
+                          f"| {worst:.0f} ms | {load()} |", flush=True)
+                    cells = ["", "", ""]
 
 
 if __name__ == "__main__":
