@@ -94,9 +94,17 @@ def _make_sqlite_gmp_safe(engine: Engine) -> None:
 
 
 def read_only(engine: Engine) -> Engine:
-    """The same engine for reporting work (trace, verification, backup, lists): on SQLite its
-    transactions are plain deferred snapshots that never block or wait for other readers."""
-    return engine.execution_options(**{READ_ONLY_OPTION: True})
+    """The same engine for reporting work (trace, verification, backup, lists): every
+    statement of one transaction sees the same snapshot, and it never blocks a writer.
+
+    SQLite: a plain deferred BEGIN (not the writers' BEGIN IMMEDIATE) holds one WAL snapshot.
+    PostgreSQL: REPEATABLE READ, read only; under the default READ COMMITTED each statement
+    sees a fresh snapshot, so a long check (audit verification reads the chain head, then
+    pages of entries) would see entries appended meanwhile and report a false break."""
+    options: dict[str, Any] = {READ_ONLY_OPTION: True}
+    if engine.dialect.name == "postgresql":
+        options |= {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True}
+    return engine.execution_options(**options)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

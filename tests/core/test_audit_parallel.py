@@ -3,6 +3,9 @@ read-only transactions never block one another."""
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -65,3 +68,34 @@ def test_a_reading_unit_of_work_does_not_block_a_writer_and_cannot_commit(core: 
         core.accounts.authenticate("wang", PASSWORD)  # a write completes meanwhile
         with pytest.raises(RuntimeError, match="cannot commit"):
             reader.commit()
+
+
+def _append_entries(core: Core, stop: threading.Event, written: list[int]) -> None:
+    while not stop.is_set():
+        core.accounts.authenticate("wang", PASSWORD)  # one "login" entry each time
+        written.append(1)
+        time.sleep(0.01)
+
+
+def test_verification_while_workstations_keep_writing_is_not_a_false_alarm(
+    any_core: Core,
+) -> None:
+    """A live site keeps appending while QA verifies. Each verifier must judge one snapshot
+    of the chain: entries appended meanwhile are neither a break nor 'removed entries'."""
+    stop, written = threading.Event(), list[int]()
+    writer = threading.Thread(target=_append_entries, args=(any_core, stop, written))
+    writer.start()
+    try:
+        pages: list[int] = []
+        with any_core.uow().reading() as uow:
+            sequential = verify_chain(uow.session, batch=2, progress=lambda d, _t: (
+                pages.append(d), time.sleep(0.02)))
+        parallel = verify_chain_parallel(_url(any_core), workers=2, threshold=0)
+    finally:
+        stop.set()
+        writer.join()
+    assert len(written) > 5, "the writer must really have written during the checks"
+    assert sequential.intact, sequential.first_break
+    assert parallel.intact, parallel.first_break
+    with any_core.uow().reading() as uow:
+        assert verify_chain(uow.session).entries_checked == _count(any_core)
