@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, literal_column, or_, select, union, union_all
+from sqlalchemy import Connection, literal_column, select, union, union_all
 from sqlalchemy.orm import Session
 
 from models.entities.logistics import Administration
@@ -119,10 +119,17 @@ def upstream(session: Session, focus: Focus) -> tuple[set[int], set[int]]:
             seeds: Any = select(ProductUnit.id.label("id")).where(ProductUnit.id == ident)
         else:
             donors |= _ids(conn, select(Recipient.donor_id).where(Recipient.id == ident))
-            given = select(Administration.unit_id).where(Administration.recipient_id == ident)
-            seeds = select(ProductUnit.id.label("id")).where(
-                or_(ProductUnit.intended_recipient_id == ident, ProductUnit.id.in_(given))
-            )
+            # a UNION, not "intended = r OR id IN (given)": PostgreSQL scans every unit for
+            # the OR form, while each half alone is one index look-up
+            either = union(
+                select(ProductUnit.id.label("id")).where(
+                    ProductUnit.intended_recipient_id == ident
+                ),
+                select(Administration.unit_id.label("id")).where(
+                    Administration.recipient_id == ident
+                ),
+            ).subquery("given")
+            seeds = select(either.c.id)
         ancestors = closure_cte(UnitLink.child_unit_id, UnitLink.parent_unit_id, seeds, "up")
         batches |= _ids(
             conn,
