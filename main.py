@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 CLI_COMMANDS = {
     "init", "demo", "audit", "user", "din", "trace", "label", "backup", "restore", "archive",
-    "-h", "--help",
+    "qc", "-h", "--help",
 }
 
 

@@ -31,6 +31,7 @@ COMMAND_MODULES: list[str] = [
     "models.commands.archive",
     "models.commands.backup",
     "models.commands.label",
+    "models.commands.qc",
     "models.commands.trace",
 ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -19,16 +20,19 @@ from PySide6.QtWidgets import (
 )
 
 from gui.context import AppContext
+from gui.destroy_unit_dialog import reason_text
 from gui.i18n import LANGUAGE, format_datetime, format_number
 from gui.operations import Operation, Progress, run_op
 from gui.status_style import badge_stylesheet, status_text
 from gui.widgets.status_badge import status_item
 from models.queries.dashboard import Dashboard, load_dashboard
+from models.queries.disposal import AwaitingUnit, units_awaiting_destruction
 
 
 class HomePage(QWidget):
     open_identifier = Signal(str)
     loaded = Signal(object)  # Dashboard
+    awaiting_loaded = Signal(object)  # tuple[AwaitingUnit, ...]
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +46,8 @@ class HomePage(QWidget):
         )
         self.batches = _table(6, "batchTable")
         self.recent = _table(4, "recentTable")
+        self.awaiting_label = QLabel(objectName="sectionLabel")
+        self.awaiting = _table(5, "awaitingDestructionTable")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(self.tiles)
@@ -49,17 +55,38 @@ class HomePage(QWidget):
         layout.addWidget(self.batches, 3)
         layout.addWidget(self.recent_label)
         layout.addWidget(self.recent, 2)
+        layout.addWidget(self.awaiting_label)
+        layout.addWidget(self.awaiting, 2)
+        self.awaiting.cellDoubleClicked.connect(
+            # the trace search finds a unit by its DIN; the division shows in the trace
+            lambda row, _c: self.open_identifier.emit(
+                self.awaiting.item(row, 0).text().split("/")[0]
+            )
+        )
         self.batches.cellDoubleClicked.connect(
             lambda row, _c: self.open_identifier.emit(self.batches.item(row, 0).text())
         )
         ctx.events.records_changed.connect(lambda _w: self.refresh())
         self.dashboard: Dashboard | None = None
+        self.awaiting_units: tuple[AwaitingUnit, ...] | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Overview – {0}").format(self._ctx.station.role_text))
         self.batches_label.setText(self.tr("Batches (open work first) – double-click to trace"))
         self.recent_label.setText(self.tr("Latest activity"))
+        self.awaiting_label.setText(
+            self.tr("Units awaiting destruction – double-click to trace and destroy")
+        )
+        self.awaiting.setHorizontalHeaderLabels(
+            [
+                self.tr("Unit"),
+                self.tr("Batch"),
+                self.tr("Why"),
+                self.tr("Where"),
+                self.tr("Expires"),
+            ]
+        )
         self.batches.setHorizontalHeaderLabels(
             [
                 self.tr("Batch"),
@@ -75,6 +102,8 @@ class HomePage(QWidget):
         )
         if self.dashboard:
             self._show(self.dashboard)
+        if self.awaiting_units is not None:
+            self._show_awaiting(self.awaiting_units)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -88,7 +117,29 @@ class HomePage(QWidget):
             with core.uow().reading() as uow:
                 return load_dashboard(uow.session)
 
-        return run_op(parent=self, op=op, on_success=self._show)
+        operation = run_op(parent=self, op=op, on_success=self._show)
+
+        def awaiting(_p: Progress) -> tuple[AwaitingUnit, ...]:
+            with core.uow().reading() as uow:
+                return units_awaiting_destruction(uow.session, datetime.now(UTC))
+
+        run_op(parent=self, op=awaiting, on_success=self._show_awaiting)
+        return operation
+
+    def _show_awaiting(self, units: tuple[AwaitingUnit, ...]) -> None:
+        self.awaiting_units = units
+        self.awaiting.setRowCount(len(units))
+        for row, u in enumerate(units):
+            cells = [
+                u.code,
+                u.batch,
+                ", ".join(reason_text(r) for r in u.reasons),
+                u.location,
+                format_datetime(u.expires_at),
+            ]
+            for col, text in enumerate(cells):
+                self.awaiting.setItem(row, col, QTableWidgetItem(text))
+        self.awaiting_loaded.emit(units)
 
     def _show(self, board: Dashboard) -> None:
         self.dashboard = board

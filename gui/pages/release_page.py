@@ -25,6 +25,7 @@ from gui.context import AppContext
 from gui.form_dialog import Field, FormDialog, Values
 from gui.i18n import LANGUAGE
 from gui.operations import Operation, Progress, error_text, run_op
+from gui.qc_import_dialog import QcImportDialog
 from gui.status_style import set_ok, status_text
 from models.quality.package import ItemState, PackageAttestation, PackageItem
 from models.queries.work import ReleaseChoice, release_batches
@@ -56,6 +57,7 @@ class ReleasePage(QWidget):
         self.heading = QLabel(objectName="pageHeading")
         self.batch_combo = QComboBox(objectName="releaseBatchCombo")
         self.refresh_button = QPushButton()
+        self.import_qc_button = QPushButton(objectName="importQcButton")
         self.banner = QLabel(objectName="readinessBanner", wordWrap=True)
         self.labels = [QLabel(objectName="sectionLabel") for _ in range(4)]
         self.blockers, self.failed, self.pending, self.checklist = (
@@ -73,6 +75,7 @@ class ReleasePage(QWidget):
         top.addWidget(self.heading)
         top.addWidget(self.batch_combo, 1)
         top.addWidget(self.refresh_button)
+        top.addWidget(self.import_qc_button)
         lists = QHBoxLayout()
         for label, widget in zip(
             self.labels, (self.blockers, self.failed, self.pending, self.checklist), strict=True
@@ -94,6 +97,7 @@ class ReleasePage(QWidget):
         layout.addWidget(self.status)
         self.batch_combo.currentIndexChanged.connect(lambda _i: self.assess())
         self.refresh_button.clicked.connect(self.load_batches)
+        self.import_qc_button.clicked.connect(self.import_qc)
         self.release_button.clicked.connect(self.release)
         self.emergency_button.clicked.connect(self.emergency_release)
         self.reject_button.clicked.connect(self.reject)
@@ -104,6 +108,7 @@ class ReleasePage(QWidget):
     def retranslate(self) -> None:
         self.heading.setText(self.tr("QA release – batch"))
         self.refresh_button.setText(self.tr("Refresh"))
+        self.import_qc_button.setText(self.tr("Import QC results…"))
         for label, text in zip(
             self.labels,
             (
@@ -253,6 +258,13 @@ class ReleasePage(QWidget):
         self.release_button.setEnabled(r is not None and r.kind is not None)
         self.emergency_button.setEnabled(r is not None and r.emergency_possible)
         self.reject_button.setEnabled(r is not None and status not in DECIDED)
+
+    def import_qc(self) -> QcImportDialog:
+        """Instrument/LIMS results file: preview, then sign; the readiness is re-assessed."""
+        dialog = QcImportDialog(self._ctx, self)
+        dialog.imported.connect(lambda _report: self.assess())
+        dialog.open()
+        return dialog
 
     # -- decisions -------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from gui import reports
 from gui.context import AppContext
+from gui.destroy_unit_dialog import DestroyUnitDialog
 from gui.exports import record_export, write_report
 from gui.field_labels import kind_label
 from gui.operations import Operation, Progress, run_op
@@ -63,7 +64,9 @@ class TracePage(QWidget):
         for widget in (self.back_button, self.search):
             bar.addWidget(widget, 1 if widget is self.search else 0)
         bar.addWidget(self.search_button)
+        self.destroy_button = QPushButton(objectName="destroyUnitButton", enabled=False)
         exports = QHBoxLayout()
+        exports.addWidget(self.destroy_button)
         exports.addStretch(1)
         for button in self.export_buttons.values():
             button.setEnabled(False)
@@ -83,6 +86,7 @@ class TracePage(QWidget):
         self.tree.currentItemChanged.connect(self._on_current_changed)
         self.tree.itemDoubleClicked.connect(lambda item, _c: self.open_ref(item.data(0, REF_ROLE)))
         self.panel.sign_off_requested.connect(self.on_sign_off_requested)
+        self.destroy_button.clicked.connect(self.destroy_selected)
         for key, button in self.export_buttons.items():
             button.clicked.connect(lambda _=False, k=key: self.export(k))
         ctx.events.records_changed.connect(self._on_records_changed)
@@ -96,6 +100,7 @@ class TracePage(QWidget):
         )
         self.search_button.setText(self.tr("Search"))
         self.back_button.setText(self.tr("◀ Back"))
+        self.destroy_button.setText(self.tr("Destroy unit…"))
         self.tree.setHeaderLabels([self.tr("Record"), self.tr("Status"), self.tr("Details")])
         labels = {
             "trace_pdf": self.tr("Trace report PDF"),
@@ -205,6 +210,7 @@ class TracePage(QWidget):
         return item, found
 
     def _on_current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        self.destroy_button.setEnabled(self._destroyable(current))
         if current is None:
             return
         ref: NodeRef = current.data(0, REF_ROLE)
@@ -239,6 +245,23 @@ class TracePage(QWidget):
     def on_sign_off_requested(self, step: StepRow) -> SignOffDialog:
         batch = self.panel.detail.identifier if self.panel.detail else ""
         dialog = SignOffDialog(self._ctx, step, batch, self)
+        dialog.open()
+        return dialog
+
+    def _destroyable(self, item: QTreeWidgetItem | None) -> bool:
+        user = self._ctx.user
+        may = user is not None and user.has_any("operator", "qa", "qa_head", "clinical")
+        return may and item is not None and item.data(0, REF_ROLE).kind == "unit"
+
+    def destroy_selected(self) -> DestroyUnitDialog | None:
+        """Witnessed destruction of the selected unit; the trace reopens on it afterwards."""
+        item = self.tree.currentItem()
+        if not self._destroyable(item):
+            return None
+        assert item is not None
+        ref: NodeRef = item.data(0, REF_ROLE)
+        dialog = DestroyUnitDialog(self._ctx, ref.id, self)
+        dialog.signed.connect(lambda _event: self.open_ref(ref))
         dialog.open()
         return dialog
 

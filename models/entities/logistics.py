@@ -65,6 +65,7 @@ class CustodyEventKind(enum.StrEnum):
     RECEIPT = "receipt"
     STORED = "stored"
     MOVED = "moved"
+    DESTROYED = "destroyed"  # witnessed destruction of a unit (models.services.disposal)
 
 
 class CustodyEvent(Base):

@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 
 from models.services.batches import BatchService
 from models.services.collections import CollectionService
+from models.services.disposal import DisposalService
 from models.services.donors import DonorService
 from models.services.genealogy import GenealogyService
 from models.services.hospital import HospitalService
@@ -32,6 +33,7 @@ class ChainServices:
     genealogy: GenealogyService
     trace: TraceService
     recalls: RecallService
+    disposal: DisposalService
 
 
 def build_chain_services(
@@ -52,4 +54,5 @@ def build_chain_services(
         genealogy=GenealogyService(uow, ids, signatures),
         trace=TraceService(engine),
         recalls=RecallService(uow, signatures),
+        disposal=DisposalService(uow, signatures),
     )

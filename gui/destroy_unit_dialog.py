@@ -1,0 +1,195 @@
+"""Witnessed destruction of one product unit: reason, method, note, two signatures.
+
+The signed-in user performs (re-entering their own password, meaning: performed); a
+*different* person witnesses with their own user name and password (meaning: verified).
+The form proposes the reasons the unit's records make true and the biohazard route for an
+infectious donor's unit; every rule that counts is the core's (DisposalService), and a
+refusal stays in the dialog so the user can correct and retry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
+
+from gui.context import AppContext
+from gui.i18n import LANGUAGE, format_datetime
+from gui.operations import Operation, error_text, run_op
+from gui.signoff_dialog import SecondPersonDialog
+from gui.status_style import status_text
+from models.services.disposal import Assessment, DestructionMethod, DestructionReason
+
+_REASONS = {
+    DestructionReason.REJECTED: QT_TRANSLATE_NOOP("DestroyUnitDialog", "Rejected"),
+    DestructionReason.RECALLED: QT_TRANSLATE_NOOP("DestroyUnitDialog", "Recalled"),
+    DestructionReason.EXPIRED: QT_TRANSLATE_NOOP("DestroyUnitDialog", "Expired"),
+    DestructionReason.THAW_EXPIRED: QT_TRANSLATE_NOOP(
+        "DestroyUnitDialog", "Thawed – past use-by or not to be given"
+    ),
+    DestructionReason.DAMAGED: QT_TRANSLATE_NOOP("DestroyUnitDialog", "Damaged (QA, with note)"),
+    DestructionReason.OTHER: QT_TRANSLATE_NOOP("DestroyUnitDialog", "Other (QA, with note)"),
+}
+_METHODS = {
+    DestructionMethod.CLINICAL_WASTE: QT_TRANSLATE_NOOP(
+        "DestroyUnitDialog", "Autoclave, then incineration as clinical waste"
+    ),
+    DestructionMethod.BIOHAZARD: QT_TRANSLATE_NOOP(
+        "DestroyUnitDialog",
+        "Biohazard: sealed bag, autoclave, incineration as infectious waste",
+    ),
+}
+
+
+def reason_text(code: str) -> str:
+    """A destruction reason code in the user's language (the home page lists them too)."""
+    try:
+        source = _REASONS[DestructionReason(code)]
+    except ValueError:
+        return code
+    return QCoreApplication.translate("DestroyUnitDialog", source)
+
+
+class DestroyUnitDialog(SecondPersonDialog):
+    """Emits the custody event id of the destruction."""
+
+    def __init__(self, ctx: AppContext, unit: int | str, parent: QWidget | None = None) -> None:
+        super().__init__(
+            summary="",
+            sign_label=QCoreApplication.translate("DestroyUnitDialog", "Sign and destroy"),
+            title=QCoreApplication.translate("DestroyUnitDialog", "Witnessed destruction"),
+            parent=parent,
+        )
+        self.setObjectName("destroyUnitDialog")
+        self._ctx = ctx
+        self.assessment: Assessment | None = None
+        self.reason = QComboBox(objectName="destroyReason")
+        for reason_code, source in _REASONS.items():
+            self.reason.addItem(
+                QCoreApplication.translate("DestroyUnitDialog", source), reason_code.value
+            )
+        self.method = QComboBox(objectName="destroyMethod")
+        for method_code, source in _METHODS.items():
+            self.method.addItem(
+                QCoreApplication.translate("DestroyUnitDialog", source), method_code.value
+            )
+        self.note = QPlainTextEdit(objectName="destroyNote")
+        self.note.setFixedHeight(80)
+        self.own_password = QLineEdit(
+            objectName="performerPassword", echoMode=QLineEdit.EchoMode.Password
+        )
+        form = self.findChild(QFormLayout)  # the base dialog's verifier form
+        assert isinstance(form, QFormLayout)
+        for row, (label, widget) in enumerate(
+            [
+                (self.tr("Reason"), self.reason),
+                (self.tr("Method"), self.method),
+                (self.tr("Note"), self.note),
+                (self.tr("Your password ({0})").format(ctx.username), self.own_password),
+            ]
+        ):
+            form.insertRow(row, label, widget)
+        for field, text in (
+            (self.username, self.tr("Witness user name")),
+            (self.password, self.tr("Witness password")),
+        ):
+            field_label = form.labelForField(field)
+            if field_label is not None:
+                field_label.setProperty("text", text)
+        self.summary.setText(self.tr("Loading unit…"))
+        self.sign_button.setEnabled(False)
+        self.username.textChanged.connect(self._on_username_changed)
+        self.resize(680, 520)
+        disposal = ctx.core.chain.disposal
+        self.loading: Operation = run_op(
+            parent=self,
+            op=lambda _p: disposal.assess(unit),
+            on_success=self._on_assessed,
+            on_failure=lambda exc: self._show(error_text(exc), allow=False),
+        )
+
+    def _on_assessed(self, found: Assessment) -> None:
+        self.assessment = found
+        lines = [
+            self.tr("Unit {0} of batch {1}: {2}, {3}{4}, at {5}.").format(
+                found.unit,
+                found.batch,
+                status_text(found.quality_status),
+                status_text(found.disposition),
+                self.tr(", recalled") if found.recalled else "",
+                found.where,
+            ),
+            self.tr("Expires {0}.").format(format_datetime(found.expires_at))
+            if found.expires_at
+            else "",
+            self.tr("Thawed; use by {0}.").format(format_datetime(found.use_by))
+            if found.use_by
+            else "",
+            self.tr("Infectious donor: biohazard route.") if found.infectious else "",
+            self.tr(
+                "You ({0}) destroy it and sign (meaning: performed); a second person "
+                "witnesses and signs with their own password (meaning: verified)."
+            ).format(self._ctx.username),
+        ]
+        self.summary.setText(" ".join(line for line in lines if line))
+        if found.true_reasons:
+            self.reason.setCurrentIndex(self.reason.findData(found.true_reasons[0]))
+        else:
+            self.reason.setCurrentIndex(self.reason.findData(DestructionReason.DAMAGED.value))
+        if found.infectious:
+            self.method.setCurrentIndex(self.method.findData(DestructionMethod.BIOHAZARD.value))
+        blocked = found.blocked_zh if LANGUAGE.code == "zh" else found.blocked_en
+        if blocked:
+            self._show(self.tr("This unit cannot be destroyed: {0}.").format(blocked), allow=False)
+        else:
+            self.sign_button.setEnabled(not self._same_person(self.username.text()))
+
+    def _same_person(self, text: str) -> bool:
+        return text.strip().lower() == self._ctx.username.lower()
+
+    def _on_username_changed(self, text: str) -> None:
+        if self.assessment is None or self.assessment.blocked_en:
+            return
+        same = self._same_person(text)
+        if same:
+            self._show(
+                self.tr("{0} destroys this unit; a second person must witness.").format(
+                    text.strip()
+                ),
+                allow=False,
+            )
+        else:
+            self.error.hide()
+        self.sign_button.setEnabled(not same)
+
+    def _show(self, text: str, allow: bool = True) -> None:
+        super()._show(text)
+        self.sign_button.setEnabled(allow and self.assessment is not None)
+
+    def sign_op(self, username: str, password: str) -> Callable[[Any], int]:
+        assert self.assessment is not None
+        disposal, actor, unit = self._ctx.core.chain.disposal, self._ctx.username, self.assessment
+        own = self.own_password.text()
+        self.own_password.clear()  # a signature is typed afresh for every attempt
+        reason, method = str(self.reason.currentData()), str(self.method.currentData())
+        note = self.note.toPlainText().strip()
+
+        def destroy(_progress: Any) -> int:
+            return disposal.destroy_unit(
+                actor=actor,
+                password=own,
+                unit_code=unit.unit,
+                reason=reason,
+                method=method,
+                witness=username,
+                witness_password=password,
+                note=note or None,
+            ).event_id
+
+        return destroy
+
+    def _on_signed(self, record_id: int) -> None:
+        self._ctx.events.records_changed.emit("product_unit")
+        super()._on_signed(record_id)
