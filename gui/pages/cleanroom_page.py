@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from gui.context import AppContext
 from gui.i18n import format_datetime, format_number
+from gui.line_clearance_dialog import WorkspacePanel
 from gui.operations import Operation, Progress, run_op
 from gui.pages.cleanroom_actions import CleanroomActions
 from gui.pages.home_page import _table
@@ -59,6 +60,7 @@ class CleanroomPage(QWidget):
         self.status = QLabel(objectName="pageStatus", wordWrap=True)
         self.work: WorkList | None = None
         self.actions = CleanroomActions(self)
+        self.workspaces = WorkspacePanel(ctx, self.selected_batch, self._workspace_done, self)
         self.step_rows: tuple[StepRow, ...] = ()
         self._build_layout()
         handlers: dict[str, Callable[[], object]] = {
@@ -73,6 +75,7 @@ class CleanroomPage(QWidget):
         for name, handler in handlers.items():
             self.buttons[name].clicked.connect(lambda _=False, h=handler: h())
         self.batches.itemSelectionChanged.connect(self.load_steps)
+        self.batches.itemSelectionChanged.connect(self.workspaces.update_buttons)
         self.steps.itemSelectionChanged.connect(self._update_buttons)
         ctx.events.records_changed.connect(lambda _w: self.isVisible() and self.refresh())
         self.retranslate()
@@ -91,6 +94,7 @@ class CleanroomPage(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.batches_label)
         layout.addWidget(self.batches, 3)
+        layout.addWidget(self.workspaces, 2)
         layout.addLayout(lower, 3)
         layout.addLayout(grid)
         layout.addWidget(self.status)
@@ -152,6 +156,7 @@ class CleanroomPage(QWidget):
 
     def refresh(self) -> Operation:
         core = self.ctx.core
+        self.workspaces.refresh()
 
         def op(_p: Progress) -> WorkList:
             with core.uow().reading() as uow:
@@ -241,6 +246,11 @@ class CleanroomPage(QWidget):
         self.buttons["store"].setEnabled(bool(work and work.awaiting_storage))
         self.buttons["ship"].setEnabled(bool(work and work.shippable))
         self.buttons["dispatch"].setEnabled(bool(work and work.planned_shipments))
+
+    def _workspace_done(self, text: str) -> None:
+        self.say(text, True)
+        self.ctx.events.records_changed.emit("workspace")
+        self.refresh()
 
     def say(self, text: str, ok: bool | None) -> None:
         self.status.setText(text)

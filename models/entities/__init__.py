@@ -45,6 +45,7 @@ from models.entities.quality import (
     Specification,
     SpecificationTest,
 )
+from models.entities.workspaces import LineClearance, Workspace, WorkspaceUse
 
 __all__ = [
     "Administration",
@@ -60,6 +61,7 @@ __all__ = [
     "DonorIdentity",
     "IdentifierSequence",
     "LabelTemplate",
+    "LineClearance",
     "MaterialLot",
     "MaterialUsage",
     "PrintJob",
@@ -89,4 +91,6 @@ __all__ = [
     "UnitLink",
     "User",
     "UserRole",
+    "Workspace",
+    "WorkspaceUse",
 ]

@@ -38,6 +38,7 @@ from models.services.genealogy_sql import (
     require_single_patient_if_autologous,
 )
 from models.services.identifiers import Identifiers
+from models.services.line_clearance import check_planned_workspace, require_in_workspace
 from models.services.storage import place_unit
 from models.unit_of_work import UnitOfWork, UowFactory
 
@@ -91,6 +92,7 @@ class BatchService:
             )
             uow.session.add(batch)
             uow.session.flush()
+            check_planned_workspace(uow.session, batch, workspace)  # R-SEG-05
             _audit_create(uow, actor, batch, collection=coll.code, donor=donor.code)
             uow.commit()
             return batch.number
@@ -145,6 +147,7 @@ class BatchService:
         with self._uow() as uow:
             lookup.actor(uow.session, actor, MAKERS, "record harvest")
             batch = _open_batch(lookup.batch(uow.session, batch_number), "harvested")
+            require_in_workspace(uow, batch, "Harvest", "收获记录")  # R-SEG-01
             if harvest_at > uow.clock():
                 raise ValidationError(field="harvest", reason="it is in the future")
             old, batch.harvest_at = batch.harvest_at, harvest_at
@@ -175,6 +178,7 @@ class BatchService:
         with self._uow() as uow:
             lookup.actor(uow.session, actor, MAKERS, "fill units")
             batch = _open_batch(lookup.batch(uow.session, batch_number), "filled")
+            require_in_workspace(uow, batch, "Filling", "分装")  # R-SEG-01
             if batch.harvest_at is None:
                 raise ValidationError(field="harvest", reason="record the harvest before filling")
             donors = donors_of_batches(uow.session, [batch.id])

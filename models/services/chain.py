@@ -13,6 +13,7 @@ from models.services.donors import DonorService
 from models.services.genealogy import GenealogyService
 from models.services.hospital import HospitalService
 from models.services.identifiers import BatchNumberFormat, Identifiers
+from models.services.line_clearance import LineClearanceService
 from models.services.recall import RecallService
 from models.services.shipments import ShipmentService
 from models.services.signatures import SignatureService
@@ -34,6 +35,7 @@ class ChainServices:
     trace: TraceService
     recalls: RecallService
     disposal: DisposalService
+    line_clearance: LineClearanceService
 
 
 def build_chain_services(
@@ -55,4 +57,5 @@ def build_chain_services(
         trace=TraceService(engine),
         recalls=RecallService(uow, signatures),
         disposal=DisposalService(uow, signatures),
+        line_clearance=LineClearanceService(uow, signatures),
     )

@@ -10,6 +10,7 @@ from models.canonical import canonical_json
 from models.entities.accounts import Role, SignatureMeaning
 from models.entities.production import Batch, ProcessStep
 from models.errors import InvalidTransitionError, NotFoundError
+from models.services.line_clearance import require_in_workspace
 from models.services.signatures import SignatureService, require_different_person
 from models.unit_of_work import UowFactory
 
@@ -39,8 +40,10 @@ class StepService:
     ) -> int:
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.PERFORMED)
         with self._uow() as uow:
-            if uow.session.get(Batch, batch_id) is None:
+            batch = uow.session.get(Batch, batch_id)
+            if batch is None:
                 raise NotFoundError(kind="batch", ident=batch_id)
+            require_in_workspace(uow, batch, f"Process step {name}", f"工序“{name}”记录")
             step = ProcessStep(
                 batch_id=batch_id,
                 name=name,
