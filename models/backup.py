@@ -182,6 +182,10 @@ _DAMAGED = (
     zipfile.BadZipFile,
     zlib.error,
     EOFError,
+    NotImplementedError,  # a member compressed with a method zipfile does not support
+    RuntimeError,  # a member flagged as encrypted
+    OSError,  # the file cannot be read back
+
     ValueError,  # bad JSON, base64, dates; UnicodeDecodeError
     TypeError,
     KeyError,

@@ -105,3 +105,30 @@ def test_text_with_unicode_line_separators_survives_a_round_trip(
         name = conn.execute(text("select name from process_step where id = :i"), {"i": step})
         assert name.scalar_one() == odd
     target.dispose()
+
+
+@pytest.mark.parametrize(
+    ("offset", "value", "why"),
+    [(10, 97, "unsupported compression method"), (8, 1, "member flagged as encrypted")],
+)
+def test_a_backup_zip_with_unreadable_members_is_refused_cleanly(
+    core: Core, tmp_path: Path, offset: int, value: int, why: str
+) -> None:
+    """zipfile raises NotImplementedError / RuntimeError for these, not BadZipFile: they
+    must still become the one clear 'damaged' refusal, with the target left empty."""
+    archive = tmp_path / "site.zip"
+    create_backup(core.engine, archive)
+    data = bytearray(archive.read_bytes())
+    start = 0
+    while (start := data.find(b"PK\x01\x02", start)) != -1:  # every central directory entry
+        data[start + offset : start + offset + 2] = value.to_bytes(2, "little")
+        start += 4
+    archive.write_bytes(bytes(data))
+    target = make_engine(f"sqlite:///{tmp_path / 'target.db'}")
+    with pytest.raises(BackupError, match="damaged|not a CellTrail backup"):
+        restore_backup(archive, target)
+    with target.connect() as conn:
+        tables = conn.execute(text("select name from sqlite_master where name='user_account'"))
+        if tables.first():
+            assert conn.execute(text("select count(*) from user_account")).scalar() == 0, why
+    target.dispose()
