@@ -15,8 +15,9 @@ from gui.signoff_dialog import SignOffDialog
 if TYPE_CHECKING:
     from gui.pages.cleanroom_page import CleanroomPage
 
+# Line clearance is not a free-text step: it is the signed workspace clearance
+# (models/services/line_clearance.py), recorded from the workspace panel.
 STEP_NAMES = (
-    "Line clearance",
     "Thaw",
     "Seeding",
     "Passage",

@@ -69,11 +69,11 @@ def test_step_recorded_and_verified_by_a_second_person(
     batch = new_batch(demo_core)
     page = open_page(qtbot, controller, batch)
     dialog = click_action(qtbot, page, "record_step")
-    qtbot.keyClicks(dialog.inputs["notes"], "BSC-02 cleared, 2 flasks")
+    qtbot.keyClicks(dialog.inputs["notes"], "2 flasks thawed at 37 °C")
     qtbot.keyClicks(dialog.inputs["password"], PASSWORD)
     submit(qtbot, page, dialog, "Step recorded")
     qtbot.waitUntil(lambda: bool(page.step_rows) and page.step_rows[-1].verified_by is None)
-    assert page.step_rows[-1].name == "Line clearance"
+    assert page.step_rows[-1].name == "Thaw"
     assert page.steps.item(len(page.step_rows) - 1, 3).text().startswith("⚠")
 
     qtbot.mouseClick(page.buttons["verify_step"], Qt.MouseButton.LeftButton)
