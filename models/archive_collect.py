@@ -55,6 +55,8 @@ from models.entities.quality import (
     Specification,
     SpecificationTest,
 )
+from models.entities.workspaces import LineClearance, Workspace, WorkspaceUse
+from models.services.line_clearance import clearance_ref
 from models.services.lookup import unit_code
 
 Keys = Callable[[Any], Iterable[object]]
@@ -151,6 +153,7 @@ def collect(session: Session, batch: Batch, units: list[ProductUnit]) -> Collect
     out.add(ProductUnit, units, lambda u: [u.din, unit_code(u)])
     _collect_links(session, out, [u.id for u in units])
     _collect_production(session, out, batch.id)
+    _collect_workspaces(session, out, batch.id)
     _collect_quality(session, out, batch.id, [u.id for u in units])
     _collect_labels(session, out, batch.id, [u.id for u in units])
     _collect_logistics(session, out, [u.id for u in units])
@@ -210,6 +213,31 @@ def _collect_production(session: Session, out: Collected, batch_id: int) -> None
         .order_by(RetainedSample.id),
     )
     out.add(RetainedSample, samples, lambda s: [s.code])
+
+
+def _collect_workspaces(session: Session, out: Collected, batch_id: int) -> None:
+    """Where the batch was made (R-SEG): its stays in workspaces, the signed clearance that
+    let each stay start, and the clearance recorded after it left (previous batch = it)."""
+    uses = _all(
+        session,
+        select(WorkspaceUse).where(WorkspaceUse.batch_id == batch_id).order_by(WorkspaceUse.id),
+    )
+    clearances = _all(
+        session,
+        select(LineClearance)
+        .where(
+            LineClearance.id.in_([u.clearance_id for u in uses])
+            | (LineClearance.previous_batch_id == batch_id)
+        )
+        .order_by(LineClearance.id),
+    )
+    workspaces = _by_id(
+        session, Workspace, {u.workspace_id for u in uses} | {c.workspace_id for c in clearances}
+    )
+    code = {w.id: w.code for w in workspaces}
+    out.add(Workspace, workspaces, lambda w: [w.code])
+    out.add(WorkspaceUse, uses)
+    out.add(LineClearance, clearances, lambda c: [clearance_ref(code[c.workspace_id], c.number)])
 
 
 def _collect_quality(session: Session, out: Collected, batch_id: int, unit_ids: list[int]) -> None:
