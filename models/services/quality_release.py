@@ -39,6 +39,7 @@ from models.services.batches import release_batch as chain_release
 from models.services.quality_common import QA_ROLES, get_or_404, require_actor, require_text
 from models.services.quality_specs import approved_spec
 from models.services.signatures import SignatureService, Signer
+from models.services.storage import place_unit
 from models.unit_of_work import UnitOfWork, UowFactory
 
 
@@ -262,8 +263,8 @@ class ReleaseService:
             for unit in self._set_units(
                 uow, batch_id, QualityStatus.REJECTED, BatchStatus.REJECTED, username
             ):
-                if location is not None:
-                    unit.storage_location_id = location.id
+                if location is not None:  # custody event + infectious segregation, as any move
+                    place_unit(uow, unit, location, username)
             uow.commit()
             return record.id
 

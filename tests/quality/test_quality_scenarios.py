@@ -9,7 +9,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from models.entities.logistics import Recall, StorageLocation
+from models.entities.logistics import CustodyEvent, Recall, StorageLocation
+from models.entities.parties import Donor
 from models.entities.production import (
     Batch,
     BatchStatus,
@@ -27,6 +28,7 @@ from models.entities.quality import (
     ReleaseRecord,
 )
 from models.errors import PermissionDeniedError, ValidationError
+from models.services.chain_errors import SegregationError
 from models.services.quality_qc import QcInput
 from models.services.quality_release import PhysicianRequest, ReleaseBlockedError
 from tests.conftest import ATTESTED, PASSWORD
@@ -104,6 +106,11 @@ def test_s6_failed_sterility_rejects_the_batch_for_good(env: Env) -> None:
         non_conforming_location_id=bin_id,
     )
     assert units_of(env, batch_id) == [(QualityStatus.REJECTED, False, bin_id)] * 2
+    with env.core.uow() as uow:  # the move is on each unit's chain of custody
+        moves = uow.session.scalars(
+            select(CustodyEvent.location_id).where(CustodyEvent.location_id == bin_id)
+        ).all()
+        assert len(moves) == 2
 
     close_deviation(env, failed.deviation_id)  # even with the deviation closed …
     with pytest.raises(ReleaseBlockedError, match="rejected"):
@@ -276,3 +283,25 @@ def test_s7_analyst_without_qa_role_leaves_the_recall_to_qa(
     code = env.q.qc.recall_for_result(result_id=late.result_id, username="chen", password=PASSWORD)
     assert code.startswith("RC-")
     assert all(recalled for _, recalled, _ in units_of(env, rapid_released_car_t))
+
+
+def test_an_infectious_batch_is_never_rejected_into_general_storage(env: Env) -> None:
+    """R-SEG-05 holds for non-conforming product too: the move is refused, nothing changes."""
+    product = setup_product(env, ProductCategory.MSC)
+    batch_id = make_batch(env.core, product, "B-UCMSC-250415-005")
+    with env.core.uow() as uow:
+        donor = uow.session.scalars(select(Donor).where(Donor.code == "DN-B-UCMSC-250415-005"))
+        donor.one().infectious = True
+        general = StorageLocation(code="NC-GEN", name="Non-conforming", non_conforming=True)
+        uow.session.add(general)
+        uow.commit()
+        general_id = general.id
+    with pytest.raises(SegregationError):
+        env.q.release.reject_batch(
+            batch_id=batch_id,
+            reason="HBsAg positive",
+            username="chen",
+            password=PASSWORD,
+            non_conforming_location_id=general_id,
+        )
+    assert {status for status, _, _ in units_of(env, batch_id)} == {QualityStatus.QUARANTINE}
