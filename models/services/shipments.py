@@ -84,6 +84,7 @@ class ShipmentService:
             if uow.session.scalar(select(Shipment.id).where(Shipment.code == code)):
                 raise ValidationError(field="code", reason=f"{code!r} already exists")
             found = [self._shippable(uow, u) for u in dict.fromkeys(units)]
+            _not_already_planned(uow, found)
             _same_infectious_class(uow, found)
             patient = lookup.recipient(uow.session, recipient) if recipient else None
             shipment = Shipment(
@@ -137,6 +138,29 @@ class ShipmentService:
                 unit.site_id = None
             shipment.status = ShipmentStatus.DISPATCHED
             _event(uow, actor, shipment, CustodyEventKind.DISPATCH, at, temperature_c=temperature_c)
+            uow.commit()
+
+    def cancel(self, *, actor: str, code: str, reason: str) -> None:
+        """Call off a planned shipment (a unit was recalled, destroyed or rejected meanwhile,
+        or the treatment was postponed): its units stay where they are, free for another."""
+        with self._uow() as uow:
+            lookup.actor(uow.session, actor, SHIPPERS + (Role.QA, Role.QA_HEAD), "cancel shipments")
+            if not reason.strip():
+                raise ValidationError(field="reason", reason="cancelling a shipment needs a reason")
+            shipment = _in_state(uow, code, ShipmentStatus.PLANNED, "cancelled")
+            shipment.status = ShipmentStatus.CANCELLED
+            uow.audit.record(
+                AuditAction.TRANSITION,
+                actor=actor,
+                subject_type="shipment",
+                subject_id=code,
+                old={"status": ShipmentStatus.PLANNED.value},
+                new={
+                    "status": ShipmentStatus.CANCELLED.value,
+                    "units": [lookup.unit_code(u) for u in shipment_units(uow, shipment)],
+                },
+                reason=reason.strip(),
+            )
             uow.commit()
 
     def handover(
@@ -233,6 +257,25 @@ def shipment_units(uow: UnitOfWork, shipment: Shipment) -> list[ProductUnit]:
         .order_by(ProductUnit.id)
     )
     return list(uow.session.scalars(query))
+
+
+def _not_already_planned(uow: UnitOfWork, units: list[ProductUnit]) -> None:
+    """One unit, one planned destination: a second plan would send it to two hospitals."""
+    planned = uow.session.execute(
+        select(ShipmentItem.unit_id, Shipment.code)
+        .join(Shipment, Shipment.id == ShipmentItem.shipment_id)
+        .where(
+            ShipmentItem.unit_id.in_([u.id for u in units]),
+            Shipment.status == ShipmentStatus.PLANNED,
+        )
+    ).first()
+    if planned is not None:
+        unit = next(u for u in units if u.id == planned.unit_id)
+        raise UnitNotUsableError(
+            unit=lookup.unit_code(unit),
+            action="shipment",
+            problem=f"already planned in shipment {planned.code}",
+        )
 
 
 def _in_state(uow: UnitOfWork, code: str, state: ShipmentStatus, target: str) -> Shipment:
