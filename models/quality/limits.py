@@ -67,8 +67,30 @@ def _numeric(limit: LimitLike, value: float) -> Evaluation:
     return Evaluation(QcVerdict.FAIL, f"{value:g} out of specification")
 
 
+# The same finding as Chinese instruments, reports and pharmacopoeia wording write it.
+# Only exact, unambiguous equivalents: anything else must match the limit's own words.
+_SYNONYMS = {
+    "阴性": "negative",
+    "阴性(-)": "negative",
+    "-": "negative",
+    "阳性": "positive",
+    "阳性(+)": "positive",
+    "+": "positive",
+    "符合规定": "conforms",
+    "符合": "conforms",
+    "合格": "conforms",
+    "不符合规定": "does not conform",
+    "不符合": "does not conform",
+    "未检出": "negative",  # mycoplasma, endotoxin-free, adventitious agents: not detected
+    "检出": "positive",
+    "无菌生长": "negative",  # sterility: no growth
+    "有菌生长": "positive",
+}
+
+
 def _normalise(text: str) -> str:
-    return " ".join(text.strip().lower().split())
+    words = " ".join(text.strip().lower().replace("（", "(").replace("）", ")").split())
+    return _SYNONYMS.get(words.replace(" ", ""), words)
 
 
 def evaluate(

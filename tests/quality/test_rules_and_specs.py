@@ -152,3 +152,25 @@ def test_spec_limits_must_be_complete_and_cited(env: Env) -> None:
             env.q.specifications.create_version(
                 actor="chen", code="S", product_type_id=product, title="x", tests=tests
             )
+
+
+@pytest.mark.parametrize(
+    ("expected", "written", "verdict"),
+    [
+        ("negative", "阴性", P),
+        ("negative", "阴性（-）", P),
+        ("negative", "未检出", P),  # mycoplasma by PCR
+        ("negative", "无菌生长", P),  # sterility
+        ("negative", "阳性", F),
+        ("negative", "有菌生长", F),
+        ("negative", "疑似阴性", F),  # anything not exactly equivalent fails, never guessed
+        ("conforms", "符合规定", P),
+        ("conforms", "不符合规定", F),
+        ("positive", "检出", P),
+    ],
+)
+def test_chinese_instrument_wording_means_the_same_finding(
+    expected: str, written: str, verdict: QcVerdict
+) -> None:
+    limit = Limit(LimitKind.EXPECTED, expected_text=expected)
+    assert evaluate(limit, value_num=None, value_text=written).verdict is verdict
