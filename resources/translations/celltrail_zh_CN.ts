@@ -230,34 +230,6 @@
         <source>datetime</source>
         <translation>datetime</translation>
     </message>
-    <message>
-        <source>Test not passed: {0}</source>
-        <translation>检验未通过：{0}</translation>
-    </message>
-    <message>
-        <source>Open deviation {0}</source>
-        <translation>未关闭的偏差 {0}</translation>
-    </message>
-    <message>
-        <source>The batch is {0}, not in quarantine</source>
-        <translation>批次状态为 {0}，不在待检（隔离）状态</translation>
-    </message>
-    <message>
-        <source>{0} worked on batch {1} and cannot release it</source>
-        <translation>{0} 参与了批次 {1} 的生产，不能放行该批次</translation>
-    </message>
-    <message>
-        <source>No approved specification</source>
-        <translation>没有已批准的质量标准</translation>
-    </message>
-    <message>
-        <source>The batch has no filled units</source>
-        <translation>该批次没有已灌装的单元</translation>
-    </message>
-    <message>
-        <source>Labels: {0}</source>
-        <translation>标签：{0}</translation>
-    </message>
 </context>
 <context>
     <name>CleanroomActions</name>
@@ -542,6 +514,128 @@
     </message>
 </context>
 <context>
+    <name>ClearanceVerifierDialog</name>
+    <message>
+        <source>Sign as verifier</source>
+        <translation>以复核人身份签名</translation>
+    </message>
+    <message>
+        <source>Line clearance – second-person verification</source>
+        <translation>清场 – 第二人复核</translation>
+    </message>
+    <message>
+        <source>Verify the line clearance of workspace {0}, performed by {1}: check the workspace yourself. Your password is your electronic signature (meaning: verified).</source>
+        <translation>复核操作区 {0} 的清场（执行人：{1}）：请亲自检查该操作区。输入密码即为您的电子签名（含义：已复核）。</translation>
+    </message>
+    <message>
+        <source>{0} performed this clearance; a second person must verify.</source>
+        <translation>{0} 执行了此次清场；必须由第二人复核。</translation>
+    </message>
+</context>
+<context>
+    <name>DestroyUnitDialog</name>
+    <message>
+        <source>Rejected</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Recalled</source>
+        <translation>已召回</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Thawed – past use-by or not to be given</source>
+        <translation>已复苏 – 超过使用时限或不予输注</translation>
+    </message>
+    <message>
+        <source>Damaged (QA, with note)</source>
+        <translation>破损（限 QA，须填写备注）</translation>
+    </message>
+    <message>
+        <source>Other (QA, with note)</source>
+        <translation>其他（限 QA，须填写备注）</translation>
+    </message>
+    <message>
+        <source>Autoclave, then incineration as clinical waste</source>
+        <translation>高压灭菌后按医疗废物焚烧</translation>
+    </message>
+    <message>
+        <source>Biohazard: sealed bag, autoclave, incineration as infectious waste</source>
+        <translation>生物危害：密封装袋、高压灭菌后按感染性废物焚烧</translation>
+    </message>
+    <message>
+        <source>Sign and destroy</source>
+        <translation>签名并销毁</translation>
+    </message>
+    <message>
+        <source>Witnessed destruction</source>
+        <translation>见证销毁</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>销毁方式</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Your password ({0})</source>
+        <translation>您的密码（{0}）</translation>
+    </message>
+    <message>
+        <source>Witness user name</source>
+        <translation>见证人用户名</translation>
+    </message>
+    <message>
+        <source>Witness password</source>
+        <translation>见证人密码</translation>
+    </message>
+    <message>
+        <source>Loading unit…</source>
+        <translation>正在加载单元…</translation>
+    </message>
+    <message>
+        <source>Unit {0} of batch {1}: {2}, {3}{4}, at {5}.</source>
+        <translation>批次 {1} 的单元 {0}：{2}，{3}{4}，位于 {5}。</translation>
+    </message>
+    <message>
+        <source>, recalled</source>
+        <translation>，已召回</translation>
+    </message>
+    <message>
+        <source>Expires {0}.</source>
+        <translation>有效期至 {0}。</translation>
+    </message>
+    <message>
+        <source>Thawed; use by {0}.</source>
+        <translation>已复苏；须在 {0} 前使用。</translation>
+    </message>
+    <message>
+        <source>Infectious donor: biohazard route.</source>
+        <translation>感染性供者：按生物危害途径处理。</translation>
+    </message>
+    <message>
+        <source>You ({0}) destroy it and sign (meaning: performed); a second person witnesses and signs with their own password (meaning: verified).</source>
+        <translation>由您（{0}）执行销毁并签名（含义：执行）；第二人见证并用其本人密码签名（含义：已复核）。</translation>
+    </message>
+    <message>
+        <source>This unit cannot be destroyed: {0}.</source>
+        <translation>此单元不能销毁：{0}。</translation>
+    </message>
+    <message>
+        <source>{0} destroys this unit; a second person must witness.</source>
+        <translation>{0} 执行此单元的销毁；必须由第二人见证。</translation>
+    </message>
+</context>
+<context>
     <name>DoubleCheckDialog</name>
     <message>
         <source>Label double-check</source>
@@ -692,7 +786,7 @@
     </message>
     <message>
         <source>Units</source>
-        <translation>单位数</translation>
+        <translation>单元数</translation>
     </message>
     <message>
         <source>Batch</source>
@@ -774,8 +868,28 @@
         <translation>最近活动</translation>
     </message>
     <message>
+        <source>Units awaiting destruction – double-click to trace and destroy</source>
+        <translation>待销毁单元 – 双击追溯并销毁</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
         <source>Batch</source>
         <translation>批次</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>有效期至</translation>
     </message>
     <message>
         <source>Product</source>
@@ -787,7 +901,7 @@
     </message>
     <message>
         <source>Units</source>
-        <translation>单位数</translation>
+        <translation>单元数</translation>
     </message>
     <message>
         <source>Workspace</source>
@@ -819,7 +933,7 @@
     </message>
     <message>
         <source>Units: {0}</source>
-        <translation>单位：{0}</translation>
+        <translation>单元：{0}</translation>
     </message>
 </context>
 <context>
@@ -1217,6 +1331,69 @@
     </message>
 </context>
 <context>
+    <name>LineClearanceDialog</name>
+    <message>
+        <source>Line clearance – {0}</source>
+        <translation>清场 – {0}</translation>
+    </message>
+    <message>
+        <source>Performed by</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>您的密码</translation>
+    </message>
+    <message>
+        <source>Sign and ask for verification…</source>
+        <translation>签名并提交复核…</translation>
+    </message>
+    <message>
+        <source>Clear workspace {0} after batch {1}. Confirm each item only after checking it; an item that is not fulfilled means no clearance: clean again first.</source>
+        <translation>批次 {1} 结束后对操作区 {0} 清场。每一项须经检查后方可确认；任何一项未达到要求即清场不合格：须先重新清洁。</translation>
+    </message>
+    <message>
+        <source>Clear workspace {0} before its first batch. Confirm each item only after checking it; an item that is not fulfilled means no clearance.</source>
+        <translation>操作区 {0} 首个批次开始前清场。每一项须经检查后方可确认；任何一项未达到要求即清场不合格。</translation>
+    </message>
+    <message>
+        <source>☣ The previous batch was infectious or processed in an infectious area: confirm that no residual infection risk remains (R-SEG-06).</source>
+        <translation>☣ 上一批次具有感染性或在感染性区域生产：请确认无残留感染风险（R-SEG-06）。</translation>
+    </message>
+    <message>
+        <source>No product of the previous batch left</source>
+        <translation>无上一批次遗留产品</translation>
+    </message>
+    <message>
+        <source>No documents of the previous batch left</source>
+        <translation>无上一批次遗留文件和记录</translation>
+    </message>
+    <message>
+        <source>No materials of the previous batch, or unrelated to the next, left</source>
+        <translation>无上一批次遗留物料，亦无与下一批次无关的物料</translation>
+    </message>
+    <message>
+        <source>Equipment clean and ready for use</source>
+        <translation>设备已清洁，处于待用状态</translation>
+    </message>
+    <message>
+        <source>Cleaning and disinfection done</source>
+        <translation>清洁消毒已完成</translation>
+    </message>
+    <message>
+        <source>No residual infection risk from the previous (infectious) batch</source>
+        <translation>上一（感染性）批次无残留感染风险</translation>
+    </message>
+    <message>
+        <source>Not confirmed: {0}. Every item must be confirmed.</source>
+        <translation>未确认：{0}。每一项都必须确认。</translation>
+    </message>
+    <message>
+        <source>Enter your password: it is your electronic signature.</source>
+        <translation>请输入密码：这是您的电子签名。</translation>
+    </message>
+</context>
+<context>
     <name>LockDialog</name>
     <message>
         <source>Workstation locked</source>
@@ -1241,10 +1418,6 @@
     <message>
         <source>Another user? Sign out</source>
         <translation>其他用户？请先注销</translation>
-    </message>
-    <message>
-        <source>Only {0} can unlock this workstation. {1}: sign {0} out first.</source>
-        <translation>只有 {0} 可以解锁此工作站。{1}：请先注销 {0}。</translation>
     </message>
 </context>
 <context>
@@ -1361,6 +1534,136 @@
     </message>
 </context>
 <context>
+    <name>Package</name>
+    <message>
+        <source>Request form</source>
+        <translation>申请单</translation>
+    </message>
+    <message>
+        <source>Preparation record</source>
+        <translation>制备记录</translation>
+    </message>
+    <message>
+        <source>QC report</source>
+        <translation>质检报告</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Packaging</source>
+        <translation>包装</translation>
+    </message>
+    <message>
+        <source>Release form</source>
+        <translation>放行单</translation>
+    </message>
+</context>
+<context>
+    <name>QcImportDialog</name>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>检测项目</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Resulted at</source>
+        <translation>检测时间</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>检测方法</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>仪器</translation>
+    </message>
+    <message>
+        <source>✔ pass</source>
+        <translation>✔ 合格</translation>
+    </message>
+    <message>
+        <source>✖ OUT OF SPEC (deviation)</source>
+        <translation>✖ 超标（偏差）</translation>
+    </message>
+    <message>
+        <source>… pending</source>
+        <translation>… 待判定</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Import QC results</source>
+        <translation>导入 QC 结果</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Sign and import</source>
+        <translation>签名并导入</translation>
+    </message>
+    <message>
+        <source>Your password ({0})</source>
+        <translation>您的密码（{0}）</translation>
+    </message>
+    <message>
+        <source>QC results file</source>
+        <translation>QC 结果文件</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>✔ {0} result(s) ready to import from {1} ({2}, SHA-256 {3}…). Times without a UTC offset were read in {4}. Check them, then sign with your password.</source>
+        <translation>✔ {1}（{2}，SHA-256 {3}…）中有 {0} 条结果可导入。未注明 UTC 偏移的时间已按 {4} 时区读取。请核对后用您的密码签名。</translation>
+    </message>
+    <message>
+        <source>{0} result(s) are out of specification: each opens a deviation.</source>
+        <translation>{0} 条结果超标：每条都将开启一项偏差。</translation>
+    </message>
+    <message>
+        <source>✖ {0} was not imported: {1} problem(s). Nothing was saved.</source>
+        <translation>✖ {0} 未导入：发现 {1} 个问题。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Importing QC results…</source>
+        <translation>正在导入 QC 结果…</translation>
+    </message>
+</context>
+<context>
     <name>RecordPanel</name>
     <message>
         <source>Field</source>
@@ -1422,6 +1725,10 @@
         <translation>刷新</translation>
     </message>
     <message>
+        <source>Import QC results…</source>
+        <translation>导入 QC 结果…</translation>
+    </message>
+    <message>
         <source>Blockers</source>
         <translation>阻碍放行的问题</translation>
     </message>
@@ -1432,6 +1739,10 @@
     <message>
         <source>Pending tests</source>
         <translation>待出结果的检验</translation>
+    </message>
+    <message>
+        <source>Release package (6 elements)</source>
+        <translation>放行资料（6 项）</translation>
     </message>
     <message>
         <source>Release (e-signature)…</source>
@@ -1460,6 +1771,34 @@
     <message>
         <source>Specification {0} v{1} · {2} unit(s) in the package</source>
         <translation>质量标准 {0} 第 {1} 版 · 放行包含 {2} 个单元</translation>
+    </message>
+    <message>
+        <source>✔ {0}: in the records</source>
+        <translation>✔ {0}：记录齐全</translation>
+    </message>
+    <message>
+        <source>☐ {0}: attest when signing</source>
+        <translation>☐ {0}：签名时确认</translation>
+    </message>
+    <message>
+        <source>✖ {0}: not in order</source>
+        <translation>✖ {0}：不符合要求</translation>
+    </message>
+    <message>
+        <source>{0} step(s), {1} awaiting verification</source>
+        <translation>{0} 个步骤，{1} 个待复核</translation>
+    </message>
+    <message>
+        <source>Request form number</source>
+        <translation>申请单编号</translation>
+    </message>
+    <message>
+        <source>Container and packaging checked</source>
+        <translation>容器和包装已检查</translation>
+    </message>
+    <message>
+        <source>Batch record number (paper)</source>
+        <translation>批生产记录编号（纸质）</translation>
     </message>
     <message>
         <source>Release batch {0}</source>
@@ -1721,6 +2060,17 @@
     </message>
 </context>
 <context>
+    <name>SecondPersonDialog</name>
+    <message>
+        <source>Verifier user name</source>
+        <translation>复核人用户名</translation>
+    </message>
+    <message>
+        <source>Verifier password</source>
+        <translation>复核人密码</translation>
+    </message>
+</context>
+<context>
     <name>SignOffDialog</name>
     <message>
         <source>Second-person verification</source>
@@ -1733,14 +2083,6 @@
     <message>
         <source>Sign as verifier</source>
         <translation>以复核人身份签名</translation>
-    </message>
-    <message>
-        <source>Verifier user name</source>
-        <translation>复核人用户名</translation>
-    </message>
-    <message>
-        <source>Verifier password</source>
-        <translation>复核人密码</translation>
     </message>
     <message>
         <source>{0} performed this step; a second person must verify.</source>
@@ -1931,6 +2273,10 @@
         <translation>◀ 返回</translation>
     </message>
     <message>
+        <source>Destroy unit…</source>
+        <translation>销毁单元…</translation>
+    </message>
+    <message>
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -1985,13 +2331,144 @@
         <source>Sign and administer</source>
         <translation>签名并输注</translation>
     </message>
+</context>
+<context>
+    <name>WorkspacePanel</name>
     <message>
-        <source>Verifier user name</source>
-        <translation>复核人用户名</translation>
+        <source>Workspaces – line clearance (R-SEG)</source>
+        <translation>操作区 – 清场（R-SEG）</translation>
     </message>
     <message>
-        <source>Verifier password</source>
-        <translation>复核人密码</translation>
+        <source>Workspace</source>
+        <translation>操作区</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last clearance</source>
+        <translation>最近一次清场</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>No workspaces are registered yet; QA or an administrator registers them. Until then, batches are not tied to a workspace.</source>
+        <translation>尚未登记任何操作区；由 QA 或管理员登记。在此之前，批次不与操作区绑定。</translation>
+    </message>
+    <message>
+        <source>Record line clearance…</source>
+        <translation>记录清场…</translation>
+    </message>
+    <message>
+        <source>Start chosen batch here…</source>
+        <translation>在此开始所选批次…</translation>
+    </message>
+    <message>
+        <source>Finish batch here…</source>
+        <translation>在此结束批次…</translation>
+    </message>
+    <message>
+        <source>Register workspace…</source>
+        <translation>登记操作区…</translation>
+    </message>
+    <message>
+        <source>⛔ Occupied by batch {0}</source>
+        <translation>⛔ 批次 {0} 占用中</translation>
+    </message>
+    <message>
+        <source>✔ Cleared – ready for the next batch</source>
+        <translation>✔ 已清场 – 可用于下一批次</translation>
+    </message>
+    <message>
+        <source>⚠ Needs line clearance (after batch {0})</source>
+        <translation>⚠ 待清场（批次 {0} 之后）</translation>
+    </message>
+    <message>
+        <source>⚠ Needs line clearance</source>
+        <translation>⚠ 待清场</translation>
+    </message>
+    <message>
+        <source>☣ Infectious area</source>
+        <translation>☣ 感染性区域</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>普通区域</translation>
+    </message>
+    <message>
+        <source>{0}, {1} / {2}</source>
+        <translation>{0}，{1} / {2}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Line clearance of {0} recorded and verified.</source>
+        <translation>{0} 的清场已记录并复核。</translation>
+    </message>
+    <message>
+        <source>Start batch {0} in {1}</source>
+        <translation>在 {1} 开始批次 {0}</translation>
+    </message>
+    <message>
+        <source>Batch {0} starts its work in workspace {1}; no other batch may enter until it has finished and the line is cleared again.</source>
+        <translation>批次 {0} 在操作区 {1} 开始生产；在其结束并重新清场之前，其他批次不得进入。</translation>
+    </message>
+    <message>
+        <source>Start here</source>
+        <translation>在此开始</translation>
+    </message>
+    <message>
+        <source>Batch {0} started in {1}.</source>
+        <translation>批次 {0} 已在 {1} 开始。</translation>
+    </message>
+    <message>
+        <source>Finish batch {0} in {1}</source>
+        <translation>在 {1} 结束批次 {0}</translation>
+    </message>
+    <message>
+        <source>The work of batch {0} in workspace {1} ends; the workspace needs a line clearance before the next batch.</source>
+        <translation>批次 {0} 在操作区 {1} 的生产结束；下一批次开始前该操作区须清场。</translation>
+    </message>
+    <message>
+        <source>Finish here</source>
+        <translation>在此结束</translation>
+    </message>
+    <message>
+        <source>Batch {0} finished in {1}; clear the line next.</source>
+        <translation>批次 {0} 已在 {1} 结束；下一步请清场。</translation>
+    </message>
+    <message>
+        <source>Register a workspace</source>
+        <translation>登记操作区</translation>
+    </message>
+    <message>
+        <source>A cleanroom suite or biosafety cabinet. Infectious material is processed only in an infectious area, and nothing else there.</source>
+        <translation>洁净室房间或生物安全柜。感染性物料只能在感染性区域处理，且该区域不得处理其他物料。</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Workspace registered.</source>
+        <translation>操作区已登记。</translation>
+    </message>
+    <message>
+        <source>Code (e.g. C-201/BSC-02)</source>
+        <translation>编号（例如 C-201/BSC-02）</translation>
+    </message>
+    <message>
+        <source>Infectious area</source>
+        <translation>感染性区域</translation>
     </message>
 </context>
 </TS>
