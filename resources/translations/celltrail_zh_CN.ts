@@ -1754,7 +1754,7 @@
     </message>
     <message>
         <source>Reject…</source>
-        <translation>拒收…</translation>
+        <translation>判定不合格…</translation>
     </message>
     <message>
         <source>✔ Batch {0} can be released ({1} release). Pending tests stay listed in the release record.</source>
@@ -1838,11 +1838,11 @@
     </message>
     <message>
         <source>Reject batch {0}</source>
-        <translation>拒收批次 {0}</translation>
+        <translation>判定批次 {0} 不合格</translation>
     </message>
     <message>
         <source>Rejected units can never be released.</source>
-        <translation>被拒收的单元永远不能放行。</translation>
+        <translation>判定不合格的单元永远不能放行。</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -1850,7 +1850,7 @@
     </message>
     <message>
         <source>Sign rejection</source>
-        <translation>签署拒收</translation>
+        <translation>签署不合格判定</translation>
     </message>
     <message>
         <source>Your password ({0})</source>
@@ -1866,7 +1866,7 @@
     </message>
     <message>
         <source>Batch rejected.</source>
-        <translation>批次已拒收。</translation>
+        <translation>批次已判定不合格。</translation>
     </message>
 </context>
 <context>
@@ -2097,7 +2097,7 @@
     </message>
     <message>
         <source>Label station</source>
-        <translation>贴签工作站</translation>
+        <translation>贴标工作站</translation>
     </message>
     <message>
         <source>QA / audit desk</source>
