@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from gui.context import AppContext
-from gui.i18n import LANGUAGE, format_datetime
+from gui.i18n import LANGUAGE, QT_TRANSLATE_NOOP, format_datetime
 from gui.operations import Operation, error_text, run_op
 from gui.signoff_dialog import SecondPersonDialog
 from gui.status_style import status_text

@@ -6,11 +6,19 @@ re-reads its texts in ``changeEvent`` (the retranslate pattern).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import cast
 
+from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone, QTranslator
 
 from gui.resources_access import translation
+
+# PySide6's stubs type QT_TRANSLATE_NOOP(context, message) as returning ``object``; at run
+# time it returns ``message`` unchanged.  gui/ imports it from here so mypy sees a str.  Call
+# sites must keep the literal name ``QT_TRANSLATE_NOOP(``: that is what pyside6-lupdate finds.
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
 
 QM_FILE = "celltrail_zh_CN.qm"
 LANGUAGES = ("en", "zh")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from gui.i18n import QT_TRANSLATE_NOOP
 
 NAMES = {
     "din": QT_TRANSLATE_NOOP("LabelField", "DIN"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from gui.connection_monitor import ConnectionMonitor, database_probe
 from gui.context import AppContext
 from gui.field_labels import kind_label
-from gui.i18n import LANGUAGE
+from gui.i18n import LANGUAGE, QT_TRANSLATE_NOOP
 from gui.lock import InactivityLock
 from gui.operations import run_op
 from gui.pages.audit_page import AuditPageWidget
@@ -116,8 +116,8 @@ class MainWindow(QMainWindow):
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()
-        for widget in (self.title, self.station_label):
-            top.addWidget(widget)
+        for label in (self.title, self.station_label):
+            top.addWidget(label)
         top.addStretch(1)
         for widget in (
             self.user_label,

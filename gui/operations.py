@@ -106,7 +106,7 @@ def run_op(
 def _attach_progress(parent: QWidget, signals: Operation, label: str) -> None:
     dialog = QProgressDialog(label, "", 0, 0, parent)
     dialog.setObjectName("progressDialog")
-    dialog.setCancelButton(None)  # type: ignore[arg-type]
+    dialog.setCancelButton(None)
     dialog.setMinimumDuration(300)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setAutoClose(False)

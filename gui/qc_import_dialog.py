@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.context import AppContext
-from gui.i18n import LANGUAGE
+from gui.i18n import LANGUAGE, QT_TRANSLATE_NOOP
 from gui.operations import Operation, Progress, error_text, run_op
 from gui.status_style import set_ok
 from models.quality.qc_file import QcFile

@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from platformdirs import user_config_dir
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from gui.i18n import QT_TRANSLATE_NOOP
 
 ROLES = {
     "cleanroom": QT_TRANSLATE_NOOP("Station", "Cleanroom workstation"),

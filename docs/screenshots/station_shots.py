@@ -19,11 +19,11 @@ from gui.pages.release_page import ReleasePage
 from gui.session import SessionUser
 from models.core import Core
 from models.demo import DEMO_PASSWORD
+from models.demo_site import demo_site
 from tests.gui.scenario import filled_batch, new_batch, pass_qc
 
 Shoot = Callable[[QWidget, str], None]
 Settle = Callable[..., None]
-DEMO_BATCH = "B-UCMSC-250303-001"
 
 
 def become(window: MainWindow, core: Core, username: str, role: str, **station: object) -> None:
@@ -43,8 +43,9 @@ def label_station(window: MainWindow, core: Core, tmp: Path, shoot: Shoot, settl
     page = window.show_page("labels")
     assert isinstance(page, LabelStationPage)
     settle(lambda: page.batch_id is not None)
-    page.select_batch(DEMO_BATCH)
-    settle(lambda: page.report is not None and page.report.batch_number == DEMO_BATCH)
+    batch = demo_site(core).msc_batch  # numbered by the services from the day the demo was built
+    page.select_batch(batch)
+    settle(lambda: page.report is not None and page.report.batch_number == batch)
     free = [i for i in range(page.units.count()) if "[" not in page.units.item(i).text()]
     for row in free[:3]:
         page.units.item(row).setCheckState(Qt.CheckState.Checked)
@@ -73,7 +74,7 @@ def label_station(window: MainWindow, core: Core, tmp: Path, shoot: Shoot, settl
     settle(lambda: page.preview.image is not None)
     shoot(window, "labels.png")
 
-    dialog = page.actions.double_check()
+    dialog = page.label_actions.double_check()
     assert dialog is not None
     settle(lambda: bool(dialog.checks))
     dialog.username.setText("zhao")

@@ -87,6 +87,7 @@ class AuditPageWidget(QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
         self.page: AuditPage | None = None
+        self._offset = 0
         self.filters.search_requested.connect(lambda: self.load(0))
         self.prev_button.clicked.connect(lambda: self.load(max(self._offset - PAGE_SIZE, 0)))
         self.next_button.clicked.connect(lambda: self.load(self._offset + PAGE_SIZE))
@@ -95,7 +96,6 @@ class AuditPageWidget(QWidget):
         self.csv_button.clicked.connect(lambda: self.export(".csv"))
         self.pdf_button.clicked.connect(lambda: self.export(".pdf"))
         ctx.events.records_changed.connect(lambda _w: self.isVisible() and self.load(self._offset))
-        self._offset = 0
         self.retranslate()
 
     def retranslate(self) -> None:

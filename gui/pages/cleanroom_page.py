@@ -59,18 +59,18 @@ class CleanroomPage(QWidget):
         self.buttons["verify_step"].setProperty("primary", True)
         self.status = QLabel(objectName="pageStatus", wordWrap=True)
         self.work: WorkList | None = None
-        self.actions = CleanroomActions(self)
+        self.cleanroom_actions = CleanroomActions(self)
         self.workspaces = WorkspacePanel(ctx, self.selected_batch, self._workspace_done, self)
         self.step_rows: tuple[StepRow, ...] = ()
         self._build_layout()
         handlers: dict[str, Callable[[], object]] = {
-            "record_step": self.actions.record_step,
-            "verify_step": self.actions.verify_step,
-            "harvest": self.actions.record_harvest,
-            "fill": self.actions.fill,
-            "store": self.actions.store,
-            "ship": self.actions.create_shipment,
-            "dispatch": self.actions.dispatch,
+            "record_step": self.cleanroom_actions.record_step,
+            "verify_step": self.cleanroom_actions.verify_step,
+            "harvest": self.cleanroom_actions.record_harvest,
+            "fill": self.cleanroom_actions.fill,
+            "store": self.cleanroom_actions.store,
+            "ship": self.cleanroom_actions.create_shipment,
+            "dispatch": self.cleanroom_actions.dispatch,
         }
         for name, handler in handlers.items():
             self.buttons[name].clicked.connect(lambda _=False, h=handler: h())
@@ -195,7 +195,8 @@ class CleanroomPage(QWidget):
 
     def select_batch(self, number: str) -> None:
         for row in range(self.batches.rowCount()):
-            if self.batches.item(row, 0).text() == number:
+            item = self.batches.item(row, 0)
+            if item is not None and item.text() == number:
                 self.batches.selectRow(row)
                 return
 

@@ -57,19 +57,23 @@ class HomePage(QWidget):
         layout.addWidget(self.recent, 2)
         layout.addWidget(self.awaiting_label)
         layout.addWidget(self.awaiting, 2)
-        self.awaiting.cellDoubleClicked.connect(
-            # the trace search finds a unit by its DIN; the division shows in the trace
-            lambda row, _c: self.open_identifier.emit(
-                self.awaiting.item(row, 0).text().split("/")[0]
-            )
-        )
-        self.batches.cellDoubleClicked.connect(
-            lambda row, _c: self.open_identifier.emit(self.batches.item(row, 0).text())
-        )
+        self.awaiting.cellDoubleClicked.connect(self._open_awaiting)
+        self.batches.cellDoubleClicked.connect(self._open_batch)
         ctx.events.records_changed.connect(lambda _w: self.refresh())
         self.dashboard: Dashboard | None = None
         self.awaiting_units: tuple[AwaitingUnit, ...] | None = None
         self.retranslate()
+
+    def _open_awaiting(self, row: int, _column: int) -> None:
+        item = self.awaiting.item(row, 0)
+        if item is not None:
+            # the trace search finds a unit by its DIN; the division shows in the trace
+            self.open_identifier.emit(item.text().split("/")[0])
+
+    def _open_batch(self, row: int, _column: int) -> None:
+        item = self.batches.item(row, 0)
+        if item is not None:
+            self.open_identifier.emit(item.text())
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Overview – {0}").format(self._ctx.station.role_text))
@@ -170,8 +174,9 @@ class HomePage(QWidget):
     def _fill_tiles(self, board: Dashboard) -> None:
         while self.tiles.count():
             item = self.tiles.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.tiles.addWidget(_tile(self.tr("Open batches"), board.open_batches, None))
         for count in board.unit_quality:
             self.tiles.addWidget(

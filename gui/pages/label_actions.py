@@ -28,15 +28,17 @@ class LabelActions(QObject):
     def __init__(self, page: LabelStationPage) -> None:
         super().__init__(page)
         self.page, self.ctx = page, page.ctx
-        names = ("approveReprintButton", "cancelJobButton", "resumeButton")
+        job_names = ("approveReprintButton", "cancelJobButton", "resumeButton")
         self.approve_button, self.cancel_button, self.resume_button = (
-            QPushButton(objectName=n) for n in names
+            QPushButton(objectName=n) for n in job_names
         )
-        names = ("checkButton", "applyButton", "voidButton", "destroyButton", "reprintButton")
+        label_names = ("checkButton", "applyButton", "voidButton", "destroyButton", "reprintButton")
         self.check_button, self.apply_button, self.void_button = (
-            QPushButton(objectName=n) for n in names[:3]
+            QPushButton(objectName=n) for n in label_names[:3]
         )
-        self.destroy_button, self.reprint_button = (QPushButton(objectName=n) for n in names[3:])
+        self.destroy_button, self.reprint_button = (
+            QPushButton(objectName=n) for n in label_names[3:]
+        )
         self.check_button.setObjectName("primaryButton")
         self.check_button.setProperty("action", "check")
         self.approve_button.clicked.connect(self.approve_reprint)

@@ -26,7 +26,7 @@ class LabelPrinting(QObject):
     def print_job(self, job_id: int | None = None) -> bool:
         page = self.page
         if job_id is None:
-            job = page.actions.selected_job()
+            job = page.label_actions.selected_job()
         else:
             job = next((j for j in page.job_rows if j.id == job_id), None)
         if job is None:
@@ -67,10 +67,15 @@ class LabelPrinting(QObject):
         """A partial label's information sheets are their own job: print them right after."""
         labeling, workers, actor = self.ctx.core.labeling, self.workers, self.ctx.username
         url = next((j.printer for j in self.page.job_rows if j.id == job_id), "")
+
+        def print_all(ids: list[int]) -> None:
+            for companion_id in ids:
+                workers.print_job(companion_id, url, actor)
+
         run_op(
             parent=self.page,
             op=lambda _p: labeling.companion_jobs(job_id),
-            on_success=lambda ids: [workers.print_job(i, url, actor) for i in ids],
+            on_success=print_all,
         )
 
     def _on_refused(self, job_id: int, exc: BaseException) -> None:

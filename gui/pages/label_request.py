@@ -63,7 +63,7 @@ class LabelRequest(QObject):
         )
 
     def preview_label(self) -> Operation | None:
-        label = self.page.actions.selected_label()
+        label = self.page.label_actions.selected_label()
         if label is None:
             return None
         core = self.page.ctx.core

@@ -67,7 +67,7 @@ class LabelStationPage(QWidget):
         self.preview_caption = QLabel(objectName="sectionLabel", wordWrap=True)
         self.preview = LabelPreview(self)
         self.status = QLabel(objectName="pageStatus", wordWrap=True)
-        self.actions = LabelActions(self)
+        self.label_actions = LabelActions(self)
         self.tables = LabelTables(self)
         self.requests = LabelRequest(self)
         self.printing = LabelPrinting(self)
@@ -105,13 +105,13 @@ class LabelStationPage(QWidget):
         middle.addWidget(self.queue_label)
         middle.addWidget(self.jobs, 2)
         queue_buttons = QGridLayout()
-        for i, button in enumerate([self.print_button, *self.actions.job_buttons()]):
+        for i, button in enumerate([self.print_button, *self.label_actions.job_buttons()]):
             queue_buttons.addWidget(button, 0, i)
         middle.addLayout(queue_buttons)
         middle.addWidget(self.labels_label)
         middle.addWidget(self.labels, 3)
         label_buttons = QGridLayout()
-        for i, button in enumerate(self.actions.label_buttons()):
+        for i, button in enumerate(self.label_actions.label_buttons()):
             label_buttons.addWidget(button, i // 3, i % 3)
         middle.addLayout(label_buttons)
         preview_box = QWidget()
@@ -120,8 +120,8 @@ class LabelStationPage(QWidget):
         right.addWidget(self.preview_caption)
         right.addWidget(self.preview, 1)
         splitter = QSplitter()
-        for widget in (request, middle_box, preview_box):
-            splitter.addWidget(widget)
+        for box in (request, middle_box, preview_box):
+            splitter.addWidget(box)
         splitter.setSizes([300, 760, 360])
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
@@ -158,7 +158,7 @@ class LabelStationPage(QWidget):
                 self.tr("Applied by"),
             ]
         )
-        self.actions.retranslate()
+        self.label_actions.retranslate()
         self.requests.show_caption()
         if self.batch_combo.count():
             self.load_batches()  # status words inside the batch and unit lists
@@ -244,7 +244,7 @@ class LabelStationPage(QWidget):
         return run_op(parent=self, op=op, on_success=self._on_loaded)
 
     def _on_loaded(self, loaded: tuple[Any, ...]) -> None:
-        keep = (self.actions.selected_job_id, self.actions.selected_label_id)
+        keep = (self.label_actions.selected_job_id, self.label_actions.selected_label_id)
         batch_id, units, self.job_rows, self.label_rows, self.report = loaded
         changed = batch_id != self.batch_id
         self.batch_id = batch_id

@@ -25,8 +25,8 @@ class LabelTables(QObject):
     def fill(self, keep: tuple[int | None, int | None] | None = None) -> None:
         """Fill both tables; ``keep`` (job id, label id) stay selected, by default the
         current selection (call with the ids taken *before* the rows were replaced)."""
-        page = self.page
-        job, label = keep or (page.actions.selected_job_id, page.actions.selected_label_id)
+        page, actions = self.page, self.page.label_actions
+        job, label = keep or (actions.selected_job_id, actions.selected_label_id)
         page.jobs.blockSignals(True)
         page.labels.blockSignals(True)
         page.jobs.clearSelection()
@@ -54,15 +54,15 @@ class LabelTables(QObject):
             for r in page.label_rows
         ]
         _fill(page.labels, labels)
-        for table, rows, ident in (
-            (page.jobs, page.job_rows, job),
-            (page.labels, page.label_rows, label),
+        for table, ids, ident in (
+            (page.jobs, [j.id for j in page.job_rows], job),
+            (page.labels, [r.id for r in page.label_rows], label),
         ):
-            index = next((i for i, r in enumerate(rows) if r.id == ident), None)
+            index = next((i for i, row_id in enumerate(ids) if row_id == ident), None)
             if index is not None:
                 table.selectRow(index)
             table.blockSignals(False)
-        page.actions.update_buttons()
+        page.label_actions.update_buttons()
 
     def job_note(self, job: JobRow) -> str:
         if job.line_stopped:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from gui.context import AppContext
 from gui.form_dialog import Field, FormDialog, Values
-from gui.i18n import LANGUAGE
+from gui.i18n import LANGUAGE, QT_TRANSLATE_NOOP
 from gui.operations import Operation, Progress, error_text, run_op
 from gui.qc_import_dialog import QcImportDialog
 from gui.status_style import set_ok, status_text

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -14,7 +13,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from gui.i18n import format_datetime
+from gui.i18n import QT_TRANSLATE_NOOP, format_datetime
 from models.queries.audit import AuditRow
 
 Index = QModelIndex | QPersistentModelIndex

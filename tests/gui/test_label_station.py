@@ -26,8 +26,7 @@ from models.entities.labeling import PrintedLabel
 from printing.content import mm_to_dots
 from tests.fakes.printers import FakeZebraPrinter
 from tests.gui.gui_helpers import GS, PASSWORD, sign_in, wedge_scan
-
-DEMO_BATCH = "B-UCMSC-250303-001"  # 20 units, the first 4 labelled in the demo history
+from tests.gui.scenario import demo
 
 
 @pytest.fixture
@@ -47,8 +46,9 @@ def open_station(qtbot: QtBot, controller: AppController) -> LabelStationPage:
     page = controller.window.show_page("labels")
     assert isinstance(page, LabelStationPage)
     qtbot.waitUntil(lambda: page.batch_id is not None, timeout=5000)
-    page.select_batch(DEMO_BATCH)
-    qtbot.waitUntil(lambda: page.report is not None and page.report.batch_number == DEMO_BATCH)
+    batch = demo(controller.ctx.core).msc_batch  # 20 units, the first 4 labelled in the demo
+    page.select_batch(batch)
+    qtbot.waitUntil(lambda: page.report is not None and page.report.batch_number == batch)
     return page
 
 
@@ -88,8 +88,8 @@ def select_label(page: LabelStationPage, label_id: int) -> None:
 
 def open_check(qtbot: QtBot, page: LabelStationPage, label_id: int) -> DoubleCheckDialog:
     select_label(page, label_id)
-    assert page.actions.check_button.isEnabled()
-    dialog = page.actions.double_check()
+    assert page.label_actions.check_button.isEnabled()
+    dialog = page.label_actions.double_check()
     assert dialog is not None
     qtbot.waitUntil(lambda: bool(dialog.checks), timeout=5000)
     return dialog
@@ -122,8 +122,8 @@ def test_request_print_check_apply_balances(
     qtbot.waitUntil(lambda: page.label_rows[0].state == "verified", timeout=5000)
 
     select_label(page, label.id)
-    assert page.actions.apply_button.isEnabled()
-    qtbot.mouseClick(page.actions.apply_button, Qt.MouseButton.LeftButton)
+    assert page.label_actions.apply_button.isEnabled()
+    qtbot.mouseClick(page.label_actions.apply_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.label_rows[0].state == "applied", timeout=5000)
     report = page.report
     assert report is not None and report.balanced and report.reconciled
@@ -193,8 +193,8 @@ def check_and_apply(qtbot: QtBot, page: LabelStationPage, label_id: int) -> None
         qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: label_state(page, label_id) == "verified", timeout=5000)
     select_label(page, label_id)
-    assert page.actions.apply_button.isEnabled()
-    qtbot.mouseClick(page.actions.apply_button, Qt.MouseButton.LeftButton)
+    assert page.label_actions.apply_button.isEnabled()
+    qtbot.mouseClick(page.label_actions.apply_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: label_state(page, label_id) == "applied", timeout=5000)
 
 
@@ -224,8 +224,8 @@ def test_void_destroy_reprint_approve_reconciles(qtbot: QtBot, controller: AppCo
 
     # Void the spoiled label, with a reason.
     select_label(page, spoiled)
-    assert page.actions.void_button.isEnabled()
-    void = page.actions.void()
+    assert page.label_actions.void_button.isEnabled()
+    void = page.label_actions.void()
     assert void is not None
     void.inputs["reason"].setPlainText("smudged print, ribbon crease")  # type: ignore[attr-defined]
     submit_form(qtbot, void)
@@ -234,8 +234,8 @@ def test_void_destroy_reprint_approve_reconciles(qtbot: QtBot, controller: AppCo
     assert page.report is not None and page.report.voided >= 1
 
     # Witnessed destruction: wang cannot witness his own; zhao signs.
-    assert page.actions.destroy_button.isEnabled()
-    destroy = page.actions.destroy()
+    assert page.label_actions.destroy_button.isEnabled()
+    destroy = page.label_actions.destroy()
     listing = destroy.inputs["labels"]
     assert isinstance(listing, QListWidget)
     [item] = [
@@ -258,8 +258,8 @@ def test_void_destroy_reprint_approve_reconciles(qtbot: QtBot, controller: AppCo
 
     # Reprint request for the destroyed label's unit.
     select_label(page, spoiled)
-    assert page.actions.reprint_button.isEnabled()
-    reprint = page.actions.reprint()
+    assert page.label_actions.reprint_button.isEnabled()
+    reprint = page.label_actions.reprint()
     assert reprint is not None
     reprint.inputs["reason"].setPlainText("replacement for the spoiled label")  # type: ignore[attr-defined]
     submit_form(qtbot, reprint)
@@ -267,10 +267,10 @@ def test_void_destroy_reprint_approve_reconciles(qtbot: QtBot, controller: AppCo
     row, job = next((i, j) for i, j in enumerate(page.job_rows) if j.awaiting_reprint_approval)
     assert job.requested_by == "wang"
     page.jobs.selectRow(row)
-    assert page.actions.approve_button.isEnabled()
+    assert page.label_actions.approve_button.isEnabled()
 
     # QA approval: the requester cannot approve his own reprint; chen (QA) does.
-    approve = page.actions.approve_reprint()
+    approve = page.label_actions.approve_reprint()
     assert approve is not None
     qtbot.keyClicks(approve.inputs["username"], "wang")
     qtbot.keyClicks(approve.inputs["password"], PASSWORD)

@@ -29,9 +29,7 @@ def blockers(page: ReleasePage) -> list[str]:
     return [page.blockers.item(i).text() for i in range(page.blockers.count())]
 
 
-def sign(
-    qtbot: QtBot, page: ReleasePage, button_name: str, **texts: str | bool
-) -> FormDialog:
+def sign(qtbot: QtBot, page: ReleasePage, button_name: str, **texts: str | bool) -> FormDialog:
     button = getattr(page, button_name)
     assert button.isEnabled()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
