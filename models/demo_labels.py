@@ -1,5 +1,5 @@
 """Demo labeling data: approved default templates and a reconciled print history for the
-cord-MSC batch (scenario S1), printed to an in-memory archive printer."""
+first bags of the cord-MSC batch (scenario S1), printed to an in-memory archive printer."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from models.entities.production import Batch, ProductUnit
 from models.labels.defaults import default_templates
 from printing.port import Outcome, PayloadFormat, PrintJob, PrintResult
 
-DEMO_BATCH = "B-UCMSC-250303-001"
 DEMO_STATION = "C-201/BSC-02"
 
 
@@ -26,9 +25,8 @@ class _ArchivePrinter:
         return PrintResult(job_id=job.job_id, outcome=Outcome.SENT, detail=self.address)
 
 
-def add_demo_labels(core: Core, password: str, history_units: int = 4) -> dict[str, int]:
-    """Templates authored by wang and approved by chen; labels for the first
-    ``history_units`` units of the demo batch printed, verified by zhao and applied."""
+def add_templates(core: Core, password: str) -> dict[str, int]:
+    """The default templates, authored by wang and approved by chen; ids by code."""
     ids: dict[str, int] = {}
     for template in default_templates():
         ids[template.code] = core.labeling.create_template_version(
@@ -41,19 +39,27 @@ def add_demo_labels(core: Core, password: str, history_units: int = 4) -> dict[s
         core.labeling.approve_template(
             template_id=ids[template.code], username="chen", password=password
         )
+    return ids
+
+
+def label_first_units(
+    core: Core, password: str, batch_number: str, ids: dict[str, int], count: int
+) -> int:
+    """LT-BAG labels for the first ``count`` units of the batch: printed by wang, checked
+    by zhao (scan and fields), applied; returns how many."""
     with core.uow() as uow:
-        batch_id = uow.session.scalar(select(Batch.id).where(Batch.number == DEMO_BATCH))
+        batch_id = uow.session.scalar(select(Batch.id).where(Batch.number == batch_number))
         units = list(
             uow.session.scalars(
                 select(ProductUnit.id)
                 .where(ProductUnit.batch_id == batch_id)
                 .order_by(ProductUnit.id)
-                .limit(history_units)
+                .limit(count)
             )
         )
     if batch_id is None or not units:
-        return {"templates": len(ids), "labels": 0}
-    return {"templates": len(ids), "labels": _history(core, batch_id, units, ids, password)}
+        return 0
+    return _history(core, batch_id, units, ids, password)
 
 
 def _history(

@@ -29,7 +29,9 @@ def demo_db(tmp_path: Path) -> str:
     db = str(tmp_path / "demo.db")
     result = celltrail("demo", "--db", db, "--json")
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["units"] == 23
+    summary = json.loads(result.stdout)
+    assert summary["units"] == 33  # S1: 20 released + 10 in quarantine; S2: 3
+    assert summary["released_batch"].startswith("B-UCMSC-")
     return db
 
 

@@ -6,6 +6,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
+import sqlite3  # noqa: E402
+import time  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -23,15 +25,46 @@ from models.core import Core, open_core  # noqa: E402
 from models.demo import build_demo_site  # noqa: E402
 from models.services.passwords import fast_passwords_for_tests  # noqa: E402
 
+DEMO_MAX_AGE_S = 15 * 60  # the demo is relative to "now": rebuild it before it grows stale
+
+
+class DemoTemplate:
+    """The demo is built through the services (slow: every step is signed and committed), so
+    it is built once and copied for each test, and rebuilt once it is a quarter-hour old."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder, self.built_at, self.path = folder, 0.0, folder / "demo-template.db"
+
+    def copy_to(self, target: Path) -> None:
+        if time.monotonic() - self.built_at > DEMO_MAX_AGE_S:
+            self.path.unlink(missing_ok=True)
+            core = open_core(
+                f"sqlite:///{self.path}", passwords=fast_passwords_for_tests(), workstation="QA-01"
+            )
+            try:
+                build_demo_site(core)
+            finally:
+                core.close()
+            self.built_at = time.monotonic()
+        with sqlite3.connect(self.path) as source, sqlite3.connect(target) as copy:
+            source.backup(copy)
+        source.close()
+        copy.close()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> DemoTemplate:
+    return DemoTemplate(tmp_path_factory.mktemp("demo"))
+
 
 @pytest.fixture
-def demo_core(tmp_path: Path) -> Iterator[Core]:
+def demo_core(tmp_path: Path, demo_template: DemoTemplate) -> Iterator[Core]:
+    demo_template.copy_to(tmp_path / "demo.db")
     core = open_core(
         f"sqlite:///{tmp_path / 'demo.db'}",
         passwords=fast_passwords_for_tests(),
         workstation="QA-01",
     )
-    build_demo_site(core)
     yield core
     database_pool().waitForDone()
     core.close()

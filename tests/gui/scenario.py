@@ -8,11 +8,17 @@ from datetime import UTC, datetime, timedelta
 
 from models.core import Core
 from models.demo import DEMO_PASSWORD
+from models.demo_chain import MSC_COLLECTION, MSC_PRODUCT
 from models.demo_quality import S1_RESULTS
+from models.demo_site import DemoSite, demo_site
 from models.services.quality_qc import QcInput
 
-DEMO_COLLECTION = "CL-0031-01"  # scenario S1's accepted cord collection (eligible donor)
-MSC_PRODUCT = "S1389"
+DEMO_COLLECTION = MSC_COLLECTION  # scenario S1's accepted cord collection (eligible donor)
+
+
+def demo(core: Core) -> DemoSite:
+    """The demo's batch numbers and unit codes (allocated by the services on build day)."""
+    return demo_site(core)
 
 
 def new_batch(core: Core, workspace: str = "C-201/BSC-02") -> str:
@@ -29,12 +35,13 @@ def batch_id(core: Core, number: str) -> int:
         return lookup.batch(uow.session, number).id
 
 
-def filled_batch(core: Core, units: int = 3, location: str | None = None) -> tuple[str, int]:
-    """Harvested and filled (QUARANTINE); returns (number, id)."""
+def filled_batch(
+    core: Core, units: int = 3, location: str | None = None, harvest_days_ago: float = 0
+) -> tuple[str, int]:
+    """Harvested (2 h ago unless told) and filled (QUARANTINE); returns (number, id)."""
     number = new_batch(core)
-    core.chain.batches.record_harvest(
-        actor="wang", batch_number=number, harvest_at=datetime.now(UTC) - timedelta(hours=2)
-    )
+    harvest = datetime.now(UTC) - timedelta(days=harvest_days_ago, hours=2)
+    core.chain.batches.record_harvest(actor="wang", batch_number=number, harvest_at=harvest)
     core.chain.batches.fill(
         actor="wang",
         batch_number=number,

@@ -10,6 +10,7 @@ from pathlib import Path
 from gui_helpers import sign_in, wedge_scan
 from PySide6.QtCore import QDateTime, Qt
 from pytestqt.qtbot import QtBot
+from scenario import demo
 
 from gui.app import AppController
 from gui.pages.audit_page import AuditPageWidget
@@ -32,9 +33,11 @@ def _search(qtbot: QtBot, page: AuditPageWidget) -> None:
 def test_filters_by_user_action_record_and_time(qtbot: QtBot, controller: AppController) -> None:
     page = _audit(qtbot, controller)
     everything = page.page.total
+    car_t = demo(controller.ctx.core).car_t_batch
     page.filters.select(page.filters.actor, "liu")
     _search(qtbot, page)
-    assert page.page.total == 7 and {r.actor for r in page.model.rows} == {"liu"}
+    # the nurse: 2 recipients, 2 receipts, dispense ×2, thaw, administration (signed)
+    assert page.page.total == 9 and {r.actor for r in page.model.rows} == {"liu"}
 
     page.filters.select(page.filters.actor, None)
     page.filters.select(page.filters.action, "login")
@@ -43,9 +46,9 @@ def test_filters_by_user_action_record_and_time(qtbot: QtBot, controller: AppCon
 
     page.filters.select(page.filters.action, None)
     with qtbot.waitSignal(page.loaded, timeout=5000):
-        wedge_scan(page.filters.subject_id, "B-CART-250408-012")  # scan into the record filter
+        wedge_scan(page.filters.subject_id, car_t)  # scan into the record filter
     assert page.page.total >= 1
-    assert all("B-CART-250408-012" in r.subject_id for r in page.model.rows)
+    assert all(car_t in r.subject_id for r in page.model.rows)
 
     page.filters.subject_id.clear()
     page.filters.use_until.setChecked(True)
@@ -67,9 +70,9 @@ def test_selecting_an_entry_shows_that_records_trail(
     row = next(i for i, r in enumerate(page.model.rows) if r.subject_type == "shipment")
     page.table.selectRow(row)
     qtbot.waitUntil(
-        lambda: page.trail.trail.rowCount() == 3, timeout=5000
-    )  # create, dispatch, receipt
-    assert "3" in page.trail.trail_label.text()
+        lambda: page.trail.trail.rowCount() == 2, timeout=5000
+    )  # create, receipt (the service files the dispatch under "custody_event")
+    assert "2" in page.trail.trail_label.text()
 
 
 def test_verify_reports_an_intact_chain(qtbot: QtBot, controller: AppController) -> None:
@@ -107,7 +110,8 @@ def test_exports_csv_and_pdf_of_the_filtered_trail(
     with (tmp_path / "extract.csv").open(encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))
     assert rows[0][:4] == ["section", "#", "Time", "User"]
-    assert len(rows) - 1 == 23 and {r[5] for r in rows[1:]} == {"product_unit"}
+    # the demo's unit records: two bags dispensed at Hospital B, one of them thawed
+    assert len(rows) - 1 == 3 and {r[5] for r in rows[1:]} == {"product_unit"}
 
     with qtbot.waitSignal(page.exported, timeout=20000):
         page.export(".pdf", tmp_path / "extract.pdf")
@@ -117,7 +121,8 @@ def test_exports_csv_and_pdf_of_the_filtered_trail(
         text = subprocess.run(
             ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
         ).stdout
-        assert "Audit trail extract" in text and "A999025250100" in text
+        given = demo(controller.ctx.core).msc_units[0]  # the bag thawed at the bedside
+        assert "Audit trail extract" in text and given in text
 
     page.filters.select(page.filters.subject_type, None)
     page.filters.select(page.filters.action, "export")

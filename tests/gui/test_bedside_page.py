@@ -21,6 +21,7 @@ from gui.pages.bedside_page import BedsidePage, VerifierDialog
 from gui.station import StationConfig
 from models.core import Core
 from models.entities.logistics import Administration
+from models.entities.parties import Recipient
 from models.queries.work import work_list
 from tests.conftest import ATTESTED
 from tests.gui.gui_helpers import PASSWORD, sign_in, wedge_scan
@@ -78,7 +79,10 @@ def din_scan(unit_code: str) -> str:
 
 def administrations(core: Core) -> list[tuple[str, str, int]]:
     with core.uow() as uow:
-        query = select(Administration).where(Administration.started_at > cutoff())
+        ours = select(Recipient.id).where(Recipient.code.in_((PATIENT, OTHER)))  # not the demo's
+        query = select(Administration).where(
+            Administration.started_at > cutoff(), Administration.recipient_id.in_(ours)
+        )
         rows = uow.session.scalars(query)
         return [(r.administered_by, r.verified_by, r.recipient_id) for r in rows]
 

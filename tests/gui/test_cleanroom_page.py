@@ -139,14 +139,19 @@ def test_create_and_dispatch_a_shipment(
     demo_core.quality.release.release_batch(
         attestation=ATTESTED, batch_id=batch_id, username="chen", password=PASSWORD
     )
+    old, old_id = filled_batch(demo_core, units=1, location="T-03/R2/B5", harvest_days_ago=400)
+    pass_qc(demo_core, old_id)  # released long ago; its bag is now past its expiry
+    demo_core.quality.release.release_batch(
+        attestation=ATTESTED, batch_id=old_id, username="chen", password=PASSWORD
+    )
     page = open_page(qtbot, controller, new_batch(demo_core))
     assert page.work is not None
-    expired = next(u.code for u in page.work.shippable if u.batch == "B-UCMSC-250303-001")
+    expired = next(u.code for u in page.work.shippable if u.batch == old)
     fresh = next(u.code for u in page.work.shippable if u.batch == number)
 
     dialog = click_action(qtbot, page, "ship")
     qtbot.keyClicks(dialog.inputs["code"], "SH-GUI-01")
-    tick(dialog.inputs["units"], expired)  # the demo's 2025 bags are past their expiry
+    tick(dialog.inputs["units"], expired)
     qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(dialog.warning.isVisible, timeout=5000)
     assert "expired" in dialog.warning.text() and dialog.isVisible()

@@ -8,6 +8,7 @@ import pytest
 from gui_helpers import sign_in, wedge_scan
 from PySide6.QtCore import QLocale, Qt
 from pytestqt.qtbot import QtBot
+from scenario import demo
 
 from gui.app import AppController, bilingual, open_database, parse_args
 from gui.i18n import LANGUAGE, format_datetime, format_number
@@ -25,7 +26,7 @@ def test_language_switch_translates_the_visible_screens(
     trace = window.show_page("trace")
     assert isinstance(trace, TracePage)
     with qtbot.waitSignal(trace.loaded, timeout=5000):
-        wedge_scan(trace.search, "B-UCMSC-250303-001")
+        wedge_scan(trace.search, demo(controller.ctx.core).msc_batch)
     assert window.nav_buttons["audit"].text() == "Audit trail"
 
     qtbot.mouseClick(window.language_button, Qt.MouseButton.LeftButton)

@@ -5,13 +5,18 @@ from __future__ import annotations
 from gui_helpers import GS, key_event, sign_in, wedge_scan
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from scenario import demo
 
 from gui.app import AppController
 from gui.pages.trace_page import TracePage
 from gui.widgets.scan_line_edit import ScanLineEdit
-from models.isbt128 import make_din
+from models.isbt128 import Din, make_din
 
-DEMO_UNIT = make_din("A9990", 25, 250100)  # first bag of the cord-MSC batch (demo site)
+
+def demo_unit(ctrl: AppController) -> Din:
+    """The first bag of the demo's released cord-MSC batch."""
+    code = demo(ctrl.ctx.core).msc_units[0]  # FIN (5), year (2), sequence (6)
+    return make_din(code[:5], code[5:7], code[7:13])
 
 
 def _trace(ctrl: AppController) -> TracePage:
@@ -34,13 +39,14 @@ def test_din_scanned_on_the_home_page_opens_that_unit(
     sign_in(qtbot, controller, "chen")
     home = controller.window.pages["home"]
     assert controller.window.stack.currentWidget() is home
+    unit = demo_unit(controller)
     with qtbot.waitSignal(_trace(controller).loaded, timeout=5000) as loaded:
-        wedge_scan(home, DEMO_UNIT.data_content())  # "=A99902525010000", focus anywhere
+        wedge_scan(home, unit.data_content())  # e.g. "=A99902600000100", focus anywhere
     page = _trace(controller)
     assert controller.window.stack.currentWidget() is page
     assert loaded.args[0].kind == "unit"
-    assert page.panel.title.text().endswith(DEMO_UNIT.number)
-    assert page.tree.currentItem().text(0).endswith(DEMO_UNIT.number)
+    assert page.panel.title.text().endswith(unit.number)
+    assert page.tree.currentItem().text(0).endswith(unit.number)
     assert "✔" in controller.window.scan_status.text()
 
 
@@ -48,14 +54,15 @@ def test_batch_number_scanned_into_a_plain_field_opens_the_batch(
     qtbot: QtBot, controller: AppController
 ) -> None:
     sign_in(qtbot, controller, "chen")
+    car_t = demo(controller.ctx.core).car_t_batch
     audit = controller.window.show_page("audit")
     field = audit.filters.until.lineEdit()  # an ordinary text input, not a scan field
     before = field.text()
     with qtbot.waitSignal(_trace(controller).loaded, timeout=5000) as loaded:
-        wedge_scan(field, "B-CART-250408-012")
+        wedge_scan(field, car_t)
     assert loaded.args[0].kind == "batch"
     assert field.text() == before  # the burst did not stay in the field
-    assert "B-CART-250408-012" in _trace(controller).panel.title.text()
+    assert car_t in _trace(controller).panel.title.text()
 
 
 def test_gs1_code_is_refused_with_the_separator_preserved(
@@ -99,7 +106,7 @@ def test_scans_are_ignored_while_the_workstation_is_locked(
     controller.window.lock.lock()
     dialog = controller.window.lock.dialog
     assert dialog is not None
-    wedge_scan(dialog.unlock_button, DEMO_UNIT.data_content())
+    wedge_scan(dialog.unlock_button, demo_unit(controller).data_content())
     qtbot.wait(200)
     assert _trace(controller).result is None
     assert key_event("a").text() == "a"

@@ -12,10 +12,12 @@ from gui_helpers import PASSWORD, sign_in, wedge_scan
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
+from scenario import batch_id, demo
 
 from gui.app import AppController
 from gui.pages.trace_page import REF_ROLE, TracePage
 from gui.signoff_dialog import SignOffDialog
+from models.demo_chain import CAR_T_DONOR, CAR_T_STEPS, MSC_DONOR
 
 
 def _page(qtbot: QtBot, ctrl: AppController, user: str = "chen") -> TracePage:
@@ -42,9 +44,10 @@ def test_recipient_traces_back_to_the_donor_and_down_again(
     qtbot: QtBot, controller: AppController
 ) -> None:
     page = _page(qtbot, controller)
+    number = demo(controller.ctx.core).msc_batch
     _search(qtbot, page, "P-B-0017")
     root = page.tree.topLevelItem(0)
-    assert "DN-2025-0031" in root.text(0)
+    assert MSC_DONOR in root.text(0)
     current = page.tree.currentItem()
     assert "P-B-0017" in current.text(0) and current.font(0).bold()
     path = []
@@ -54,15 +57,15 @@ def test_recipient_traces_back_to_the_donor_and_down_again(
     assert path == ["recipient", "unit", "batch", "collection", "donor"]
     assert "Recipient P-B-0017" in page.panel.title.text()
 
-    batch = _find(page, "B-UCMSC-250303-001")
+    batch = _find(page, number)
     assert "Released" in batch.text(1) and "✔" in batch.text(1)  # glyph + words, not colour alone
     assert batch.childCount() == 20  # twenty bags
     page.tree.setCurrentItem(batch)
-    qtbot.waitUntil(lambda: "B-UCMSC-250303-001" in page.panel.title.text(), timeout=5000)
+    qtbot.waitUntil(lambda: number in page.panel.title.text(), timeout=5000)
     assert page.panel.steps.rowCount() == 5 and page.panel.steps.isVisible()
 
     with qtbot.waitSignal(page.loaded, timeout=5000) as loaded:
-        page.tree.itemDoubleClicked.emit(_find(page, "DN-2025-0031"), 0)
+        page.tree.itemDoubleClicked.emit(_find(page, MSC_DONOR), 0)
     assert loaded.args[0].kind == "donor"
     with qtbot.waitSignal(page.loaded, timeout=5000) as loaded:
         qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
@@ -72,8 +75,8 @@ def test_recipient_traces_back_to_the_donor_and_down_again(
 def test_autologous_car_t_chain(qtbot: QtBot, controller: AppController) -> None:
     page = _page(qtbot, controller)
     _search(qtbot, page, "CT19-012")  # enrolment number of the CAR-T patient
-    assert "DN-ZWJ-CT19012" in page.tree.topLevelItem(0).text(0)
-    assert _find(page, "B-CART-250408-012").childCount() == 3
+    assert CAR_T_DONOR in page.tree.topLevelItem(0).text(0)
+    assert _find(page, demo(controller.ctx.core).car_t_batch).childCount() == 3
 
 
 def test_unknown_identifier_is_reported(qtbot: QtBot, controller: AppController) -> None:
@@ -85,11 +88,16 @@ def test_unknown_identifier_is_reported(qtbot: QtBot, controller: AppController)
 
 def test_second_person_signs_off_a_step(qtbot: QtBot, controller: AppController) -> None:
     core = controller.ctx.core
+    car_t = demo(core).car_t_batch
     core.steps.record_step(
-        batch_id=2, name="Final inspection", data={"bags": 3}, username="wang", password=PASSWORD
+        batch_id=batch_id(core, car_t),
+        name="Final inspection",
+        data={"bags": 3},
+        username="wang",
+        password=PASSWORD,
     )
     page = _page(qtbot, controller, "wang")
-    _search(qtbot, page, "B-CART-250408-012")
+    _search(qtbot, page, car_t)
     steps = page.panel.steps
     row = next(r for r in range(steps.rowCount()) if steps.item(r, 0).text() == "Final inspection")
     assert "awaiting" in steps.item(row, 3).text()
@@ -113,23 +121,25 @@ def test_second_person_signs_off_a_step(qtbot: QtBot, controller: AppController)
         qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: steps.item(row, 3).text() == "zhao", timeout=5000)
     signatures = page.panel.audit.signatures
-    qtbot.waitUntil(lambda: signatures.rowCount() == 2, timeout=5000)
-    meanings = {signatures.item(r, 1).text() for r in range(2)}
+    signed = 2 * (len(CAR_T_STEPS) + 1)  # the demo's steps were signed and verified too
+    qtbot.waitUntil(lambda: signatures.rowCount() == signed, timeout=5000)
+    meanings = {signatures.item(r, 1).text() for r in (signed - 2, signed - 1)}
     assert meanings == {"performed", "verified"}
-    assert "Zhao Lei" in signatures.item(1, 0).text()
+    assert "Zhao Lei" in signatures.item(signed - 1, 0).text()
 
 
 def test_trace_report_and_batch_record_exports(
     qtbot: QtBot, controller: AppController, tmp_path: Path
 ) -> None:
     page = _page(qtbot, controller)
-    _search(qtbot, page, "B-UCMSC-250303-001")
+    _search(qtbot, page, demo(controller.ctx.core).msc_batch)
     with qtbot.waitSignal(page.exported, timeout=10000):
         page.export("trace_csv", tmp_path / "trace.csv")
     with (tmp_path / "trace.csv").open(encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))
     kinds = [r[2] for r in rows[1:]]  # section, level, record type, …
-    assert kinds.count("unit") == 20 and kinds.count("recipient") == 2 and kinds[0] == "donor"
+    # the cord's two batches: 20 released bags and 10 in quarantine; one bag given so far
+    assert kinds.count("unit") == 30 and kinds.count("recipient") == 1 and kinds[0] == "donor"
 
     with qtbot.waitSignal(page.exported, timeout=20000):
         page.export("batch_pdf", tmp_path / "batch.pdf")

@@ -11,7 +11,7 @@ from PIL import Image
 from models.cli import run
 from models.core import Core, open_core
 from models.demo import build_demo_site
-from models.demo_labels import DEMO_BATCH
+from models.demo_site import demo_site
 from models.entities.production import Batch
 from models.isbt128 import make_din
 from models.labels.reconciliation import require_labels_reconciled
@@ -116,6 +116,7 @@ def test_demo_site_has_approved_templates_and_a_reconciled_history(sqlite_url: s
 
 
 def _batch_id(core: Core) -> int:
+    number = demo_site(core).msc_batch
     with core.uow() as uow:
-        batch = uow.session.query(Batch).filter_by(number=DEMO_BATCH).one()
+        batch = uow.session.query(Batch).filter_by(number=number).one()
         return batch.id

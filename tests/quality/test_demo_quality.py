@@ -9,8 +9,18 @@ from sqlalchemy import func, select
 
 from models.core import Core, open_core
 from models.demo import build_demo_site
-from models.entities.materials import MaterialLot, RetainedSample
-from models.entities.quality import Deviation, QcResult, Specification, SpecStatus
+from models.demo_site import demo_site
+from models.entities.logistics import Administration
+from models.entities.materials import MaterialLot, MaterialUsage, RetainedSample
+from models.entities.quality import (
+    Deviation,
+    QcResult,
+    ReleaseKind,
+    ReleaseRecord,
+    Specification,
+    SpecStatus,
+)
+from models.quality.stock import keep_until
 from models.services.passwords import fast_passwords_for_tests
 
 
@@ -23,6 +33,7 @@ def demo(sqlite_url: str) -> Iterator[Core]:
 
 
 def test_demo_has_approved_cited_specs_and_passing_results(demo: Core) -> None:
+    site = demo_site(demo)
     with demo.uow() as uow:
         s = uow.session
         specs = s.scalars(select(Specification)).all()
@@ -31,7 +42,13 @@ def test_demo_has_approved_cited_specs_and_passing_results(demo: Core) -> None:
         assert s.scalar(select(func.count()).select_from(QcResult)) >= 20
         assert s.scalar(select(func.count()).select_from(Deviation)) == 0  # nothing OOS
         assert s.scalar(select(func.count()).select_from(MaterialLot)) == 6
-        samples = s.scalars(select(RetainedSample)).all()
-        assert {r.code for r in samples} >= {"RS-250303-001-A", "RS-250408-012-B"}
-        [car_t] = [x.id for x in samples if x.code == "RS-250408-012-A"]
-    assert f"{demo.quality.retained.keep_until(car_t):%Y-%m-%d}" == "2025-08-01"  # S15
+        assert s.scalar(select(func.count()).select_from(MaterialUsage)) == 6  # 2 batches × 3
+        msc, car_t = (f"RS-{b.removeprefix('B-')}" for b in (site.msc_batch, site.car_t_batch))
+        samples = {r.code: r.id for r in s.scalars(select(RetainedSample))}
+        assert set(samples) >= {f"{msc}-A", f"{msc}-B", f"{car_t}-A", f"{car_t}-B"}
+        given = s.scalars(select(Administration.started_at)).one()  # the S1 bedside infusion
+        kinds = set(s.scalars(select(ReleaseRecord.kind)))
+    assert kinds == {ReleaseKind.STANDARD, ReleaseKind.RAPID}  # S1 standard, S2 rapid
+    # S15: kept three months after the last known treatment, here the S1 administration
+    assert demo.quality.retained.keep_until(samples[f"{msc}-A"]) == keep_until([given])
+    assert demo.quality.retained.keep_until(samples[f"{car_t}-A"]) is None  # not yet given
