@@ -194,6 +194,25 @@ class CleanroomActions(QObject):
             self.tr("Shipment dispatched."),
         )
 
+    def cancel_shipment(self) -> FormDialog | None:
+        if self.page.work is None:
+            return None
+        shipments, user = self.ctx.core.chain.shipments, self.ctx.username
+        return self._form(
+            self.tr("Cancel a planned shipment"),
+            self.tr(
+                "Only a shipment that has not left can be cancelled; its units stay where they "
+                "are and can be shipped again."
+            ),
+            [
+                Field("code", self.tr("Shipment"), "choice", self.page.work.planned_shipments),
+                Field("reason", self.tr("Reason"), "multiline"),
+            ],
+            self.tr("Cancel shipment"),
+            lambda v: shipments.cancel(actor=user, code=v["code"], reason=v["reason"]),
+            self.tr("Shipment cancelled."),
+        )
+
     def _form(
         self,
         title: str,

@@ -35,7 +35,16 @@ from gui.widgets.status_badge import status_item
 from models.queries.records import StepRow
 from models.queries.work import WorkBatch, WorkList, batch_steps, work_list
 
-ACTIONS = ("record_step", "verify_step", "harvest", "fill", "store", "ship", "dispatch")
+ACTIONS = (
+    "record_step",
+    "verify_step",
+    "harvest",
+    "fill",
+    "store",
+    "ship",
+    "dispatch",
+    "cancel_shipment",
+)
 
 
 class CleanroomPage(QWidget):
@@ -71,6 +80,7 @@ class CleanroomPage(QWidget):
             "store": self.cleanroom_actions.store,
             "ship": self.cleanroom_actions.create_shipment,
             "dispatch": self.cleanroom_actions.dispatch,
+            "cancel_shipment": self.cleanroom_actions.cancel_shipment,
         }
         for name, handler in handlers.items():
             self.buttons[name].clicked.connect(lambda _=False, h=handler: h())
@@ -134,6 +144,7 @@ class CleanroomPage(QWidget):
             "store": self.tr("Place in storage…"),
             "ship": self.tr("Create shipment…"),
             "dispatch": self.tr("Dispatch shipment…"),
+            "cancel_shipment": self.tr("Cancel shipment…"),
         }
         for name, text in texts.items():
             self.buttons[name].setText(text)
@@ -247,6 +258,7 @@ class CleanroomPage(QWidget):
         self.buttons["store"].setEnabled(bool(work and work.awaiting_storage))
         self.buttons["ship"].setEnabled(bool(work and work.shippable))
         self.buttons["dispatch"].setEnabled(bool(work and work.planned_shipments))
+        self.buttons["cancel_shipment"].setEnabled(bool(work and work.planned_shipments))
 
     def _workspace_done(self, text: str) -> None:
         self.say(text, True)

@@ -405,6 +405,26 @@
         <source>Shipment dispatched.</source>
         <translation>已发运。</translation>
     </message>
+    <message>
+        <source>Cancel a planned shipment</source>
+        <translation>取消计划中的发运</translation>
+    </message>
+    <message>
+        <source>Only a shipment that has not left can be cancelled; its units stay where they are and can be shipped again.</source>
+        <translation>只能取消尚未发出的发运；其中的单元留在原处，可再次发运。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Cancel shipment</source>
+        <translation>取消发运</translation>
+    </message>
+    <message>
+        <source>Shipment cancelled.</source>
+        <translation>发运已取消。</translation>
+    </message>
 </context>
 <context>
     <name>CleanroomPage</name>
@@ -499,6 +519,10 @@
     <message>
         <source>Dispatch shipment…</source>
         <translation>发运…</translation>
+    </message>
+    <message>
+        <source>Cancel shipment…</source>
+        <translation>取消发运…</translation>
     </message>
     <message>
         <source>Choose a batch, then the action you have done.</source>

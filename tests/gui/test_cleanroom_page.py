@@ -167,3 +167,26 @@ def test_create_and_dispatch_a_shipment(
     assert dialog.inputs["code"].currentText() == "SH-GUI-01"
     submit(qtbot, page, dialog, "Shipment dispatched")
     qtbot.waitUntil(lambda: page.work is not None and not page.work.planned_shipments)
+
+
+def test_cancel_a_planned_shipment(
+    qtbot: QtBot, controller: AppController, demo_core: Core
+) -> None:
+    number, batch_id = filled_batch(demo_core, units=1, location="T-03/R2/B5")
+    pass_qc(demo_core, batch_id)
+    demo_core.quality.release.release_batch(
+        attestation=ATTESTED, batch_id=batch_id, username="chen", password=PASSWORD
+    )
+    page = open_page(qtbot, controller, new_batch(demo_core))
+    assert page.work is not None
+    unit = next(u.code for u in page.work.shippable if u.batch == number)
+    dialog = click_action(qtbot, page, "ship")
+    qtbot.keyClicks(dialog.inputs["code"], "SH-GUI-02")
+    tick(dialog.inputs["units"], unit)
+    submit(qtbot, page, dialog, "Shipment created")
+    qtbot.waitUntil(page.buttons["cancel_shipment"].isEnabled, timeout=5000)
+    dialog = click_action(qtbot, page, "cancel_shipment")
+    qtbot.keyClicks(dialog.inputs["reason"], "treatment postponed by the physician")
+    submit(qtbot, page, dialog, "Shipment cancelled")
+    qtbot.waitUntil(lambda: page.work is not None and not page.work.planned_shipments)
+    assert unit in [u.code for u in page.work.shippable]  # free to ship again
