@@ -99,7 +99,7 @@ def cleanroom(window: MainWindow, core: Core, shoot: Shoot, settle: Settle) -> N
         from models.services import lookup
 
         batch_id = lookup.batch(uow.session, batch).id
-    for step in ("Line clearance", "Thaw", "Seeding"):
+    for step in ("Thaw", "Seeding", "Passage"):
         core.steps.record_step(
             batch_id=batch_id, name=step, data={}, username="wang", password=DEMO_PASSWORD
         )
@@ -120,7 +120,7 @@ def cleanroom(window: MainWindow, core: Core, shoot: Shoot, settle: Settle) -> N
 
 
 def _step_ids(core: Core, batch_id: int) -> list[int]:
-    from gui.queries.work import batch_steps
+    from models.queries.work import batch_steps
 
     with core.uow() as uow:
         return [s.id for s in batch_steps(uow.session, batch_id)]

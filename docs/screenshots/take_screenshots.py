@@ -26,6 +26,7 @@ if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from sqlalchemy import select  # noqa: E402
 
 from gui.app import AppController, make_application  # noqa: E402
 from gui.context import AppContext  # noqa: E402
@@ -38,6 +39,8 @@ from gui.pages.trace_page import TracePage  # noqa: E402
 from gui.station import StationConfig  # noqa: E402
 from models.core import open_core  # noqa: E402
 from models.demo import DEMO_PASSWORD, build_demo_site  # noqa: E402
+from models.demo_site import demo_site  # noqa: E402
+from models.entities.production import Batch  # noqa: E402
 
 sys.path.insert(0, str(OUT))
 import station_shots  # noqa: E402
@@ -69,8 +72,13 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         core = open_core(f"sqlite:///{Path(tmp) / 'demo.db'}", workstation="QA-DESK-01")
         build_demo_site(core)
+        site = demo_site(core)
+        with core.uow() as uow:
+            car_t_id = uow.session.scalars(
+                select(Batch.id).where(Batch.number == site.car_t_batch)
+            ).one()
         core.steps.record_step(
-            batch_id=2,
+            batch_id=car_t_id,
             name="Final inspection",
             data={"bags": 3},
             username="wang",
@@ -96,7 +104,7 @@ def main() -> int:
         trace.search_for("P-B-0017")
         settle(lambda: trace.result is not None)
         shoot(window, "trace.png")
-        trace.search_for("B-CART-250408-012")
+        trace.search_for(site.car_t_batch)
         settle(lambda: trace.panel.detail is not None and trace.panel.detail.ref.kind == "batch")
         trace.panel.steps.selectRow(trace.panel.steps.rowCount() - 1)
         dialog = trace.on_sign_off_requested(trace.panel.selected_step())  # type: ignore[arg-type]
@@ -105,7 +113,7 @@ def main() -> int:
         dialog.close()
 
         shoot_audit(window)
-        shoot_chinese(window, trace)
+        shoot_chinese(window, trace, site.car_t_units[0].split("/")[0])
         LANGUAGE.switch("en")
         station_shots.label_station(window, core, Path(tmp), shoot, settle)
         station_shots.cleanroom(window, core, shoot, settle)
@@ -129,13 +137,11 @@ def shoot_audit(window: MainWindow) -> None:
     shoot(window, "audit.png")
 
 
-def shoot_chinese(window: MainWindow, trace: TracePage) -> None:
+def shoot_chinese(window: MainWindow, trace: TracePage, din: str) -> None:
     LANGUAGE.switch("zh")
     window.show_page("trace")
-    trace.search_for("A999025250200")
-    settle(
-        lambda: trace.panel.detail is not None and trace.panel.detail.identifier == "A999025250200"
-    )
+    trace.search_for(din)
+    settle(lambda: trace.panel.detail is not None and trace.panel.detail.identifier == din)
     shoot(window, "trace_zh.png")
     window.show_page("home")
     settle()

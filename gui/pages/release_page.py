@@ -64,6 +64,7 @@ class ReleasePage(QWidget):
             QListWidget(objectName=name)
             for name in ("blockerList", "failedList", "pendingList", "packageChecklist")
         )
+        self.checklist.setWordWrap(True)  # the six elements must read in full, not clipped
         self.package = QLabel(wordWrap=True, objectName="packageLabel")
         self.release_button = QPushButton(objectName="primaryButton")
         self.emergency_button, self.reject_button = QPushButton(), QPushButton()
@@ -83,7 +84,7 @@ class ReleasePage(QWidget):
             column = QVBoxLayout()
             column.addWidget(label)
             column.addWidget(widget)
-            lists.addLayout(column, 2 if widget is self.blockers else 1)
+            lists.addLayout(column, 2 if widget in (self.blockers, self.checklist) else 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for button in (self.reject_button, self.emergency_button, self.release_button):

@@ -870,7 +870,7 @@
     </message>
     <message>
         <source>Unit</source>
-        <translation>单位（袋/瓶）</translation>
+        <translation>单元（袋/瓶）</translation>
     </message>
     <message>
         <source>Recipient</source>
