@@ -302,10 +302,10 @@ def _event(
             kind=kind, shipment_id=shipment.id, occurred_at=at, recorded_by=actor, **fields
         )
     )
-    uow.audit.record(
+    uow.audit.record(  # filed under the shipment, so its trail shows dispatch, hand-overs …
         AuditAction.CREATE,
         actor=actor,
-        subject_type="custody_event",
+        subject_type="shipment",
         subject_id=shipment.code,
         new={"event": kind.value, "at": at, **{k: v for k, v in fields.items() if v is not None}},
     )

@@ -70,9 +70,9 @@ def test_selecting_an_entry_shows_that_records_trail(
     row = next(i for i, r in enumerate(page.model.rows) if r.subject_type == "shipment")
     page.table.selectRow(row)
     qtbot.waitUntil(
-        lambda: page.trail.trail.rowCount() == 2, timeout=5000
-    )  # create, receipt (the service files the dispatch under "custody_event")
-    assert "2" in page.trail.trail_label.text()
+        lambda: page.trail.trail.rowCount() == 3, timeout=5000
+    )  # create, dispatch, receipt
+    assert "3" in page.trail.trail_label.text()
 
 
 def test_verify_reports_an_intact_chain(qtbot: QtBot, controller: AppController) -> None:
