@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -24,15 +25,26 @@ def celltrail(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture
-def demo_db(tmp_path: Path) -> str:
-    db = str(tmp_path / "demo.db")
-    result = celltrail("demo", "--db", db, "--json")
+@pytest.fixture(scope="module")
+def pristine_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`celltrail demo` once per module (it signs with full-strength password hashing)."""
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    result = celltrail("demo", "--db", str(db), "--json")
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
     assert summary["units"] == 33  # S1: 20 released + 10 in quarantine; S2: 3
     assert summary["released_batch"].startswith("B-UCMSC-")
     return db
+
+
+@pytest.fixture
+def demo_db(pristine_demo: Path, tmp_path: Path) -> str:
+    """A private copy for each test (they alter rows and add users)."""
+    for suffix in ("", "-wal", "-shm"):
+        source = pristine_demo.with_name(pristine_demo.name + suffix)
+        if source.exists():
+            shutil.copyfile(source, tmp_path / f"demo.db{suffix}")
+    return str(tmp_path / "demo.db")
 
 
 def test_init_creates_a_migrated_database(tmp_path: Path) -> None:
