@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from models.audit import AuditAction
 from models.entities.accounts import Role, SignatureMeaning
 from models.entities.logistics import Administration, Recall, RecallItem
-from models.entities.production import Batch, Collection, ProductUnit
+from models.entities.production import Batch, BatchStatus, Collection, ProductUnit
 from models.services import genealogy_sql as g
 from models.services import lookup
 from models.services.chain_errors import ReasonRequiredError
@@ -25,7 +25,7 @@ from models.services.identifiers import next_value
 from models.services.signatures import SignatureService
 from models.services.trace_nodes import _locations
 from models.services.trace_resolve import locate, upstream
-from models.unit_of_work import UowFactory
+from models.unit_of_work import UnitOfWork, UowFactory
 
 
 @dataclass(frozen=True)
@@ -140,5 +140,33 @@ class RecallService:
                 new={**content, "locations": {i.unit: i.location for i in items}},
                 reason=reason,
             )
+            _mark_recalled_batches(uow, actor, code, {u.batch_id for u in units})
             uow.commit()
             return RecallReport(code, identifier, tuple(items))
+
+
+def _mark_recalled_batches(uow: UnitOfWork, actor: str, recall: str, batch_ids: set[int]) -> None:
+    """A released batch all of whose units are now recalled is itself recalled: its status says
+    so on every screen, and it counts as closed for the retention archive."""
+    session = uow.session
+    for batch in session.scalars(
+        select(Batch).where(Batch.id.in_(batch_ids), Batch.status == BatchStatus.RELEASED)
+    ):
+        still_good = session.scalar(
+            select(ProductUnit.id).where(
+                ProductUnit.batch_id == batch.id,
+                ProductUnit.voided_reason.is_(None),
+                ProductUnit.recalled.is_(False),
+            )
+        )
+        if still_good is None:
+            batch.status = BatchStatus.RECALLED
+            uow.audit.record(
+                AuditAction.TRANSITION,
+                actor=actor,
+                subject_type="batch",
+                subject_id=batch.number,
+                old={"status": BatchStatus.RELEASED.value},
+                new={"status": BatchStatus.RECALLED.value},
+                reason=f"every unit recalled ({recall})",
+            )
