@@ -266,7 +266,8 @@ def test_s7_late_compendial_failure_recalls_the_batch(env: Env, rapid_released_c
         assert result is not None and result.is_post_release
         recall = uow.session.scalar(select(Recall).where(Recall.code == late.recall_code))
         assert recall is not None and "post-release OOS" in recall.reason
-        assert uow.session.get(Batch, batch_id).status is BatchStatus.RELEASED  # type: ignore[union-attr]
+        batch = uow.session.get(Batch, batch_id)
+        assert batch is not None and batch.status is BatchStatus.RECALLED  # every unit recalled
     assert all(recalled for _, recalled, _ in units_of(env, batch_id))
     [dev] = deviations_of(env, batch_id)
     assert dev.urgent and dev.classification == "critical" and dev.status is DeviationStatus.OPEN
