@@ -8,6 +8,7 @@ silently could lose fields that a newer release relied on).
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,10 +36,11 @@ def _config() -> Config:
     return cfg
 
 
-def known_revisions() -> list[str]:
+@cache  # the shipped files do not change while the app runs: list the folder once
+def known_revisions() -> tuple[str, ...]:
     """Every revision this release ships, oldest first (from the migration file names)."""
     names = (p.name for p in (MIGRATIONS_DIR / "versions").iterdir())
-    return sorted(m.group(1) for m in map(_REVISION_FILE.match, names) if m)
+    return tuple(sorted(m.group(1) for m in map(_REVISION_FILE.match, names) if m))
 
 
 def head_revision() -> str:

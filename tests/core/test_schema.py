@@ -110,7 +110,7 @@ def test_revisions_from_file_names_are_exactly_alembics() -> None:
 
     script = ScriptDirectory.from_config(_config())
     walked = [s.revision for s in script.walk_revisions()]  # newest first
-    assert walked[::-1] == known_revisions()
+    assert walked[::-1] == list(known_revisions())
     assert script.get_current_head() == head_revision()
     for newer, older in zip(walked, walked[1:], strict=False):
         assert script.get_revision(newer).down_revision == older  # one straight line
