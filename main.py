@@ -14,7 +14,7 @@ CLI_COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in CLI_COMMANDS:
-        from models.cli import run
+        from models.cli.app import run
 
         return run(args)
     from gui.app import run_gui

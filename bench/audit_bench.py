@@ -7,7 +7,7 @@ Side by side, in the same run: a naive ORM-object walk (what a site-written chec
 look like) and the floor "dump every row in order and hash the stream" (sqlite3/psql | sha256sum),
 which reads the same bytes but checks nothing.
 
-The generator hashes with models.audit's own digest and writes with raw executemany (SQLite)
+The generator hashes with models.kernel.audit's own digest and writes with raw executemany (SQLite)
 or COPY (PostgreSQL) in large transactions. A self-check runs first: its rows must equal, column
 for column, what AuditLog.record writes for the same events, and one altered row must be caught.
 
@@ -35,11 +35,11 @@ from sqlalchemy import Engine, select, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
-from models import schema  # noqa: E402
-from models.audit import AuditAction, AuditLog, _digest, entry_digest, verify_chain  # noqa: E402
-from models.audit_parallel import verify_chain_parallel  # noqa: E402
-from models.db import make_engine, read_only  # noqa: E402
 from models.entities.audit import GENESIS_HASH, AuditEntry  # noqa: E402
+from models.kernel import schema  # noqa: E402
+from models.kernel.audit import AuditAction, AuditLog, _digest, entry_digest, verify_chain  # noqa: E402
+from models.kernel.audit_parallel import verify_chain_parallel  # noqa: E402
+from models.kernel.db import make_engine, read_only  # noqa: E402
 
 T0 = datetime(2025, 1, 1, tzinfo=UTC)
 WORKSTATION = "CR-02"

@@ -24,7 +24,7 @@ from _common import PG_SERVER, analyze_if_postgres, load, stats  # noqa: E402
 from trace_bench import populate, site  # noqa: E402
 
 from models.core import open_core  # noqa: E402
-from models.db import make_engine  # noqa: E402
+from models.kernel.db import make_engine  # noqa: E402
 
 
 def sample(url: str, samples: int) -> list[tuple[str, str]]:

@@ -35,8 +35,7 @@ from _common import (  # noqa: E402
 from sqlalchemy import Table, insert  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
-from models import schema  # noqa: E402
-from models.db import make_engine  # noqa: E402
+from models.chain.trace import build_trace  # noqa: E402
 from models.entities import (  # noqa: E402
     Administration,
     Batch,
@@ -50,7 +49,8 @@ from models.entities import (  # noqa: E402
     UnitLink,
 )
 from models.isbt128 import make_din  # noqa: E402
-from models.services.trace import build_trace  # noqa: E402
+from models.kernel import schema  # noqa: E402
+from models.kernel.db import make_engine  # noqa: E402
 
 PER_BATCH, CHUNK = 20, 20000
 T0 = datetime(2025, 1, 1, tzinfo=UTC)

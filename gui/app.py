@@ -23,8 +23,8 @@ from gui.resources_access import style_sheet
 from gui.scan_router import ScanCapture, ScanRouter
 from gui.station import StationConfig, load_station
 from models.core import Core, open_core
-from models.db import resolve_database_url
-from models.errors import DatabaseUnavailableError, DomainError, ValidationError
+from models.kernel.db import resolve_database_url
+from models.kernel.errors import DatabaseUnavailableError, DomainError, ValidationError
 
 # Linux: fonts-noto-cjk (Noto Sans CJK SC); Windows: Microsoft YaHei ships with the OS.
 FONT_FAMILIES = [
@@ -67,7 +67,7 @@ def open_database(url: str | None, demo: bool) -> Core:
     try:
         core = open_core(resolve_database_url(url))
         if demo and not core.accounts.has_users():
-            from models.demo import build_demo_site
+            from models.demo.build import build_demo_site
 
             build_demo_site(core)
     except SQLAlchemyError as exc:

@@ -17,8 +17,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from gui.operations import Operation, operation_events, run_op
 from models.core import Core
-from models.db import read_only
-from models.errors import DatabaseUnavailableError
+from models.kernel.db import read_only
+from models.kernel.errors import DatabaseUnavailableError
 
 Probe = Callable[[], None]  # returns when the database answers, raises when it does not
 DEFAULT_INTERVAL_MS = 10_000

@@ -20,7 +20,7 @@ from gui.i18n import LANGUAGE, QT_TRANSLATE_NOOP, format_datetime
 from gui.operations import Operation, error_text, run_op
 from gui.signoff_dialog import SecondPersonDialog
 from gui.status_style import status_text
-from models.services.disposal import Assessment, DestructionMethod, DestructionReason
+from models.chain.disposal import Assessment, DestructionMethod, DestructionReason
 
 _REASONS = {
     DestructionReason.REJECTED: QT_TRANSLATE_NOOP("DestroyUnitDialog", "Rejected"),

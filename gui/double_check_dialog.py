@@ -33,8 +33,8 @@ from gui.label_field_names import label_field_name
 from gui.operations import Operation, Progress, error_text, run_op
 from gui.widgets.label_preview import LabelPreview, printer_dpi
 from gui.widgets.scan_line_edit import ScanLineEdit, visible
-from models.queries.label_station import archived_label, deviation_code, job_people
-from models.services.label_checks import VerificationResult
+from models.labeling.checks import VerificationResult
+from models.labeling.station_view import archived_label, deviation_code, job_people
 
 
 class DoubleCheckDialog(QDialog):

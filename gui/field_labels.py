@@ -1,4 +1,4 @@
-"""Translatable names of the fields models.queries.records returns (lupdate reads these)."""
+"""Translatable names of the fields models.chain.records returns (lupdate reads these)."""
 
 from __future__ import annotations
 

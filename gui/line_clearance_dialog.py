@@ -40,8 +40,8 @@ from gui.form_dialog import Field, FormDialog
 from gui.i18n import format_datetime
 from gui.operations import Operation, Progress, run_op
 from gui.signoff_dialog import SecondPersonDialog
-from models.queries.work import WorkBatch
-from models.services.line_clearance import ChecklistItem, WorkspaceState, WorkspaceStatus
+from models.cleanroom.line_clearance import ChecklistItem, WorkspaceState, WorkspaceStatus
+from models.cleanroom.work import WorkBatch
 
 _BACKGROUND = {  # a second cue only: the words and glyph carry the meaning
     WorkspaceState.CLEARED: "#a5d6a7",
@@ -94,7 +94,7 @@ class ClearanceVerifierDialog(SecondPersonDialog):
         self.sign_button.setEnabled(not same)
 
     def sign_op(self, username: str, password: str) -> Callable[[Any], int]:
-        service = self._ctx.core.chain.line_clearance
+        service = self._ctx.core.line_clearance
         code, checklist = self._status.code, dict(self._checklist)
         performer, performer_password = self._ctx.username, self._performer_password
         return lambda _progress: service.record_clearance(
@@ -300,7 +300,7 @@ class WorkspacePanel(QWidget):
     # -- state ------------------------------------------------------------------------------
 
     def refresh(self) -> Operation:
-        service = self.ctx.core.chain.line_clearance
+        service = self.ctx.core.line_clearance
 
         def op(_p: Progress) -> tuple[WorkspaceStatus, ...]:
             return service.statuses()
@@ -389,7 +389,7 @@ class WorkspacePanel(QWidget):
         ws, batch = self.selected(), self._selected_batch()
         if ws is None or batch is None:
             return None
-        service, user = self.ctx.core.chain.line_clearance, self.ctx.username
+        service, user = self.ctx.core.line_clearance, self.ctx.username
         return self._form(
             self.tr("Start batch {0} in {1}").format(batch.number, ws.code),
             self.tr(
@@ -407,7 +407,7 @@ class WorkspacePanel(QWidget):
         ws = self.selected()
         if ws is None or ws.occupant is None:
             return None
-        service, user, batch = self.ctx.core.chain.line_clearance, self.ctx.username, ws.occupant
+        service, user, batch = self.ctx.core.line_clearance, self.ctx.username, ws.occupant
         return self._form(
             self.tr("Finish batch {0} in {1}").format(batch, ws.code),
             self.tr(
@@ -422,7 +422,7 @@ class WorkspacePanel(QWidget):
         )
 
     def add_workspace(self) -> FormDialog:
-        service, user = self.ctx.core.chain.line_clearance, self.ctx.username
+        service, user = self.ctx.core.line_clearance, self.ctx.username
         return self._form(
             self.tr("Register a workspace"),
             self.tr(

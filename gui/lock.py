@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayo
 from gui.context import AppContext
 from gui.operations import error_text, run_op
 from gui.scan_router import BadgeScan
-from models.services.sessions import LockTrigger
+from models.identity.sessions import LockTrigger
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from gui.i18n import LANGUAGE
 from gui.operations import Progress, error_text, run_op
 from gui.scan_router import BadgeScan, ScanRouter
 from gui.session import SessionUser
-from models.queries.people import list_users
+from models.identity.people import list_users
 
 
 class LoginDialog(QDialog):

@@ -42,8 +42,8 @@ from gui.session import SessionUser
 from gui.station_dialog import StationDialog
 from gui.status_style import set_ok
 from gui.widgets.scan_line_edit import visible
-from models.queries.trace import NodeRef
-from models.services.sessions import LockTrigger, SignOutTrigger
+from models.chain.trace_view import NodeRef
+from models.identity.sessions import LockTrigger, SignOutTrigger
 
 PageFactory = Callable[[AppContext], QWidget]
 PAGE_TITLES = {

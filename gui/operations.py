@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from gui.i18n import LANGUAGE
-from models.errors import DatabaseUnavailableError, DomainError
+from models.kernel.errors import DatabaseUnavailableError, DomainError
 from printing.errors import PrinterError
 
 log = logging.getLogger(__name__)

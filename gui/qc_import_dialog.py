@@ -34,9 +34,9 @@ from gui.context import AppContext
 from gui.i18n import LANGUAGE, QT_TRANSLATE_NOOP
 from gui.operations import Operation, Progress, error_text, run_op
 from gui.status_style import set_ok
-from models.quality.qc_file import QcFile
-from models.quality.qc_file_errors import QcFileError, QcFileProblem
-from models.quality.qc_file_import import QcFileImporter, QcImportReport
+from models.quality.qc_file.errors import QcFileError, QcFileProblem
+from models.quality.qc_file.importer import QcFileImporter, QcImportReport
+from models.quality.qc_file.parse import QcFile
 
 CONTEXT = "QcImportDialog"
 ROW_COLUMNS = (

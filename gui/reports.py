@@ -12,10 +12,16 @@ from gui.exports import Report, Section
 from gui.i18n import format_datetime, format_number
 from gui.operations import Progress
 from gui.status_style import status_text
+from models.chain.records import RecordDetail, record_detail
+from models.chain.trace_view import NodeRef, trace
 from models.core import Core
-from models.queries.audit import AuditFilter, audit_trail, count_audit, iter_audit, signatures_for
-from models.queries.records import RecordDetail, record_detail
-from models.queries.trace import NodeRef, trace
+from models.kernel.audit_queries import (
+    AuditFilter,
+    audit_trail,
+    count_audit,
+    iter_audit,
+    signatures_for,
+)
 
 
 def _meta(actor: str) -> list[tuple[str, str]]:

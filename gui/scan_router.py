@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QText
 
 from gui.i18n import LANGUAGE
 from gui.widgets.scan_line_edit import GS, visible
+from models.chain import trace_view as trace
 from models.core import Core
+from models.identity.people import UserSummary, user_by_badge
 from models.isbt128 import DinScan, Isbt128Error, parse_scan
-from models.queries import trace
-from models.queries.people import UserSummary, user_by_badge
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _TEXT_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from gui.context import AppContext
 from gui.operations import Operation, error_text, run_op
-from models.queries.records import StepRow
+from models.chain.records import StepRow
 
 
 class SecondPersonDialog(QDialog):

@@ -7,19 +7,20 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
-from models import schema
-from models.base import utcnow
-from models.db import make_engine, make_session_factory
-from models.services.accounts import AccountService
-from models.services.chain import ChainServices, build_chain_services
-from models.services.labeling import LabelingService
-from models.services.passwords import Passwords
-from models.services.quality_suite import QualityServices, build_quality_services
-from models.services.reports import ReportService
-from models.services.sessions import SessionService
-from models.services.signatures import SignatureService
-from models.services.steps import StepService
-from models.unit_of_work import Clock, UnitOfWork, UowFactory
+from models.chain.suite import ChainServices, build_chain_services
+from models.cleanroom.line_clearance import LineClearanceService, SegregationRules
+from models.cleanroom.steps import StepService
+from models.entities.base import utcnow
+from models.identity.accounts import AccountService
+from models.identity.export_log import ReportService
+from models.identity.passwords import Passwords
+from models.identity.sessions import SessionService
+from models.identity.signatures import SignatureService
+from models.kernel import schema
+from models.kernel.db import make_engine, make_session_factory
+from models.kernel.unit_of_work import Clock, UnitOfWork, UowFactory
+from models.labeling.service import LabelingService
+from models.quality.suite import QualityServices, build_quality_services
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Core:
     sessions: SessionService
     signatures: SignatureService
     steps: StepService
+    line_clearance: LineClearanceService
     quality: QualityServices
     chain: ChainServices
     labeling: LabelingService
@@ -68,8 +70,9 @@ def open_core(
         sessions=SessionService(uow, accounts),
         signatures=signatures,
         steps=StepService(uow, signatures),
+        line_clearance=LineClearanceService(uow, signatures),
         quality=build_quality_services(uow, signatures),
-        chain=build_chain_services(uow, engine, signatures),
+        chain=build_chain_services(uow, engine, signatures, SegregationRules()),
         labeling=LabelingService(uow, signatures),
         reports=ReportService(uow),
     )

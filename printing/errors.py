@@ -1,6 +1,6 @@
 """Typed printer errors with bilingual, parameterised messages.
 
-Same pattern as ``models.errors.DomainError`` (copied, not imported: printing is a leaf
+Same pattern as ``models.kernel.errors.DomainError`` (copied, not imported: printing is a leaf
 package).  Transports translate ``OSError``/timeouts into these, so callers catch
 ``PrinterError`` and never a bare ``Exception``.
 """

@@ -12,8 +12,8 @@ from sqlalchemy import create_engine, text
 
 from models.core import Core, open_core
 from models.entities.accounts import Role
+from models.identity.passwords import fast_passwords_for_tests
 from models.quality.package import PackageAttestation
-from models.services.passwords import fast_passwords_for_tests
 
 PG_ADMIN_URL = os.environ.get(
     "CELLTRAIL_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1/postgres"

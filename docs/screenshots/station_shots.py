@@ -18,8 +18,8 @@ from gui.pages.label_station_page import LabelStationPage
 from gui.pages.release_page import ReleasePage
 from gui.session import SessionUser
 from models.core import Core
-from models.demo import DEMO_PASSWORD
-from models.demo_site import demo_site
+from models.demo.build import DEMO_PASSWORD
+from models.demo.site import demo_site
 from tests.gui.scenario import filled_batch, new_batch, pass_qc
 
 Shoot = Callable[[QWidget, str], None]
@@ -96,8 +96,7 @@ def label_station(window: MainWindow, core: Core, tmp: Path, shoot: Shoot, settl
 def cleanroom(window: MainWindow, core: Core, shoot: Shoot, settle: Settle) -> None:
     batch = new_batch(core, workspace="C-203/BSC-01")
     with core.uow() as uow:
-        from models.services import lookup
-
+        from models.chain import lookup
         batch_id = lookup.batch(uow.session, batch).id
     for step in ("Thaw", "Seeding", "Passage"):
         core.steps.record_step(
@@ -120,7 +119,7 @@ def cleanroom(window: MainWindow, core: Core, shoot: Shoot, settle: Settle) -> N
 
 
 def _step_ids(core: Core, batch_id: int) -> list[int]:
-    from models.queries.work import batch_steps
+    from models.cleanroom.work import batch_steps
 
     with core.uow() as uow:
         return [s.id for s in batch_steps(uow.session, batch_id)]

@@ -38,8 +38,8 @@ from gui.pages.audit_page import AuditPageWidget  # noqa: E402
 from gui.pages.trace_page import TracePage  # noqa: E402
 from gui.station import StationConfig  # noqa: E402
 from models.core import open_core  # noqa: E402
-from models.demo import DEMO_PASSWORD, build_demo_site  # noqa: E402
-from models.demo_site import demo_site  # noqa: E402
+from models.demo.build import DEMO_PASSWORD, build_demo_site  # noqa: E402
+from models.demo.site import demo_site  # noqa: E402
 from models.entities.production import Batch  # noqa: E402
 
 sys.path.insert(0, str(OUT))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.widgets.scan_line_edit import ScanLineEdit
-from models.queries.audit import AuditFacets, AuditFilter
+from models.kernel.audit_queries import AuditFacets, AuditFilter
 
 
 class AuditFilterBar(QWidget):

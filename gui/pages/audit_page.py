@@ -26,8 +26,8 @@ from gui.operations import Operation, Progress, run_op
 from gui.pages.audit_filters import AuditFilterBar
 from gui.table_models.audit_table_model import AuditTableModel
 from gui.widgets.audit_trail_view import AuditTrailView
-from models.audit import ChainReport, verify_chain
-from models.queries.audit import (
+from models.kernel.audit import ChainReport, verify_chain
+from models.kernel.audit_queries import (
     AuditFilter,
     AuditPage,
     audit_facets,

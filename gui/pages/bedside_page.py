@@ -25,7 +25,7 @@ from gui.operations import Operation, error_text, run_op
 from gui.signoff_dialog import SecondPersonDialog
 from gui.status_style import set_ok
 from gui.widgets.scan_line_edit import ScanLineEdit, visible
-from models.services.bedside import BedsideVerdict
+from models.chain.bedside import BedsideVerdict
 
 
 class VerifierDialog(SecondPersonDialog):

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from gui.pages.cleanroom_page import CleanroomPage
 
 # Line clearance is not a free-text step: it is the signed workspace clearance
-# (models/services/line_clearance.py), recorded from the workspace panel.
+# (models/cleanroom/line_clearance.py), recorded from the workspace panel.
 STEP_NAMES = (
     "Thaw",
     "Seeding",

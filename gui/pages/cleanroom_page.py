@@ -32,8 +32,8 @@ from gui.pages.cleanroom_actions import CleanroomActions
 from gui.pages.home_page import _table
 from gui.status_style import set_ok
 from gui.widgets.status_badge import status_item
-from models.queries.records import StepRow
-from models.queries.work import WorkBatch, WorkList, batch_steps, work_list
+from models.chain.records import StepRow
+from models.cleanroom.work import WorkBatch, WorkList, batch_steps, work_list
 
 ACTIONS = (
     "record_step",

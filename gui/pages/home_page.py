@@ -25,8 +25,8 @@ from gui.i18n import LANGUAGE, format_datetime, format_number
 from gui.operations import Operation, Progress, run_op
 from gui.status_style import badge_stylesheet, status_text
 from gui.widgets.status_badge import status_item
-from models.queries.dashboard import Dashboard, load_dashboard
-from models.queries.disposal import AwaitingUnit, units_awaiting_destruction
+from models.chain.disposal_queue import AwaitingUnit, units_awaiting_destruction
+from models.overview.dashboard import Dashboard, load_dashboard
 
 
 class HomePage(QWidget):

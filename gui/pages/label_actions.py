@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QPushButton
 from gui.double_check_dialog import DoubleCheckDialog
 from gui.form_dialog import Field, FormDialog, Values
 from gui.operations import Operation, error_text, run_op
-from models.queries.label_station import JobRow, LabelRow
+from models.labeling.station_view import JobRow, LabelRow
 
 if TYPE_CHECKING:
     from gui.pages.label_station_page import LabelStationPage

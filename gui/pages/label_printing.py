@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 
 from gui.operations import error_text, run_op
 from gui.printer_workers import PrinterWorkers
-from models.services.label_print_run import PrintOutcome
+from models.labeling.print_run import PrintOutcome
 
 if TYPE_CHECKING:
     from gui.pages.label_station_page import LabelStationPage

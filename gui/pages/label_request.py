@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Qt
 
 from gui.operations import Operation, Progress, error_text, run_op
 from gui.widgets.label_preview import printer_dpi
-from models.queries import label_station as q
+from models.labeling import station_view as q
 
 if TYPE_CHECKING:
     from gui.pages.label_station_page import LabelStationPage

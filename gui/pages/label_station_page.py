@@ -2,7 +2,7 @@
 double-check each printed label, apply / void / destroy / reprint, and see the batch's
 reconciliation (printed = applied + voided + destroyed).
 
-Every write is a LabelingService call; this page only reads (models.queries.label_station)
+Every write is a LabelingService call; this page only reads (models.labeling.station_view)
 and guides.
 Label-life actions (check, apply, void …) live in gui.pages.label_actions.
 """
@@ -35,8 +35,8 @@ from gui.pages.label_request import LabelRequest
 from gui.pages.label_tables import LabelTables
 from gui.status_style import set_ok, status_text
 from gui.widgets.label_preview import LabelPreview
-from models.labels.reconciliation import LabelReconciliation
-from models.queries import label_station as q
+from models.labeling import station_view as q
+from models.labeling.reconciliation import LabelReconciliation
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
 from gui.status_style import set_ok
 from gui.widgets.status_badge import status_item
-from models.labels.reconciliation import LabelReconciliation
-from models.queries.label_station import JobRow
+from models.labeling.reconciliation import LabelReconciliation
+from models.labeling.station_view import JobRow
 
 if TYPE_CHECKING:
     from gui.pages.label_station_page import LabelStationPage

@@ -27,9 +27,9 @@ from gui.i18n import LANGUAGE, QT_TRANSLATE_NOOP
 from gui.operations import Operation, Progress, error_text, run_op
 from gui.qc_import_dialog import QcImportDialog
 from gui.status_style import set_ok, status_text
+from models.cleanroom.work import ReleaseChoice, release_batches
 from models.quality.package import ItemState, PackageAttestation, PackageItem
-from models.queries.work import ReleaseChoice, release_batches
-from models.services.quality_release import PhysicianRequest, Readiness
+from models.quality.release import PhysicianRequest, Readiness
 
 DECIDED = ("released", "rejected", "recalled")
 PACKAGE_ELEMENTS = {

@@ -28,10 +28,10 @@ from gui.signoff_dialog import SignOffDialog
 from gui.status_style import status_text, style_for
 from gui.widgets.record_panel import RecordPanel
 from gui.widgets.scan_line_edit import ScanLineEdit, visible
-from models.queries import trace
-from models.queries.audit import audit_trail, signatures_for
-from models.queries.records import StepRow, record_detail
-from models.queries.trace import NodeRef, TraceNode, TraceResult
+from models.chain import trace_view as trace
+from models.chain.records import StepRow, record_detail
+from models.chain.trace_view import NodeRef, TraceNode, TraceResult
+from models.kernel.audit_queries import audit_trail, signatures_for
 
 REF_ROLE = Qt.ItemDataRole.UserRole
 

@@ -1,4 +1,4 @@
-"""Qt model over one page of audit rows (the rows come from models.queries.audit)."""
+"""Qt model over one page of audit rows (the rows come from models.kernel.audit_queries)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from gui.i18n import QT_TRANSLATE_NOOP, format_datetime
-from models.queries.audit import AuditRow
+from models.kernel.audit_queries import AuditRow
 
 Index = QModelIndex | QPersistentModelIndex
 _BROKEN = QColor("#ef9a9a")

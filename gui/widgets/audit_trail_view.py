@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.i18n import format_datetime
-from models.queries.audit import AuditRow, SignatureRow
+from models.kernel.audit_queries import AuditRow, SignatureRow
 
 
 class AuditTrailView(QWidget):

@@ -22,8 +22,8 @@ from gui.i18n import format_datetime, format_number
 from gui.status_style import status_text
 from gui.widgets.audit_trail_view import AuditTrailView
 from gui.widgets.status_badge import StatusBadge
-from models.queries.audit import AuditRow, SignatureRow
-from models.queries.records import RecordDetail, StepRow, Value
+from models.chain.records import RecordDetail, StepRow, Value
+from models.kernel.audit_queries import AuditRow, SignatureRow
 
 
 def display(value: Value) -> str:

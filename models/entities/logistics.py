@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import Base, str_enum, utcnow
+from models.entities.base import Base, str_enum, utcnow
 
 
 class StorageLocation(Base):
@@ -65,7 +65,7 @@ class CustodyEventKind(enum.StrEnum):
     RECEIPT = "receipt"
     STORED = "stored"
     MOVED = "moved"
-    DESTROYED = "destroyed"  # witnessed destruction of a unit (models.services.disposal)
+    DESTROYED = "destroyed"  # witnessed destruction of a unit (models.chain.disposal)
 
 
 class CustodyEvent(Base):

@@ -2,7 +2,7 @@
 
 R-SEG-01/02/03/05/06: a batch is processed in a workspace only after a verified line
 clearance, one batch at a time, infectious material only in an infectious area (and never
-the reverse).  The rules live in ``models.services.line_clearance``; this module is the
+the reverse).  The rules live in ``models.cleanroom.line_clearance``; this module is the
 record:
 
 - ``Workspace``: master data, created by admin or QA.
@@ -22,7 +22,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.base import Base, utcnow
+from models.entities.base import Base, utcnow
 from models.entities.production import Batch
 
 

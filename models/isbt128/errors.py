@@ -8,7 +8,7 @@ trail and the tests can inspect them without parsing message text.
 
 from __future__ import annotations
 
-from models.errors import DomainError
+from models.kernel.errors import DomainError
 
 
 class Isbt128Error(DomainError):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.errors import DomainError, InvalidTransitionError
+from models.kernel.errors import DomainError, InvalidTransitionError
 
 _CATALOG: dict[str, tuple[str, str]] = {
     "batch_status": (

@@ -7,7 +7,7 @@ versions; a site changes them by approving a new version, never by editing this 
 from __future__ import annotations
 
 from models.entities.quality import LimitKind, MethodKind
-from models.services.quality_specs import SpecTestInput as T
+from models.quality.specs import SpecTestInput as T
 
 NEG = "negative"
 MIN, MAX, RANGE, EXP = LimitKind.MINIMUM, LimitKind.MAXIMUM, LimitKind.RANGE, LimitKind.EXPECTED

@@ -23,7 +23,7 @@ import enum
 from dataclasses import dataclass
 from typing import Any
 
-from models.errors import DomainError
+from models.kernel.errors import DomainError
 
 
 class ItemState(enum.StrEnum):

@@ -9,11 +9,11 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from models.base import utcnow
 from models.core import Core
+from models.entities.base import utcnow
 from models.entities.parties import DonorType, ScreeningOutcome, Site, SiteKind
 from models.entities.production import ProductCategory, ProductType
-from models.services.batches import release_batch
+from models.quality.chain_release import release_batch
 from tests.conftest import PASSWORD
 
 FIN = "A9990"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from models.chain.errors import AutologousPoolError
 from models.entities.parties import DonorType
-from models.services.chain_errors import AutologousPoolError
 from tests.chain.conftest import Flow
 from tests.conftest import PASSWORD
 
@@ -44,7 +44,7 @@ def test_units_of_the_same_autologous_patient_may_be_pooled(flow: Flow) -> None:
 
 
 def test_units_of_a_voided_batch_move_only_to_a_non_conforming_location(flow: Flow) -> None:
-    from models.services.chain_errors import UnitNotUsableError
+    from models.chain.errors import UnitNotUsableError
 
     batch, units = flow.released_batch("DN-VS", 1)
     flow.c.genealogy.void(actor="chen", kind="batch", identifier=batch, reason="wrong donor")

@@ -11,10 +11,20 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from models.archive import BatchNotClosedError, export_batch_archive
-from models.archive_verify import verify_archive
-from models.audit import AuditAction, verify_chain
-from models.canonical import content_hash
+from models.archive.export import BatchNotClosedError, export_batch_archive
+from models.archive.verify import verify_archive
+from models.chain import lookup
+from models.chain.disposal import (
+    DestructionMethod,
+    DestructionMethodError,
+    DestructionNoteRequiredError,
+    DestructionReason,
+    DestructionReasonError,
+    DestructionRefusedError,
+    DestructionRoleError,
+    UnitNotDestroyableError,
+)
+from models.chain.disposal_queue import units_awaiting_destruction
 from models.core import Core
 from models.entities.accounts import Signature
 from models.entities.audit import AuditEntry
@@ -27,19 +37,9 @@ from models.entities.production import (
     ProductUnit,
     QualityStatus,
 )
-from models.errors import AuthenticationError, SamePersonError, ValidationError
-from models.queries.disposal import units_awaiting_destruction
-from models.services import lookup
-from models.services.disposal import (
-    DestructionMethod,
-    DestructionMethodError,
-    DestructionNoteRequiredError,
-    DestructionReason,
-    DestructionReasonError,
-    DestructionRefusedError,
-    DestructionRoleError,
-    UnitNotDestroyableError,
-)
+from models.kernel.audit import AuditAction, verify_chain
+from models.kernel.canonical import content_hash
+from models.kernel.errors import AuthenticationError, SamePersonError, ValidationError
 from tests.chain.conftest import Flow, add_site_config, ago, scan
 from tests.conftest import PASSWORD
 

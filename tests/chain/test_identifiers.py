@@ -7,11 +7,11 @@ import threading
 import pytest
 from sqlalchemy import select
 
+from models.chain.identifiers import BatchNumberFormat, Identifiers
 from models.core import Core
 from models.entities.production import ProductUnit
-from models.errors import DomainError
 from models.isbt128 import is_valid_check_character, parse_scan
-from models.services.identifiers import BatchNumberFormat, Identifiers
+from models.kernel.errors import DomainError
 from tests.chain.conftest import FIN, Flow, add_site_config
 
 WORKERS, EACH = 8, 15

@@ -16,21 +16,7 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from models.audit import verify_chain
-from models.base import utcnow
-from models.core import Core, open_core
-from models.entities.accounts import Signature, SignatureMeaning
-from models.entities.audit import AuditEntry
-from models.entities.parties import DonorType, ScreeningOutcome
-from models.entities.workspaces import LineClearance, WorkspaceUse
-from models.errors import (
-    DomainError,
-    InvalidTransitionError,
-    PermissionDeniedError,
-    SamePersonError,
-    ValidationError,
-)
-from models.services.line_clearance import (
+from models.cleanroom.line_clearance import (
     BASE_ITEMS,
     BatchActiveElsewhereError,
     BatchLeftWorkspaceError,
@@ -47,7 +33,21 @@ from models.services.line_clearance import (
     WorkspaceOccupiedError,
     WorkspaceState,
 )
-from models.services.passwords import fast_passwords_for_tests
+from models.core import Core, open_core
+from models.entities.accounts import Signature, SignatureMeaning
+from models.entities.audit import AuditEntry
+from models.entities.base import utcnow
+from models.entities.parties import DonorType, ScreeningOutcome
+from models.entities.workspaces import LineClearance, WorkspaceUse
+from models.identity.passwords import fast_passwords_for_tests
+from models.kernel.audit import verify_chain
+from models.kernel.errors import (
+    DomainError,
+    InvalidTransitionError,
+    PermissionDeniedError,
+    SamePersonError,
+    ValidationError,
+)
 from tests.chain.conftest import Flow, add_site_config, ago
 from tests.conftest import PASSWORD
 
@@ -60,7 +60,7 @@ WITH_RISK = {**ALL_BASE, ChecklistItem.NO_RESIDUAL_INFECTION_RISK.value: True}
 @pytest.fixture
 def flow(any_core: Core) -> Flow:
     add_site_config(any_core)
-    lc = any_core.chain.line_clearance
+    lc = any_core.line_clearance
     lc.add_workspace(actor="admin", code=ROOM, name="Suite C-201, BSC 02")
     lc.add_workspace(actor="chen", code=SUITE, name="Infectious suite C-301", infectious_area=True)
     return Flow(any_core)
@@ -88,17 +88,17 @@ def clear(
         "verifier": "zhao",
         "verifier_password": PASSWORD,
     }
-    return core.chain.line_clearance.record_clearance(**(args | kw))
+    return core.line_clearance.record_clearance(**(args | kw))
 
 
 def start(core: Core, batch: str, workspace: str = ROOM, actor: str = "wang") -> None:
-    core.chain.line_clearance.start_in_workspace(
+    core.line_clearance.start_in_workspace(
         actor=actor, batch_number=batch, workspace_code=workspace
     )
 
 
 def finish(core: Core, batch: str, workspace: str = ROOM) -> None:
-    core.chain.line_clearance.finish_in_workspace(
+    core.line_clearance.finish_in_workspace(
         actor="wang", batch_number=batch, workspace_code=workspace
     )
 
@@ -110,14 +110,13 @@ def step(core: Core, batch: str, name: str = "Seeding") -> int:
 
 
 def batch_id(core: Core, number: str) -> int:
-    from models.services import lookup
-
+    from models.chain import lookup
     with core.uow() as uow:
         return lookup.batch(uow.session, number).id
 
 
 def state(core: Core, workspace: str = ROOM) -> WorkspaceState:
-    return core.chain.line_clearance.status(workspace).state
+    return core.line_clearance.status(workspace).state
 
 
 def counts(core: Core) -> tuple[int, int, int]:
@@ -146,18 +145,18 @@ def test_full_cycle_clear_start_work_finish_and_clear_again(flow: Flow) -> None:
     a, b = new_batch(flow, "DN-A"), new_batch(flow, "DN-B")
     assert state(core) is WorkspaceState.NEEDS_CLEARANCE
     clearance_id = clear(core)
-    status = core.chain.line_clearance.status(ROOM)
+    status = core.line_clearance.status(ROOM)
     assert status.state is WorkspaceState.CLEARED and status.previous_batch is None
     assert status.last_cleared_by == ("wang", "zhao")
     start(core, a)
-    status = core.chain.line_clearance.status(ROOM)
+    status = core.line_clearance.status(ROOM)
     assert status.state is WorkspaceState.OCCUPIED and status.occupant == a
     step(core, a)
     core.chain.batches.record_harvest(actor="wang", batch_number=a, harvest_at=ago(hours=1))
     core.chain.batches.fill(actor="wang", batch_number=a, count=2, container_type="cryobag")
     step(core, a, "Final inspection")  # a filled batch still works in its workspace
     finish(core, a)
-    status = core.chain.line_clearance.status(ROOM)
+    status = core.line_clearance.status(ROOM)
     assert status.state is WorkspaceState.NEEDS_CLEARANCE and status.previous_batch == a
 
     with pytest.raises(ClearanceOutdatedError) as err:  # R-SEG-02: the old one is used up
@@ -317,7 +316,7 @@ def test_qa_may_verify_a_clearance(flow: Flow) -> None:
 
 
 def test_wrong_password_of_either_person_records_nothing(flow: Flow) -> None:
-    from models.errors import AuthenticationError
+    from models.kernel.errors import AuthenticationError
 
     with pytest.raises(AuthenticationError):
         clear(flow.core, verifier_password="wrong")
@@ -329,9 +328,9 @@ def test_wrong_password_of_either_person_records_nothing(flow: Flow) -> None:
 @pytest.mark.parametrize("actor", ["wang", "zhao", "liu", "sun"])
 def test_only_admin_or_qa_register_workspaces(flow: Flow, actor: str) -> None:
     with pytest.raises(PermissionDeniedError):
-        flow.c.line_clearance.add_workspace(actor=actor, code="C-999", name="x")
+        flow.core.line_clearance.add_workspace(actor=actor, code="C-999", name="x")
     with pytest.raises(ValidationError):  # and codes are unique
-        flow.c.line_clearance.add_workspace(actor="admin", code=ROOM, name="again")
+        flow.core.line_clearance.add_workspace(actor="admin", code=ROOM, name="again")
 
 
 @pytest.mark.parametrize("actor", ["zhao", "chen", "liu", "admin"])
@@ -343,7 +342,7 @@ def test_only_operators_start_and_finish(flow: Flow, actor: str) -> None:
         start(core, batch, actor=actor)
     start(core, batch)
     with pytest.raises(PermissionDeniedError):
-        core.chain.line_clearance.finish_in_workspace(
+        core.line_clearance.finish_in_workspace(
             actor=actor, batch_number=batch, workspace_code=ROOM
         )
 
@@ -368,7 +367,7 @@ def test_second_batch_while_occupied_is_refused(flow: Flow) -> None:
 def test_batch_cannot_be_in_two_workspaces(flow: Flow) -> None:
     core = flow.core
     a = new_batch(flow, "DN-A")
-    core.chain.line_clearance.add_workspace(actor="chen", code="C-201/BSC-03", name="BSC 03")
+    core.line_clearance.add_workspace(actor="chen", code="C-201/BSC-03", name="BSC 03")
     clear(core)
     clear(core, "C-201/BSC-03")
     start(core, a)
@@ -458,7 +457,7 @@ def test_after_an_infectious_batch_residual_risk_must_be_confirmed(flow: Flow) -
     clear(core, SUITE)  # a new suite: nothing was there, the base checklist is enough
     start(core, first, SUITE)
     finish(core, first, SUITE)
-    assert core.chain.line_clearance.status(SUITE).residual_risk_required
+    assert core.line_clearance.status(SUITE).residual_risk_required
     with pytest.raises(ResidualInfectionRiskError) as err:
         clear(core, SUITE)
     names(err.value, SUITE, first)
@@ -538,7 +537,7 @@ def test_without_registered_workspaces_processing_works_as_before(core: Core) ->
     step(core, batch)
     core.chain.batches.record_harvest(actor="wang", batch_number=batch, harvest_at=ago(1))
     core.chain.batches.fill(actor="wang", batch_number=batch, count=1, container_type="cryobag")
-    core.chain.line_clearance.add_workspace(actor="admin", code=ROOM, name="first workspace")
+    core.line_clearance.add_workspace(actor="admin", code=ROOM, name="first workspace")
     with pytest.raises(BatchNotInWorkspaceError):  # from the first workspace on, it counts
         step(core, batch)
 

@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from models.entities.audit import AuditEntry
 from models.entities.parties import Donor, DonorIdentity, DonorType
 from models.entities.production import ProductUnit
-from models.labels.fields import label_fields
+from models.labeling.fields import label_fields
 from tests.chain.conftest import Flow
 
 DONOR_NAME = "隐私供者甲 PRIVATE-DONOR-NAME"

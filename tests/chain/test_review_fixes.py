@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from models.chain.bedside import BedsideProblem
+from models.chain.errors import BedsideStopError, SegregationError, UnitNotUsableError
+from models.chain.recall import affected_units
 from models.entities.parties import DonorType, ScreeningOutcome
 from models.entities.production import BatchStatus, QualityStatus
-from models.errors import InvalidTransitionError, ValidationError
 from models.isbt128 import parse_scan
-from models.services.bedside import BedsideProblem
-from models.services.chain_errors import BedsideStopError, SegregationError, UnitNotUsableError
-from models.services.recall import affected_units
+from models.kernel.errors import InvalidTransitionError, ValidationError
 from tests.chain.conftest import Flow, ago, scan
 from tests.conftest import PASSWORD
 
@@ -19,15 +19,13 @@ POS = ScreeningOutcome.POSITIVE
 
 
 def _batch_status(flow: Flow, number: str) -> BatchStatus:
-    from models.services import lookup
-
+    from models.chain import lookup
     with flow.core.uow() as uow:
         return lookup.batch(uow.session, number).status
 
 
 def _unit_status(flow: Flow, code: str) -> QualityStatus:
-    from models.services import lookup
-
+    from models.chain import lookup
     with flow.core.uow() as uow:
         return lookup.unit(uow.session, code).quality_status
 

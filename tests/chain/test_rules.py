@@ -7,14 +7,8 @@ from datetime import datetime
 import pytest
 from sqlalchemy import func, select
 
-from models.audit import AuditAction
-from models.entities.audit import AuditEntry
-from models.entities.parties import DonorType, Eligibility, ScreeningOutcome
-from models.entities.production import Disposition, QualityStatus
-from models.errors import InvalidTransitionError, SamePersonError, ValidationError
-from models.isbt128 import Isbt128Error
-from models.services.bedside import BedsideProblem, UnitFacts, bedside_verdict
-from models.services.chain_errors import (
+from models.chain.bedside import BedsideProblem, UnitFacts, bedside_verdict
+from models.chain.errors import (
     BedsideStopError,
     CollectionNotAcceptedError,
     IneligibleDonorError,
@@ -25,6 +19,12 @@ from models.services.chain_errors import (
     SingleSourceBatchError,
     UnitNotUsableError,
 )
+from models.entities.audit import AuditEntry
+from models.entities.parties import DonorType, Eligibility, ScreeningOutcome
+from models.entities.production import Disposition, QualityStatus
+from models.isbt128 import Isbt128Error
+from models.kernel.audit import AuditAction
+from models.kernel.errors import InvalidTransitionError, SamePersonError, ValidationError
 from tests.chain.conftest import Flow, ago, scan
 from tests.conftest import PASSWORD
 

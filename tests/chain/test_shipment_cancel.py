@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from models.chain.errors import UnitNotUsableError
 from models.entities.audit import AuditEntry
 from models.entities.logistics import Shipment, ShipmentStatus
-from models.errors import InvalidTransitionError, PermissionDeniedError, ValidationError
-from models.services.chain_errors import UnitNotUsableError
+from models.kernel.errors import InvalidTransitionError, PermissionDeniedError, ValidationError
 from tests.chain.conftest import Flow, ago
 
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from models.cli import run
+from models.cli.app import run
 from models.core import Core
 from tests.chain.conftest import Flow
 

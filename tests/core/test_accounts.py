@@ -8,7 +8,7 @@ from sqlalchemy import select
 from models.core import Core
 from models.entities.accounts import Role, User
 from models.entities.audit import AuditEntry
-from models.errors import (
+from models.kernel.errors import (
     AccountLockedError,
     AuthenticationError,
     PasswordPolicyError,

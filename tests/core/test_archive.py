@@ -13,22 +13,22 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from models.archive import FORMAT, ArchiveError, BatchNotClosedError, export_batch_archive
-from models.archive_verify import verify_archive
-from models.audit import verify_chain
-from models.base import utcnow
-from models.cli import run
+from models.archive.export import FORMAT, ArchiveError, BatchNotClosedError, export_batch_archive
+from models.archive.verify import verify_archive
+from models.cli.app import run
 from models.core import Core
 from models.entities.audit import AuditEntry
+from models.entities.base import utcnow
 from models.entities.materials import LotStatus
 from models.entities.parties import Consent, Donor, DonorType, ScreeningOutcome
 from models.entities.production import Batch, ProductCategory, ProductType, ProductUnit
 from models.entities.quality import DeviationClass
-from models.errors import PermissionDeniedError
+from models.kernel.audit import verify_chain
+from models.kernel.errors import PermissionDeniedError
 from models.quality.catalogue import msc_tests
-from models.services.quality_deviations import DeviationInput
-from models.services.quality_materials import LotReceipt
-from models.services.quality_retained import SampleInput
+from models.quality.deviations import DeviationInput
+from models.quality.materials import LotReceipt
+from models.quality.retained import SampleInput
 from tests.chain.conftest import Flow, add_site_config, ago
 from tests.conftest import ATTESTED, PASSWORD
 from tests.fakes.printers import RecordingPrinter
@@ -233,7 +233,7 @@ def _label_all(core: Core, batch_id: int, unit_ids: list[int]) -> None:
 
 def _filled_batch(flow: Flow, collection: str, count: int) -> tuple[str, list[str]]:
     """Flow.filled_batch, harvested on a whole minute: labels carry HHMM and the double-check
-    compares microseconds too (see the report on models/labels/build.py)."""
+    compares microseconds too (see the report on models/labeling/build.py)."""
     batches = flow.c.batches
     number = batches.create_batch(actor="wang", collections=collection, product_code="S1389")
     harvest = ago(150).replace(second=0, microsecond=0)

@@ -19,14 +19,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models.archive import export_batch_archive
-from models.archive_errors import ArchiveNotIntactError
-from models.archive_format import AUDIT, MANIFEST, SIGNATURES, member_table
-from models.archive_read import load_archive, render_summary
-from models.archive_verify import VerifyReport, verify_archive
-from models.audit import entry_digest
-from models.cli import run
+from models.archive.errors import ArchiveNotIntactError
+from models.archive.export import export_batch_archive
+from models.archive.format import AUDIT, MANIFEST, SIGNATURES, member_table
+from models.archive.read import load_archive, render_summary
+from models.archive.verify import VerifyReport, verify_archive
+from models.cli.app import run
 from models.entities.audit import AuditEntry
+from models.kernel.audit import entry_digest
 from tests.chain.conftest import Flow, add_site_config
 from tests.conftest import make_core
 from tests.core.test_archive import _closed_batch, build_complete_batch

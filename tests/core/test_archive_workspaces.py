@@ -7,10 +7,10 @@ import json
 import zipfile
 from pathlib import Path
 
-from models.archive import export_batch_archive
-from models.archive_verify import verify_archive
+from models.archive.export import export_batch_archive
+from models.archive.verify import verify_archive
+from models.cleanroom.line_clearance import BASE_ITEMS
 from models.core import Core
-from models.services.line_clearance import BASE_ITEMS
 from tests.chain.conftest import Flow, add_site_config, ago
 from tests.conftest import PASSWORD
 
@@ -18,7 +18,7 @@ ROOM = "C-201/BSC-02"
 
 
 def _clear(core: Core) -> None:
-    core.chain.line_clearance.record_clearance(
+    core.line_clearance.record_clearance(
         workspace_code=ROOM,
         checklist={item.value: True for item in BASE_ITEMS},
         performer="wang",
@@ -31,12 +31,12 @@ def _clear(core: Core) -> None:
 def test_the_archive_keeps_the_workspace_and_both_clearances(core: Core, tmp_path: Path) -> None:
     add_site_config(core)
     flow, c = Flow(core), core.chain
-    c.line_clearance.add_workspace(actor="admin", code=ROOM, name="Suite C-201, BSC 02")
+    core.line_clearance.add_workspace(actor="admin", code=ROOM, name="Suite C-201, BSC 02")
     flow.eligible_donor("D-W")
     flow.accepted_collection("D-W", "CL-D-W")
     batch = c.batches.create_batch(actor="wang", collections="CL-D-W", product_code="S1389")
     _clear(core)
-    c.line_clearance.start_in_workspace(actor="wang", batch_number=batch, workspace_code=ROOM)
+    core.line_clearance.start_in_workspace(actor="wang", batch_number=batch, workspace_code=ROOM)
     c.batches.record_harvest(actor="wang", batch_number=batch, harvest_at=ago(1))
     [unit] = c.batches.fill(
         actor="wang",
@@ -47,7 +47,7 @@ def test_the_archive_keeps_the_workspace_and_both_clearances(core: Core, tmp_pat
         volume_ml=20,
         location_code="T-03",
     )
-    c.line_clearance.finish_in_workspace(actor="wang", batch_number=batch, workspace_code=ROOM)
+    core.line_clearance.finish_in_workspace(actor="wang", batch_number=batch, workspace_code=ROOM)
     _clear(core)  # R-SEG-02: the room is cleared after the batch left
     flow.release(batch)
     flow.patient("P-W")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select, text
 
-from models.audit import AuditAction, verify_chain
 from models.core import Core
 from models.entities.audit import AuditEntry
-from models.errors import AuthenticationError
+from models.kernel.audit import AuditAction, verify_chain
+from models.kernel.errors import AuthenticationError
 from tests.conftest import PASSWORD
 from tests.core.factories import make_batch
 

@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from models.audit import verify_chain
-from models.audit_parallel import verify_chain_parallel
 from models.core import Core
-from models.db import read_only
+from models.kernel.audit import verify_chain
+from models.kernel.audit_parallel import verify_chain_parallel
+from models.kernel.db import read_only
 from tests.conftest import PASSWORD
 from tests.core.test_audit import _bypass_triggers, _count
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from models.backup import BackupError, create_backup, restore_backup
+from models.archive.backup import BackupError, create_backup, restore_backup
 from models.core import Core
-from models.db import make_engine
+from models.kernel.db import make_engine
 from tests.conftest import PASSWORD
 from tests.core.factories import make_batch
 
@@ -40,7 +40,7 @@ def test_round_trip_keeps_every_row_and_the_chain(core: Core, tmp_path: Path, db
 
 def test_restored_database_keeps_working(core: Core, tmp_path: Path) -> None:
     from models.core import open_core
-    from models.services.passwords import fast_passwords_for_tests
+    from models.identity.passwords import fast_passwords_for_tests
 
     _content(core)
     create_backup(core.engine, tmp_path / "site.zip")

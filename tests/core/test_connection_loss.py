@@ -8,7 +8,7 @@ from sqlalchemy import create_engine, func, select, text
 
 from models.core import Core
 from models.entities.production import ProcessStep
-from models.errors import DatabaseUnavailableError
+from models.kernel.errors import DatabaseUnavailableError
 from tests.conftest import PASSWORD, PG_ADMIN_URL
 from tests.core.factories import make_batch
 

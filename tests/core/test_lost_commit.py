@@ -10,11 +10,11 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import make_url, select
 
-from models.audit import verify_chain
 from models.core import Core
 from models.entities.audit import AuditEntry
 from models.entities.production import ProcessStep
-from models.errors import CommitOutcomeUnknownError, DatabaseUnavailableError
+from models.kernel.audit import verify_chain
+from models.kernel.errors import CommitOutcomeUnknownError, DatabaseUnavailableError
 from tests.conftest import PASSWORD, make_core
 from tests.core.factories import make_batch
 from tests.fakes.network import Cut, FaultyProxy

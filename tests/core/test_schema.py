@@ -8,11 +8,11 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 import models.entities  # noqa: F401
-from models import schema
-from models.base import Base
 from models.core import open_core
-from models.db import make_engine, resolve_database_url
-from models.errors import SchemaError, ValidationError
+from models.entities.base import Base
+from models.kernel import schema
+from models.kernel.db import make_engine, resolve_database_url
+from models.kernel.errors import SchemaError, ValidationError
 
 
 def test_migrations_create_exactly_the_mapped_schema(db_url: str) -> None:
@@ -81,7 +81,7 @@ def test_bare_path_means_sqlite_and_env_var_is_honoured(tmp_path, monkeypatch) -
 def test_naive_datetimes_are_refused(core) -> None:  # type: ignore[no-untyped-def]
     from datetime import datetime
 
-    from models.audit import AuditAction
+    from models.kernel.audit import AuditAction
 
     with core.uow() as uow, pytest.raises(Exception, match="naive datetime"):
         uow.audit.record(
@@ -106,7 +106,7 @@ def test_revisions_from_file_names_are_exactly_alembics() -> None:
     """The fast start path reads revisions from the file names: hold Alembic to them."""
     from alembic.script import ScriptDirectory
 
-    from models.schema import _config, head_revision, known_revisions
+    from models.kernel.schema import _config, head_revision, known_revisions
 
     script = ScriptDirectory.from_config(_config())
     walked = [s.revision for s in script.walk_revisions()]  # newest first

@@ -7,12 +7,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select, update
 
-from models.audit import verify_chain
 from models.core import Core
 from models.entities.accounts import User
 from models.entities.audit import AuditEntry
-from models.errors import AccountLockedError, AuthenticationError, NotFoundError
-from models.services.sessions import LockTrigger, SignOutTrigger, UnlockRefusedError
+from models.identity.sessions import LockTrigger, SignOutTrigger, UnlockRefusedError
+from models.kernel.audit import verify_chain
+from models.kernel.errors import AccountLockedError, AuthenticationError, NotFoundError
 from tests.conftest import PASSWORD
 
 

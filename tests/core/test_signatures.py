@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select, text
 
+from models.cleanroom.steps import step_content
 from models.core import Core
 from models.entities.accounts import Signature, SignatureMeaning
 from models.entities.production import ProcessStep
-from models.errors import AuthenticationError, PermissionDeniedError, SamePersonError
-from models.services.signatures import signature_matches
-from models.services.steps import step_content
+from models.identity.signatures import signature_matches
+from models.kernel.errors import AuthenticationError, PermissionDeniedError, SamePersonError
 from tests.conftest import PASSWORD
 from tests.core.factories import make_batch
 

@@ -22,8 +22,8 @@ from gui.i18n import LANGUAGE  # noqa: E402
 from gui.operations import database_pool  # noqa: E402
 from gui.station import StationConfig  # noqa: E402
 from models.core import Core, open_core  # noqa: E402
-from models.demo import build_demo_site  # noqa: E402
-from models.services.passwords import fast_passwords_for_tests  # noqa: E402
+from models.demo.build import build_demo_site  # noqa: E402
+from models.identity.passwords import fast_passwords_for_tests  # noqa: E402
 
 DEMO_MAX_AGE_S = 15 * 60  # the demo is relative to "now": rebuild it before it grows stale
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from gui.app import AppController
-from models.demo import DEMO_PASSWORD
+from models.demo.build import DEMO_PASSWORD
 
 PASSWORD = DEMO_PASSWORD
 GS = "\x1d"

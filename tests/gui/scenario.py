@@ -7,11 +7,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from models.core import Core
-from models.demo import DEMO_PASSWORD
-from models.demo_chain import MSC_COLLECTION, MSC_PRODUCT
-from models.demo_quality import S1_RESULTS
-from models.demo_site import DemoSite, demo_site
-from models.services.quality_qc import QcInput
+from models.demo.build import DEMO_PASSWORD
+from models.demo.chain import MSC_COLLECTION, MSC_PRODUCT
+from models.demo.quality import S1_RESULTS
+from models.demo.site import DemoSite, demo_site
+from models.quality.qc import QcInput
 
 DEMO_COLLECTION = MSC_COLLECTION  # scenario S1's accepted cord collection (eligible donor)
 
@@ -30,8 +30,7 @@ def new_batch(core: Core, workspace: str = "C-201/BSC-02") -> str:
 
 def batch_id(core: Core, number: str) -> int:
     with core.uow() as uow:
-        from models.services import lookup
-
+        from models.chain import lookup
         return lookup.batch(uow.session, number).id
 
 

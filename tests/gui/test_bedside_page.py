@@ -19,10 +19,10 @@ from gui.events import AppEvents
 from gui.i18n import LANGUAGE
 from gui.pages.bedside_page import BedsidePage, VerifierDialog
 from gui.station import StationConfig
+from models.cleanroom.work import work_list
 from models.core import Core
 from models.entities.logistics import Administration
 from models.entities.parties import Recipient
-from models.queries.work import work_list
 from tests.conftest import ATTESTED
 from tests.gui.gui_helpers import PASSWORD, sign_in, wedge_scan
 from tests.gui.scenario import filled_batch, pass_qc

@@ -15,8 +15,8 @@ from gui.connection_monitor import database_probe
 from gui.i18n import LANGUAGE
 from gui.operations import run_op
 from models.core import Core
-from models.db import make_engine
-from models.errors import DatabaseUnavailableError
+from models.kernel.db import make_engine
+from models.kernel.errors import DatabaseUnavailableError
 from tests.gui.gui_helpers import sign_in
 
 OFFLINE = "⚠ Database offline — nothing is saved until the connection returns"

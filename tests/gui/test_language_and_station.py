@@ -15,7 +15,7 @@ from gui.i18n import LANGUAGE, format_datetime, format_number
 from gui.pages.trace_page import TracePage
 from gui.station import StationConfig, load_station, save_station
 from gui.station_dialog import StationDialog
-from models.errors import DomainError
+from models.kernel.errors import DomainError
 
 
 def test_language_switch_translates_the_visible_screens(

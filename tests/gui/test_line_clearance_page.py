@@ -20,8 +20,8 @@ from gui.i18n import LANGUAGE
 from gui.line_clearance_dialog import ClearanceVerifierDialog, LineClearanceDialog
 from gui.pages.cleanroom_page import CleanroomPage
 from gui.station import StationConfig
+from models.cleanroom.line_clearance import WorkspaceState
 from models.core import Core
-from models.services.line_clearance import WorkspaceState
 from tests.gui.gui_helpers import PASSWORD, sign_in
 from tests.gui.scenario import new_batch
 
@@ -67,7 +67,7 @@ def click(qtbot: QtBot, page: CleanroomPage, name: str) -> None:
 def test_clear_start_work_finish_through_the_screen(
     qtbot: QtBot, controller: AppController, demo_core: Core
 ) -> None:
-    demo_core.chain.line_clearance.add_workspace(actor="admin", code=ROOM, name="Suite C-201")
+    demo_core.line_clearance.add_workspace(actor="admin", code=ROOM, name="Suite C-201")
     batch = new_batch(demo_core)
     page = open_page(qtbot, controller, batch)
     panel = page.workspaces

@@ -17,11 +17,11 @@ from gui.i18n import LANGUAGE
 from gui.pages.release_page import ReleasePage
 from gui.qc_import_dialog import QcImportDialog
 from models.core import Core
-from models.demo_quality import S1_RESULTS
+from models.demo.quality import S1_RESULTS
 from models.entities.production import Batch
 from models.entities.quality import QcResult
-from models.quality.qc_file import QcFile
-from models.quality.qc_file_errors import QcFileError
+from models.quality.qc_file.errors import QcFileError
+from models.quality.qc_file.parse import QcFile
 from tests.gui.gui_helpers import PASSWORD, sign_in
 from tests.gui.scenario import filled_batch
 

@@ -17,7 +17,7 @@ from scenario import batch_id, demo
 from gui.app import AppController
 from gui.pages.trace_page import REF_ROLE, TracePage
 from gui.signoff_dialog import SignOffDialog
-from models.demo_chain import CAR_T_DONOR, CAR_T_STEPS, MSC_DONOR
+from models.demo.chain import CAR_T_DONOR, CAR_T_STEPS, MSC_DONOR
 
 
 def _page(qtbot: QtBot, ctrl: AppController, user: str = "chen") -> TracePage:

@@ -18,7 +18,7 @@ from models.entities.labeling import LabelTemplate
 from models.entities.parties import Donor, DonorType, Recipient, Site, SiteKind
 from models.entities.production import Batch, Collection, ProductCategory, ProductType, ProductUnit
 from models.isbt128 import make_din
-from models.labels.defaults import default_templates
+from models.labeling.defaults import default_templates
 from tests.conftest import PASSWORD
 
 HARVEST = datetime(2025, 3, 24, 7, 20, tzinfo=UTC)  # 15:20 in Tianjin

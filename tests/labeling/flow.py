@@ -6,10 +6,10 @@ import json
 
 from models.core import Core
 from models.entities.labeling import LabelTemplate, PrintedLabel, PrintJob
-from models.labels.build import symbol_data
-from models.labels.fields import label_fields
-from models.labels.layout import human_readable_fields, parse_layout
-from models.labels.records import label_flags
+from models.labeling.build import symbol_data
+from models.labeling.fields import label_fields
+from models.labeling.layout import human_readable_fields, parse_layout
+from models.labeling.records import label_flags
 from tests.conftest import PASSWORD
 
 

@@ -9,8 +9,8 @@ from models.core import Core
 from models.entities.audit import AuditEntry
 from models.entities.labeling import LabelState, LabelTemplate, TemplateStatus
 from models.entities.quality import Deviation
-from models.errors import InvalidTransitionError, PermissionDeniedError, SamePersonError
-from models.labels.errors import (
+from models.kernel.errors import InvalidTransitionError, PermissionDeniedError, SamePersonError
+from models.labeling.errors import (
     AlreadyLabelledError,
     FieldsNotConfirmedError,
     LabelsNotReconciledError,
@@ -20,8 +20,8 @@ from models.labels.errors import (
     StationBusyError,
     TemplateNotUsableError,
 )
-from models.labels.layout import LayoutError
-from models.labels.reconciliation import require_labels_reconciled
+from models.labeling.layout import LayoutError
+from models.labeling.reconciliation import require_labels_reconciled
 from tests.conftest import PASSWORD
 from tests.fakes.printers import RecordingPrinter
 from tests.labeling.conftest import HARVEST, Lot, make_lot, template_row
@@ -241,7 +241,7 @@ def test_a_live_label_cannot_be_reprinted_or_printed_twice(
 
 
 def _draft(core: Core, code: str = "LT-BAG", actor: str = "wang") -> int:
-    from models.labels.defaults import default_templates
+    from models.labeling.defaults import default_templates
 
     [bag] = [t for t in default_templates() if t.code == "LT-BAG"]
     return core.labeling.create_template_version(
@@ -289,7 +289,7 @@ def test_editing_an_approved_layout_in_place_breaks_its_approval(
 
 def test_a_partial_template_without_the_unique_id_cannot_be_saved(core: Core) -> None:
     """S13 negative: a partial vial label must carry the unique ID."""
-    from models.labels.defaults import default_templates
+    from models.labeling.defaults import default_templates
 
     [vial] = [t for t in default_templates() if t.code == "LT-VIAL-MINI"]
     layout = vial.layout.replace('"field":"din"', '"field":"status"')

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from models.cli import run
+from models.cli.app import run
 from models.core import Core, open_core
-from models.demo import build_demo_site
-from models.demo_site import demo_site
+from models.demo.build import build_demo_site
+from models.demo.site import demo_site
 from models.entities.production import Batch
+from models.identity.passwords import fast_passwords_for_tests
 from models.isbt128 import make_din
-from models.labels.reconciliation import require_labels_reconciled
-from models.services.passwords import fast_passwords_for_tests
+from models.labeling.reconciliation import require_labels_reconciled
 from tests.conftest import PASSWORD
 from tests.fakes.printers import FakeZebraPrinter
 from tests.labeling.conftest import decode, make_lot, zpl_to_image

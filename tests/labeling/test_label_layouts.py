@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from models.labels.defaults import default_templates
-from models.labels.layout import MANDATORY, LayoutError, validate_layout
+from models.labeling.defaults import default_templates
+from models.labeling.layout import MANDATORY, LayoutError, validate_layout
 
 TEMPLATES = {t.code: t for t in default_templates()}
 

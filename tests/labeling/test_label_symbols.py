@@ -7,10 +7,10 @@ import pytest
 
 from models.core import Core
 from models.isbt128 import parse_concatenated
-from models.labels.build import build_label, expected_scans, scan_value, symbol_data
-from models.labels.defaults import default_templates
-from models.labels.fields import LabelFields, label_fields
-from models.labels.layout import validate_layout
+from models.labeling.build import build_label, expected_scans, scan_value, symbol_data
+from models.labeling.defaults import default_templates
+from models.labeling.fields import LabelFields, label_fields
+from models.labeling.layout import validate_layout
 from printing.content import Biohazard
 from printing.pdf import render_pdf, render_png
 from printing.raster import render_image

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from models.audit import AuditAction
 from models.core import Core
 from models.entities.audit import AuditEntry
 from models.entities.labeling import LabelState, PrintJob, PrintJobStatus
-from models.labels.errors import LabelsNotReconciledError
-from models.labels.reconciliation import require_labels_reconciled
+from models.kernel.audit import AuditAction
+from models.labeling.errors import LabelsNotReconciledError
+from models.labeling.reconciliation import require_labels_reconciled
 from printing.registry import open_printer
 from printing.status import PrinterStatus
 from tests.fakes.printers import FakeZebraPrinter, RecordingPrinter

@@ -17,7 +17,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.errors import DomainError
 from models.isbt128 import (
     CheckCharacterMismatchError,
     CoiScan,
@@ -56,6 +55,7 @@ from models.isbt128 import (
     type3_flags,
 )
 from models.isbt128 import errors as isbt_errors
+from models.kernel.errors import DomainError
 
 # --- independent reference: ST-001 App. A weighted-sum form ------------------------------
 

@@ -20,11 +20,11 @@ from models.entities.production import (
     ProductType,
     ProductUnit,
 )
-from models.errors import ValidationError
+from models.kernel.errors import ValidationError
 from models.quality.catalogue import car_t_tests, immune_cell_tests, msc_tests
-from models.services.quality_qc import QcInput, QcOutcome
-from models.services.quality_specs import SpecTestInput
-from models.services.quality_suite import QualityServices, build_quality_services
+from models.quality.qc import QcInput, QcOutcome
+from models.quality.specs import SpecTestInput
+from models.quality.suite import QualityServices, build_quality_services
 from tests.conftest import PASSWORD
 
 NOW = datetime.now(UTC)

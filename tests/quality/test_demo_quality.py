@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import func, select
 
 from models.core import Core, open_core
-from models.demo import build_demo_site
-from models.demo_site import demo_site
+from models.demo.build import build_demo_site
+from models.demo.site import demo_site
 from models.entities.logistics import Administration
 from models.entities.materials import MaterialLot, MaterialUsage, RetainedSample
 from models.entities.quality import (
@@ -20,8 +20,8 @@ from models.entities.quality import (
     Specification,
     SpecStatus,
 )
+from models.identity.passwords import fast_passwords_for_tests
 from models.quality.stock import keep_until
-from models.services.passwords import fast_passwords_for_tests
 
 
 @pytest.fixture

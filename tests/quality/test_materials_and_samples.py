@@ -11,9 +11,9 @@ from models.entities.logistics import Administration
 from models.entities.materials import LotStatus
 from models.entities.parties import Recipient
 from models.entities.production import Batch, BatchSource, Disposition, ProductCategory, ProductUnit
-from models.errors import AuthenticationError, PermissionDeniedError, ValidationError
-from models.services.quality_materials import LotReceipt
-from models.services.quality_retained import SampleInput
+from models.kernel.errors import AuthenticationError, PermissionDeniedError, ValidationError
+from models.quality.materials import LotReceipt
+from models.quality.retained import SampleInput
 from tests.conftest import PASSWORD
 from tests.quality.conftest import NOW, Env, make_batch, make_product
 

@@ -15,20 +15,20 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
-from models import cli
-from models.audit import AuditAction, verify_chain
+from models.cli import app as cli
 from models.core import Core
 from models.entities.accounts import Signature
 from models.entities.audit import AuditEntry
 from models.entities.production import ProductCategory, ProductUnit
 from models.entities.quality import LimitKind, QcResult, QcVerdict
-from models.errors import AuthenticationError, PermissionDeniedError
-from models.quality import qc_file_text
-from models.quality.qc_file import BatchRef, SpecTestRef, parse_qc_file
-from models.quality.qc_file_catalog import IMPORT_SUBJECT
-from models.quality.qc_file_errors import QcFileAlreadyImportedError, QcFileError
-from models.quality.qc_file_import import QcFileImporter
-from models.services.quality_suite import build_quality_services
+from models.kernel.audit import AuditAction, verify_chain
+from models.kernel.errors import AuthenticationError, PermissionDeniedError
+from models.quality.qc_file import text as qc_file_text
+from models.quality.qc_file.catalog import IMPORT_SUBJECT
+from models.quality.qc_file.errors import QcFileAlreadyImportedError, QcFileError
+from models.quality.qc_file.importer import QcFileImporter
+from models.quality.qc_file.parse import BatchRef, SpecTestRef, parse_qc_file
+from models.quality.suite import build_quality_services
 from tests.conftest import ATTESTED, PASSWORD
 from tests.quality.conftest import Env, FakeLabels, make_batch, record_panel, setup_product
 
@@ -338,8 +338,7 @@ def test_a_row_the_core_refuses_mid_import_rolls_back_every_row(
 ) -> None:
     """The parser and the core agree, so force the core to refuse the 6th row: the five
     before it, their signatures and audit entries must all be gone."""
-    from models.services import quality_qc
-
+    from models.quality import qc as quality_qc
     real, calls = quality_qc.evaluate, []
 
     def refuse_sixth(*args: object, **kwargs: object) -> object:

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from models.chain.errors import SegregationError
 from models.entities.logistics import CustodyEvent, Recall, StorageLocation
 from models.entities.parties import Donor
 from models.entities.production import (
@@ -27,10 +28,9 @@ from models.entities.quality import (
     ReleaseKind,
     ReleaseRecord,
 )
-from models.errors import PermissionDeniedError, ValidationError
-from models.services.chain_errors import SegregationError
-from models.services.quality_qc import QcInput
-from models.services.quality_release import PhysicianRequest, ReleaseBlockedError
+from models.kernel.errors import PermissionDeniedError, ValidationError
+from models.quality.qc import QcInput
+from models.quality.release import PhysicianRequest, ReleaseBlockedError
 from tests.conftest import ATTESTED, PASSWORD
 from tests.quality.conftest import NOW, Env, make_batch, record, record_panel, setup_product
 

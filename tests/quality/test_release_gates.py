@@ -17,10 +17,10 @@ from models.entities.production import (
     QualityStatus,
 )
 from models.entities.quality import ReleaseKind, ReleaseRecord
-from models.errors import PermissionDeniedError, SamePersonError
-from models.services.quality_deviations import DeviationInput
-from models.services.quality_release import ReleaseBlockedError
-from models.services.signatures import signature_matches
+from models.identity.signatures import signature_matches
+from models.kernel.errors import PermissionDeniedError, SamePersonError
+from models.quality.deviations import DeviationInput
+from models.quality.release import ReleaseBlockedError
 from tests.conftest import ATTESTED, PASSWORD
 from tests.quality.conftest import Env, make_batch, record, record_panel, setup_product
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from models.entities.production import ProductCategory, ProductUnit, QualityStatus
 from models.entities.quality import ReleaseRecord
 from models.quality.package import ItemState, PackageAttestation, PackageIncompleteError
-from models.services.quality_release import ReleaseBlockedError
+from models.quality.release import ReleaseBlockedError
 from tests.conftest import ATTESTED, PASSWORD
 from tests.quality.conftest import Env, make_batch, record_panel, setup_product
 

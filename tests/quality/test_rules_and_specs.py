@@ -10,12 +10,12 @@ import pytest
 from models.entities.materials import LotStatus
 from models.entities.production import ProductCategory
 from models.entities.quality import LimitKind, QcVerdict
-from models.errors import PermissionDeniedError, SamePersonError, ValidationError
+from models.kernel.errors import PermissionDeniedError, SamePersonError, ValidationError
 from models.quality.catalogue import msc_tests
 from models.quality.limits import TagmeTier, evaluate, evaluate_tagme, tagme_tier
 from models.quality.panel import PanelLine, assess
+from models.quality.specs import SpecTestInput
 from models.quality.stock import add_months, fefo_pick, keep_until
-from models.services.quality_specs import SpecTestInput
 from tests.conftest import PASSWORD
 from tests.quality.conftest import Env, make_product
 

@@ -17,9 +17,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models.audit import ChainReport, verify_chain
-from models.db import make_engine, read_only
 from models.entities.audit import AuditEntry
+from models.kernel.audit import ChainReport, verify_chain
+from models.kernel.db import make_engine, read_only
 
 WORKER = Path(__file__).with_name("workers") / "worker.py"
 ROOT = Path(__file__).resolve().parents[2]

@@ -73,7 +73,7 @@ def test_four_processes_filling_units_get_unique_gapless_dins(
 
 def make_core_no_staff(url: str):  # noqa: ANN201 - a Core without re-adding the accounts
     from models.core import open_core
-    from models.services.passwords import fast_passwords_for_tests
+    from models.identity.passwords import fast_passwords_for_tests
 
     return open_core(url, passwords=fast_passwords_for_tests(), workstation="checker")
 

@@ -12,19 +12,19 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, inspect, select, text
 
-from models import schema
-from models.audit import AuditAction
-from models.backup import create_backup
+from models.archive.backup import create_backup
+from models.cleanroom.steps import step_content
 from models.core import open_core
-from models.db import make_engine
 from models.entities.accounts import Signature
 from models.entities.audit import AuditEntry
 from models.entities.labeling import LabelState, PrintedLabel, PrintJob, PrintJobStatus
 from models.entities.production import ProcessStep
-from models.services.label_print_run import INTERRUPTED
-from models.services.passwords import fast_passwords_for_tests
-from models.services.signatures import signature_matches
-from models.services.steps import step_content
+from models.identity.passwords import fast_passwords_for_tests
+from models.identity.signatures import signature_matches
+from models.kernel import schema
+from models.kernel.audit import AuditAction
+from models.kernel.db import make_engine
+from models.labeling.print_run import INTERRUPTED
 from tests.conftest import PASSWORD, make_core
 from tests.core.factories import make_batch
 from tests.fakes.printers import FakeZebraPrinter

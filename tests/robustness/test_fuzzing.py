@@ -17,12 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, text
 
-from models import cli
-from models.backup import BackupError, create_backup, restore_backup
+from models.archive.backup import BackupError, create_backup, restore_backup
+from models.cli import app as cli
 from models.core import Core
-from models.db import make_engine
 from models.entities.production import ProductCategory
-from models.errors import DomainError, ValidationError
 from models.isbt128 import (
     Isbt128Error,
     describe_din_check,
@@ -31,9 +29,11 @@ from models.isbt128 import (
     parse_din,
     parse_scan,
 )
-from models.labels.defaults import default_templates
-from models.labels.layout import MANDATORY, LayoutError, validate_layout
-from models.services.quality_qc import QcInput
+from models.kernel.db import make_engine
+from models.kernel.errors import DomainError, ValidationError
+from models.labeling.defaults import default_templates
+from models.labeling.layout import MANDATORY, LayoutError, validate_layout
+from models.quality.qc import QcInput
 from tests.conftest import PASSWORD, make_core
 from tests.core.factories import make_batch
 from tests.quality.conftest import Env, FakeLabels, setup_product
@@ -147,8 +147,7 @@ class Target:
 
     def _fresh(self) -> Engine:
         self.n += 1
-        from models import schema
-
+        from models.kernel import schema
         engine = make_engine(f"sqlite:///{self.folder / f'target-{self.n}.db'}")
         schema.upgrade(engine)
         return engine
@@ -396,7 +395,7 @@ def test_qc_import_of_malformed_rows_is_refused_row_by_row(
     env, batch_id = qc_env
     from dataclasses import replace
 
-    from models.audit import verify_chain
+    from models.kernel.audit import verify_chain
 
     rows = [replace(r, batch_id=batch_id) if r.batch_id == -99 else r for r in rows]
     try:

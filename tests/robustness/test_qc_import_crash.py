@@ -25,17 +25,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.core import Core
-from models.db import make_engine, read_only
 from models.entities.accounts import Signature
 from models.entities.audit import AuditEntry
 from models.entities.production import ProductCategory
 from models.entities.quality import QcResult
-from models.quality import qc_file_text
+from models.kernel.db import make_engine, read_only
 from models.quality.catalogue import msc_tests
-from models.quality.qc_file import BatchRef, QcFile, SpecTestRef, parse_qc_file
-from models.quality.qc_file_catalog import IMPORT_SUBJECT
-from models.quality.qc_file_errors import QcFileError
-from models.quality.qc_file_import import QcFileImporter
+from models.quality.qc_file import text as qc_file_text
+from models.quality.qc_file.catalog import IMPORT_SUBJECT
+from models.quality.qc_file.errors import QcFileError
+from models.quality.qc_file.importer import QcFileImporter
+from models.quality.qc_file.parse import BatchRef, QcFile, SpecTestRef, parse_qc_file
 from tests.conftest import PASSWORD, make_core
 from tests.quality.conftest import Env, FakeLabels, make_batch, setup_product
 from tests.robustness.conftest import chain_report
@@ -197,7 +197,7 @@ def fuzz_site(any_core: Core, tmp_path: Path) -> Iterator[tuple[Core, int, Path]
     product = setup_product(env, ProductCategory.MSC)
     yield any_core, make_batch(any_core, product, BATCH), tmp_path
     with any_core.uow().reading() as uow:
-        from models.audit import verify_chain
+        from models.kernel.audit import verify_chain
 
         assert verify_chain(uow.session).intact
 

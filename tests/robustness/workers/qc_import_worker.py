@@ -15,9 +15,9 @@ ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
 from models.core import open_core  # noqa: E402
-from models.errors import DomainError  # noqa: E402
-from models.quality.qc_file_import import QcFileImporter  # noqa: E402
-from models.services.passwords import fast_passwords_for_tests  # noqa: E402
+from models.identity.passwords import fast_passwords_for_tests  # noqa: E402
+from models.kernel.errors import DomainError  # noqa: E402
+from models.quality.qc_file.importer import QcFileImporter  # noqa: E402
 
 PASSWORD = "Correct-horse-42"
 

@@ -19,9 +19,9 @@ ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
 from models.core import Core, open_core  # noqa: E402
-from models.errors import DomainError  # noqa: E402
+from models.identity.passwords import fast_passwords_for_tests  # noqa: E402
+from models.kernel.errors import DomainError  # noqa: E402
 from models.quality.package import PackageAttestation  # noqa: E402
-from models.services.passwords import fast_passwords_for_tests  # noqa: E402
 
 PASSWORD = "Correct-horse-42"
 
@@ -125,8 +125,8 @@ def _stop_after(engine: Any, statements: int, marker: str) -> None:
 
 
 def migrate(url: str, args: dict[str, Any]) -> Any:
-    from models import schema
-    from models.db import make_engine
+    from models.kernel import schema
+    from models.kernel.db import make_engine
 
     engine = make_engine(url)
     if args.get("stop_after"):
@@ -138,9 +138,9 @@ def count_statements(url: str, args: dict[str, Any]) -> Any:
     """How many statements ``task`` (migrate or restore) runs from start to finish."""
     from sqlalchemy import event
 
-    from models import schema
-    from models.backup import restore_backup
-    from models.db import make_engine
+    from models.archive.backup import restore_backup
+    from models.kernel import schema
+    from models.kernel.db import make_engine
 
     engine = make_engine(url)
     seen = {"n": 0}
@@ -157,8 +157,8 @@ def count_statements(url: str, args: dict[str, Any]) -> Any:
 
 
 def restore(url: str, args: dict[str, Any]) -> Any:
-    from models.backup import restore_backup
-    from models.db import make_engine
+    from models.archive.backup import restore_backup
+    from models.kernel.db import make_engine
 
     engine = make_engine(url)
     if args.get("stop_after"):

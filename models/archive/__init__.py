@@ -1,0 +1,3 @@
+"""Records leaving the database: site backup/restore and the retention archive of a closed batch
+(export, format, verify, read).
+"""

@@ -1,0 +1,3 @@
+"""Chain of identity: donors, collections, batches, identifiers, storage, shipments, hospital
+receipt, bedside, disposal, recall, genealogy and the trace.
+"""

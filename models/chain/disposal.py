@@ -1,0 +1,518 @@
+"""Controlled, witnessed destruction of non-conforming product units (GMP: 不合格品销毁).
+
+A unit is destroyed by one person and witnessed by a *different* person, both signing with
+their own password (meanings: performed, verified).  The stated reason must be true of the
+unit: a rejected, recalled, expired or thawed-and-unusable unit is destroyed for that
+reason by the staff of the place it is at (manufacturing staff at the manufacturer,
+clinical staff at a hospital); a unit with none of those faults can only be destroyed by
+QA, as damaged or for another reason, with a note.  Units that no longer exist as such
+(administered, transformed into new codes, already destroyed) or that nobody holds (in
+transit) are refused.  Infectious donors' units go the biohazard route.
+
+Destruction sets the disposition to DESTROYED, frees the storage position and writes a
+DESTROYED custody event whose note is the canonical JSON of the signed record.  Refused
+attempts by authenticated users are audited too.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.chain import lookup
+from models.chain.genealogy_sql import is_infectious
+from models.entities.accounts import Role, SignatureMeaning, User
+from models.entities.logistics import CustodyEvent, CustodyEventKind, StorageLocation, Thaw
+from models.entities.parties import Site
+from models.entities.production import Disposition, ProductUnit, QualityStatus
+from models.identity.accounts import get_user
+from models.identity.signatures import SignatureService, require_different_person
+from models.kernel.audit import AuditAction
+from models.kernel.canonical import canonical_json
+from models.kernel.errors import DomainError, NotFoundError, ValidationError
+from models.kernel.unit_of_work import UnitOfWork, UowFactory
+
+
+class DestructionReason(enum.StrEnum):
+    REJECTED = "rejected"  # the unit's quality status is rejected
+    RECALLED = "recalled"  # the unit is flagged recalled
+    EXPIRED = "expired"  # its expiry has passed
+    THAW_EXPIRED = "thaw_expired"  # thawed: past its use-by, or not to be given (with a note)
+    DAMAGED = "damaged"  # QA only, with a note
+    OTHER = "other"  # QA only, with a note
+
+
+class DestructionMethod(enum.StrEnum):
+    CLINICAL_WASTE = "autoclave_incineration"
+    BIOHAZARD = "biohazard_incineration"
+
+
+REASON_WORDS: dict[DestructionReason, tuple[str, str]] = {
+    DestructionReason.REJECTED: ("rejected", "不合格"),
+    DestructionReason.RECALLED: ("recalled", "已召回"),
+    DestructionReason.EXPIRED: ("expired", "已过期"),
+    DestructionReason.THAW_EXPIRED: ("thawed, not to be given", "已复苏且不再使用"),
+    DestructionReason.DAMAGED: ("damaged", "破损"),
+    DestructionReason.OTHER: ("other", "其他"),
+}
+METHOD_WORDS: dict[DestructionMethod, tuple[str, str]] = {
+    DestructionMethod.CLINICAL_WASTE: (
+        "autoclave, then incineration as clinical waste",
+        "高压灭菌后按医疗废物焚烧",
+    ),
+    DestructionMethod.BIOHAZARD: (
+        "biohazard handling: sealed biohazard bag, autoclave, incineration as infectious waste",
+        "按生物危害物处理：密封于生物危害袋、高压灭菌后按感染性医疗废物焚烧",
+    ),
+}
+
+MANUFACTURING_STAFF = (Role.OPERATOR, Role.QA, Role.QA_HEAD)
+CLINICAL_STAFF = (Role.CLINICAL,)
+QA_DECIDERS = (Role.QA, Role.QA_HEAD)
+WITNESSES_AT_MANUFACTURER = (Role.OPERATOR, Role.VERIFIER, Role.QA, Role.QA_HEAD)
+WITNESSES_AT_HOSPITAL = (Role.CLINICAL, Role.VERIFIER, Role.QA)
+QA_REASONS = frozenset({DestructionReason.DAMAGED, DestructionReason.OTHER})
+AT_HOSPITAL = frozenset({Disposition.AT_HOSPITAL, Disposition.THAWED})
+MAX_NOTE = 1000
+
+# Why a unit cannot be destroyed at all, whatever the reason (English, Chinese).
+_STATE_PROBLEMS: dict[Disposition, tuple[str, str]] = {
+    Disposition.ADMINISTERED: (
+        "it was administered to a recipient",
+        "已输注给受者",
+    ),
+    Disposition.TRANSFORMED: (
+        "its code was closed by a split, pool or relabel; destroy the units made from it",
+        "其编码已因分装、合并或重新贴签而关闭；请销毁由其产生的制剂",
+    ),
+    Disposition.DESTROYED: ("it is already destroyed", "已经销毁"),
+    Disposition.IN_TRANSIT: (
+        "it is in transit; receive the shipment first",
+        "正在运输途中；请先接收运单",
+    ),
+}
+
+
+class DestructionRefusedError(DomainError):
+    """Root of every refused destruction; ``problem``/``problem_zh`` say why."""
+
+    code = "destruction_refused"
+    en = "Unit {unit} cannot be destroyed: {problem}."
+    zh = "制剂 {unit} 不能销毁：{problem_zh}。"
+
+
+class UnitNotDestroyableError(DestructionRefusedError):
+    code = "unit_not_destroyable"
+
+
+class DestructionReasonError(DestructionRefusedError):
+    code = "destruction_reason_untrue"
+    en = "Unit {unit} cannot be destroyed as “{reason}”: {problem}."
+    zh = "制剂 {unit} 不能以“{reason_zh}”为由销毁：{problem_zh}。"
+
+
+class DestructionNoteRequiredError(DestructionRefusedError):
+    code = "destruction_note_required"
+    en = "Destroying unit {unit} as “{reason}” needs a note: {problem}."
+    zh = "以“{reason_zh}”为由销毁制剂 {unit} 必须填写说明：{problem_zh}。"
+
+
+class DestructionRoleError(DestructionRefusedError):
+    code = "destruction_role"
+    en = "User {username} may not {task} unit {unit} ({place}): {problem}."
+    zh = "用户 {username} 不能{task_zh}制剂 {unit}（{place_zh}）：{problem_zh}。"
+
+
+class DestructionMethodError(DestructionRefusedError):
+    code = "destruction_method"
+    en = "Unit {unit} cannot be destroyed by “{method}”: {problem}."
+    zh = "制剂 {unit} 不能按“{method_zh}”销毁：{problem_zh}。"
+
+
+@dataclass(frozen=True)
+class Destruction:
+    """What was recorded: the custody event and the signed record (as in its note)."""
+
+    event_id: int
+    unit: str
+    reason: str
+    method: str
+    at: datetime
+    record: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A unit as the destruction form needs it (read-only; the core re-checks on signing)."""
+
+    unit: str
+    batch: str
+    disposition: str
+    quality_status: str
+    recalled: bool
+    expires_at: datetime | None
+    use_by: datetime | None
+    place: str  # "manufacturer" or "hospital"
+    where: str  # site and storage position in words
+    infectious: bool
+    true_reasons: tuple[str, ...]  # the state reasons that are true now (QA may add more)
+    blocked_en: str | None  # why the unit cannot be destroyed at all, or None
+    blocked_zh: str | None
+
+
+def parse_reason(reason: DestructionReason | str) -> DestructionReason:
+    try:
+        return DestructionReason(str(reason).strip().lower())
+    except ValueError:
+        choices = ", ".join(r.value for r in DestructionReason)
+        raise ValidationError(
+            field="destruction reason", reason=f"{reason!r} is not one of {choices}"
+        ) from None
+
+
+def parse_method(method: DestructionMethod | str) -> DestructionMethod:
+    try:
+        return DestructionMethod(str(method).strip().lower())
+    except ValueError:
+        choices = ", ".join(m.value for m in DestructionMethod)
+        raise ValidationError(
+            field="destruction method", reason=f"{method!r} is not one of {choices}"
+        ) from None
+
+
+def state_reasons(
+    unit: ProductUnit, use_by: datetime | None, now: datetime
+) -> list[DestructionReason]:
+    """The reasons the unit's own records make true (DAMAGED/OTHER are QA's judgement)."""
+    found = []
+    if unit.quality_status is QualityStatus.REJECTED:
+        found.append(DestructionReason.REJECTED)
+    if unit.recalled:
+        found.append(DestructionReason.RECALLED)
+    if unit.expires_at is not None and unit.expires_at <= now:
+        found.append(DestructionReason.EXPIRED)
+    if unit.disposition is Disposition.THAWED and use_by is not None and use_by <= now:
+        found.append(DestructionReason.THAW_EXPIRED)
+    return found
+
+
+class DisposalService:
+    def __init__(self, uow_factory: UowFactory, signatures: SignatureService) -> None:
+        self._uow = uow_factory
+        self._signatures = signatures
+
+    def assess(self, unit: str | int, product_code_scan: str | None = None) -> Assessment:
+        """The facts the destruction form shows, by unit code/scan or by unit id."""
+        with self._uow().reading() as uow:
+            found = _find(uow.session, unit, product_code_scan)
+            facts = _Facts.of(uow.session, found)
+            now = uow.clock()
+            blocked = _STATE_PROBLEMS.get(found.disposition)
+            return Assessment(
+                unit=facts.code,
+                batch=found.batch.number,
+                disposition=found.disposition.value,
+                quality_status=found.quality_status.value,
+                recalled=found.recalled,
+                expires_at=found.expires_at,
+                use_by=facts.use_by,
+                place=facts.place,
+                where=facts.where,
+                infectious=facts.infectious,
+                true_reasons=tuple(r.value for r in _suggested(found, facts, now)),
+                blocked_en=blocked[0] if blocked else None,
+                blocked_zh=blocked[1] if blocked else None,
+            )
+
+    def destroy_unit(
+        self,
+        *,
+        actor: str,
+        password: str,
+        unit_code: str,
+        reason: DestructionReason | str,
+        method: DestructionMethod | str,
+        witness: str,
+        witness_password: str,
+        note: str | None = None,
+        product_code_scan: str | None = None,
+    ) -> Destruction:
+        """Destroy one unit under a witness; both sign the same record (see module doc)."""
+        why, how = parse_reason(reason), parse_method(method)
+        text = (note or "").strip()
+        if len(text) > MAX_NOTE:
+            raise ValidationError(field="note", reason=f"at most {MAX_NOTE} characters")
+        require_different_person(actor, witness)
+        performer = self._signatures.reauthenticate(actor, password, SignatureMeaning.PERFORMED)
+        verifier = self._signatures.reauthenticate(
+            witness, witness_password, SignatureMeaning.VERIFIED
+        )
+        with self._uow() as uow:
+            session = uow.session
+            unit = _find(session, unit_code, product_code_scan)
+            # a second station destroying the same unit waits here, then sees it destroyed
+            session.refresh(unit, with_for_update=True)
+            facts = _Facts.of(session, unit)
+            try:
+                actor_roles, witness_roles = _check(
+                    uow, unit, facts, (actor, witness), why, how, text
+                )
+            except DomainError as exc:
+                _refuse(uow, actor, facts.code, why, how, witness, exc)
+                raise
+            now = uow.clock()
+            record: dict[str, Any] = {
+                "unit": facts.code,
+                "batch": unit.batch.number,
+                "reason": why.value,
+                "method": how.value,
+                "method_text": METHOD_WORDS[how][0],
+                "destroyed_by": actor,
+                "witness": witness,
+                "at": now,
+                "site": facts.site,
+                "location": facts.location,
+                "disposition_before": unit.disposition.value,
+                "quality_status": unit.quality_status.value,
+                "recalled": unit.recalled,
+                "expires_at": unit.expires_at,
+                "use_by": facts.use_by,
+                "infectious": facts.infectious,
+                "note": text or None,
+            }
+            for signer, meaning, roles in (
+                (performer, SignatureMeaning.PERFORMED, actor_roles),
+                (verifier, SignatureMeaning.VERIFIED, witness_roles),
+            ):
+                self._signatures.sign(
+                    uow,
+                    signer=signer,
+                    meaning=meaning,
+                    subject_type="product_unit",
+                    subject_id=facts.code,
+                    content=record,
+                    allowed_roles=roles,
+                    reason=f"destruction ({why.value})",
+                )
+            event = CustodyEvent(
+                kind=CustodyEventKind.DESTROYED,
+                unit_id=unit.id,
+                occurred_at=now,
+                recorded_by=actor,
+                location_id=unit.storage_location_id,
+                note=canonical_json(record),
+            )
+            session.add(event)
+            old = {"disposition": unit.disposition.value, "location": facts.location}
+            unit.disposition, unit.storage_location_id = Disposition.DESTROYED, None
+            session.flush()
+            uow.audit.record(
+                AuditAction.TRANSITION,
+                actor=actor,
+                subject_type="product_unit",
+                subject_id=facts.code,
+                old=old,
+                new={"disposition": Disposition.DESTROYED.value, "custody_event": event.id}
+                | record,
+                reason=f"{why.value}: {text}"[:500] if text else why.value,
+            )
+            uow.commit()
+            return Destruction(event.id, facts.code, why.value, how.value, now, record)
+
+
+@dataclass(frozen=True)
+class _Facts:
+    code: str
+    use_by: datetime | None
+    place: str  # "manufacturer" | "hospital"
+    site: str | None
+    location: str | None
+    infectious: bool
+
+    @property
+    def where(self) -> str:
+        return " ".join(p for p in (self.site, self.location) if p) or "-"
+
+    @classmethod
+    def of(cls, session: Session, unit: ProductUnit) -> _Facts:
+        use_by = session.scalar(select(Thaw.use_by).where(Thaw.unit_id == unit.id))
+        site = session.scalar(select(Site.code).where(Site.id == unit.site_id))
+        location = session.scalar(
+            select(StorageLocation.code).where(StorageLocation.id == unit.storage_location_id)
+        )
+        return cls(
+            code=lookup.unit_code(unit),
+            use_by=use_by,
+            place="hospital" if unit.disposition in AT_HOSPITAL else "manufacturer",
+            site=site,
+            location=location,
+            infectious=is_infectious(session, unit),
+        )
+
+
+def _suggested(unit: ProductUnit, facts: _Facts, now: datetime) -> list[DestructionReason]:
+    found = state_reasons(unit, facts.use_by, now)
+    if unit.disposition is Disposition.THAWED and DestructionReason.THAW_EXPIRED not in found:
+        found.append(DestructionReason.THAW_EXPIRED)  # true once a note says why not given
+    return found
+
+
+def _find(session: Session, unit: str | int, product_code_scan: str | None) -> ProductUnit:
+    if isinstance(unit, int):
+        found = session.get(ProductUnit, unit)
+        if found is None:
+            raise NotFoundError(kind="product unit", ident=str(unit))
+        return found
+    return lookup.unit(session, unit, product_code_scan)
+
+
+_PLACE_WORDS = {
+    "manufacturer": ("at the manufacturer", "在生产企业"),
+    "hospital": ("at a hospital", "在医院"),
+}
+# (place, who) -> the roles allowed and the rule in words (English, Chinese)
+_ROLE_RULES: dict[tuple[str, str], tuple[tuple[Role, ...], str, str]] = {
+    ("manufacturer", "actor"): (
+        MANUFACTURING_STAFF,
+        "units at the manufacturer are destroyed by manufacturing staff (operator, QA)",
+        "生产企业内的制剂须由生产人员（操作员、QA）销毁",
+    ),
+    ("hospital", "actor"): (
+        CLINICAL_STAFF,
+        "units at a hospital are destroyed by clinical staff",
+        "医院内的制剂须由临床人员销毁",
+    ),
+    ("manufacturer", "witness"): (
+        WITNESSES_AT_MANUFACTURER,
+        "a witness at the manufacturer is an operator, a verifier or QA",
+        "生产企业内的见证人须为操作员、复核员或 QA",
+    ),
+    ("hospital", "witness"): (
+        WITNESSES_AT_HOSPITAL,
+        "a witness at a hospital is clinical staff, a verifier or QA",
+        "医院内的见证人须为临床人员、复核员或 QA",
+    ),
+}
+_TASKS = {"actor": ("destroy", "销毁"), "witness": ("witness the destruction of", "见证销毁")}
+
+
+def _require_role(
+    user: User, facts: _Facts, who: str, rule: tuple[tuple[Role, ...], str, str]
+) -> tuple[Role, ...]:
+    roles, problem, problem_zh = rule
+    if user.active and user.role_set & set(roles):
+        return roles
+    place, task = _PLACE_WORDS[facts.place], _TASKS[who]
+    raise DestructionRoleError(
+        username=user.username,
+        roles=",".join(sorted(r.value for r in user.role_set)) or "-",
+        unit=facts.code,
+        task=task[0],
+        task_zh=task[1],
+        place=place[0],
+        place_zh=place[1],
+        problem=problem,
+        problem_zh=problem_zh,
+    )
+
+
+def _check(
+    uow: UnitOfWork,
+    unit: ProductUnit,
+    facts: _Facts,
+    people: tuple[str, str],
+    why: DestructionReason,
+    how: DestructionMethod,
+    note: str,
+) -> tuple[tuple[Role, ...], tuple[Role, ...]]:
+    """Every rule, in the order a user fixes them; returns the roles each signer signs in."""
+    blocked = _STATE_PROBLEMS.get(unit.disposition)
+    if blocked:
+        raise UnitNotDestroyableError(unit=facts.code, problem=blocked[0], problem_zh=blocked[1])
+    performer, checker = (get_user(uow.session, name) for name in people)
+    staff = _require_role(performer, facts, "actor", _ROLE_RULES[facts.place, "actor"])
+    words = REASON_WORDS[why]
+    if why in QA_REASONS:
+        only_qa = (
+            f"only QA may destroy a unit as “{words[0]}”",
+            f"仅 QA 可以“{words[1]}”为由销毁制剂",
+        )
+        _require_role(performer, facts, "actor", (QA_DECIDERS, *only_qa))
+    said = {"unit": facts.code, "reason": words[0], "reason_zh": words[1]}
+    true = state_reasons(unit, facts.use_by, uow.clock())
+    problem = None if why in QA_REASONS or why in true else _untrue(unit, facts, why)
+    if problem is not None:
+        raise DestructionReasonError(**said, problem=problem[0], problem_zh=problem[1])
+    if not note and why in QA_REASONS:
+        raise DestructionNoteRequiredError(
+            **said, problem="say what happened to it", problem_zh="请说明具体情况"
+        )
+    if not note and why is DestructionReason.THAW_EXPIRED and why not in true:
+        raise DestructionNoteRequiredError(
+            **said,
+            problem="its use-by has not passed; say why it will not be given",
+            problem_zh="尚未超过使用时限；请说明不再使用的原因",
+        )
+    witnesses = _require_role(checker, facts, "witness", _ROLE_RULES[facts.place, "witness"])
+    if facts.infectious and how is not DestructionMethod.BIOHAZARD:
+        raise DestructionMethodError(
+            unit=facts.code,
+            method=METHOD_WORDS[how][0],
+            method_zh=METHOD_WORDS[how][1],
+            problem="its donor is infectious; it must go the biohazard route",
+            problem_zh="其供者具有传染性，必须按生物危害物处理",
+        )
+    return staff, witnesses
+
+
+def _untrue(unit: ProductUnit, facts: _Facts, why: DestructionReason) -> tuple[str, str] | None:
+    """Why ``why`` is not true of the unit (None: true, or true once a note explains it)."""
+    if why is DestructionReason.EXPIRED:
+        if unit.expires_at is None:
+            return ("it has no expiry date", "没有有效期")
+        at = unit.expires_at.isoformat(timespec="minutes")
+        return (f"it expires only at {at}", f"有效期至 {at}，尚未过期")
+    if why is DestructionReason.THAW_EXPIRED:
+        thawed = unit.disposition is Disposition.THAWED and facts.use_by is not None
+        return None if thawed else ("it has not been thawed", "尚未复苏")
+    status = unit.quality_status.value
+    return {
+        DestructionReason.REJECTED: (
+            f"its quality status is {status}, not rejected",
+            f"其质量状态为 {status}，并非不合格",
+        ),
+        DestructionReason.RECALLED: ("it is not recalled", "未被召回"),
+    }.get(why)
+
+
+def _refuse(
+    uow: UnitOfWork,
+    actor: str,
+    code: str,
+    why: DestructionReason,
+    how: DestructionMethod,
+    witness: str,
+    exc: DomainError,
+) -> None:
+    """Nothing of the refused attempt is kept except the refusal itself (as at the bedside)."""
+    uow.session.rollback()
+    uow.audit.record(
+        AuditAction.SCAN_REJECTED,
+        actor=actor,
+        subject_type="product_unit",
+        subject_id=code,
+        new={
+            "attempt": "destruction",
+            "reason": why.value,
+            "method": how.value,
+            "witness": witness,
+            "refusal": exc.code,
+        },
+        reason=exc.message("en")[:500],
+    )
+    uow.commit()

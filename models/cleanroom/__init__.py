@@ -1,0 +1,1 @@
+"""The cleanroom: workspaces, line clearance, signed process steps and the work list."""

@@ -1,0 +1,1 @@
+"""The command line: an adapter on the core's services; nothing in the core imports it."""

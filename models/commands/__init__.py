@@ -1,1 +1,0 @@
-"""Command groups of the `celltrail` CLI, one module each (see models.cli.COMMAND_MODULES)."""

@@ -1,0 +1,1 @@
+"""The demo site, built through the real services relative to today."""

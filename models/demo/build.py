@@ -1,0 +1,63 @@
+"""A live demo site (digest §5 scenarios S1 and S2) for training, screenshots and trials.
+
+Everything is recorded through the services, with event times relative to *now*, so the
+site opened today shows in-date stock, a released batch in use, a patient's CAR-T on its
+way to the bedside and a batch waiting for QA (see ``models.demo.site``). Uses the ICCBBA
+test facility code A9990, so no demo label can be mistaken for a real one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from models.core import Core
+from models.demo.chain import FACILITY
+from models.entities.accounts import Role
+from models.kernel.errors import ValidationError
+
+DEMO_PASSWORD = "CellTrail-demo-1"
+DEMO_FACILITY = FACILITY
+DEMO_STAFF: dict[str, tuple[str, list[Role]]] = {
+    "admin": ("Administrator 管理员", [Role.ADMIN]),
+    "wang": ("王敏 Wang Min", [Role.OPERATOR]),
+    "zhao": ("赵磊 Zhao Lei", [Role.VERIFIER]),
+    "chen": ("陈静 Chen Jing (QP)", [Role.QA]),
+    "li": ("李华 Li Hua (QA head)", [Role.QA, Role.QA_HEAD]),
+    "liu": ("刘芳 Liu Fang (nurse)", [Role.CLINICAL]),
+    "sun": ("孙伟 Sun Wei (auditor)", [Role.AUDITOR]),
+}
+
+
+def demo_badge(username: str) -> str:
+    """What the demo's badge cards encode (a scanner types it like a keyboard)."""
+    return f"BADGE-{username.upper()}"
+
+
+def build_demo_site(core: Core, password: str = DEMO_PASSWORD) -> dict[str, Any]:
+    """Create the users and both scenarios. Refuses a database that already holds users.
+
+    Returns record counts, the password and the date-dependent identifiers (batch numbers)
+    the services allocated today."""
+    if core.accounts.has_users():
+        raise ValidationError(
+            field="database", reason="it already has users; demo needs an empty one"
+        )
+    for username, (name, roles) in DEMO_STAFF.items():
+        core.accounts.add_user(
+            actor=None if username == "admin" else "admin",
+            username=username,
+            full_name=name,
+            password=password,
+            roles=roles,
+        )
+        core.accounts.set_badge(actor="admin", username=username, badge_code=demo_badge(username))
+    from models.demo.site import build_live_site, counts
+
+    site = build_live_site(core, password)
+    return {
+        **counts(core),
+        "password": password,
+        "released_batch": site.msc_batch,
+        "quarantine_batch": site.quarantine_batch,
+        "car_t_batch": site.car_t_batch,
+    }

@@ -1,0 +1,197 @@
+"""Accounts: sign-in with lockout, user administration, role checks and re-authentication."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models.entities.accounts import Role, User, UserRole
+from models.identity.passwords import PasswordPolicy, Passwords
+from models.kernel.audit import AuditAction
+from models.kernel.errors import (
+    AccountDisabledError,
+    AccountLockedError,
+    AuthenticationError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+)
+from models.kernel.unit_of_work import UnitOfWork, UowFactory
+
+
+def find_user(session: Session, username: str) -> User | None:
+    return session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+
+
+def get_user(session: Session, username: str) -> User:
+    user = find_user(session, username)
+    if user is None:
+        raise NotFoundError(kind="user", ident=username)
+    return user
+
+
+def require_role(user: User, allowed: Iterable[Role], action: str) -> None:
+    """Least privilege, checked in the core for every action (the GUI only hides buttons)."""
+    if not user.active:
+        raise AccountDisabledError(username=user.username)
+    if not user.role_set & set(allowed):
+        roles = ",".join(sorted(r.value for r in user.role_set)) or "-"
+        raise PermissionDeniedError(username=user.username, roles=roles, action=action)
+
+
+class AccountService:
+    def __init__(
+        self, uow_factory: UowFactory, passwords: Passwords, policy: PasswordPolicy | None = None
+    ) -> None:
+        self._uow = uow_factory
+        self._passwords = passwords
+        self.policy = policy or PasswordPolicy()
+
+    def has_users(self) -> bool:
+        with self._uow() as uow:
+            return bool(uow.session.scalar(select(func.count()).select_from(User)))
+
+    def authenticate(self, username: str, password: str, *, purpose: str = "sign-in") -> str:
+        """Check credentials; returns the user's full name. Failures are counted and audited
+        in their own committed transaction, so they survive the caller's rollback."""
+        with self._uow() as uow:
+            user = find_user(uow.session, username)
+            if user is None:
+                uow.audit.record(
+                    AuditAction.LOGIN_FAILED,
+                    actor=username,
+                    subject_type="user",
+                    subject_id=username,
+                    reason=f"{purpose}: unknown user",
+                )
+                uow.commit()
+                raise AuthenticationError()
+            if user.is_locked:
+                raise AccountLockedError(username=username)
+            if not user.active:
+                raise AccountDisabledError(username=username)
+            if not self._passwords.verify(user.password_hash, password):
+                self._count_failure(uow, user, purpose)
+                uow.commit()
+                if user.is_locked:
+                    raise AccountLockedError(username=username)
+                raise AuthenticationError()
+            changed = bool(user.failed_attempts)
+            if changed:
+                user.failed_attempts = 0
+            if purpose == "sign-in":
+                uow.audit.record(
+                    AuditAction.LOGIN, actor=username, subject_type="user", subject_id=username
+                )
+                changed = True
+            if changed:  # a plain re-authentication writes nothing, so it commits nothing
+                uow.commit()
+            return user.full_name
+
+    def _count_failure(self, uow: UnitOfWork, user: User, purpose: str) -> None:
+        user.failed_attempts += 1
+        uow.audit.record(
+            AuditAction.LOGIN_FAILED,
+            actor=user.username,
+            subject_type="user",
+            subject_id=user.username,
+            reason=f"{purpose}: wrong password "
+            f"({user.failed_attempts}/{self.policy.max_failed_attempts})",
+        )
+        if user.failed_attempts >= self.policy.max_failed_attempts:
+            user.locked_at = uow.clock()
+            uow.audit.record(
+                AuditAction.LOCKOUT,
+                actor=user.username,
+                subject_type="user",
+                subject_id=user.username,
+                new={"locked": True},
+            )
+
+    def add_user(
+        self,
+        *,
+        actor: str | None,
+        username: str,
+        full_name: str,
+        password: str,
+        roles: Iterable[Role],
+    ) -> None:
+        """Create an account. Only an administrator may, except for the very first account."""
+        roles = sorted(set(roles))
+        if not roles:
+            raise ValidationError(field="roles", reason="at least one role is required")
+        if not username.strip() or not full_name.strip():
+            raise ValidationError(field="user", reason="user name and printed name are required")
+        self.policy.check(username, password)
+        with self._uow() as uow:
+            bootstrap = not uow.session.scalar(select(func.count()).select_from(User))
+            if not bootstrap:
+                if actor is None:
+                    raise PermissionDeniedError(username="?", roles="-", action="add users")
+                require_role(get_user(uow.session, actor), [Role.ADMIN], "add users")
+            if find_user(uow.session, username):
+                raise ValidationError(field="user name", reason=f"{username!r} already exists")
+            user = User(
+                username=username,
+                full_name=full_name.strip(),
+                password_hash=self._passwords.hash(password),
+                roles=[UserRole(role=r) for r in roles],
+                password_changed_at=uow.clock(),
+            )
+            uow.session.add(user)
+            uow.audit.record(
+                AuditAction.CREATE,
+                actor=actor or username,
+                subject_type="user",
+                subject_id=username,
+                new={"full_name": user.full_name, "roles": [r.value for r in roles]},
+            )
+            uow.commit()
+
+    def unlock(self, *, actor: str, username: str, reason: str) -> None:
+        if not reason.strip():
+            raise ValidationError(field="reason", reason="unlocking an account needs a reason")
+        with self._uow() as uow:
+            require_role(get_user(uow.session, actor), [Role.ADMIN], "unlock accounts")
+            user = get_user(uow.session, username)
+            user.locked_at, user.failed_attempts = None, 0
+            uow.audit.record(
+                AuditAction.UNLOCK,
+                actor=actor,
+                subject_type="user",
+                subject_id=username,
+                old={"locked": True},
+                new={"locked": False},
+                reason=reason,
+            )
+            uow.commit()
+
+    def set_badge(self, *, actor: str, username: str, badge_code: str | None) -> None:
+        """Assign (or clear) the badge a user scans to identify themselves; admin only."""
+        code = (badge_code or "").strip() or None
+        with self._uow() as uow:
+            require_role(get_user(uow.session, actor), [Role.ADMIN], "assign badges")
+            user = get_user(uow.session, username)
+            if code is not None:
+                holder = uow.session.scalar(select(User).where(User.badge_code == code))
+                if holder is not None and holder.id != user.id:
+                    raise ValidationError(
+                        field="badge", reason=f"already assigned to {holder.username}"
+                    )
+            old, user.badge_code = user.badge_code, code
+            uow.audit.record(
+                AuditAction.CHANGE,
+                actor=actor,
+                subject_type="user",
+                subject_id=username,
+                old={"badge": old is not None},
+                new={"badge": code is not None},
+            )
+            uow.commit()
+
+    def roles_of(self, username: str) -> frozenset[Role]:
+        with self._uow() as uow:
+            return get_user(uow.session, username).role_set

@@ -1,0 +1,98 @@
+"""Turn a layout and a unit's fields into ``printing.content.LabelContent``, and say exactly
+what each symbol must decode to (the verifier's and the tests' oracle)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from models.isbt128 import DateKind, Din, IsbtDate, ProductCode
+from models.isbt128.structures import ParsedScan
+from models.labeling.fields import LabelFields
+from models.labeling.layout import Layout
+from printing.content import Barcode, Biohazard, Box, Element, LabelContent, Line, Symbology, Text
+
+ScanValue = Din | ProductCode | IsbtDate
+
+
+def _dates(fields: LabelFields) -> tuple[IsbtDate, IsbtDate]:
+    """Expiry (DS005) and harvest as production date-time (DS009), in site-local time as
+    ISBT 128 requires."""
+    expiry = fields.expires_at
+    harvest = fields.harvest_at
+    return (
+        IsbtDate(
+            "&>", DateKind.EXPIRATION, expiry.date(), expiry.time().replace(second=0, microsecond=0)
+        ),
+        IsbtDate(
+            "&}",
+            DateKind.PRODUCTION,
+            harvest.date(),
+            harvest.time().replace(second=0, microsecond=0),
+        ),
+    )
+
+
+def symbol_data(fields: LabelFields) -> dict[str, str]:
+    """Bar code data content per symbol name; the Data Matrix concatenates ISBT structures."""
+    din = fields.din.data_content()
+    code = fields.product_code.data_content()
+    expiry, harvest = _dates(fields)
+    return {
+        "din": din,
+        "product_code": code,
+        "datamatrix": din + code + expiry.data_content() + harvest.data_content(),
+    }
+
+
+def expected_scans(fields: LabelFields) -> frozenset[ScanValue]:
+    """Every value a scan of this label may legitimately yield."""
+    return frozenset({fields.din, fields.product_code, *_dates(fields)})
+
+
+def scan_value(scan: ParsedScan) -> Any:
+    """The comparable value inside a parsed scan (AIM prefix and entry mode ignored)."""
+    if scan.kind == "din":
+        return scan.din
+    if scan.kind == "product_code":
+        return scan.product_code
+    if scan.kind == "date":
+        return scan.date
+    return scan.coi
+
+
+def build_label(layout: Layout, fields: LabelFields) -> LabelContent:
+    data = symbol_data(fields)
+    elements = [
+        element
+        for raw in layout.elements
+        if (element := _element(raw, layout, fields, data)) is not None
+    ]
+    return LabelContent(layout.width_mm, layout.height_mm, tuple(elements))
+
+
+def _element(
+    raw: dict[str, Any], layout: Layout, fields: LabelFields, data: dict[str, str]
+) -> Element | None:
+    kind, x, y = raw["kind"], float(raw["x"]), float(raw["y"])
+    if kind in ("text", "caption"):
+        if kind == "caption":
+            text = raw["text"]
+        else:
+            text = raw.get("caption", "") + fields.text(raw["field"])
+        fit = float(raw.get("max_w", layout.width_mm - x - 0.5))
+        return Text(x, y, text, float(raw["h"]), bool(raw.get("bold", False)), fit)
+    if kind == "symbol":
+        symbology = Symbology.DATAMATRIX if raw["symbol"] == "datamatrix" else Symbology.CODE128
+        return Barcode(
+            x,
+            y,
+            symbology,
+            data[raw["symbol"]],
+            height_mm=float(raw.get("h", 8.0)),
+            module_mm=float(raw.get("module", 0.25)),
+        )
+    if kind == "biohazard":
+        return Biohazard(x, y, float(raw["size"])) if fields.biohazard else None
+    if kind == "box":
+        return Box(x, y, float(raw["w"]), float(raw["h"]), filled=bool(raw.get("filled", False)))
+    return Line(x, y, float(raw["x2"]), float(raw["y2"]))

@@ -1,0 +1,221 @@
+"""The double-check after printing and the rest of a label's life (R-LBL-05, R-LBL-06, S3).
+
+A second person, signing with their own credentials, scans every printed label and confirms
+each human-readable field.  The scan is parsed as ISBT 128 and compared with a fresh read of
+the record; any mismatch rejects the label, stops the line and opens a deviation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from models.entities.accounts import Role, SignatureMeaning
+from models.entities.labeling import LabelState, LabelTemplate, PrintedLabel, PrintJob
+from models.entities.production import ProductUnit
+from models.entities.quality import Deviation
+from models.identity.accounts import get_user, require_role
+from models.identity.signatures import SignatureService, require_different_person
+from models.isbt128 import Isbt128Error, parse_concatenated, parse_scan
+from models.isbt128.structures import ParsedScan
+from models.kernel.audit import AuditAction
+from models.kernel.errors import InvalidTransitionError, ValidationError
+from models.kernel.unit_of_work import UnitOfWork, UowFactory
+from models.labeling.build import expected_scans, scan_value
+from models.labeling.errors import FieldsNotConfirmedError, LineStoppedError, ScanRefusedError
+from models.labeling.fields import label_fields
+from models.labeling.layout import human_readable_fields
+from models.labeling.mismatch import (
+    Mismatch,
+    field_not_confirmed,
+    scan_lacks_din,
+    scan_not_on_record,
+)
+from models.labeling.records import get, label_flags, template_layout
+
+VERIFIER_ROLES = (Role.VERIFIER, Role.QA)
+HANDLER_ROLES = (Role.OPERATOR, Role.VERIFIER, Role.QA)
+
+
+@dataclass(frozen=True)
+class VerificationResult:
+    label_id: int
+    accepted: bool
+    mismatches: tuple[Mismatch, ...] = ()
+    deviation_id: int | None = None
+
+
+def _parse(text: str) -> tuple[ParsedScan, ...]:
+    """A scan is mandatory: a typed DIN is refused, concatenated/2-D reads are split."""
+    body = text.strip()
+    if body.startswith("]") or body[:1] in ("=", "&"):
+        return parse_concatenated(text)
+    return (parse_scan(text, allow_keyboard=False),)
+
+
+def label_and_job(uow: UnitOfWork, label_id: int) -> tuple[PrintedLabel, PrintJob]:
+    label = get(uow.session, PrintedLabel, label_id, "printed label")
+    return label, get(uow.session, PrintJob, label.print_job_id, "print job")
+
+
+def require_state(label: PrintedLabel, allowed: Iterable[LabelState], target: str) -> None:
+    if label.state not in tuple(allowed):
+        raise InvalidTransitionError(
+            kind="label", ident=label.id, current=label.state.value, target=target
+        )
+
+
+def require_line_running(job: PrintJob) -> None:
+    if job.line_stopped:
+        raise LineStoppedError(job=job.id, deviation=job.deviation_id)
+
+
+def _require_second_person(job: PrintJob, verifier: str) -> None:
+    require_different_person(job.requested_by, verifier)
+    if job.printed_by:
+        require_different_person(job.printed_by, verifier)
+
+
+class CheckActions:
+    _uow: UowFactory
+    _signatures: SignatureService
+
+    def verify_label(
+        self,
+        *,
+        label_id: int,
+        username: str,
+        password: str,
+        scanned_text: str,
+        confirmed_fields: Mapping[str, bool],
+    ) -> VerificationResult:
+        """``confirmed_fields``: field name → True (matches the record) / False (does not).
+        Every human-readable field of the template must be present."""
+        with self._uow() as uow:  # refuse the wrong person before asking for a password
+            label, job = label_and_job(uow, label_id)
+            _require_second_person(job, username)
+        signer = self._signatures.reauthenticate(username, password, SignatureMeaning.VERIFIED)
+        with self._uow() as uow:
+            require_role(get_user(uow.session, username), VERIFIER_ROLES, "verify labels")
+            label, job = label_and_job(uow, label_id)
+            _require_second_person(job, username)
+            require_state(label, [LabelState.PRINTED], "verified")
+            require_line_running(job)
+            template = get(uow.session, LabelTemplate, job.template_id, "label template")
+            required = human_readable_fields(template_layout(template))
+            skipped = [name for name in required if name not in confirmed_fields]
+            if skipped:
+                raise FieldsNotConfirmedError(fields=", ".join(skipped))
+            scans = self._parse_or_refuse(uow, label, username, scanned_text)
+            mismatches = _scan_mismatches(uow, label, template, scans) + [
+                field_not_confirmed(name) for name in required if not confirmed_fields[name]
+            ]
+            if mismatches:
+                return self._reject(uow, label, job, username, mismatches)
+            signature = self._signatures.sign(
+                uow,
+                signer=signer,
+                meaning=SignatureMeaning.VERIFIED,
+                subject_type="printed_label",
+                subject_id=label.id,
+                content={
+                    "label_id": label.id,
+                    "unit_id": label.unit_id,
+                    "payload_sha256": label.payload_sha256,
+                    "scanned": scanned_text.strip(),
+                    "confirmed": sorted(required),
+                },
+                allowed_roles=VERIFIER_ROLES,
+            )
+            label.state, label.verified_by = LabelState.VERIFIED, username
+            label.verified_at, label.verification_signature_id = signature.signed_at, signature.id
+            uow.audit.record(
+                AuditAction.VERIFY,
+                actor=username,
+                subject_type="printed_label",
+                subject_id=label.id,
+                old={"state": "printed"},
+                new={"state": "verified", "fields": sorted(required)},
+            )
+            uow.commit()
+            return VerificationResult(label.id, True)
+
+    @staticmethod
+    def _parse_or_refuse(
+        uow: UnitOfWork, label: PrintedLabel, actor: str, text: str
+    ) -> tuple[ParsedScan, ...]:
+        try:
+            return _parse(text)
+        except Isbt128Error as exc:
+            uow.audit.record(
+                AuditAction.SCAN_REJECTED,
+                actor=actor,
+                subject_type="printed_label",
+                subject_id=label.id,
+                new={"scanned": text[:200]},
+                reason=exc.message("en"),
+            )
+            uow.commit()  # the refused scan stays in the audit trail
+            raise ScanRefusedError(reason=exc.message("en")) from exc
+
+    @staticmethod
+    def _reject(
+        uow: UnitOfWork,
+        label: PrintedLabel,
+        job: PrintJob,
+        actor: str,
+        mismatches: list[Mismatch],
+    ) -> VerificationResult:
+        unit = get(uow.session, ProductUnit, label.unit_id or 0, "product unit")
+        deviation = Deviation(
+            code=f"DEV-LBL-{label.id}",
+            title=f"Label mismatch at double-check, unit {unit.din}",
+            description="Second-person check found: " + "; ".join(map(str, mismatches)),
+            batch_id=job.batch_id,
+            unit_id=unit.id,
+            opened_at=uow.clock(),
+            opened_by=actor,
+        )
+        uow.session.add(deviation)
+        uow.session.flush()
+        label.state = LabelState.REJECTED
+        job.line_stopped, job.deviation_id = True, deviation.id
+        uow.audit.record(
+            AuditAction.CREATE,
+            actor=actor,
+            subject_type="deviation",
+            subject_id=deviation.code,
+            new={"mismatches": [str(m) for m in mismatches]},
+        )
+        uow.audit.record(
+            AuditAction.TRANSITION,
+            actor=actor,
+            subject_type="printed_label",
+            subject_id=label.id,
+            old={"state": "printed"},
+            new={"state": "rejected", "line_stopped": True},
+            reason="; ".join(map(str, mismatches)),
+        )
+        uow.commit()
+        return VerificationResult(label.id, False, tuple(mismatches), deviation.id)
+
+
+def _scan_mismatches(
+    uow: UnitOfWork, label: PrintedLabel, template: LabelTemplate, scans: tuple[ParsedScan, ...]
+) -> list[Mismatch]:
+    """Compare with the record as it is now, not with what was printed."""
+    flags = label_flags(template, label.is_reprint)
+    expected = expected_scans(label_fields(uow.session, label.unit_id or 0, flags))
+    found = [scan_value(scan) for scan in scans]
+    problems = [scan_not_on_record(value) for value in found if value not in expected]
+    if not any(
+        value in expected and scan.kind == "din" for value, scan in zip(found, scans, strict=True)
+    ):
+        problems.append(scan_lacks_din())
+    return problems
+
+
+def require_reason(reason: str, action: str) -> str:
+    if not reason.strip():
+        raise ValidationError(field="reason", reason=f"{action} needs a reason")
+    return reason.strip()

@@ -1,0 +1,161 @@
+"""Every value a label may show, read from the record and formatted once (R-LBL-01).
+
+Nothing here is typed at print time: a template names these fields, and the verifier later
+compares the printed label with a fresh ``label_fields`` of the same unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.entities.parties import Donor, DonorType, Recipient, Site, SiteKind
+from models.entities.production import Batch, ProductUnit, QualityStatus
+from models.isbt128 import Din, ProductCode
+from models.kernel.errors import NotFoundError, ValidationError
+
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+_STATUS = {
+    QualityStatus.QUARANTINE: "QUARANTINE 待放行",
+    QualityStatus.RELEASED: "RELEASED 已放行",
+    QualityStatus.EMERGENCY_RELEASED: "EMERGENCY RELEASE 紧急放行",
+    QualityStatus.REJECTED: "REJECTED 不合格",
+}
+
+
+@dataclass(frozen=True)
+class LabelFields:
+    """One unit's label values; ``text(name)`` gives what a text element prints."""
+
+    unit_id: int
+    din: Din  # flags included: 05 marks a repeat label, 12/13 a partial/attached pair
+    product_code: ProductCode
+    product_name_en: str
+    product_name_zh: str
+    batch_number: str
+    donor_or_patient: str
+    harvest_at: datetime  # site-local, aware
+    expires_at: datetime  # site-local, aware
+    quantity: str
+    storage_en: str
+    storage_zh: str
+    status: str
+    antibiotics: str
+    biohazard: bool
+
+    @property
+    def texts(self) -> dict[str, str]:
+        utc = self.expires_at.astimezone(ZoneInfo("UTC"))
+        return {
+            "din": self.din.format_eye_readable(),
+            "product_code": self.product_code.content,
+            "product_name_en": self.product_name_en,
+            "product_name_zh": self.product_name_zh,
+            "batch_number": self.batch_number,
+            "donor_or_patient": self.donor_or_patient,
+            "harvest": f"{self.harvest_at:%Y-%m-%d %H:%M} {self.harvest_at.tzname()}",
+            "quantity": self.quantity,
+            "storage_en": self.storage_en,
+            "storage_zh": self.storage_zh,
+            "expiry_local": f"{self.expires_at:%Y-%m-%d %H:%M} {self.expires_at.tzname()}",
+            "expiry_utc": f"({utc:%Y-%m-%d %H:%M} UTC)",
+            "status": self.status,
+            "antibiotics": self.antibiotics,
+        }
+
+    def text(self, name: str) -> str:
+        return self.texts[name]
+
+
+# The names a template's text elements may reference (keys of ``LabelFields.texts``).
+TEXT_FIELDS = frozenset(
+    {
+        "din",
+        "product_code",
+        "product_name_en",
+        "product_name_zh",
+        "batch_number",
+        "donor_or_patient",
+        "harvest",
+        "quantity",
+        "storage_en",
+        "storage_zh",
+        "expiry_local",
+        "expiry_utc",
+        "status",
+        "antibiotics",
+    }
+)
+
+
+def label_fields(session: Session, unit_id: int, flags: str = "00") -> LabelFields:
+    """The unit's label values; ``flags`` are the DIN flag characters this label carries."""
+    unit = session.get(ProductUnit, unit_id)
+    if unit is None:
+        raise NotFoundError(kind="product unit", ident=unit_id)
+    batch, zone = unit.batch, site_zone(session)
+    if batch.harvest_at is None or unit.expires_at is None:
+        raise ValidationError(
+            field="label", reason=f"unit {unit.din} needs a harvest time and an expiry to label"
+        )
+    product = batch.product_type
+    return LabelFields(
+        unit_id=unit.id,
+        din=Din(unit.din[:5], unit.din[5:7], unit.din[7:], flags),
+        product_code=ProductCode(unit.product_code[:5], unit.product_code[5], unit.division),
+        product_name_en=product.name_en,
+        product_name_zh=product.name_zh,
+        batch_number=batch.number,
+        donor_or_patient=_donor_or_patient(session, batch),
+        harvest_at=batch.harvest_at.astimezone(zone),
+        expires_at=unit.expires_at.astimezone(zone),
+        quantity=_quantity(unit),
+        storage_en=product.storage_condition_en,
+        storage_zh=product.storage_condition_zh,
+        status=_STATUS[unit.quality_status],
+        antibiotics=f"Antibiotics 抗生素: {product.antibiotics or 'none 无'}",
+        biohazard=_is_infectious(batch),
+    )
+
+
+def site_zone(session: Session) -> ZoneInfo:
+    """Expiry is shown in the manufacturing site's local time (ISBT 128 dates are local)."""
+    name = session.scalar(
+        select(Site.timezone).where(Site.kind == SiteKind.MANUFACTURER).order_by(Site.id)
+    )
+    return ZoneInfo(name or DEFAULT_TIMEZONE)
+
+
+def _donor(batch: Batch) -> Donor | None:
+    return batch.collection.donor if batch.collection is not None else None
+
+
+def _is_infectious(batch: Batch) -> bool:
+    donor = _donor(batch)
+    return bool(donor and donor.infectious)
+
+
+def _donor_or_patient(session: Session, batch: Batch) -> str:
+    """Pseudonymous by default (R-PRV): donor code, or patient initials + enrolment number."""
+    donor = _donor(batch)
+    if donor is None:
+        return f"POOL 混合 {batch.number}"
+    if donor.donor_type is DonorType.AUTOLOGOUS:
+        patient = session.scalar(select(Recipient).where(Recipient.donor_id == donor.id))
+        if patient is not None:
+            return f"{patient.initials} {patient.enrolment_no or patient.code}"
+    return donor.code
+
+
+def _quantity(unit: ProductUnit) -> str:
+    parts = []
+    if unit.cell_count is not None:
+        mantissa, exponent = f"{unit.cell_count:.2e}".split("e")
+        parts.append(f"{mantissa}×10^{int(exponent)} cells 细胞")
+    if unit.volume_ml is not None:
+        parts.append(f"{unit.volume_ml:g} mL")
+    return " / ".join(parts) or "-"

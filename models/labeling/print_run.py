@@ -1,0 +1,243 @@
+"""Printing a job: two short transactions with the device I/O between them (style S3).
+
+txn 1 claims the job, renders every label and archives the exact bytes (state SENDING);
+the bytes then go to the printer with no database transaction open; txn 2 records what
+happened.  A failure leaves the job FAILED and retryable with nothing marked printed; a crash
+in between leaves it PRINTING for ``reconcile_interrupted_jobs``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from models.entities.accounts import Role, Signature
+from models.entities.labeling import (
+    LabelState,
+    LabelTemplate,
+    PrintedLabel,
+    PrintJob,
+    PrintJobStatus,
+)
+from models.identity.accounts import get_user, require_role
+from models.identity.signatures import signature_matches
+from models.kernel.audit import AuditAction
+from models.kernel.errors import InvalidTransitionError
+from models.kernel.unit_of_work import UnitOfWork, UowFactory
+from models.labeling.build import build_label
+from models.labeling.errors import ReprintNotApprovedError
+from models.labeling.fields import label_fields
+from models.labeling.layout import Layout
+from models.labeling.records import content_json, get, job_unit_ids, label_flags
+from models.labeling.requests import reprint_content
+from models.labeling.templates import usable_template
+from printing import port
+from printing.payload import make_job
+
+PRINT_ROLES = (Role.OPERATOR, Role.QA)
+INTERRUPTED = "printing was interrupted; any label that came out must be destroyed"
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    job_id: int
+    status: PrintJobStatus
+    printed_label_ids: tuple[int, ...]
+    failure: port.PrinterError | None = None
+
+
+class PrintRunActions:
+    _uow: UowFactory
+
+    def print_job(self, *, job_id: int, printer: port.LabelPrinter, actor: str) -> PrintOutcome:
+        """Print every label of the job not yet printed; never raises ``PrinterError``."""
+        claimed = self._claim(job_id, printer, actor)
+        sent: list[int] = []
+        failure: port.PrinterError | None = None
+        for label_id, device_job in claimed:  # device I/O: no database transaction is open
+            try:
+                printer.send(device_job)
+            except port.PrinterError as exc:
+                failure = exc
+                break
+            sent.append(label_id)
+        return self._finish(job_id, sent, failure, actor)
+
+    def _claim(
+        self, job_id: int, printer: port.LabelPrinter, actor: str
+    ) -> list[tuple[int, port.PrintJob]]:
+        with self._uow() as uow:
+            require_role(get_user(uow.session, actor), PRINT_ROLES, "print labels")
+            job = get(uow.session, PrintJob, job_id, "print job")
+            if job.status not in (PrintJobStatus.REQUESTED, PrintJobStatus.FAILED):
+                raise InvalidTransitionError(
+                    kind="print job", ident=job_id, current=job.status.value, target="printing"
+                )
+            _require_reprint_approval(uow, job)
+            template, layout = usable_template(uow.session, job.template_id)
+            flags = label_flags(template, bool(job.reprint_reason))
+            claimed = [
+                _render(uow, job, layout, unit_id, flags, printer)
+                for unit_id in _pending_units(uow, job)
+            ]
+            job.status, job.printed_by = PrintJobStatus.PRINTING, actor
+            job.printer_address, job.failure = printer.address, None
+            uow.audit.record(
+                AuditAction.TRANSITION,
+                actor=actor,
+                subject_type="print_job",
+                subject_id=job.id,
+                new={"status": "printing", "printer": printer.address, "labels": len(claimed)},
+            )
+            uow.commit()
+            return claimed
+
+    def _finish(
+        self, job_id: int, sent: list[int], failure: port.PrinterError | None, actor: str
+    ) -> PrintOutcome:
+        with self._uow() as uow:
+            job = get(uow.session, PrintJob, job_id, "print job")
+            now = uow.clock()
+            for label in _labels(uow, job_id, LabelState.SENDING):
+                label.state = LabelState.PRINTED if label.id in sent else LabelState.UNSENT
+                label.printed_at = now if label.id in sent else None
+                if label.id in sent:
+                    uow.audit.record(
+                        AuditAction.PRINT,
+                        actor=actor,
+                        subject_type="printed_label",
+                        subject_id=label.id,
+                        new={
+                            "unit_id": label.unit_id,
+                            "sha256": label.payload_sha256,
+                            "reprint": label.is_reprint,
+                        },
+                    )
+            job.status = PrintJobStatus.FAILED if failure else PrintJobStatus.PRINTED
+            job.printed_at = now
+            job.failure = failure.message("en")[:500] if failure else None
+            uow.audit.record(
+                AuditAction.TRANSITION,
+                actor=actor,
+                subject_type="print_job",
+                subject_id=job.id,
+                old={"status": "printing"},
+                new={"status": job.status.value, "sent": len(sent)},
+                reason=job.failure,
+            )
+            uow.commit()
+            return PrintOutcome(job_id, job.status, tuple(sent), failure)
+
+    def reconcile_interrupted_jobs(self, *, actor: str) -> list[int]:
+        """At start-up: jobs left PRINTING by a crash become FAILED; their in-flight labels
+        may exist on paper, so they are voided and must be destroyed (then reprinted)."""
+        with self._uow() as uow:
+            jobs = uow.session.scalars(
+                select(PrintJob).where(PrintJob.status == PrintJobStatus.PRINTING)
+            ).all()
+            for job in jobs:
+                for label in _labels(uow, job.id, LabelState.SENDING):
+                    label.state, label.void_reason = LabelState.VOIDED, INTERRUPTED
+                    label.voided_by, label.voided_at = actor, uow.clock()
+                    uow.audit.record(
+                        AuditAction.VOID,
+                        actor=actor,
+                        subject_type="printed_label",
+                        subject_id=label.id,
+                        reason=INTERRUPTED,
+                    )
+                job.status, job.failure = PrintJobStatus.FAILED, INTERRUPTED
+                uow.audit.record(
+                    AuditAction.TRANSITION,
+                    actor=actor,
+                    subject_type="print_job",
+                    subject_id=job.id,
+                    old={"status": "printing"},
+                    new={"status": "failed"},
+                    reason=INTERRUPTED,
+                )
+            uow.commit()
+            return [job.id for job in jobs]
+
+
+def _require_reprint_approval(uow: UnitOfWork, job: PrintJob) -> None:
+    if not job.reprint_reason:
+        return
+    signature = (
+        uow.session.get(Signature, job.reprint_approval_signature_id)
+        if job.reprint_approval_signature_id
+        else None
+    )
+    if signature is None or not signature_matches(signature, reprint_content(job)):
+        raise ReprintNotApprovedError(job=job.id)
+
+
+def _labels(uow: UnitOfWork, job_id: int, state: LabelState) -> list[PrintedLabel]:
+    return list(
+        uow.session.scalars(
+            select(PrintedLabel).where(
+                PrintedLabel.print_job_id == job_id, PrintedLabel.state == state
+            )
+        )
+    )
+
+
+def _pending_units(uow: UnitOfWork, job: PrintJob) -> list[int]:
+    """Units with no label from this job yet; UNSENT attempts do not count."""
+    done = set(
+        uow.session.scalars(
+            select(PrintedLabel.unit_id).where(
+                PrintedLabel.print_job_id == job.id, PrintedLabel.state != LabelState.UNSENT
+            )
+        )
+    )
+    return [unit_id for unit_id in job_unit_ids(job) if unit_id not in done]
+
+
+def _render(
+    uow: UnitOfWork,
+    job: PrintJob,
+    layout: Layout,
+    unit_id: int,
+    flags: str,
+    printer: port.LabelPrinter,
+) -> tuple[int, port.PrintJob]:
+    content = build_label(layout, label_fields(uow.session, unit_id, flags))
+    label = PrintedLabel(
+        print_job_id=job.id,
+        unit_id=unit_id,
+        is_reprint=bool(job.reprint_reason),
+        state=LabelState.SENDING,
+        content_json=content_json(content),
+        payload=b"",
+        payload_sha256="",
+        reprint_of_id=_original(uow, job, unit_id),
+    )
+    uow.session.add(label)
+    uow.session.flush()  # the label id names the device job (and the file of a file printer)
+    device_job = make_job(f"celltrail-label-{label.id}", content, printer)
+    label.payload = device_job.payload
+    label.payload_sha256 = hashlib.sha256(device_job.payload).hexdigest()
+    return label.id, device_job
+
+
+def _original(uow: UnitOfWork, job: PrintJob, unit_id: int) -> int | None:
+    """For a reprint: the unit's latest earlier label of the same template code."""
+    if not job.reprint_reason:
+        return None
+    template = get(uow.session, LabelTemplate, job.template_id, "label template")
+    return uow.session.scalar(
+        select(PrintedLabel.id)
+        .join(PrintJob, PrintedLabel.print_job_id == PrintJob.id)
+        .join(LabelTemplate, PrintJob.template_id == LabelTemplate.id)
+        .where(
+            PrintedLabel.unit_id == unit_id,
+            LabelTemplate.code == template.code,
+            PrintedLabel.state != LabelState.UNSENT,
+            PrintJob.id != job.id,
+        )
+        .order_by(PrintedLabel.id.desc())
+        .limit(1)
+    )

@@ -1,0 +1,1 @@
+"""Reads that span business areas for the home screen."""

@@ -1,0 +1,3 @@
+"""QC results from instrument/LIMS files: columns, text, values, rows, the file parse and the
+signed import.
+"""
