@@ -165,6 +165,12 @@ def _element(raw: Any, template: str) -> dict[str, Any]:
     for key in ("x", "y", "h", "w", "x2", "y2", "size", "module", "max_w"):
         if key in raw:
             _number(raw, key, template)
+    # A field or symbol name must be a string before it is looked up: a list or an object
+    # from a hand-edited layout would otherwise escape as TypeError (unhashable), not a
+    # LayoutError the template editor can show.
+    for key in ("field", "symbol"):
+        if key in raw and not isinstance(raw[key], str):
+            raise LayoutError(template=template, reason=f"{key} must be a name, not {raw[key]!r}")
     if raw["kind"] == "text" and raw["field"] not in TEXT_FIELDS:
         raise LayoutError(template=template, reason=f"unknown field {raw['field']!r}")
     if raw["kind"] == "symbol" and raw["symbol"] not in SYMBOLS:

@@ -80,3 +80,17 @@ def test_literal_record_values_unknown_fields_and_stray_elements_are_rejected(
 def test_a_label_too_big_for_its_container_is_rejected() -> None:
     with pytest.raises(LayoutError, match="exceeds"):
         validate_layout("cryovial", False, TEMPLATES["LT-BAG"].layout)
+
+
+@pytest.mark.parametrize(
+    ("kind", "key", "value"), [("text", "field", []), ("symbol", "symbol", {})]
+)
+def test_a_field_or_symbol_that_is_not_a_name_is_a_layout_error(
+    kind: str, key: str, value: object
+) -> None:
+    """Found by the layout fuzzer: a list as a field name escaped as TypeError (unhashable)."""
+    layout = _bag()
+    element = next(e for e in layout["elements"] if e["kind"] == kind)
+    element[key] = value
+    with pytest.raises(LayoutError, match="must be a name"):
+        validate_layout("cryobag", False, json.dumps(layout))
