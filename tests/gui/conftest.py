@@ -33,10 +33,16 @@ class DemoTemplate:
     it is built once and copied for each test, and rebuilt once it is a quarter-hour old."""
 
     def __init__(self, folder: Path) -> None:
-        self.folder, self.built_at, self.path = folder, 0.0, folder / "demo-template.db"
+        # None = never built. (A 0.0 start compared with time.monotonic(), which counts from
+        # boot, meant "fresh" on a machine up for less than a quarter-hour: never built.)
+        self.folder, self.path = folder, folder / "demo-template.db"
+        self.built_at: float | None = None
+
+    def is_stale(self) -> bool:
+        return self.built_at is None or time.monotonic() - self.built_at > DEMO_MAX_AGE_S
 
     def copy_to(self, target: Path) -> None:
-        if time.monotonic() - self.built_at > DEMO_MAX_AGE_S:
+        if self.is_stale():
             self.path.unlink(missing_ok=True)
             core = open_core(
                 f"sqlite:///{self.path}", passwords=fast_passwords_for_tests(), workstation="QA-01"
@@ -46,6 +52,10 @@ class DemoTemplate:
             finally:
                 core.close()
             self.built_at = time.monotonic()
+        if not self.path.is_file():
+            # Copying a missing file would give every test an empty database and a misleading
+            # "Wrong user name or password": fail here, where the cause is.
+            raise RuntimeError(f"demo template {self.path} was not built")
         with sqlite3.connect(self.path) as source, sqlite3.connect(target) as copy:
             source.backup(copy)
         source.close()
