@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.exc import SQLAlchemyError
 
 from gui.context import AppContext
+from gui.dialogs.login import LoginDialog
 from gui.events import AppEvents
 from gui.i18n import LANGUAGE
-from gui.login_dialog import LoginDialog
 from gui.main_window import MainWindow
 from gui.resources_access import style_sheet
 from gui.scan_router import ScanCapture, ScanRouter

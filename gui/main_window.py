@@ -26,20 +26,20 @@ from PySide6.QtWidgets import (
 
 from gui.connection_monitor import ConnectionMonitor, database_probe
 from gui.context import AppContext
+from gui.dialogs.station import StationDialog
 from gui.field_labels import kind_label
 from gui.i18n import LANGUAGE, QT_TRANSLATE_NOOP
 from gui.lock import InactivityLock
 from gui.operations import run_op
-from gui.pages.audit_page import AuditPageWidget
-from gui.pages.bedside_page import BedsidePage
-from gui.pages.cleanroom_page import CleanroomPage
-from gui.pages.home_page import HomePage
-from gui.pages.label_station_page import LabelStationPage
-from gui.pages.release_page import ReleasePage
+from gui.pages.audit.page import AuditPageWidget
+from gui.pages.bedside.page import BedsidePage
+from gui.pages.cleanroom.page import CleanroomPage
+from gui.pages.home.page import HomePage
+from gui.pages.label_station.page import LabelStationPage
+from gui.pages.release.page import ReleasePage
 from gui.pages.trace_page import TracePage
 from gui.scan_router import BadgeScan, ScanRouter
 from gui.session import SessionUser
-from gui.station_dialog import StationDialog
 from gui.status_style import set_ok
 from gui.widgets.scan_line_edit import visible
 from models.chain.trace_view import NodeRef

@@ -10,12 +10,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from gui.form_dialog import FormDialog
+from gui.dialogs.form import FormDialog
 from gui.i18n import LANGUAGE
 from gui.main_window import MainWindow
-from gui.pages.cleanroom_page import CleanroomPage
-from gui.pages.label_station_page import LabelStationPage
-from gui.pages.release_page import ReleasePage
+from gui.pages.cleanroom.page import CleanroomPage
+from gui.pages.label_station.page import LabelStationPage
+from gui.pages.release.page import ReleasePage
 from gui.session import SessionUser
 from models.core import Core
 from models.demo.build import DEMO_PASSWORD

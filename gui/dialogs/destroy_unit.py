@@ -16,9 +16,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from gui.context import AppContext
+from gui.dialogs.signoff import SecondPersonDialog
 from gui.i18n import LANGUAGE, QT_TRANSLATE_NOOP, format_datetime
 from gui.operations import Operation, error_text, run_op
-from gui.signoff_dialog import SecondPersonDialog
 from gui.status_style import status_text
 from models.chain.disposal import Assessment, DestructionMethod, DestructionReason
 

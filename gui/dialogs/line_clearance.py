@@ -36,10 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from gui.context import AppContext
-from gui.form_dialog import Field, FormDialog
+from gui.dialogs.form import Field, FormDialog
+from gui.dialogs.signoff import SecondPersonDialog
 from gui.i18n import format_datetime
 from gui.operations import Operation, Progress, run_op
-from gui.signoff_dialog import SecondPersonDialog
 from models.cleanroom.line_clearance import ChecklistItem, WorkspaceState, WorkspaceStatus
 from models.cleanroom.work import WorkBatch
 

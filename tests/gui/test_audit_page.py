@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from scenario import demo
 
 from gui.app import AppController
-from gui.pages.audit_page import AuditPageWidget
+from gui.pages.audit.page import AuditPageWidget
 
 
 def _audit(qtbot: QtBot, ctrl: AppController) -> AuditPageWidget:

@@ -17,7 +17,7 @@ from gui.app import AppController
 from gui.context import AppContext
 from gui.events import AppEvents
 from gui.i18n import LANGUAGE
-from gui.pages.bedside_page import BedsidePage, VerifierDialog
+from gui.pages.bedside.page import BedsidePage, VerifierDialog
 from gui.station import StationConfig
 from models.cleanroom.work import work_list
 from models.core import Core

@@ -14,11 +14,11 @@ from pytestqt.qtbot import QtBot
 
 from gui.app import AppController
 from gui.context import AppContext
+from gui.dialogs.form import FormDialog
+from gui.dialogs.signoff import SignOffDialog
 from gui.events import AppEvents
-from gui.form_dialog import FormDialog
 from gui.i18n import LANGUAGE
-from gui.pages.cleanroom_page import CleanroomPage
-from gui.signoff_dialog import SignOffDialog
+from gui.pages.cleanroom.page import CleanroomPage
 from gui.station import StationConfig
 from models.core import Core
 from tests.conftest import ATTESTED

@@ -12,8 +12,8 @@ from scenario import filled_batch
 from sqlalchemy import select
 
 from gui.app import AppController
-from gui.destroy_unit_dialog import DestroyUnitDialog
-from gui.pages.home_page import HomePage
+from gui.dialogs.destroy_unit import DestroyUnitDialog
+from gui.pages.home.page import HomePage
 from gui.pages.trace_page import TracePage
 from models.core import Core
 from models.entities.logistics import CustodyEvent, CustodyEventKind

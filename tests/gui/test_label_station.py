@@ -16,10 +16,10 @@ from pytestqt.qtbot import QtBot
 
 from gui.app import AppController
 from gui.context import AppContext
-from gui.double_check_dialog import DoubleCheckDialog
+from gui.dialogs.double_check import DoubleCheckDialog
+from gui.dialogs.form import FormDialog
 from gui.events import AppEvents
-from gui.form_dialog import FormDialog
-from gui.pages.label_station_page import LabelStationPage
+from gui.pages.label_station.page import LabelStationPage
 from gui.station import StationConfig
 from models.core import Core
 from models.entities.labeling import PrintedLabel

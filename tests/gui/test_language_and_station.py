@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 from scenario import demo
 
 from gui.app import AppController, bilingual, open_database, parse_args
+from gui.dialogs.station import StationDialog
 from gui.i18n import LANGUAGE, format_datetime, format_number
 from gui.pages.trace_page import TracePage
 from gui.station import StationConfig, load_station, save_station
-from gui.station_dialog import StationDialog
 from models.kernel.errors import DomainError
 
 

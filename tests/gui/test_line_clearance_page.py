@@ -14,11 +14,11 @@ from pytestqt.qtbot import QtBot
 
 from gui.app import AppController
 from gui.context import AppContext
+from gui.dialogs.form import FormDialog
+from gui.dialogs.line_clearance import ClearanceVerifierDialog, LineClearanceDialog
 from gui.events import AppEvents
-from gui.form_dialog import FormDialog
 from gui.i18n import LANGUAGE
-from gui.line_clearance_dialog import ClearanceVerifierDialog, LineClearanceDialog
-from gui.pages.cleanroom_page import CleanroomPage
+from gui.pages.cleanroom.page import CleanroomPage
 from gui.station import StationConfig
 from models.cleanroom.line_clearance import WorkspaceState
 from models.core import Core

@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from gui.app import AppController
+from gui.dialogs.qc_import import QcImportDialog
 from gui.i18n import LANGUAGE
-from gui.pages.release_page import ReleasePage
-from gui.qc_import_dialog import QcImportDialog
+from gui.pages.release.page import ReleasePage
 from models.core import Core
 from models.demo.quality import S1_RESULTS
 from models.entities.production import Batch

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from gui.app import AppController
-from gui.form_dialog import FormDialog
-from gui.pages.release_page import ReleasePage
+from gui.dialogs.form import FormDialog
+from gui.pages.release.page import ReleasePage
 from models.core import Core
 from tests.gui.gui_helpers import PASSWORD, sign_in
 from tests.gui.scenario import filled_batch, pass_qc

@@ -23,8 +23,8 @@ from gui import reports
 from gui.context import AppContext
 from gui.exports import record_export, write_report
 from gui.operations import Operation, Progress, run_op
-from gui.pages.audit_filters import AuditFilterBar
-from gui.table_models.audit_table_model import AuditTableModel
+from gui.pages.audit.filters import AuditFilterBar
+from gui.pages.audit.table_model import AuditTableModel
 from gui.widgets.audit_trail_view import AuditTrailView
 from models.kernel.audit import ChainReport, verify_chain
 from models.kernel.audit_queries import (

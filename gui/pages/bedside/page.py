@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from gui.context import AppContext
+from gui.dialogs.signoff import SecondPersonDialog
 from gui.i18n import LANGUAGE
 from gui.operations import Operation, error_text, run_op
-from gui.signoff_dialog import SecondPersonDialog
 from gui.status_style import set_ok
 from gui.widgets.scan_line_edit import ScanLineEdit, visible
 from models.chain.bedside import BedsideVerdict

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from gui.form_dialog import Field, FormDialog, Values
-from gui.signoff_dialog import SignOffDialog
+from gui.dialogs.form import Field, FormDialog, Values
+from gui.dialogs.signoff import SignOffDialog
 
 if TYPE_CHECKING:
-    from gui.pages.cleanroom_page import CleanroomPage
+    from gui.pages.cleanroom.page import CleanroomPage
 
 # Line clearance is not a free-text step: it is the signed workspace clearance
 # (models/cleanroom/line_clearance.py), recorded from the workspace panel.

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from gui.context import AppContext
+from gui.dialogs.line_clearance import WorkspacePanel
 from gui.i18n import format_datetime, format_number
-from gui.line_clearance_dialog import WorkspacePanel
 from gui.operations import Operation, Progress, run_op
-from gui.pages.cleanroom_actions import CleanroomActions
-from gui.pages.home_page import _table
+from gui.pages.cleanroom.actions import CleanroomActions
+from gui.pages.home.page import _table
 from gui.status_style import set_ok
 from gui.widgets.status_badge import status_item
 from models.chain.records import StepRow

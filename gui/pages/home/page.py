@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.context import AppContext
-from gui.destroy_unit_dialog import reason_text
+from gui.dialogs.destroy_unit import reason_text
 from gui.i18n import LANGUAGE, format_datetime, format_number
 from gui.operations import Operation, Progress, run_op
 from gui.status_style import badge_stylesheet, status_text

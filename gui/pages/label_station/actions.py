@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QPushButton
 
-from gui.double_check_dialog import DoubleCheckDialog
-from gui.form_dialog import Field, FormDialog, Values
+from gui.dialogs.double_check import DoubleCheckDialog
+from gui.dialogs.form import Field, FormDialog, Values
 from gui.operations import Operation, error_text, run_op
 from models.labeling.station_view import JobRow, LabelRow
 
 if TYPE_CHECKING:
-    from gui.pages.label_station_page import LabelStationPage
+    from gui.pages.label_station.page import LabelStationPage
 
 VOIDABLE = ("printed", "verified", "rejected")
 

@@ -4,7 +4,7 @@ reconciliation (printed = applied + voided + destroyed).
 
 Every write is a LabelingService call; this page only reads (models.labeling.station_view)
 and guides.
-Label-life actions (check, apply, void …) live in gui.pages.label_actions.
+Label-life actions (check, apply, void …) live in gui.pages.label_station.actions.
 """
 
 from __future__ import annotations
@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 
 from gui.context import AppContext
 from gui.operations import Operation, Progress, run_op
-from gui.pages.home_page import _table
-from gui.pages.label_actions import LabelActions
-from gui.pages.label_printing import LabelPrinting
-from gui.pages.label_request import LabelRequest
-from gui.pages.label_tables import LabelTables
+from gui.pages.home.page import _table
+from gui.pages.label_station.actions import LabelActions
+from gui.pages.label_station.printing import LabelPrinting
+from gui.pages.label_station.request import LabelRequest
+from gui.pages.label_station.tables import LabelTables
 from gui.status_style import set_ok, status_text
 from gui.widgets.label_preview import LabelPreview
 from models.labeling import station_view as q

@@ -1,5 +1,5 @@
 """Sending a print job from the label station: to the printer's own worker thread
-(gui.printer_workers), then back to the page with the outcome in plain words."""
+(printer_workers, beside this module), then back to the page with the outcome in plain words."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from gui.operations import error_text, run_op
-from gui.printer_workers import PrinterWorkers
+from gui.pages.label_station.printer_workers import PrinterWorkers
 from models.labeling.print_run import PrintOutcome
 
 if TYPE_CHECKING:
-    from gui.pages.label_station_page import LabelStationPage
+    from gui.pages.label_station.page import LabelStationPage
 
 
 class LabelPrinting(QObject):

@@ -13,7 +13,7 @@ from gui.widgets.label_preview import printer_dpi
 from models.labeling import station_view as q
 
 if TYPE_CHECKING:
-    from gui.pages.label_station_page import LabelStationPage
+    from gui.pages.label_station.page import LabelStationPage
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -14,7 +14,7 @@ from models.labeling.reconciliation import LabelReconciliation
 from models.labeling.station_view import JobRow
 
 if TYPE_CHECKING:
-    from gui.pages.label_station_page import LabelStationPage
+    from gui.pages.label_station.page import LabelStationPage
 
 
 class LabelTables(QObject):

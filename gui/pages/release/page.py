@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from gui.context import AppContext
-from gui.form_dialog import Field, FormDialog, Values
+from gui.dialogs.form import Field, FormDialog, Values
+from gui.dialogs.qc_import import QcImportDialog
 from gui.i18n import LANGUAGE, QT_TRANSLATE_NOOP
 from gui.operations import Operation, Progress, error_text, run_op
-from gui.qc_import_dialog import QcImportDialog
 from gui.status_style import set_ok, status_text
 from models.cleanroom.work import ReleaseChoice, release_batches
 from models.quality.package import ItemState, PackageAttestation, PackageItem
