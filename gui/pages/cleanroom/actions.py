@@ -5,15 +5,36 @@ in the user's language, so the operator can correct and retry."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
+from gui.context import AppContext
 from gui.dialogs.form import Field, FormDialog, Values
 from gui.dialogs.signoff import SignOffDialog
+from gui.operations import Operation
+from models.chain.records import StepRow
+from models.cleanroom.work import WorkBatch, WorkList
 
-if TYPE_CHECKING:
-    from gui.pages.cleanroom.page import CleanroomPage
+
+class CleanroomView(Protocol):
+    """What the actions read from the cleanroom page (the chosen rows, today's work list) and
+    ask of it (say how it went, reload); the page satisfies it without being imported."""
+
+    @property
+    def work(self) -> WorkList | None: ...
+
+    def selected_batch(self) -> WorkBatch | None: ...
+
+    def selected_step(self) -> StepRow | None: ...
+
+    def say(self, text: str, ok: bool | None) -> None: ...
+
+    def refresh(self) -> Operation: ...
+
+    def load_steps(self) -> Operation | None: ...
+
 
 # Line clearance is not a free-text step: it is the signed workspace clearance
 # (models/cleanroom/line_clearance.py), recorded from the workspace panel.
@@ -32,12 +53,12 @@ CONTAINERS = ("cryobag", "cryovial")
 
 
 class CleanroomActions(QObject):
-    def __init__(self, page: CleanroomPage) -> None:
-        super().__init__(page)
-        self.page, self.ctx = page, page.ctx
+    def __init__(self, ctx: AppContext, view: CleanroomView, window: QWidget) -> None:
+        super().__init__(window)
+        self.ctx, self.view, self.window = ctx, view, window
 
     def record_step(self) -> FormDialog | None:
-        batch = self.page.selected_batch()
+        batch = self.view.selected_batch()
         if batch is None:
             return None
         steps, user = self.ctx.core.steps, self.ctx.username
@@ -64,10 +85,10 @@ class CleanroomActions(QObject):
         )
 
     def verify_step(self) -> SignOffDialog | None:
-        batch, step = self.page.selected_batch(), self.page.selected_step()
+        batch, step = self.view.selected_batch(), self.view.selected_step()
         if batch is None or step is None:
             return None
-        dialog = SignOffDialog(self.ctx, step, batch.number, self.page)
+        dialog = SignOffDialog(self.ctx, step, batch.number, self.window)
         dialog.signed.connect(
             lambda _id: self._done(self.tr("Step “{0}” verified.").format(step.name))
         )
@@ -75,7 +96,7 @@ class CleanroomActions(QObject):
         return dialog
 
     def record_harvest(self) -> FormDialog | None:
-        batch = self.page.selected_batch()
+        batch = self.view.selected_batch()
         if batch is None:
             return None
         batches, user = self.ctx.core.chain.batches, self.ctx.username
@@ -91,11 +112,11 @@ class CleanroomActions(QObject):
         )
 
     def fill(self) -> FormDialog | None:
-        batch = self.page.selected_batch()
-        if batch is None or self.page.work is None:
+        batch = self.view.selected_batch()
+        if batch is None or self.view.work is None:
             return None
         batches, user = self.ctx.core.chain.batches, self.ctx.username
-        locations = ("", *self.page.work.locations)
+        locations = ("", *self.view.work.locations)
         return self._form(
             self.tr("Fill units – {0}").format(batch.number),
             self.tr("Each unit gets a new DIN; the batch goes to quarantine until QA releases it."),
@@ -122,7 +143,7 @@ class CleanroomActions(QObject):
         )
 
     def store(self) -> FormDialog | None:
-        if self.page.work is None:
+        if self.view.work is None:
             return None
         storage, user = self.ctx.core.chain.storage, self.ctx.username
 
@@ -138,9 +159,9 @@ class CleanroomActions(QObject):
                     "units",
                     self.tr("Units"),
                     "multi",
-                    [u.code for u in self.page.work.awaiting_storage],
+                    [u.code for u in self.view.work.awaiting_storage],
                 ),
-                Field("location", self.tr("Storage place"), "choice", self.page.work.locations),
+                Field("location", self.tr("Storage place"), "choice", self.view.work.locations),
             ],
             self.tr("Record storage"),
             action,
@@ -148,7 +169,7 @@ class CleanroomActions(QObject):
         )
 
     def create_shipment(self) -> FormDialog | None:
-        if self.page.work is None:
+        if self.view.work is None:
             return None
         shipments, user = self.ctx.core.chain.shipments, self.ctx.username
         return self._form(
@@ -156,9 +177,9 @@ class CleanroomActions(QObject):
             self.tr("Only released units in stock can be shipped."),
             [
                 Field("code", self.tr("Shipment code")),
-                Field("destination", self.tr("Hospital"), "choice", self.page.work.hospitals),
+                Field("destination", self.tr("Hospital"), "choice", self.view.work.hospitals),
                 Field(
-                    "units", self.tr("Units"), "multi", [u.code for u in self.page.work.shippable]
+                    "units", self.tr("Units"), "multi", [u.code for u in self.view.work.shippable]
                 ),
                 Field("container", self.tr("Shipper container")),
                 Field("logger", self.tr("Temperature logger")),
@@ -176,14 +197,14 @@ class CleanroomActions(QObject):
         )
 
     def dispatch(self) -> FormDialog | None:
-        if self.page.work is None:
+        if self.view.work is None:
             return None
         shipments, user = self.ctx.core.chain.shipments, self.ctx.username
         return self._form(
             self.tr("Dispatch a shipment"),
             self.tr("Record when the shipment left and the shipper's temperature."),
             [
-                Field("code", self.tr("Shipment"), "choice", self.page.work.planned_shipments),
+                Field("code", self.tr("Shipment"), "choice", self.view.work.planned_shipments),
                 Field("at", self.tr("Dispatched at"), "datetime"),
                 Field("temperature", self.tr("Temperature (°C)"), "float", default=-180.0),
             ],
@@ -195,7 +216,7 @@ class CleanroomActions(QObject):
         )
 
     def cancel_shipment(self) -> FormDialog | None:
-        if self.page.work is None:
+        if self.view.work is None:
             return None
         shipments, user = self.ctx.core.chain.shipments, self.ctx.username
         return self._form(
@@ -205,7 +226,7 @@ class CleanroomActions(QObject):
                 "are and can be shipped again."
             ),
             [
-                Field("code", self.tr("Shipment"), "choice", self.page.work.planned_shipments),
+                Field("code", self.tr("Shipment"), "choice", self.view.work.planned_shipments),
                 Field("reason", self.tr("Reason"), "multiline"),
             ],
             self.tr("Cancel shipment"),
@@ -223,7 +244,7 @@ class CleanroomActions(QObject):
         done: str,
     ) -> FormDialog:
         dialog = FormDialog(
-            self.page,
+            self.window,
             title=title,
             summary=summary,
             fields=fields,
@@ -236,7 +257,7 @@ class CleanroomActions(QObject):
         return dialog
 
     def _done(self, text: str) -> None:
-        self.page.say(text, True)
+        self.view.say(text, True)
         self.ctx.events.records_changed.emit("cleanroom")
-        self.page.refresh()
-        self.page.load_steps()
+        self.view.refresh()
+        self.view.load_steps()

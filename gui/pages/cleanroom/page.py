@@ -29,9 +29,9 @@ from gui.dialogs.line_clearance import WorkspacePanel
 from gui.i18n import format_datetime, format_number
 from gui.operations import Operation, Progress, run_op
 from gui.pages.cleanroom.actions import CleanroomActions
-from gui.pages.home.page import _table
 from gui.status_style import set_ok
 from gui.widgets.status_badge import status_item
+from gui.widgets.tables import read_only_table
 from models.chain.records import StepRow
 from models.cleanroom.work import WorkBatch, WorkList, batch_steps, work_list
 
@@ -59,16 +59,16 @@ class CleanroomPage(QWidget):
         self.batches_label, self.steps_label, self.storage_label = (
             QLabel(objectName="sectionLabel") for _ in range(3)
         )
-        self.batches = _table(7, "workBatchTable")
-        self.steps = _table(4, "stepTable")
-        self.waiting = _table(3, "storageTable")
+        self.batches = read_only_table(7, "workBatchTable")
+        self.steps = read_only_table(4, "stepTable")
+        self.waiting = read_only_table(3, "storageTable")
         for table in (self.batches, self.steps):
             table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.buttons = {name: QPushButton(objectName=f"{name}Button") for name in ACTIONS}
         self.buttons["verify_step"].setProperty("primary", True)
         self.status = QLabel(objectName="pageStatus", wordWrap=True)
         self.work: WorkList | None = None
-        self.cleanroom_actions = CleanroomActions(self)
+        self.cleanroom_actions = CleanroomActions(ctx, self, self)
         self.workspaces = WorkspacePanel(ctx, self.selected_batch, self._workspace_done, self)
         self.step_rows: tuple[StepRow, ...] = ()
         self._build_layout()

@@ -7,13 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -25,6 +22,7 @@ from gui.i18n import LANGUAGE, format_datetime, format_number
 from gui.operations import Operation, Progress, run_op
 from gui.status_style import badge_stylesheet, status_text
 from gui.widgets.status_badge import status_item
+from gui.widgets.tables import read_only_table
 from models.chain.disposal_queue import AwaitingUnit, units_awaiting_destruction
 from models.overview.dashboard import Dashboard, load_dashboard
 
@@ -44,10 +42,10 @@ class HomePage(QWidget):
             QLabel(objectName="sectionLabel"),
             QLabel(objectName="sectionLabel"),
         )
-        self.batches = _table(6, "batchTable")
-        self.recent = _table(4, "recentTable")
+        self.batches = read_only_table(6, "batchTable")
+        self.recent = read_only_table(4, "recentTable")
         self.awaiting_label = QLabel(objectName="sectionLabel")
-        self.awaiting = _table(5, "awaitingDestructionTable")
+        self.awaiting = read_only_table(5, "awaitingDestructionTable")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(self.tiles)
@@ -211,13 +209,3 @@ def _tile(title: str, value: int, status: str | None) -> QFrame:
         QLabel(title, objectName="tileTitle", alignment=Qt.AlignmentFlag.AlignCenter), 1, 0
     )
     return frame
-
-
-def _table(columns: int, name: str) -> QTableWidget:
-    table = QTableWidget(0, columns, objectName=name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table

@@ -8,26 +8,36 @@ state as a convenience only (the service refuses anything out of order, with a r
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QWidget
 
+from gui.context import AppContext
 from gui.dialogs.double_check import DoubleCheckDialog
 from gui.dialogs.form import Field, FormDialog, Values
 from gui.operations import Operation, error_text, run_op
-from models.labeling.station_view import JobRow, LabelRow
-
-if TYPE_CHECKING:
-    from gui.pages.label_station.page import LabelStationPage
+from gui.pages.label_station.feedback import StationFeedback
+from gui.pages.label_station.tables import LabelTables
 
 VOIDABLE = ("printed", "verified", "rejected")
 
 
 class LabelActions(QObject):
-    def __init__(self, page: LabelStationPage) -> None:
-        super().__init__(page)
-        self.page, self.ctx = page, page.ctx
+    """Acts on the row selected in ``tables``; ``print_button`` only follows the selection
+    (printing itself is LabelPrinting's); dialogs open over ``window``."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        tables: LabelTables,
+        print_button: QPushButton,
+        feedback: StationFeedback,
+        window: QWidget,
+    ) -> None:
+        super().__init__(window)
+        self.ctx, self.tables, self.print_button = ctx, tables, print_button
+        self.feedback, self.window = feedback, window
         job_names = ("approveReprintButton", "cancelJobButton", "resumeButton")
         self.approve_button, self.cancel_button, self.resume_button = (
             QPushButton(objectName=n) for n in job_names
@@ -49,10 +59,11 @@ class LabelActions(QObject):
         self.void_button.clicked.connect(self.void)
         self.destroy_button.clicked.connect(self.destroy)
         self.reprint_button.clicked.connect(self.reprint)
-        for button in (*self.job_buttons(), *self.label_buttons(), page.print_button):
+        for button in (*self.job_buttons(), *self.label_buttons(), print_button):
             button.setProperty("compact", True)
-        page.jobs.itemSelectionChanged.connect(self.update_buttons)
-        page.labels.itemSelectionChanged.connect(self.update_buttons)
+        tables.jobs.itemSelectionChanged.connect(self.update_buttons)
+        tables.labels.itemSelectionChanged.connect(self.update_buttons)
+        tables.filled.connect(self.update_buttons)
 
     def job_buttons(self) -> list[QPushButton]:
         return [self.approve_button, self.cancel_button, self.resume_button]
@@ -76,29 +87,9 @@ class LabelActions(QObject):
         self.destroy_button.setText(self.tr("Destroy (witness)…"))
         self.reprint_button.setText(self.tr("Reprint…"))
 
-    def selected_job(self) -> JobRow | None:
-        rows = self.page.jobs.selectionModel().selectedRows()
-        ok = rows and rows[0].row() < len(self.page.job_rows)
-        return self.page.job_rows[rows[0].row()] if ok else None
-
-    def selected_label(self) -> LabelRow | None:
-        rows = self.page.labels.selectionModel().selectedRows()
-        ok = rows and rows[0].row() < len(self.page.label_rows)
-        return self.page.label_rows[rows[0].row()] if ok else None
-
-    @property
-    def selected_job_id(self) -> int | None:
-        job = self.selected_job()
-        return job.id if job else None
-
-    @property
-    def selected_label_id(self) -> int | None:
-        label = self.selected_label()
-        return label.id if label else None
-
     def update_buttons(self) -> None:
-        job, label = self.selected_job(), self.selected_label()
-        self.page.print_button.setEnabled(job is not None and job.status in ("requested", "failed"))
+        job, label = self.tables.selected_job(), self.tables.selected_label()
+        self.print_button.setEnabled(job is not None and job.status in ("requested", "failed"))
         self.approve_button.setEnabled(job is not None and job.awaiting_reprint_approval)
         self.cancel_button.setEnabled(job is not None and job.status in ("requested", "failed"))
         self.resume_button.setEnabled(job is not None and job.line_stopped)
@@ -106,16 +97,16 @@ class LabelActions(QObject):
         self.check_button.setEnabled(state == "printed")
         self.apply_button.setEnabled(state == "verified")
         self.void_button.setEnabled(state in VOIDABLE)
-        self.destroy_button.setEnabled(any(r.state == "voided" for r in self.page.label_rows))
+        self.destroy_button.setEnabled(any(r.state == "voided" for r in self.tables.label_rows))
         self.reprint_button.setEnabled(state in ("voided", "destroyed"))
 
     # -- label actions ---------------------------------------------------------------------
 
     def double_check(self) -> DoubleCheckDialog | None:
-        label = self.selected_label()
+        label = self.tables.selected_label()
         if label is None:
             return None
-        dialog = DoubleCheckDialog(self.ctx, label.id, label.din, self.page)
+        dialog = DoubleCheckDialog(self.ctx, label.id, label.din, self.window)
         dialog.verified.connect(
             lambda r: self._done(
                 self.tr("Label {0} passed the double-check; apply it now.").format(r.label_id)
@@ -133,21 +124,21 @@ class LabelActions(QObject):
         return dialog
 
     def apply(self) -> Operation | None:
-        label = self.selected_label()
+        label = self.tables.selected_label()
         if label is None:
             return None
         labeling, actor = self.ctx.core.labeling, self.ctx.username
         return run_op(
-            parent=self.page,
+            parent=self.window,
             op=lambda _p: labeling.apply_label(label_id=label.id, actor=actor),
             on_success=lambda _r: self._done(
                 self.tr("Label {0} applied to unit {1}.").format(label.id, label.din)
             ),
-            on_failure=lambda exc: self.page.say(error_text(exc), False),
+            on_failure=lambda exc: self.feedback.say(error_text(exc), False),
         )
 
     def void(self) -> FormDialog | None:
-        label = self.selected_label()
+        label = self.tables.selected_label()
         if label is None:
             return None
         labeling, actor = self.ctx.core.labeling, self.ctx.username
@@ -165,7 +156,7 @@ class LabelActions(QObject):
         )
 
     def destroy(self) -> FormDialog:
-        voided = [r for r in self.page.label_rows if r.state == "voided"]
+        voided = [r for r in self.tables.label_rows if r.state == "voided"]
         labeling, actor = self.ctx.core.labeling, self.ctx.username
         choices = [f"{r.id} · {r.din}" for r in voided]
 
@@ -193,7 +184,7 @@ class LabelActions(QObject):
         )
 
     def reprint(self) -> FormDialog | None:
-        label = self.selected_label()
+        label = self.tables.selected_label()
         if label is None:
             return None
         labeling, ctx = self.ctx.core.labeling, self.ctx
@@ -220,7 +211,7 @@ class LabelActions(QObject):
     # -- job actions -----------------------------------------------------------------------
 
     def approve_reprint(self) -> FormDialog | None:
-        job = self.selected_job()
+        job = self.tables.selected_job()
         if job is None:
             return None
         labeling = self.ctx.core.labeling
@@ -242,7 +233,7 @@ class LabelActions(QObject):
         )
 
     def cancel_job(self) -> FormDialog | None:
-        job = self.selected_job()
+        job = self.tables.selected_job()
         if job is None:
             return None
         labeling, actor = self.ctx.core.labeling, self.ctx.username
@@ -256,7 +247,7 @@ class LabelActions(QObject):
         )
 
     def resume_line(self) -> FormDialog | None:
-        job = self.selected_job()
+        job = self.tables.selected_job()
         if job is None:
             return None
         labeling = self.ctx.core.labeling
@@ -296,7 +287,7 @@ class LabelActions(QObject):
         guard: Callable[[Values], str | None] | None = None,
     ) -> FormDialog:
         dialog = FormDialog(
-            self.page,
+            self.window,
             title=title,
             summary=summary,
             fields=fields,
@@ -309,6 +300,6 @@ class LabelActions(QObject):
         return dialog
 
     def _done(self, text: str, ok: bool = True) -> None:
-        self.page.say(text, ok)
+        self.feedback.say(text, ok)
         self.ctx.events.records_changed.emit("printed_label")
-        self.page.refresh()
+        self.feedback.refresh()

@@ -13,12 +13,10 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QSplitter,
@@ -28,13 +26,11 @@ from PySide6.QtWidgets import (
 
 from gui.context import AppContext
 from gui.operations import Operation, Progress, run_op
-from gui.pages.home.page import _table
 from gui.pages.label_station.actions import LabelActions
 from gui.pages.label_station.printing import LabelPrinting
 from gui.pages.label_station.request import LabelRequest
 from gui.pages.label_station.tables import LabelTables
 from gui.status_style import set_ok, status_text
-from gui.widgets.label_preview import LabelPreview
 from models.labeling import station_view as q
 from models.labeling.reconciliation import LabelReconciliation
 
@@ -51,26 +47,34 @@ class LabelStationPage(QWidget):
         self.ctx = ctx
         self.heading = QLabel(objectName="pageHeading")
         self.batch_combo = QComboBox(objectName="batchCombo")
-        self.banner = QLabel(objectName="reconciliationBanner", wordWrap=True)
         self.units_label, self.queue_label, self.labels_label = (
             QLabel(objectName="sectionLabel") for _ in range(3)
         )
-        self.units = QListWidget(objectName="unitList")
-        self.template_combo = QComboBox(objectName="templateCombo")
-        self.printer_combo = QComboBox(objectName="printerCombo")
         self.request_button = QPushButton(objectName="primaryButton")
-        self.jobs = _table(6, "jobTable")
-        self.labels = _table(5, "labelTable")
-        for table in (self.jobs, self.labels):
-            table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.print_button = QPushButton(objectName="printButton")
-        self.preview_caption = QLabel(objectName="sectionLabel", wordWrap=True)
-        self.preview = LabelPreview(self)
         self.status = QLabel(objectName="pageStatus", wordWrap=True)
-        self.label_actions = LabelActions(self)
+        self.batch_id: int | None = None
+        self.report: LabelReconciliation | None = None
+        # helpers get what they use (the sibling that owns it, or say/refresh), never the page
         self.tables = LabelTables(self)
-        self.requests = LabelRequest(self)
-        self.printing = LabelPrinting(self)
+        self.label_actions = LabelActions(
+            ctx, self.tables, self.print_button, feedback=self, window=self
+        )
+        self.requests = LabelRequest(
+            ctx, self.tables, lambda: self.batch_id, feedback=self, window=self
+        )
+        self.printing = LabelPrinting(ctx, self.tables, feedback=self, window=self)
+        self.printing.finished.connect(self.print_finished)
+        # the widgets the helpers own, under the names the layout and the tests use
+        self.jobs, self.labels, self.banner = (
+            self.tables.jobs,
+            self.tables.labels,
+            self.tables.banner,
+        )
+        self.units, self.preview = self.requests.units, self.requests.preview
+        self.template_combo = self.requests.template_combo
+        self.printer_combo = self.requests.printer_combo
+        self.preview_caption = self.requests.preview_caption
         self._build_layout()
         self.batch_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.units.currentItemChanged.connect(lambda *_: self.requests.preview_unit())
@@ -79,10 +83,6 @@ class LabelStationPage(QWidget):
         self.print_button.clicked.connect(lambda: self.printing.print_job())  # noqa: PLW0108
         self.labels.itemSelectionChanged.connect(self.requests.preview_label)
         ctx.events.records_changed.connect(lambda _w: self.isVisible() and self.refresh())
-        self.batch_id: int | None = None
-        self.job_rows: list[q.JobRow] = []
-        self.label_rows: list[q.LabelRow] = []
-        self.report: LabelReconciliation | None = None
         self.retranslate()
 
     def _build_layout(self) -> None:
@@ -243,9 +243,17 @@ class LabelStationPage(QWidget):
 
         return run_op(parent=self, op=op, on_success=self._on_loaded)
 
+    @property
+    def job_rows(self) -> list[q.JobRow]:
+        return self.tables.job_rows
+
+    @property
+    def label_rows(self) -> list[q.LabelRow]:
+        return self.tables.label_rows
+
     def _on_loaded(self, loaded: tuple[Any, ...]) -> None:
-        keep = (self.label_actions.selected_job_id, self.label_actions.selected_label_id)
-        batch_id, units, self.job_rows, self.label_rows, self.report = loaded
+        keep = (self.tables.selected_job_id, self.tables.selected_label_id)
+        batch_id, units, self.tables.job_rows, self.tables.label_rows, self.report = loaded
         changed = batch_id != self.batch_id
         self.batch_id = batch_id
         if changed:

@@ -3,32 +3,35 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
-from PySide6.QtCore import QObject
-
+from gui.context import AppContext
 from gui.operations import error_text, run_op
+from gui.pages.label_station.feedback import StationFeedback
 from gui.pages.label_station.printer_workers import PrinterWorkers
+from gui.pages.label_station.tables import LabelTables
 from models.labeling.print_run import PrintOutcome
-
-if TYPE_CHECKING:
-    from gui.pages.label_station.page import LabelStationPage
 
 
 class LabelPrinting(QObject):
-    def __init__(self, page: LabelStationPage) -> None:
-        super().__init__(page)
-        self.page, self.ctx = page, page.ctx
-        self.workers = PrinterWorkers(page.ctx.core, self)
+    finished = Signal(int)  # job id, after the page has refreshed
+
+    def __init__(
+        self, ctx: AppContext, tables: LabelTables, feedback: StationFeedback, window: QWidget
+    ) -> None:
+        super().__init__(window)
+        self.ctx, self.tables, self.feedback, self.window = ctx, tables, feedback, window
+        self.workers = PrinterWorkers(ctx.core, self)
         self.workers.printed.connect(self._on_printed)
         self.workers.failed.connect(self._on_refused)
 
     def print_job(self, job_id: int | None = None) -> bool:
-        page = self.page
+        page = self.feedback
         if job_id is None:
-            job = page.label_actions.selected_job()
+            job = self.tables.selected_job()
         else:
-            job = next((j for j in page.job_rows if j.id == job_id), None)
+            job = next((j for j in self.tables.job_rows if j.id == job_id), None)
         if job is None:
             page.say(self.tr("Choose a print job first."), False)
             return False
@@ -41,7 +44,7 @@ class LabelPrinting(QObject):
         return True
 
     def _on_printed(self, job_id: int, outcome: PrintOutcome) -> None:
-        page = self.page
+        page = self.feedback
         if outcome.failure is not None:
             page.say(
                 self.tr(
@@ -61,28 +64,28 @@ class LabelPrinting(QObject):
         self.ctx.events.records_changed.emit("printed_label")
         op = page.refresh()
         if op is not None:
-            op.finished.connect(lambda: page.print_finished.emit(job_id))
+            op.finished.connect(lambda: self.finished.emit(job_id))
 
     def _print_companions(self, job_id: int) -> None:
         """A partial label's information sheets are their own job: print them right after."""
         labeling, workers, actor = self.ctx.core.labeling, self.workers, self.ctx.username
-        url = next((j.printer for j in self.page.job_rows if j.id == job_id), "")
+        url = next((j.printer for j in self.tables.job_rows if j.id == job_id), "")
 
         def print_all(ids: list[int]) -> None:
             for companion_id in ids:
                 workers.print_job(companion_id, url, actor)
 
         run_op(
-            parent=self.page,
+            parent=self.window,
             op=lambda _p: labeling.companion_jobs(job_id),
             on_success=print_all,
         )
 
     def _on_refused(self, job_id: int, exc: BaseException) -> None:
-        self.page.say(
+        self.feedback.say(
             self.tr("Job {0} was not printed: {1}").format(job_id, error_text(exc)), False
         )
-        self.page.refresh()
+        self.feedback.refresh()
 
     def close(self) -> None:
         self.workers.close()

@@ -4,31 +4,49 @@ both rendered by printing.raster at the printer's resolution."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QWidget
 
+from gui.context import AppContext
 from gui.operations import Operation, Progress, error_text, run_op
-from gui.widgets.label_preview import printer_dpi
+from gui.pages.label_station.feedback import StationFeedback
+from gui.pages.label_station.tables import LabelTables
+from gui.widgets.label_preview import LabelPreview, printer_dpi
 from models.labeling import station_view as q
-
-if TYPE_CHECKING:
-    from gui.pages.label_station.page import LabelStationPage
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class LabelRequest(QObject):
-    def __init__(self, page: LabelStationPage) -> None:
-        super().__init__(page)
-        self.page = page
+    """Owns what a request is made of (the unit list, template and printer choices) and the
+    preview; ``batch_id`` tells which batch is on screen, ``tables`` which label is chosen."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        tables: LabelTables,
+        batch_id: Callable[[], int | None],
+        feedback: StationFeedback,
+        window: QWidget,
+    ) -> None:
+        super().__init__(window)
+        self.ctx, self.tables, self.batch_id = ctx, tables, batch_id
+        self.feedback, self.window = feedback, window
+        self.units = QListWidget(objectName="unitList")
+        self.template_combo = QComboBox(objectName="templateCombo")
+        self.printer_combo = QComboBox(objectName="printerCombo")
+        self.preview_caption = QLabel(objectName="sectionLabel", wordWrap=True)
+        self.preview = LabelPreview(window)
         self.caption: tuple[str, str] = ("", "")
 
     def checked_unit_ids(self) -> list[int]:
         return [
-            self.page.units.item(i).data(ID_ROLE)
-            for i in range(self.page.units.count())
-            if self.page.units.item(i).checkState() == Qt.CheckState.Checked
+            self.units.item(i).data(ID_ROLE)
+            for i in range(self.units.count())
+            if self.units.item(i).checkState() == Qt.CheckState.Checked
         ]
 
     def show_caption(self) -> None:
@@ -40,14 +58,14 @@ class LabelRequest(QObject):
             text = self.tr("Label {0} – exactly as printed (archived)").format(ident)
         else:
             text = self.tr("Preview")
-        self.page.preview_caption.setText(text)
+        self.preview_caption.setText(text)
 
     def preview_unit(self) -> Operation | None:
-        item, template_id = self.page.units.currentItem(), self.page.template_combo.currentData()
+        item, template_id = self.units.currentItem(), self.template_combo.currentData()
         if item is None or template_id is None:
             return None
-        unit_id, core = item.data(ID_ROLE), self.page.ctx.core
-        url = self.page.printer_combo.currentData() or ""
+        unit_id, core = item.data(ID_ROLE), self.ctx.core
+        url = self.printer_combo.currentData() or ""
         self.caption = ("unit", item.text().split()[0])
         self.show_caption()
 
@@ -56,17 +74,17 @@ class LabelRequest(QObject):
                 return q.unit_preview(uow.session, unit_id, template_id)
 
         return run_op(
-            parent=self.page,
+            parent=self.window,
             op=op,
-            on_success=lambda content: self.page.preview.show_content(content, printer_dpi(url)),
-            on_failure=lambda exc: self.page.preview.show_message(error_text(exc)),
+            on_success=lambda content: self.preview.show_content(content, printer_dpi(url)),
+            on_failure=lambda exc: self.preview.show_message(error_text(exc)),
         )
 
     def preview_label(self) -> Operation | None:
-        label = self.page.label_actions.selected_label()
+        label = self.tables.selected_label()
         if label is None:
             return None
-        core = self.page.ctx.core
+        core = self.ctx.core
         self.caption = ("label", str(label.id))
         self.show_caption()
 
@@ -75,22 +93,20 @@ class LabelRequest(QObject):
                 return q.archived_label(uow.session, label.id)
 
         return run_op(
-            parent=self.page,
+            parent=self.window,
             op=op,
-            on_success=lambda loaded: self.page.preview.show_content(
-                loaded[0], printer_dpi(loaded[1])
-            ),
+            on_success=lambda loaded: self.preview.show_content(loaded[0], printer_dpi(loaded[1])),
         )
 
     def request_labels(self) -> Operation | None:
-        unit_ids, template_id = self.checked_unit_ids(), self.page.template_combo.currentData()
-        printer, batch_id = self.page.printer_combo.currentData() or "", self.page.batch_id
+        unit_ids, template_id = self.checked_unit_ids(), self.template_combo.currentData()
+        printer, batch_id = self.printer_combo.currentData() or "", self.batch_id()
         if not unit_ids or template_id is None or not printer or batch_id is None:
-            self.page.say(
+            self.feedback.say(
                 self.tr("Tick at least one unit and choose a template and a printer."), False
             )
             return None
-        labeling, ctx = self.page.ctx.core.labeling, self.page.ctx
+        labeling, ctx = self.ctx.core.labeling, self.ctx
 
         def op(_p: Progress) -> int:
             return labeling.request_labels(
@@ -103,18 +119,18 @@ class LabelRequest(QObject):
             )
 
         def done(job_id: int) -> None:
-            self.page.say(
+            self.feedback.say(
                 self.tr("Job {0} queued for {1} label(s); press Print.").format(
                     job_id, len(unit_ids)
                 ),
                 True,
             )
             ctx.events.records_changed.emit("print_job")
-            self.page.refresh()
+            self.feedback.refresh()
 
         return run_op(
-            parent=self.page,
+            parent=self.window,
             op=op,
             on_success=done,
-            on_failure=lambda exc: self.page.say(error_text(exc), False),
+            on_failure=lambda exc: self.feedback.say(error_text(exc), False),
         )

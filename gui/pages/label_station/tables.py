@@ -3,34 +3,61 @@ banner: printed = applied + voided + destroyed, in words and colour."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem, QWidget
 
 from gui.status_style import set_ok
 from gui.widgets.status_badge import status_item
+from gui.widgets.tables import read_only_table
 from models.labeling.reconciliation import LabelReconciliation
-from models.labeling.station_view import JobRow
-
-if TYPE_CHECKING:
-    from gui.pages.label_station.page import LabelStationPage
+from models.labeling.station_view import JobRow, LabelRow
 
 
 class LabelTables(QObject):
-    def __init__(self, page: LabelStationPage) -> None:
-        super().__init__(page)
-        self.page = page
+    """Owns the two tables, the rows they show and the banner; the page lays them out."""
+
+    filled = Signal()  # after every fill: the action buttons follow the selection
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.jobs = read_only_table(6, "jobTable")
+        self.labels = read_only_table(5, "labelTable")
+        for table in (self.jobs, self.labels):
+            table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.banner = QLabel(objectName="reconciliationBanner", wordWrap=True)
+        self.job_rows: list[JobRow] = []
+        self.label_rows: list[LabelRow] = []
+
+    def selected_job(self) -> JobRow | None:
+        rows = self.jobs.selectionModel().selectedRows()
+        ok = rows and rows[0].row() < len(self.job_rows)
+        return self.job_rows[rows[0].row()] if ok else None
+
+    def selected_label(self) -> LabelRow | None:
+        rows = self.labels.selectionModel().selectedRows()
+        ok = rows and rows[0].row() < len(self.label_rows)
+        return self.label_rows[rows[0].row()] if ok else None
+
+    @property
+    def selected_job_id(self) -> int | None:
+        job = self.selected_job()
+        return job.id if job else None
+
+    @property
+    def selected_label_id(self) -> int | None:
+        label = self.selected_label()
+        return label.id if label else None
 
     def fill(self, keep: tuple[int | None, int | None] | None = None) -> None:
         """Fill both tables; ``keep`` (job id, label id) stay selected, by default the
         current selection (call with the ids taken *before* the rows were replaced)."""
-        page, actions = self.page, self.page.label_actions
-        job, label = keep or (actions.selected_job_id, actions.selected_label_id)
-        page.jobs.blockSignals(True)
-        page.labels.blockSignals(True)
-        page.jobs.clearSelection()
-        page.labels.clearSelection()
+        job, label = keep or (self.selected_job_id, self.selected_label_id)
+        self.jobs.blockSignals(True)
+        self.labels.blockSignals(True)
+        self.jobs.clearSelection()
+        self.labels.clearSelection()
         jobs: list[list[Any]] = [
             [
                 str(j.id),
@@ -40,9 +67,9 @@ class LabelTables(QObject):
                 j.requested_by,
                 self.job_note(j),
             ]
-            for j in page.job_rows
+            for j in self.job_rows
         ]
-        _fill(page.jobs, jobs)
+        _fill(self.jobs, jobs)
         labels: list[list[Any]] = [
             [
                 str(r.id) + (" ↻" if r.is_reprint else ""),
@@ -51,18 +78,18 @@ class LabelTables(QObject):
                 r.verified_by or "",
                 r.applied_by or "",
             ]
-            for r in page.label_rows
+            for r in self.label_rows
         ]
-        _fill(page.labels, labels)
+        _fill(self.labels, labels)
         for table, ids, ident in (
-            (page.jobs, [j.id for j in page.job_rows], job),
-            (page.labels, [r.id for r in page.label_rows], label),
+            (self.jobs, [j.id for j in self.job_rows], job),
+            (self.labels, [r.id for r in self.label_rows], label),
         ):
             index = next((i for i, row_id in enumerate(ids) if row_id == ident), None)
             if index is not None:
                 table.selectRow(index)
             table.blockSignals(False)
-        page.label_actions.update_buttons()
+        self.filled.emit()
 
     def job_note(self, job: JobRow) -> str:
         if job.line_stopped:
@@ -100,8 +127,8 @@ class LabelTables(QObject):
             r.open_jobs,
             len(r.unlabelled_units),
         )
-        self.page.banner.setText(text)
-        set_ok(self.page.banner, ok)
+        self.banner.setText(text)
+        set_ok(self.banner, ok)
 
 
 def _fill(table: QTableWidget, rows: list[list[Any]]) -> None:
