@@ -34,7 +34,6 @@ from gui.operations import Operation, Progress, error_text, run_op
 from gui.widgets.label_preview import LabelPreview, printer_dpi
 from gui.widgets.scan_line_edit import ScanLineEdit, visible
 from models.labeling.checks import VerificationResult
-from models.labeling.station_view import archived_label, deviation_code, job_people
 
 
 class DoubleCheckDialog(QDialog):
@@ -106,10 +105,8 @@ class DoubleCheckDialog(QDialog):
 
         def op(_p: Progress) -> tuple[Any, ...]:
             sheet = core.labeling.check_sheet(label_id)
-            with core.uow().reading() as uow:
-                content, url = archived_label(uow.session, label_id)
-                people = job_people(uow.session, label_id)
-            return sheet, content, url, people
+            label = core.label_station_reads.label_to_check(label_id)
+            return sheet, label.content, label.printer, (label.requested_by, label.printed_by)
 
         return run_op(parent=self, op=op, on_success=self._on_loaded)
 
@@ -187,8 +184,7 @@ class DoubleCheckDialog(QDialog):
                 scanned_text=scanned,
                 confirmed_fields=confirmed,
             )
-            with core.uow().reading() as uow:
-                return result, deviation_code(uow.session, result.deviation_id)
+            return result, core.label_station_reads.deviation_code(result.deviation_id)
 
         run_op(
             parent=self,

@@ -20,7 +20,6 @@ from gui.i18n import LANGUAGE
 from gui.operations import Progress, error_text, run_op
 from gui.scan_router import BadgeScan, ScanRouter
 from gui.session import SessionUser
-from models.identity.people import list_users
 
 
 class LoginDialog(QDialog):
@@ -55,8 +54,7 @@ class LoginDialog(QDialog):
         layout.addWidget(self.error)
         layout.addStretch(1)
         layout.addLayout(buttons)
-        with ctx.core.uow().reading() as uow:
-            names = [u.username for u in list_users(uow.session, active_only=True)]
+        names = [u.username for u in ctx.core.people_reads.users(active_only=True)]
         self.username.setCompleter(QCompleter(names, self))
         self.sign_in.clicked.connect(self.on_sign_in_clicked)
         self.password.returnPressed.connect(self.on_sign_in_clicked)

@@ -26,15 +26,10 @@ from gui.operations import Operation, Progress, run_op
 from gui.pages.audit.filters import AuditFilterBar
 from gui.pages.audit.table_model import AuditTableModel
 from gui.widgets.audit_trail_view import AuditTrailView
-from models.kernel.audit import ChainReport, verify_chain
+from models.kernel.audit import ChainReport
 from models.kernel.audit_queries import (
     AuditFilter,
     AuditPage,
-    audit_facets,
-    audit_trail,
-    position_of,
-    search_audit,
-    signatures_for,
 )
 
 PAGE_SIZE = 200
@@ -119,10 +114,7 @@ class AuditPageWidget(QWidget):
         core, flt = self._ctx.core, self.filters.current()
 
         def op(_p: Progress) -> tuple[Any, ...]:
-            with core.uow().reading() as uow:
-                return search_audit(uow.session, flt, offset=offset, limit=PAGE_SIZE), audit_facets(
-                    uow.session
-                )
+            return core.audit_reads.search(flt, offset=offset, limit=PAGE_SIZE)
 
         return run_op(parent=self, op=op, on_success=self._on_loaded)
 
@@ -157,11 +149,7 @@ class AuditPageWidget(QWidget):
         core, flt = self._ctx.core, self.filters.current()
 
         def op(_p: Progress) -> tuple[Any, ...]:
-            with core.uow().reading() as uow:
-                offset = position_of(uow.session, flt, seq) // PAGE_SIZE * PAGE_SIZE
-                return search_audit(uow.session, flt, offset=offset, limit=PAGE_SIZE), audit_facets(
-                    uow.session
-                )
+            return core.audit_reads.page_with(flt, seq, limit=PAGE_SIZE)
 
         return run_op(parent=self, op=op, on_success=self._on_loaded)
 
@@ -172,8 +160,7 @@ class AuditPageWidget(QWidget):
         core, subjects = self._ctx.core, [(row.subject_type, row.subject_id)]
 
         def op(_p: Progress) -> tuple[Any, ...]:
-            with core.uow().reading() as uow:
-                return audit_trail(uow.session, subjects), signatures_for(uow.session, subjects)
+            return core.audit_reads.record_history(subjects)
 
         run_op(parent=self, op=op, on_success=lambda r: self.trail.show_trail(*r))
 
@@ -184,8 +171,7 @@ class AuditPageWidget(QWidget):
         self.verify_button.setEnabled(False)
 
         def op(_p: Progress) -> ChainReport:
-            with core.uow().reading() as uow:
-                return verify_chain(uow.session)
+            return core.audit_reads.verify_chain()
 
         operation = run_op(
             parent=self,

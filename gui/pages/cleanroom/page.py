@@ -33,7 +33,7 @@ from gui.status_style import set_ok
 from gui.widgets.status_badge import status_item
 from gui.widgets.tables import read_only_table
 from models.chain.records import StepRow
-from models.cleanroom.work import WorkBatch, WorkList, batch_steps, work_list
+from models.cleanroom.work import WorkBatch, WorkList
 
 ACTIONS = (
     "record_step",
@@ -166,12 +166,11 @@ class CleanroomPage(QWidget):
     # -- loading ---------------------------------------------------------------------------
 
     def refresh(self) -> Operation:
-        core = self.ctx.core
+        reads = self.ctx.core.cleanroom_reads
         self.workspaces.refresh()
 
         def op(_p: Progress) -> WorkList:
-            with core.uow().reading() as uow:
-                return work_list(uow.session)
+            return reads.work_list()
 
         return run_op(parent=self, op=op, on_success=self._show)
 
@@ -226,11 +225,10 @@ class CleanroomPage(QWidget):
         self._update_buttons()
         if batch is None:
             return None
-        core = self.ctx.core
+        reads = self.ctx.core.cleanroom_reads
 
         def op(_p: Progress) -> tuple[StepRow, ...]:
-            with core.uow().reading() as uow:
-                return batch_steps(uow.session, batch.id)
+            return reads.batch_steps(batch.id)
 
         return run_op(parent=self, op=op, on_success=self._show_steps)
 

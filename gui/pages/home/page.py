@@ -23,8 +23,8 @@ from gui.operations import Operation, Progress, run_op
 from gui.status_style import badge_stylesheet, status_text
 from gui.widgets.status_badge import status_item
 from gui.widgets.tables import read_only_table
-from models.chain.disposal_queue import AwaitingUnit, units_awaiting_destruction
-from models.overview.dashboard import Dashboard, load_dashboard
+from models.chain.disposal_queue import AwaitingUnit
+from models.overview.dashboard import Dashboard
 
 
 class HomePage(QWidget):
@@ -116,14 +116,12 @@ class HomePage(QWidget):
         core = self._ctx.core
 
         def op(_p: Progress) -> Dashboard:
-            with core.uow().reading() as uow:
-                return load_dashboard(uow.session)
+            return core.dashboard_reads.dashboard()
 
         operation = run_op(parent=self, op=op, on_success=self._show)
 
         def awaiting(_p: Progress) -> tuple[AwaitingUnit, ...]:
-            with core.uow().reading() as uow:
-                return units_awaiting_destruction(uow.session, datetime.now(UTC))
+            return core.disposal_reads.awaiting_destruction(datetime.now(UTC))
 
         run_op(parent=self, op=awaiting, on_success=self._show_awaiting)
         return operation

@@ -33,6 +33,7 @@ from gui.pages.label_station.tables import LabelTables
 from gui.status_style import set_ok, status_text
 from models.labeling import station_view as q
 from models.labeling.reconciliation import LabelReconciliation
+from models.labeling.station_reads import StationChoices
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -182,16 +183,15 @@ class LabelStationPage(QWidget):
     # -- loading ---------------------------------------------------------------------------
 
     def load_batches(self) -> Operation:
-        core = self.ctx.core
+        reads = self.ctx.core.label_station_reads
 
-        def op(_p: Progress) -> tuple[Any, ...]:
-            with core.uow().reading() as uow:
-                return q.label_batches(uow.session), q.approved_templates(uow.session)
+        def op(_p: Progress) -> StationChoices:
+            return reads.choices()
 
         return run_op(parent=self, op=op, on_success=self._on_batches)
 
-    def _on_batches(self, loaded: tuple[Any, ...]) -> None:
-        batches, templates = loaded
+    def _on_batches(self, loaded: StationChoices) -> None:
+        batches, templates = loaded.batches, loaded.templates
         self.template_combo.blockSignals(True)
         self.template_combo.clear()
         for t in templates:
@@ -235,10 +235,8 @@ class LabelStationPage(QWidget):
         core = self.ctx.core
 
         def op(_p: Progress) -> tuple[Any, ...]:
-            with core.uow().reading() as uow:
-                s = uow.session
-                units = q.batch_units(s, batch_id)
-                jobs, labels = q.print_jobs(s, batch_id), q.printed_labels(s, batch_id)
+            loaded = core.label_station_reads.batch_labels(batch_id)
+            units, jobs, labels = loaded.units, loaded.jobs, loaded.labels
             return batch_id, units, jobs, labels, core.labeling.reconciliation(batch_id)
 
         return run_op(parent=self, op=op, on_success=self._on_loaded)

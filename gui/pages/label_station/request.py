@@ -5,7 +5,6 @@ both rendered by printing.raster at the printer's resolution."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QWidget
@@ -15,7 +14,7 @@ from gui.operations import Operation, Progress, error_text, run_op
 from gui.pages.label_station.feedback import StationFeedback
 from gui.pages.label_station.tables import LabelTables
 from gui.widgets.label_preview import LabelPreview, printer_dpi
-from models.labeling import station_view as q
+from printing.content import LabelContent
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -64,14 +63,13 @@ class LabelRequest(QObject):
         item, template_id = self.units.currentItem(), self.template_combo.currentData()
         if item is None or template_id is None:
             return None
-        unit_id, core = item.data(ID_ROLE), self.ctx.core
+        unit_id, reads = item.data(ID_ROLE), self.ctx.core.label_station_reads
         url = self.printer_combo.currentData() or ""
         self.caption = ("unit", item.text().split()[0])
         self.show_caption()
 
-        def op(_p: Progress) -> Any:
-            with core.uow().reading() as uow:
-                return q.unit_preview(uow.session, unit_id, template_id)
+        def op(_p: Progress) -> LabelContent:
+            return reads.unit_preview(unit_id, template_id)
 
         return run_op(
             parent=self.window,
@@ -84,13 +82,12 @@ class LabelRequest(QObject):
         label = self.tables.selected_label()
         if label is None:
             return None
-        core = self.ctx.core
+        reads = self.ctx.core.label_station_reads
         self.caption = ("label", str(label.id))
         self.show_caption()
 
-        def op(_p: Progress) -> Any:
-            with core.uow().reading() as uow:
-                return q.archived_label(uow.session, label.id)
+        def op(_p: Progress) -> tuple[LabelContent, str]:
+            return reads.archived_label(label.id)
 
         return run_op(
             parent=self.window,

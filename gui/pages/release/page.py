@@ -27,7 +27,7 @@ from gui.dialogs.qc_import import QcImportDialog
 from gui.i18n import LANGUAGE, QT_TRANSLATE_NOOP
 from gui.operations import Operation, Progress, error_text, run_op
 from gui.status_style import set_ok, status_text
-from models.cleanroom.work import ReleaseChoice, release_batches
+from models.cleanroom.work import ReleaseChoice
 from models.quality.package import ItemState, PackageAttestation, PackageItem
 from models.quality.release import PhysicianRequest, Readiness
 
@@ -141,8 +141,7 @@ class ReleasePage(QWidget):
         core, current = self._ctx.core, self.batch_combo.currentData()
 
         def op(_p: Progress) -> list[ReleaseChoice]:
-            with core.uow().reading() as uow:
-                return release_batches(uow.session)
+            return core.cleanroom_reads.release_batches()
 
         def done(choices: list[ReleaseChoice]) -> None:
             self.choices = choices

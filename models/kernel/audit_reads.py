@@ -1,0 +1,56 @@
+"""The audit desk's reads as a service: each call opens its own read-only unit of work (the
+queries, which take a Session, stay in audit_queries.py and audit.py); a page of entries and
+the filter choices are read in one snapshot."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from models.kernel.audit import ChainReport, verify_chain
+from models.kernel.audit_queries import (
+    AuditFacets,
+    AuditFilter,
+    AuditPage,
+    AuditRow,
+    SignatureRow,
+    Subject,
+    audit_facets,
+    audit_trail,
+    position_of,
+    search_audit,
+    signatures_for,
+)
+from models.kernel.unit_of_work import UowFactory
+
+
+class AuditReads:
+    def __init__(self, uow: UowFactory) -> None:
+        self._uow = uow
+
+    def search(
+        self, flt: AuditFilter, *, offset: int = 0, limit: int = 200
+    ) -> tuple[AuditPage, AuditFacets]:
+        with self._uow().reading() as uow:
+            page = search_audit(uow.session, flt, offset=offset, limit=limit)
+            return page, audit_facets(uow.session)
+
+    def page_with(
+        self, flt: AuditFilter, seq: int, *, limit: int = 200
+    ) -> tuple[AuditPage, AuditFacets]:
+        """The page of ``limit`` entries that holds entry ``seq`` (pages start at multiples
+        of ``limit``)."""
+        with self._uow().reading() as uow:
+            offset = position_of(uow.session, flt, seq) // limit * limit
+            page = search_audit(uow.session, flt, offset=offset, limit=limit)
+            return page, audit_facets(uow.session)
+
+    def record_history(
+        self, subjects: Sequence[Subject]
+    ) -> tuple[tuple[AuditRow, ...], tuple[SignatureRow, ...]]:
+        """The audit trail and the signatures of the records ``subjects``."""
+        with self._uow().reading() as uow:
+            return audit_trail(uow.session, subjects), signatures_for(uow.session, subjects)
+
+    def verify_chain(self) -> ChainReport:
+        with self._uow().reading() as uow:
+            return verify_chain(uow.session)
