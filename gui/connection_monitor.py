@@ -12,28 +12,20 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import text
-from sqlalchemy.exc import SQLAlchemyError
 
 from gui.operations import Operation, operation_events, run_op
 from models.core import Core
-from models.kernel.db import read_only
-from models.kernel.errors import DatabaseUnavailableError
+from models.kernel.health import ping
 
 Probe = Callable[[], None]  # returns when the database answers, raises when it does not
 DEFAULT_INTERVAL_MS = 10_000
 
 
 def database_probe(core: Core) -> Probe:
-    """``SELECT 1`` on a pooled read-only connection (pool_pre_ping reconnects on PostgreSQL)."""
+    """``SELECT 1`` through the core (models.kernel.health.ping)."""
 
     def probe() -> None:
-        try:
-            with read_only(core.engine).connect() as connection:
-                connection.execute(text("SELECT 1"))
-        except SQLAlchemyError as exc:
-            detail = str(getattr(exc, "orig", exc)).splitlines()[0]
-            raise DatabaseUnavailableError(detail=detail) from exc
+        ping(core.engine)
 
     return probe
 
