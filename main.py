@@ -1,19 +1,20 @@
-"""CellTrail entry point: with a sub-command it runs the CLI, without one the desktop app."""
+"""CellTrail entry point: with a sub-command it runs the CLI, without one the desktop app.
+
+Only the chosen path is imported: the command registry names the CLI's first words without
+loading any handler, and the desktop imports Qt only when it starts.
+"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
 
-CLI_COMMANDS = {
-    "init", "demo", "audit", "user", "din", "trace", "label", "backup", "restore", "archive",
-    "qc", "-h", "--help",
-}
-
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] in CLI_COMMANDS:
+    from models.cli.registry import first_words
+
+    if args and args[0] in first_words():
         from models.cli.app import run
 
         return run(args)

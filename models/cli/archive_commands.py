@@ -11,36 +11,17 @@ CELLTRAIL_DB): it then also cross-checks the archive against that live database.
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from models.archive.errors import ArchiveNotIntactError
-from models.archive.export import export_batch_archive
-from models.archive.read import load_archive, render_summary, summary
-from models.archive.verify import VerifyReport, verify_archive
-from models.core import open_core
-from models.kernel.db import resolve_database_url
+from models.cli.registry import Arg, Command, Result
+from models.i18n import render, user_language
 from models.kernel.errors import ValidationError
 
-Result = tuple[int, dict[str, Any], str]
+if TYPE_CHECKING:
+    from models.archive.verify import VerifyReport
+
 USAGE = "BATCH -o FILE.zip --user U | verify FILE.zip [--db URL] | show FILE.zip"
-
-
-def register(sub: Any, common: argparse.ArgumentParser) -> dict[tuple[str, str | None], Any]:
-    archive = sub.add_parser(
-        "archive",
-        parents=[common],
-        help="export, verify or show the retention archive of a closed batch",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    # One positional list instead of sub-commands, so `archive BATCH …` keeps working next
-    # to `archive verify FILE` and `archive show FILE`.
-    archive.add_argument("target", nargs="+", metavar="ARG", help=USAGE)
-    archive.add_argument("-o", "--output", type=Path, help="archive file to write (.zip)")
-    archive.add_argument("--user", help="QA or auditor account exporting")
-    return {("archive", None): cmd_archive}
 
 
 def cmd_archive(args: argparse.Namespace) -> Result:
@@ -52,12 +33,23 @@ def cmd_archive(args: argparse.Namespace) -> Result:
         case [batch]:
             return cmd_export(args, batch)
         case _:
-            raise ValidationError(field="arguments", reason=f"expected {USAGE}")
+            raise _usage_error("cli.archive.usage", usage=USAGE)
+
+
+def _usage_error(code: str, **params: object) -> ValidationError:
+    lang = user_language()
+    return ValidationError(
+        field=render("cli.field.arguments", lang), reason=render(code, lang, **params)
+    )
 
 
 def cmd_export(args: argparse.Namespace, batch: str) -> Result:
+    from models.archive.export import export_batch_archive
+    from models.core import open_core
+    from models.kernel.db import resolve_database_url
+
     if args.output is None or not args.user:
-        raise ValidationError(field="arguments", reason="an export needs -o FILE.zip and --user")
+        raise _usage_error("cli.archive.export_needs")
     core = open_core(resolve_database_url(args.db), migrate=False)
     try:
         manifest = export_batch_archive(
@@ -65,44 +57,74 @@ def cmd_export(args: argparse.Namespace, batch: str) -> Result:
         )
     finally:
         core.close()
-    rows = sum(manifest.row_counts.values())
-    return (
-        0,
-        {"file": str(args.output), **manifest.__dict__},
-        (
-            f"archive of batch {manifest.batch} written to {args.output}: {rows} rows, "
-            f"audit chain verified up to entry {manifest.audit_last_seq} "
-            f"({manifest.audit_last_hash})"
-        ),
+    text = render(
+        "cli.archive.written",
+        user_language(),
+        batch=manifest.batch,
+        file=args.output,
+        rows=sum(manifest.row_counts.values()),
+        seq=manifest.audit_last_seq,
+        hash=manifest.audit_last_hash,
     )
-
-
-def _lang() -> str:
-    return os.environ.get("CELLTRAIL_LANG") or os.environ.get("LANG", "en")
+    return 0, {"file": str(args.output), **manifest.__dict__}, text
 
 
 def cmd_verify(args: argparse.Namespace, file: Path) -> Result:
+    from models.archive.verify import verify_archive
+    from models.kernel.db import resolve_database_url
+
     live = resolve_database_url(args.db) if args.db else None
     report = verify_archive(file, live_url=live)
-    return (0 if report.intact else 1), report.to_dict(_lang()), _verdict(report)
+    lang = user_language()
+    return (0 if report.intact else 1), report.to_dict(lang), _verdict(report, lang)
 
 
-def _verdict(report: VerifyReport) -> str:
-    data = report.to_dict(_lang())
+def _verdict(report: VerifyReport, lang: str) -> str:
+    data = report.to_dict(lang)
     if report.intact:
-        live = "; live database agrees" if report.live_checked else ""
-        return (
-            f"archive {report.file} intact: {data['members_checked']} members, "
-            f"{data['audit_entries']} audit entries, {data['signatures']} signatures{live}"
+        live = render("cli.archive.live_agrees", lang) if report.live_checked else ""
+        return render(
+            "cli.archive.intact",
+            lang,
+            file=report.file,
+            members=data["members_checked"],
+            entries=data["audit_entries"],
+            signatures=data["signatures"],
+            live=live,
         )
-    problems = "\n".join(f"  - {p['message']}" for p in data["problems"])
-    return f"ARCHIVE NOT INTACT: {report.file} ({len(report.problems)} problem(s))\n{problems}"
+    problems = "".join(f"\n  - {p['message']}" for p in data["problems"])
+    head = render(
+        "cli.archive.not_intact", lang, file=report.file, problems=len(report.problems)
+    )
+    return head + problems
 
 
 def cmd_show(file: Path) -> Result:
+    from models.archive.errors import ArchiveNotIntactError
+    from models.archive.read import load_archive, render_summary, summary
+    from models.archive.verify import verify_archive
+
+    lang = user_language()
     try:
         archive = load_archive(file, require_intact=False)
     except ArchiveNotIntactError:  # not even a manifest to summarise: say what is wrong
         report = verify_archive(file)
-        return 1, report.to_dict(_lang()), _verdict(report)
-    return (0 if archive.intact else 1), summary(archive, _lang()), render_summary(archive, _lang())
+        return 1, report.to_dict(lang), _verdict(report, lang)
+    return (0 if archive.intact else 1), summary(archive, lang), render_summary(archive, lang)
+
+
+COMMANDS = (
+    Command(
+        "archive",
+        "cli.help.archive",
+        cmd_archive,
+        description=__doc__,
+        args=(
+            # One positional list instead of sub-commands, so `archive BATCH …` keeps working
+            # next to `archive verify FILE` and `archive show FILE`.
+            Arg("target", nargs="+", metavar="ARG", help="cli.help.archive.target"),
+            Arg("-o", "--output", type=Path, help="cli.help.archive.output"),
+            Arg("--user", help="cli.help.archive.user"),
+        ),
+    ),
+)

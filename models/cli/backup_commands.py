@@ -4,53 +4,51 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
-from models.archive.backup import create_backup, restore_backup
-from models.kernel.db import make_engine, resolve_database_url
-
-Result = tuple[int, dict[str, Any], str]
-
-
-def register(sub: Any, common: argparse.ArgumentParser) -> dict[tuple[str, str | None], Any]:
-    backup = sub.add_parser("backup", parents=[common], help="write a verified backup archive")
-    backup.add_argument("file", type=Path)
-    restore = sub.add_parser(
-        "restore", parents=[common], help="restore a backup archive into an empty database"
-    )
-    restore.add_argument("file", type=Path)
-    return {("backup", None): cmd_backup, ("restore", None): cmd_restore}
+from models.cli.registry import Arg, Command, Result
+from models.i18n import render, user_language
 
 
 def cmd_backup(args: argparse.Namespace) -> Result:
+    from models.archive.backup import create_backup
+    from models.kernel.db import make_engine, resolve_database_url
+
     engine = make_engine(resolve_database_url(args.db))
     try:
         manifest = create_backup(engine, args.file)
     finally:
         engine.dispose()
-    rows = sum(manifest.row_counts.values())
-    return (
-        0,
-        {"file": str(args.file), **manifest.__dict__},
-        (
-            f"backup written to {args.file}: {rows} rows, audit chain verified up to entry "
-            f"{manifest.audit_last_seq} ({manifest.audit_last_hash})"
-        ),
+    text = render(
+        "cli.backup.written",
+        user_language(),
+        file=args.file,
+        rows=sum(manifest.row_counts.values()),
+        seq=manifest.audit_last_seq,
+        hash=manifest.audit_last_hash,
     )
+    return 0, {"file": str(args.file), **manifest.__dict__}, text
 
 
 def cmd_restore(args: argparse.Namespace) -> Result:
+    from models.archive.backup import restore_backup
+    from models.kernel.db import make_engine, resolve_database_url
+
     engine = make_engine(resolve_database_url(args.db))
     try:
         manifest = restore_backup(args.file, engine)
     finally:
         engine.dispose()
-    rows = sum(manifest.row_counts.values())
-    return (
-        0,
-        {"file": str(args.file), **manifest.__dict__},
-        (
-            f"restored {rows} rows from {args.file}; audit chain verified up to entry "
-            f"{manifest.audit_last_seq}"
-        ),
+    text = render(
+        "cli.restore.done",
+        user_language(),
+        file=args.file,
+        rows=sum(manifest.row_counts.values()),
+        seq=manifest.audit_last_seq,
     )
+    return 0, {"file": str(args.file), **manifest.__dict__}, text
+
+
+COMMANDS = (
+    Command("backup", "cli.help.backup", cmd_backup, args=(Arg("file", type=Path),)),
+    Command("restore", "cli.help.restore", cmd_restore, args=(Arg("file", type=Path),)),
+)

@@ -7,110 +7,73 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from models.cli.registry import Arg, Command, Group, Result
+from models.i18n import render, user_language
+from models.kernel.errors import ValidationError
 
-from models.core import Core, open_core
-from models.entities.production import Batch, ProductUnit
-from models.isbt128 import parse_din
-from models.kernel.db import resolve_database_url
-from models.kernel.errors import NotFoundError, ValidationError
-from models.labeling.build import build_label
-from models.labeling.fields import label_fields
-from models.labeling.records import current_template, label_flags
-from models.labeling.templates import usable_template
-from printing.payload import render_payload
-from printing.port import PayloadFormat, PrinterError
-from printing.registry import open_printer
-
-Result = tuple[int, dict[str, Any], str]
+if TYPE_CHECKING:
+    from models.core import Core
 
 
-def register(sub: Any, common: argparse.ArgumentParser) -> dict[tuple[str, str | None], Any]:
-    label = sub.add_parser("label", help="product labels")
-    label_sub = label.add_subparsers(dest="label_command", required=True)
-    render = label_sub.add_parser("render", parents=[common], help="render a label to a file")
-    render.add_argument("din", help="the unit's DIN, scanned or typed with its check character")
-    render.add_argument("--template", required=True, help="template code, e.g. LT-BAG")
-    render.add_argument("--format", choices=["zpl", "pdf", "png"], default="pdf")
-    render.add_argument("--dpi", type=int, choices=[203, 300, 600], default=300)
-    render.add_argument("-o", "--output", type=Path, required=True)
-    prt = label_sub.add_parser("print", parents=[common], help="request and print labels")
-    prt.add_argument("--batch", help="batch number: label all its units (or --din)")
-    prt.add_argument("--din", action="append", help="only these units (repeatable)")
-    prt.add_argument("--job", type=int, help="print (or retry) an existing job instead")
-    prt.add_argument("--template", help="template code (with --batch)")
-    prt.add_argument("--printer", required=True, help="printer URL, e.g. tcp://10.0.0.5:9100")
-    prt.add_argument("--station", help="labeling station (with --batch)")
-    prt.add_argument("--user", required=True)
-    prt.add_argument("--password-stdin", action="store_true")
-    return {("label", "render"): cmd_render, ("label", "print"): cmd_print}
+def _open(args: argparse.Namespace) -> Core:
+    from models.core import open_core
+    from models.kernel.db import resolve_database_url
 
-
-def _unit(session: Session, text: str) -> ProductUnit:
-    din = parse_din(text)
-    units = session.scalars(select(ProductUnit).where(ProductUnit.din == din.number)).all()
-    if len(units) != 1:
-        raise NotFoundError(kind="product unit (one per DIN)", ident=din.number)
-    return units[0]
+    return open_core(resolve_database_url(args.db))
 
 
 def cmd_render(args: argparse.Namespace) -> Result:
-    core = open_core(resolve_database_url(args.db))
+    from models.labeling.unit_labels import unit_label
+    from printing.payload import render_payload
+    from printing.port import PayloadFormat
+
+    core = _open(args)
     try:
-        with core.uow() as uow:
-            unit = _unit(uow.session, args.din)
-            template, layout = usable_template(
-                uow.session, current_template(uow.session, args.template).id
-            )
-            fields = label_fields(uow.session, unit.id, label_flags(template, False))
-            content = build_label(layout, fields)
-            code, version = template.code, template.version
+        label = unit_label(core.uow, args.din, args.template)
     finally:
         core.close()
-    payload = render_payload(content, cast(PayloadFormat, args.format), args.dpi)
+    payload = render_payload(label.content, cast(PayloadFormat, args.format), args.dpi)
     args.output.write_bytes(payload)
     data = {
         "file": str(args.output),
-        "din": fields.text("din"),
-        "template": code,
-        "version": version,
+        "din": label.din,
+        "template": label.template,
+        "version": label.version,
         "bytes": len(payload),
     }
-    return 0, data, f"{code} v{version} label for {data['din']} → {args.output}"
+    text = render(
+        "cli.label.rendered",
+        user_language(),
+        template=label.template,
+        version=label.version,
+        din=label.din,
+        file=args.output,
+    )
+    return 0, data, text
 
 
 def _password(args: argparse.Namespace) -> str:
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\r\n")
-    return getpass.getpass(f"Password for {args.user}: ")
+    return getpass.getpass(render("cli.password_prompt", user_language(), user=args.user))
 
 
 def _request(core: Core, args: argparse.Namespace) -> int:
+    from models.labeling.unit_labels import label_targets
+
     if not (args.batch and args.template and args.station):
-        raise ValidationError(field="arguments", reason="--batch, --template and --station")
-    with core.uow() as uow:
-        batch = uow.session.scalar(select(Batch).where(Batch.number == args.batch))
-        if batch is None:
-            raise NotFoundError(kind="batch", ident=args.batch)
-        if args.din:
-            unit_ids = [_unit(uow.session, text).id for text in args.din]
-        else:
-            unit_ids = list(
-                uow.session.scalars(
-                    select(ProductUnit.id)
-                    .where(ProductUnit.batch_id == batch.id, ProductUnit.voided_reason.is_(None))
-                    .order_by(ProductUnit.id)
-                )
-            )
-        template_id = current_template(uow.session, args.template).id
-        batch_id = batch.id
+        lang = user_language()
+        raise ValidationError(
+            field=render("cli.field.arguments", lang),
+            reason=render("cli.label.request_needs", lang),
+        )
+    targets = label_targets(core.uow, args.batch, args.template, args.din)
     return core.labeling.request_labels(
-        batch_id=batch_id,
-        template_id=template_id,
-        unit_ids=unit_ids,
+        batch_id=targets.batch_id,
+        template_id=targets.template_id,
+        unit_ids=targets.unit_ids,
         printer_address=args.printer,
         station=args.station,
         actor=args.user,
@@ -118,7 +81,11 @@ def _request(core: Core, args: argparse.Namespace) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> Result:
-    core = open_core(resolve_database_url(args.db))
+    from printing.port import PrinterError
+    from printing.registry import open_printer
+
+    lang = user_language()
+    core = _open(args)
     try:
         core.accounts.authenticate(args.user, _password(args), purpose="label print")
         job_id = args.job or _request(core, args)
@@ -128,7 +95,9 @@ def cmd_print(args: argparse.Namespace) -> Result:
             core.labeling.print_job(job_id=j, printer=printer, actor=args.user) for j in jobs
         ]
     except PrinterError as exc:  # an unusable printer URL
-        raise ValidationError(field="printer", reason=exc.message("en")) from exc
+        raise ValidationError(
+            field=render("cli.field.printer", lang), reason=exc.message(lang)
+        ) from exc
     finally:
         core.close()
     data = {
@@ -137,15 +106,61 @@ def cmd_print(args: argparse.Namespace) -> Result:
                 "job": o.job_id,
                 "status": o.status.value,
                 "labels": list(o.printed_label_ids),
-                "error": o.failure.message("en") if o.failure else None,
+                "error": o.failure.message(lang) if o.failure else None,
             }
             for o in outcomes
         ]
     }
-    failed = [o for o in outcomes if o.failure]
     text = "; ".join(
-        f"job {o.job_id}: {o.status.value}, {len(o.printed_label_ids)} label(s)"
-        + (f" — {o.failure.message('en')}" if o.failure else "")
+        render(
+            "cli.label.job_printed",
+            lang,
+            job=o.job_id,
+            status=o.status.value,
+            count=len(o.printed_label_ids),
+        )
+        + (
+            render("cli.label.job_failed", lang, reason=o.failure.message(lang))
+            if o.failure
+            else ""
+        )
         for o in outcomes
     )
-    return (1 if failed else 0), data, text
+    return (1 if any(o.failure for o in outcomes) else 0), data, text
+
+
+COMMANDS = (
+    Group(
+        "label",
+        "cli.help.label",
+        (
+            Command(
+                "render",
+                "cli.help.label.render",
+                cmd_render,
+                args=(
+                    Arg("din", help="cli.help.label.din"),
+                    Arg("--template", required=True, help="cli.help.label.template"),
+                    Arg("--format", choices=["zpl", "pdf", "png"], default="pdf"),
+                    Arg("--dpi", type=int, choices=[203, 300, 600], default=300),
+                    Arg("-o", "--output", type=Path, required=True),
+                ),
+            ),
+            Command(
+                "print",
+                "cli.help.label.print",
+                cmd_print,
+                args=(
+                    Arg("--batch", help="cli.help.label.batch"),
+                    Arg("--din", action="append", help="cli.help.label.only_dins"),
+                    Arg("--job", type=int, help="cli.help.label.job"),
+                    Arg("--template", help="cli.help.label.template_with_batch"),
+                    Arg("--printer", required=True, help="cli.help.label.printer"),
+                    Arg("--station", help="cli.help.label.station"),
+                    Arg("--user", required=True),
+                    Arg("--password-stdin", action="store_true"),
+                ),
+            ),
+        ),
+    ),
+)

@@ -18,52 +18,37 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from models.core import open_core
-from models.kernel.db import resolve_database_url
+from models.cli.registry import Arg, Command, Group, Result
+from models.i18n import render, user_language
 from models.kernel.errors import ValidationError
-from models.quality.qc_file.errors import QcFileError
-from models.quality.qc_file.importer import QcFileImporter, QcImportReport
 
-Result = tuple[int, dict[str, Any], str]
-
-
-def register(sub: Any, common: argparse.ArgumentParser) -> dict[tuple[str, str | None], Any]:
-    qc = sub.add_parser("qc", help="QC results")
-    qc_sub = qc.add_subparsers(dest="qc_command", required=True)
-    imp = qc_sub.add_parser(
-        "import",
-        parents=[common],
-        help="import QC results from an instrument/LIMS CSV export (all rows or none)",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    imp.add_argument("file", type=Path, help="the CSV export")
-    imp.add_argument("--user", required=True, help="the analyst signing the results")
-    imp.add_argument(
-        "--password-stdin", action="store_true", help="read the password from standard input"
-    )
-    return {("qc", "import"): cmd_import}
+if TYPE_CHECKING:
+    from models.quality.qc_file.errors import QcFileError
+    from models.quality.qc_file.importer import QcImportReport
 
 
-def _lang() -> str:
-    return os.environ.get("CELLTRAIL_LANG") or os.environ.get("LANG", "en")
-
-
-def _password(args: argparse.Namespace) -> str:
+def _password(args: argparse.Namespace, lang: str) -> str:
     try:
         if args.password_stdin:
             return sys.stdin.readline().rstrip("\r\n")
-        return getpass.getpass(f"Password for {args.user}: ")
+        return getpass.getpass(render("cli.password_prompt", lang, user=args.user))
     except (EOFError, KeyboardInterrupt) as exc:  # Ctrl-D / Ctrl-C at the prompt
-        raise ValidationError(field="password", reason="no password was entered") from exc
+        raise ValidationError(
+            field=render("cli.field.password", lang), reason=render("cli.no_password", lang)
+        ) from exc
 
 
 def cmd_import(args: argparse.Namespace) -> Result:
+    from models.core import open_core
+    from models.kernel.db import resolve_database_url
+    from models.quality.qc_file.errors import QcFileError
+    from models.quality.qc_file.importer import QcFileImporter
+
+    lang = user_language()
     core = open_core(resolve_database_url(args.db))
     try:
         importer = QcFileImporter.for_core(core)
@@ -72,18 +57,17 @@ def cmd_import(args: argparse.Namespace) -> Result:
             report = importer.import_file(
                 args.file,
                 username=args.user,
-                password=_password(args),
+                password=_password(args, lang),
                 expected_sha256=preview.sha256,
             )
         except QcFileError as exc:
-            return _refused(exc)
+            return _refused(exc, lang)
     finally:
         core.close()
-    return 0, report.to_dict(), _summary(report)
+    return 0, report.to_dict(), _summary(report, lang)
 
 
-def _refused(exc: QcFileError) -> Result:
-    lang = _lang()
+def _refused(exc: QcFileError, lang: str) -> Result:
     data = {
         "error": exc.code,
         "message": exc.message(lang),
@@ -92,22 +76,50 @@ def _refused(exc: QcFileError) -> Result:
     }
     # The message lists the first problems only; the terminal gets every one of them.
     head = exc.message(lang).splitlines()[0]
-    text = "\n".join([f"error: {head}", *(f"  - {p.message(lang)}" for p in exc.problems)])
-    return 1, data, text
+    lines = [render("cli.error", lang, message=head)]
+    lines += [f"  - {p.message(lang)}" for p in exc.problems]
+    return 1, data, "\n".join(lines)
 
 
-def _summary(report: QcImportReport) -> str:
+def _summary(report: QcImportReport, lang: str) -> str:
     lines = [
-        f"imported {len(report.outcomes)} QC result(s) from {report.file} "
-        f"(SHA-256 {report.sha256}); audit entry {report.audit_seq}"
+        render(
+            "cli.qc.imported",
+            lang,
+            count=len(report.outcomes),
+            file=report.file,
+            sha256=report.sha256,
+            seq=report.audit_seq,
+        )
     ]
     for o in report.outcomes:
         if o.verdict.value != "fail":
             continue
-        line = f"  result {o.result_id}: OUT OF SPECIFICATION, deviation {o.deviation_id}"
+        line = render("cli.qc.oos", lang, result=o.result_id, deviation=o.deviation_id)
         if o.recall_code:
-            line += f", recall {o.recall_code} started"
+            line += render("cli.qc.recall_started", lang, recall=o.recall_code)
         elif o.recall_pending:
-            line += ", released batch: QA must start the recall"
-        lines.append(line)
+            line += render("cli.qc.recall_pending", lang)
+        lines.append("  " + line)
     return "\n".join(lines)
+
+
+COMMANDS = (
+    Group(
+        "qc",
+        "cli.help.qc",
+        (
+            Command(
+                "import",
+                "cli.help.qc.import",
+                cmd_import,
+                description=__doc__,
+                args=(
+                    Arg("file", type=Path, help="cli.help.qc.file"),
+                    Arg("--user", required=True, help="cli.help.qc.user"),
+                    Arg("--password-stdin", action="store_true", help="cli.help.password_stdin"),
+                ),
+            ),
+        ),
+    ),
+)

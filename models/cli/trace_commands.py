@@ -3,55 +3,94 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING
 
-from models.chain.trace import Trace, TraceService
-from models.kernel.db import make_engine, resolve_database_url
+from models.cli.registry import Arg, Command, Result
+from models.i18n import render, user_language
 
-Result = tuple[int, dict[str, Any], str]
-
-
-def register(sub: Any, common: argparse.ArgumentParser) -> dict[tuple[str, str | None], Any]:
-    trace = sub.add_parser(
-        "trace",
-        parents=[common],
-        help="trace a donor, collection, batch, COI, DIN or recipient both ways",
-    )
-    trace.add_argument("identifier")
-    return {("trace", None): cmd_trace}
+if TYPE_CHECKING:
+    from models.chain.trace import Trace
 
 
 def cmd_trace(args: argparse.Namespace) -> Result:
+    from models.chain.trace import TraceService
+    from models.kernel.db import make_engine, resolve_database_url
+
     engine = make_engine(resolve_database_url(args.db))
     try:
         result = TraceService(engine).trace(args.identifier)
     finally:
         engine.dispose()
-    return 0, result.to_dict(), render(result)
+    return 0, result.to_dict(), render_trace(result, user_language())
 
 
-def render(trace: Trace) -> str:
+def render_trace(trace: Trace, lang: str = "en") -> str:
     """Plain text, one record per line, donors first: what an investigator reads top-down."""
-    lines = [f"trace of {trace.focus_kind} {trace.focus}"]
+    lines = [render("cli.trace.focus", lang, kind=trace.focus_kind, focus=trace.focus)]
     for d in trace.donors:
-        flags = " INFECTIOUS" if d.infectious else ""
-        lines.append(f"donor {d.code} [{d.donor_type}, {d.eligibility}{flags}]")
+        flags = " " + render("cli.trace.infectious", lang) if d.infectious else ""
+        lines.append(
+            render(
+                "cli.trace.donor", lang,
+                code=d.code, donor_type=d.donor_type, eligibility=d.eligibility, flags=flags,
+            )
+        )
     for c in trace.collections:
-        lines.append(f"  collection {c.code} donor {c.donor} COI {c.coi_id} {c.material}")
+        lines.append(
+            "  "
+            + render(
+                "cli.trace.collection", lang,
+                code=c.code, donor=c.donor, coi=c.coi_id, material=c.material,
+            )
+        )
     for b in trace.batches:
-        origin = f"pool of {', '.join(b.sources)}" if b.sources else f"from {b.collection}"
-        lines.append(f"    batch {b.number} {b.product} [{b.status}] {origin}")
+        origin = (
+            render("cli.trace.pool_of", lang, sources=", ".join(b.sources))
+            if b.sources
+            else render("cli.trace.from", lang, source=b.collection)
+        )
+        lines.append(
+            "    "
+            + render(
+                "cli.trace.batch", lang,
+                number=b.number, product=b.product, status=b.status, origin=origin,
+            )
+        )
     for u in trace.units:
         marks = "".join(
-            f" {m}"
-            for m, on in (("RECALLED", u.recalled), ("HOLD", u.on_hold), ("VOID", u.voided))
+            " " + render(code, lang)
+            for code, on in (
+                ("cli.trace.recalled", u.recalled),
+                ("cli.trace.hold", u.on_hold),
+                ("cli.trace.void", u.voided),
+            )
             if on
         )
-        parent = f" from {', '.join(u.derived_from)}" if u.derived_from else ""
+        parent = (
+            " " + render("cli.trace.from", lang, source=", ".join(u.derived_from))
+            if u.derived_from
+            else ""
+        )
         lines.append(
-            f"      unit {u.code} batch {u.batch} [{u.quality_status}]{marks}{parent}: {u.location}"
+            "      "
+            + render(
+                "cli.trace.unit", lang,
+                code=u.code, batch=u.batch, status=u.quality_status, marks=marks,
+                parent=parent, location=u.location,
+            )
         )
     for r in trace.recipients:
-        given = ", ".join(r.units) or "nothing administered yet"
-        lines.append(f"        recipient {r.code} ({r.initials}) at {r.hospital}: {given}")
+        given = ", ".join(r.units) or render("cli.trace.nothing_given", lang)
+        lines.append(
+            "        "
+            + render(
+                "cli.trace.recipient", lang,
+                code=r.code, initials=r.initials, hospital=r.hospital, given=given,
+            )
+        )
     return "\n".join(lines)
+
+
+COMMANDS = (
+    Command("trace", "cli.help.trace", cmd_trace, args=(Arg("identifier"),)),
+)

@@ -1,0 +1,93 @@
+"""Reads that find what to label by the identifiers an operator or a script has at hand: a
+DIN as scanned or typed, a batch number, a template code. Used by `celltrail label`; each
+function opens its own short unit of work and returns plain values, no ORM rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.entities.production import Batch, ProductUnit
+from models.isbt128 import parse_din
+from models.kernel.errors import NotFoundError
+from models.kernel.unit_of_work import UowFactory
+from models.labeling.build import build_label
+from models.labeling.fields import label_fields
+from models.labeling.records import current_template, label_flags
+from models.labeling.templates import usable_template
+from printing.content import LabelContent
+
+
+@dataclass(frozen=True)
+class UnitLabel:
+    """A unit's label built from its record with the current approved template."""
+
+    content: LabelContent
+    din: str
+    template: str
+    version: int
+
+
+@dataclass(frozen=True)
+class LabelTargets:
+    """What ``LabelingService.request_labels`` needs, resolved from numbers and codes."""
+
+    batch_id: int
+    template_id: int
+    unit_ids: list[int]
+
+
+def unit_by_din(session: Session, text: str) -> ProductUnit:
+    """The one unit carrying the DIN in ``text`` (scanned or typed, check character checked)."""
+    din = parse_din(text)
+    units = session.scalars(select(ProductUnit).where(ProductUnit.din == din.number)).all()
+    if len(units) != 1:
+        raise NotFoundError(kind="product unit (one per DIN)", ident=din.number)
+    return units[0]
+
+
+def unit_label(uow_factory: UowFactory, din_text: str, template_code: str) -> UnitLabel:
+    """The label of the unit ``din_text`` as ``template_code`` would print it (no writes)."""
+    with uow_factory() as uow:
+        unit = unit_by_din(uow.session, din_text)
+        template, layout = usable_template(
+            uow.session, current_template(uow.session, template_code).id
+        )
+        fields = label_fields(uow.session, unit.id, label_flags(template, False))
+        return UnitLabel(
+            content=build_label(layout, fields),
+            din=fields.text("din"),
+            template=template.code,
+            version=template.version,
+        )
+
+
+def label_targets(
+    uow_factory: UowFactory,
+    batch_number: str,
+    template_code: str,
+    dins: Sequence[str] | None = None,
+) -> LabelTargets:
+    """Batch, current template and units (``dins``, else every unit not voided, in order)."""
+    with uow_factory() as uow:
+        batch = uow.session.scalar(select(Batch).where(Batch.number == batch_number))
+        if batch is None:
+            raise NotFoundError(kind="batch", ident=batch_number)
+        if dins:
+            unit_ids = [unit_by_din(uow.session, text).id for text in dins]
+        else:
+            unit_ids = list(
+                uow.session.scalars(
+                    select(ProductUnit.id)
+                    .where(ProductUnit.batch_id == batch.id, ProductUnit.voided_reason.is_(None))
+                    .order_by(ProductUnit.id)
+                )
+            )
+        return LabelTargets(
+            batch_id=batch.id,
+            template_id=current_template(uow.session, template_code).id,
+            unit_ids=unit_ids,
+        )
