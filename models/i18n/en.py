@@ -5,6 +5,11 @@ MESSAGES: dict[str, str] = {}
 # cli — the command line's own words (models/cli/); domain errors keep their own codes.
 MESSAGES.update(
     {
+        # isbt128: a read longer than any symbol (models/isbt128/structures.py)
+        "isbt128_too_long": (
+            "The scan is {length} characters long, but no ISBT 128 bar code holds more than "
+            "{limit}; scan the label's bar codes one read at a time, not pasted text or a file."
+        ),
         "cli.error": "error: {message}",
         "cli.field.arguments": "arguments",
         "cli.field.password": "password",

@@ -8,6 +8,11 @@ MESSAGES: dict[str, str] = {}
 # cli — the command line's own words (models/cli/); domain errors keep their own codes.
 MESSAGES.update(
     {
+        # isbt128: a read longer than any symbol (models/isbt128/structures.py)
+        "isbt128_too_long": (
+            "扫描内容长 {length} 个字符，但任何 ISBT 128 条码最多只能容纳 {limit} 个字符；"
+            "请逐次扫描标签上的条码，不要粘贴文本或文件。"
+        ),
         "cli.error": "错误：{message}",
         "cli.field.arguments": "参数",
         "cli.field.password": "密码",

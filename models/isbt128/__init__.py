@@ -31,6 +31,7 @@ from models.isbt128.errors import (
     KeyboardEntryRefusedError,
     MissingCheckCharacterError,
     ReservedFlagError,
+    ScanTooLongError,
     UnknownDataIdentifierError,
     UnsupportedStructureError,
     WrongLengthError,
@@ -38,6 +39,7 @@ from models.isbt128.errors import (
 )
 from models.isbt128.product_code import ProductCode, parse_product_code
 from models.isbt128.structures import (
+    MAX_SCAN_CHARACTERS,
     CoiScan,
     DateScan,
     DinScan,
@@ -49,6 +51,7 @@ from models.isbt128.structures import (
 )
 
 __all__ = [
+    "MAX_SCAN_CHARACTERS",
     "CheckCharacterMismatchError",
     "CoiIdentifier",
     "CoiScan",
@@ -73,6 +76,7 @@ __all__ = [
     "ProductCode",
     "ProductCodeScan",
     "ReservedFlagError",
+    "ScanTooLongError",
     "UnknownDataIdentifierError",
     "UnsupportedStructureError",
     "WrongLengthError",

@@ -8,6 +8,7 @@ trail and the tests can inspect them without parsing message text.
 
 from __future__ import annotations
 
+from models.i18n import render
 from models.kernel.errors import DomainError
 
 
@@ -116,3 +117,13 @@ class KeyboardEntryRefusedError(Isbt128Error):
     code = "isbt128_keyboard_refused"
     en = "{text!r} looks typed, not scanned; this step requires scanning the DIN bar code."
     zh = "{text!r} 看起来是手工输入而非扫描；此步骤要求扫描 DIN 条码。"
+
+
+class ScanTooLongError(Isbt128Error):
+    """More characters than any ISBT 128 symbol can hold: a pasted file, not a scan. Its
+    words live in the message catalogue (``models/i18n``)."""
+
+    code = "isbt128_too_long"
+
+    def message(self, lang: str = "en") -> str:
+        return render(self.code, lang, **self.params)

@@ -23,6 +23,7 @@ from models.isbt128.errors import (
     IllegalCharacterError,
     Isbt128Error,
     KeyboardEntryRefusedError,
+    ScanTooLongError,
     UnknownDataIdentifierError,
     UnsupportedStructureError,
     WrongLengthError,
@@ -132,9 +133,21 @@ def wrong_structure_error(text: str, wanted_en: str, wanted_zh: str) -> WrongStr
     )
 
 
+# The most characters any one read can carry: a Data Matrix ECC 200 symbol (the largest, 144×144)
+# holds at most 3116 digits or 2335 ASCII characters (ISO/IEC 16022 Table 7), and a ]C4 Code 128
+# concatenation far fewer. ISBT 128 data is mostly digits, so the digit figure is the bound: no
+# real symbol is refused, and a pasted file or a stuck key is refused before it is parsed.
+MAX_SCAN_CHARACTERS = 3116
+
+
 def parse_concatenated(text: str) -> tuple[ParsedScan, ...]:
-    """Parse a concatenated read (ST-001 §10, AIM ]C4) or a 2-D symbol's structures."""
+    """Parse a concatenated read (ST-001 §10, AIM ]C4) or a 2-D symbol's structures.
+
+    Linear in the length of ``text``; a read longer than any symbol holds is refused at once.
+    """
     raw = split_scan(text)
+    if len(raw.text) > MAX_SCAN_CHARACTERS:
+        raise ScanTooLongError(length=len(raw.text), limit=MAX_SCAN_CHARACTERS)
     results: list[ParsedScan] = []
     position = 0
     while position < len(raw.text):
@@ -156,7 +169,7 @@ _NOT_FIN_FIRST = (ALNUM | LOWER) - FIN_FIRST
 
 
 def _identify_or_refuse(text: str, offset: int) -> Identifier:
-    rest = text[offset:]
+    rest = text[offset : offset + 3]  # a DI has at most 3 characters; never copy the tail
     ident = identify(rest)
     if ident is not None:
         return ident

@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from models.isbt128 import (
+    MAX_SCAN_CHARACTERS,
     CheckCharacterMismatchError,
     CoiScan,
     ConcatenatedScanError,
@@ -39,6 +40,7 @@ from models.isbt128 import (
     ProductCode,
     ProductCodeScan,
     ReservedFlagError,
+    ScanTooLongError,
     UnknownDataIdentifierError,
     UnsupportedStructureError,
     WrongLengthError,
@@ -450,6 +452,7 @@ def test_every_error_class_renders_both_languages_without_placeholders() -> None
         InvalidSequenceError,
         WrongStructureError,
         KeyboardEntryRefusedError,
+        ScanTooLongError,  # parse_concatenated only: see test_a_read_longer_than_any_symbol…
     }
     assert declared - untested_here <= seen
     assert issubclass(Isbt128Error, DomainError)
@@ -524,6 +527,25 @@ def test_concatenated_read_and_2d_payload() -> None:
         parse_concatenated("=A99981812345600=<S1295")
     with pytest.raises(UnsupportedStructureError):
         parse_concatenated("=A99981812345600=%6200")
+
+
+def test_a_read_longer_than_any_symbol_is_refused_before_it_is_parsed() -> None:
+    pasted = "=A99981812345600" * (2 * 1024 * 1024 // 16)  # 2 MB of valid-looking DINs
+    with pytest.raises(ScanTooLongError) as caught:
+        parse_concatenated(pasted)
+    assert caught.value.params == {"length": len(pasted), "limit": MAX_SCAN_CHARACTERS}
+    assert "3116" in caught.value.message("en") and "3116" in caught.value.message("zh")
+    assert caught.value.message("en") != caught.value.message("zh")
+    with pytest.raises(ScanTooLongError):  # one character over the bound is enough
+        parse_concatenated("]d1" + "=A99981812345600" * 194 + "=<S12954A0" + "0" * 3)  # 3117
+
+
+def test_the_longest_concatenation_a_data_matrix_holds_still_parses() -> None:
+    group = "=A99981812345600&/CHA999923000001&>0183652359"
+    text = group * (MAX_SCAN_CHARACTERS // len(group))
+    scans = parse_concatenated("]d1" + text + "\r\n")
+    assert len(scans) == 3 * (MAX_SCAN_CHARACTERS // len(group))
+    assert [s.kind for s in scans[-3:]] == ["din", "coi", "date"]
 
 
 # --- describe_din_check ----------------------------------------------------------------------

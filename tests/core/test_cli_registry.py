@@ -1,0 +1,66 @@
+"""The command line is one registry of declarations, and a command loads only what it needs.
+
+Timings are measured by bench/cli_start_bench.py, never asserted here; what a test can hold is
+*what* a command imports: `din check` needs neither a database layer nor Qt.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from models.cli import registry
+from models.cli.app import build_parser
+from models.i18n import en, zh
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PROBE = """
+import sys, runpy
+sys.argv = ["main.py", "din", "check", "=A99902525010000", "--json"]
+try:
+    runpy.run_path({main!r}, run_name="__main__")
+except SystemExit as exit:
+    code = exit.code
+heavy = sorted({{m.split(".")[0] for m in sys.modules}} & {{"sqlalchemy", "alembic", "PySide6",
+                                                          "printing", "PIL"}})
+print("LOADED", heavy, code, file=sys.stderr)
+"""
+
+
+def test_din_check_imports_no_database_layer_and_no_qt() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE.format(main=str(ROOT / "main.py"))],
+        capture_output=True, text=True, timeout=60, cwd=ROOT, check=False,
+    )
+    assert json.loads(result.stdout)["valid"] is True
+    assert "LOADED [] 0" in result.stderr, result.stderr
+
+
+def test_every_command_is_declared_once_and_main_knows_its_first_word() -> None:
+    names = [e.name for e in registry.entries()]
+    assert len(names) == len(set(names))
+    assert {"init", "demo", "audit", "user", "din", "trace", "label", "backup", "restore",
+            "archive", "qc"} <= set(names)
+    assert registry.first_words() == set(names) | {"-h", "--help"}
+
+
+def test_every_help_text_is_in_both_catalogues() -> None:
+    codes: set[str] = set()
+    for entry in registry.entries():
+        codes.add(entry.help)
+        commands = entry.commands if isinstance(entry, registry.Group) else (entry,)
+        for command in commands:
+            codes.add(command.help)
+            codes.update(arg.help for arg in command.args if arg.help)
+    assert codes <= set(en.MESSAGES) and codes <= set(zh.MESSAGES)
+    cli_codes = {c for c in en.MESSAGES if c.startswith("cli.")}
+    assert cli_codes == {c for c in zh.MESSAGES if c.startswith("cli.")}
+
+
+def test_help_is_in_the_users_language(monkeypatch: object) -> None:
+    text = build_parser(["din"], "zh").format_help()
+    assert "捐献识别号" in text
+    assert "donation identification" in build_parser(["din"], "en").format_help()
