@@ -12,15 +12,19 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    from models.cli.registry import first_words
-
-    if args and args[0] in first_words():
+    if args and args[0] in _cli_words():
         from models.cli.app import run
 
         return run(args)
     from gui.app import run_gui
 
     return run_gui(args)
+
+
+def _cli_words() -> frozenset[str]:
+    from models.cli.registry import first_words
+
+    return first_words()
 
 
 if __name__ == "__main__":
