@@ -55,7 +55,7 @@ def _add_command(
         command.name,
         parents=[common] if command.common else [],
         help=render(command.help, lang),
-        description=command.description,
+        description=render(command.description, lang) if command.description else None,
         formatter_class=(
             argparse.RawDescriptionHelpFormatter if command.description else argparse.HelpFormatter
         ),

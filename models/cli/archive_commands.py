@@ -5,7 +5,8 @@
     celltrail archive show FILE.zip                 human summary; exit 0 intact, 1 not
 
 verify and show need no database.  verify's --db is used only when given explicitly (not
-CELLTRAIL_DB): it then also cross-checks the archive against that live database.
+CELLTRAIL_DB): it then also cross-checks the archive against that live database. The same
+text, for --help, is in the catalogue (``cli.help.archive.description``).
 """
 
 from __future__ import annotations
@@ -118,7 +119,7 @@ COMMANDS = (
         "archive",
         "cli.help.archive",
         cmd_archive,
-        description=__doc__,
+        description="cli.help.archive.description",
         args=(
             # One positional list instead of sub-commands, so `archive BATCH …` keeps working
             # next to `archive verify FILE` and `archive show FILE`.

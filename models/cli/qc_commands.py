@@ -1,17 +1,9 @@
 """`celltrail qc import FILE --user NAME`: import QC results from an instrument/LIMS export.
 
 The file is checked first (no password needed to learn what is wrong with it); then the
-analyst's password — prompted, or one line on stdin with --password-stdin — signs every
-result, all in one transaction.  Exit codes: 0 imported; 1 the file was refused (every
-problem listed with its line and column; nothing imported); 2 the import was refused for
-another reason (wrong password, missing role, unreachable database …).
-
-File format (CSV, UTF-8/UTF-8-BOM/GB18030, comma, tab or semicolon):
-  required columns  batch/批号, test/检测项目, result/结果, resulted_at/检测时间
-  optional columns  unit/单位, method/方法, instrument/仪器, rapid/快速法,
-                    mutation_detected/基因突变
-  times             with a UTC offset (2025-04-15T10:30:00+08:00), or without one
-                    (2025-04-15 10:30:00) read in the site's time zone
+analyst's password signs every result, all in one transaction. Exit codes: 0 imported; 1 the
+file was refused (every problem listed; nothing imported); 2 refused for another reason. The
+file format shown by --help is in the catalogue (``cli.help.qc.import.description``).
 """
 
 from __future__ import annotations
@@ -113,7 +105,7 @@ COMMANDS = (
                 "import",
                 "cli.help.qc.import",
                 cmd_import,
-                description=__doc__,
+                description="cli.help.qc.import.description",
                 args=(
                     Arg("file", type=Path, help="cli.help.qc.file"),
                     Arg("--user", required=True, help="cli.help.qc.user"),

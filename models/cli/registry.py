@@ -45,7 +45,7 @@ class Command:
     handler: Handler
     args: tuple[Arg, ...] = ()
     common: bool = True  # takes --db and --json
-    description: str | None = None  # shown as written (a module docstring), for --help
+    description: str | None = None  # catalogue code of a longer --help text, shown as laid out
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,29 @@ MESSAGES.update(
         ),
         "cli.help.archive.output": "archive file to write (.zip)",
         "cli.help.archive.user": "QA or auditor account exporting",
+        "cli.help.archive.description": (
+            "  celltrail archive BATCH -o FILE.zip --user U   export (QA or auditor; audited)\n"
+            "  celltrail archive verify FILE.zip [--db URL]    check it; exit 0 intact, 1 not\n"
+            "  celltrail archive show FILE.zip                 human summary; exit 0 intact, "
+            "1 not\n"
+            "\n"
+            "verify and show need no database. verify's --db is used only when given explicitly\n"
+            "(not CELLTRAIL_DB): it then also cross-checks the archive against that live database."
+        ),
+        "cli.help.qc.import.description": (
+            "The file is checked first (no password needed to learn what is wrong with it); then\n"
+            "the analyst's password (prompted, or one line on stdin with --password-stdin) signs\n"
+            "every result, all in one transaction. Exit codes: 0 imported; 1 the file was refused\n"
+            "(every problem listed with its line and column; nothing imported); 2 the import was\n"
+            "refused for another reason (wrong password, missing role, unreachable database ...).\n"
+            "\n"
+            "File format (CSV, UTF-8/UTF-8-BOM/GB18030, comma, tab or semicolon):\n"
+            "  required columns  batch/批号, test/检测项目, result/结果, resulted_at/检测时间\n"
+            "  optional columns  unit/单位, method/方法, instrument/仪器, rapid/快速法,\n"
+            "                    mutation_detected/基因突变\n"
+            "  times             with a UTC offset (2025-04-15T10:30:00+08:00), or without one\n"
+            "                    (2025-04-15 10:30:00) read in the site's time zone"
+        ),
         "cli.init.done": "schema at {revision}",
         "cli.demo.done": "demo site ready: {summary}",
         "cli.audit.broken": (

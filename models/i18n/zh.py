@@ -58,6 +58,27 @@ MESSAGES.update(
         ),
         "cli.help.archive.output": "要写入的归档文件（.zip）",
         "cli.help.archive.user": "执行导出的 QA 或审计员账户",
+        "cli.help.archive.description": (
+            "  celltrail archive 批号 -o 文件.zip --user 用户   导出（QA 或审计员；记入审计追踪）\n"
+            "  celltrail archive verify 文件.zip [--db URL]     校验；完好退出码 0，否则 1\n"
+            "  celltrail archive show 文件.zip                  可读摘要；完好退出码 0，否则 1\n"
+            "\n"
+            "verify 和 show 不需要数据库。verify 的 --db 仅在明确给出时使用\n"
+            "（不读取 CELLTRAIL_DB），此时还会将归档与该在线数据库交叉核对。"
+        ),
+        "cli.help.qc.import.description": (
+            "先检查文件（无需密码即可知道文件有什么问题）；然后由检验员的密码（提示输入，或用\n"
+            "--password-stdin 从标准输入读取一行）签署每条结果，全部在一个事务中完成。退出码：\n"
+            "0 已导入；1 文件被拒绝（逐条列出每个问题的行和列；未导入任何内容）；2 因其他原因\n"
+            "被拒绝（密码错误、缺少角色、无法连接数据库……）。\n"
+            "\n"
+            "文件格式（CSV，UTF-8/UTF-8-BOM/GB18030，逗号、制表符或分号分隔）：\n"
+            "  必需列  batch/批号, test/检测项目, result/结果, resulted_at/检测时间\n"
+            "  可选列  unit/单位, method/方法, instrument/仪器, rapid/快速法,\n"
+            "          mutation_detected/基因突变\n"
+            "  时间    带 UTC 偏移（2025-04-15T10:30:00+08:00），或不带偏移\n"
+            "          （2025-04-15 10:30:00，按站点所在时区解读）"
+        ),
         "cli.init.done": "数据库结构版本 {revision}",
         "cli.demo.done": "演示站点已就绪：{summary}",
         "cli.audit.broken": "审计链在第 {seq} 条断裂：{problem}（此前 {checked} 条完好）",

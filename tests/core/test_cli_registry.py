@@ -11,8 +11,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from models.cli import registry
-from models.cli.app import build_parser
+from models.cli.app import build_parser, run
 from models.i18n import en, zh
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,13 +56,30 @@ def test_every_help_text_is_in_both_catalogues() -> None:
         commands = entry.commands if isinstance(entry, registry.Group) else (entry,)
         for command in commands:
             codes.add(command.help)
+            if command.description:
+                codes.add(command.description)
             codes.update(arg.help for arg in command.args if arg.help)
     assert codes <= set(en.MESSAGES) and codes <= set(zh.MESSAGES)
     cli_codes = {c for c in en.MESSAGES if c.startswith("cli.")}
     assert cli_codes == {c for c in zh.MESSAGES if c.startswith("cli.")}
 
 
-def test_help_is_in_the_users_language(monkeypatch: object) -> None:
+def test_help_is_in_the_users_language() -> None:
     text = build_parser(["din"], "zh").format_help()
     assert "捐献识别号" in text
     assert "donation identification" in build_parser(["din"], "en").format_help()
+
+
+def test_the_commands_own_words_follow_the_users_language(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("CELLTRAIL_LANG", "zh_CN.UTF-8")
+    assert run(["din", "check", "=A99902525010000"]) == 0
+    assert capsys.readouterr().out.strip() == "DIN A999025250100 有效"
+    assert run(["din", "check", "=A9990252501000"]) == 1
+    assert capsys.readouterr().err.startswith("无效：")
+    assert run(["archive", "a", "b", "c"]) == 2  # a usage error, worded by the CLI
+    assert capsys.readouterr().err.startswith("错误：参数 无效：应为 ")
+    monkeypatch.setenv("CELLTRAIL_LANG", "en")
+    assert run(["archive", "a", "b", "c"]) == 2
+    assert capsys.readouterr().err.startswith("error: Invalid arguments: expected BATCH")
