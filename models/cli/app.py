@@ -96,10 +96,12 @@ def run(argv: Sequence[str]) -> int:
     lang = user_language()
     args = build_parser(argv, lang).parse_args(list(argv))
     handler: Handler = args.handler
-    caught: tuple[type[BaseException], ...] = (*_outside_domain(), DomainError)
     try:
         code, data, text = handler(args)
-    except caught as exc:
+    except Exception as exc:
+        # Looked up after the handler ran: it may have been the one to import SQLAlchemy.
+        if not isinstance(exc, (DomainError, *_outside_domain())):
+            raise  # a programming error keeps its traceback
         error = _refusal(exc)
         message = error.message(lang)
         code, data = 2, {"error": error.code, "message": message}

@@ -32,7 +32,7 @@ class Arg:
     """One ``add_argument`` call; ``help`` is a catalogue code, ``choices`` may be a
     zero-argument callable so that a command's enum is only imported when it is parsed."""
 
-    def __init__(self, *flags: str, help: str | None = None, **options: Any) -> None:  # noqa: A002
+    def __init__(self, *flags: str, help: str | None = None, **options: Any) -> None:
         self.flags = flags
         self.help = help
         self.options = options

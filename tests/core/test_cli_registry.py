@@ -83,3 +83,17 @@ def test_the_commands_own_words_follow_the_users_language(
     monkeypatch.setenv("CELLTRAIL_LANG", "en")
     assert run(["archive", "a", "b", "c"]) == 2
     assert capsys.readouterr().err.startswith("error: Invalid arguments: expected BATCH")
+
+
+def test_a_database_error_in_a_fresh_process_is_a_refusal_not_a_traceback(tmp_path: Path) -> None:
+    # In a fresh process SQLAlchemy is first imported by the handler itself; the CLI must still
+    # recognise its errors (a pytest process has it loaded already, hence the subprocess).
+    garbage = tmp_path / "not-a-database.db"
+    garbage.write_bytes(b"this is not a database file " * 100)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "trace", "X", "--db", str(garbage)],
+        capture_output=True, text=True, timeout=60, cwd=ROOT, check=False,
+        env={"PATH": "/usr/bin:/bin", "CELLTRAIL_LANG": "en"},
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr
