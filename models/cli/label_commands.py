@@ -25,13 +25,13 @@ def _open(args: argparse.Namespace) -> Core:
 
 
 def cmd_render(args: argparse.Namespace) -> Result:
-    from models.labeling.unit_labels import unit_label
+    from models.labeling.unit_labels import UnitLabelReads
     from printing.payload import render_payload
     from printing.port import PayloadFormat
 
     core = _open(args)
     try:
-        label = unit_label(core.uow, args.din, args.template)
+        label = UnitLabelReads(core.uow).unit_label(args.din, args.template)
     finally:
         core.close()
     payload = render_payload(label.content, cast(PayloadFormat, args.format), args.dpi)
@@ -61,7 +61,7 @@ def _password(args: argparse.Namespace) -> str:
 
 
 def _request(core: Core, args: argparse.Namespace) -> int:
-    from models.labeling.unit_labels import label_targets
+    from models.labeling.unit_labels import UnitLabelReads
 
     if not (args.batch and args.template and args.station):
         lang = user_language()
@@ -69,7 +69,7 @@ def _request(core: Core, args: argparse.Namespace) -> int:
             field=render("cli.field.arguments", lang),
             reason=render("cli.label.request_needs", lang),
         )
-    targets = label_targets(core.uow, args.batch, args.template, args.din)
+    targets = UnitLabelReads(core.uow).label_targets(args.batch, args.template, args.din)
     return core.labeling.request_labels(
         batch_id=targets.batch_id,
         template_id=targets.template_id,

@@ -1,6 +1,8 @@
 """Reads that find what to label by the identifiers an operator or a script has at hand: a
-DIN as scanned or typed, a batch number, a template code. Used by `celltrail label`; each
-function opens its own short unit of work and returns plain values, no ORM rows."""
+DIN as scanned or typed, a batch number, a template code. Used by `celltrail label`.
+
+Like ``station_reads.LabelStationReads``: each call opens its own read-only unit of work and
+returns plain values, no ORM rows; ``unit_by_din`` takes a Session for services."""
 
 from __future__ import annotations
 
@@ -49,45 +51,47 @@ def unit_by_din(session: Session, text: str) -> ProductUnit:
     return units[0]
 
 
-def unit_label(uow_factory: UowFactory, din_text: str, template_code: str) -> UnitLabel:
-    """The label of the unit ``din_text`` as ``template_code`` would print it (no writes)."""
-    with uow_factory() as uow:
-        unit = unit_by_din(uow.session, din_text)
-        template, layout = usable_template(
-            uow.session, current_template(uow.session, template_code).id
-        )
-        fields = label_fields(uow.session, unit.id, label_flags(template, False))
-        return UnitLabel(
-            content=build_label(layout, fields),
-            din=fields.text("din"),
-            template=template.code,
-            version=template.version,
-        )
+class UnitLabelReads:
+    def __init__(self, uow: UowFactory) -> None:
+        self._uow = uow
 
-
-def label_targets(
-    uow_factory: UowFactory,
-    batch_number: str,
-    template_code: str,
-    dins: Sequence[str] | None = None,
-) -> LabelTargets:
-    """Batch, current template and units (``dins``, else every unit not voided, in order)."""
-    with uow_factory() as uow:
-        batch = uow.session.scalar(select(Batch).where(Batch.number == batch_number))
-        if batch is None:
-            raise NotFoundError(kind="batch", ident=batch_number)
-        if dins:
-            unit_ids = [unit_by_din(uow.session, text).id for text in dins]
-        else:
-            unit_ids = list(
-                uow.session.scalars(
-                    select(ProductUnit.id)
-                    .where(ProductUnit.batch_id == batch.id, ProductUnit.voided_reason.is_(None))
-                    .order_by(ProductUnit.id)
-                )
+    def unit_label(self, din_text: str, template_code: str) -> UnitLabel:
+        """The label of the unit ``din_text`` as ``template_code`` would print it."""
+        with self._uow().reading() as uow:
+            s = uow.session
+            unit = unit_by_din(s, din_text)
+            template, layout = usable_template(s, current_template(s, template_code).id)
+            fields = label_fields(s, unit.id, label_flags(template, False))
+            return UnitLabel(
+                content=build_label(layout, fields),
+                din=fields.text("din"),
+                template=template.code,
+                version=template.version,
             )
-        return LabelTargets(
-            batch_id=batch.id,
-            template_id=current_template(uow.session, template_code).id,
-            unit_ids=unit_ids,
-        )
+
+    def label_targets(
+        self, batch_number: str, template_code: str, dins: Sequence[str] | None = None
+    ) -> LabelTargets:
+        """Batch, current template and units (``dins``, else every unit not voided, in order)."""
+        with self._uow().reading() as uow:
+            s = uow.session
+            batch = s.scalar(select(Batch).where(Batch.number == batch_number))
+            if batch is None:
+                raise NotFoundError(kind="batch", ident=batch_number)
+            if dins:
+                unit_ids = [unit_by_din(s, text).id for text in dins]
+            else:
+                unit_ids = list(
+                    s.scalars(
+                        select(ProductUnit.id)
+                        .where(
+                            ProductUnit.batch_id == batch.id, ProductUnit.voided_reason.is_(None)
+                        )
+                        .order_by(ProductUnit.id)
+                    )
+                )
+            return LabelTargets(
+                batch_id=batch.id,
+                template_id=current_template(s, template_code).id,
+                unit_ids=unit_ids,
+            )
