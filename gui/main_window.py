@@ -42,7 +42,7 @@ from gui.scan_router import BadgeScan, ScanRouter
 from gui.session import SessionUser
 from gui.status_style import set_ok
 from gui.widgets.scan_line_edit import visible
-from models.chain.trace_view import NodeRef
+from models.chain.trace_tree import NodeRef
 from models.identity.sessions import LockTrigger, SignOutTrigger
 
 PageFactory = Callable[[AppContext], QWidget]

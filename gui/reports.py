@@ -12,15 +12,13 @@ from gui.exports import Report, Section
 from gui.i18n import format_datetime, format_number
 from gui.operations import Progress
 from gui.status_style import status_text
-from models.chain.records import RecordDetail, record_detail
-from models.chain.trace_view import NodeRef, trace
+from models.chain.records import RecordDetail
+from models.chain.trace import NodeRef
 from models.core import Core
 from models.kernel.audit_queries import (
     AuditFilter,
-    audit_trail,
     count_audit,
     iter_audit,
-    signatures_for,
 )
 
 
@@ -94,9 +92,8 @@ def trace_report(core: Core, ref: NodeRef, actor: str) -> Report:
             QCoreApplication.translate("Reports", "Details"),
         ],
     )
-    with core.uow().reading() as uow:
-        result = trace(uow.session, ref)
-        focus = record_detail(uow.session, ref)
+    result = core.chain.trace.tree(ref)
+    focus = core.chain.trace.record(ref)
     for root in result.roots:
         for depth, node in root.walk():
             section.rows.append(
@@ -126,10 +123,9 @@ def _value(value: object) -> str:
 
 
 def batch_record(core: Core, ref: NodeRef, actor: str) -> Report:
-    with core.uow().reading() as uow:
-        detail: RecordDetail = record_detail(uow.session, ref)
-        trail = audit_trail(uow.session, detail.subjects)
-        signatures = signatures_for(uow.session, detail.subjects)
+    dossier = core.chain.trace.dossier(ref)
+    detail: RecordDetail = dossier.detail
+    trail, signatures = dossier.trail, dossier.signatures
     facts = Section(
         QCoreApplication.translate("Reports", "Batch"),
         [

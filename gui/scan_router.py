@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QText
 
 from gui.i18n import LANGUAGE
 from gui.widgets.scan_line_edit import GS, visible
-from models.chain import trace_view as trace
 from models.core import Core
 from models.identity.people import UserSummary, user_by_badge
 from models.isbt128 import DinScan, Isbt128Error, parse_scan
@@ -97,7 +96,7 @@ class ScanCapture(QObject):
 class ScanRouter(QObject):
     """Turns scanned text into one of four outcomes, each a signal; no widgets here."""
 
-    record_scanned = Signal(object)  # trace.NodeRef: unit, batch, donor, collection, recipient
+    record_scanned = Signal(object)  # NodeRef: unit, batch, donor, collection, recipient
     badge_scanned = Signal(object)  # BadgeScan
     rejected = Signal(str)  # a message for the user, already translated
 
@@ -125,7 +124,7 @@ class ScanRouter(QObject):
                 return
         with self._core.uow().reading() as uow:
             badge = None if isinstance(scan, DinScan) else user_by_badge(uow.session, text)
-            ref = None if badge else trace.find(uow.session, text)
+        ref = None if badge else self._core.chain.trace.find(text)
         if badge:
             self.badge_scanned.emit(BadgeScan(holder=badge, code=text.strip()))
         elif ref:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,10 +27,8 @@ from gui.signoff_dialog import SignOffDialog
 from gui.status_style import status_text, style_for
 from gui.widgets.record_panel import RecordPanel
 from gui.widgets.scan_line_edit import ScanLineEdit, visible
-from models.chain import trace_view as trace
-from models.chain.records import StepRow, record_detail
-from models.chain.trace_view import NodeRef, TraceNode, TraceResult
-from models.kernel.audit_queries import audit_trail, signatures_for
+from models.chain.records import StepRow
+from models.chain.trace import Dossier, NodeRef, TraceNode, TraceResult
 
 REF_ROLE = Qt.ItemDataRole.UserRole
 
@@ -122,11 +119,10 @@ class TracePage(QWidget):
 
     def search_for(self, text: str) -> Operation:
         self.search.setText(text)
-        core = self._ctx.core
+        trace = self._ctx.core.chain.trace
 
         def op(_p: Progress) -> NodeRef | None:
-            with core.uow().reading() as uow:
-                return trace.find(uow.session, text)
+            return trace.find(text)
 
         def done(ref: NodeRef | None) -> None:
             if ref is None:
@@ -137,19 +133,12 @@ class TracePage(QWidget):
         return run_op(parent=self, op=op, on_success=done)
 
     def open_ref(self, ref: NodeRef, remember: bool = True) -> Operation:
-        core = self._ctx.core
+        trace = self._ctx.core.chain.trace
         if remember and self.result is not None and self.result.focus != ref:
             self.history.append(self.result.focus)
 
-        def op(_p: Progress) -> tuple[Any, ...]:
-            with core.uow().reading() as uow:
-                detail = record_detail(uow.session, ref)
-                return (
-                    trace.trace(uow.session, ref),
-                    detail,
-                    audit_trail(uow.session, detail.subjects),
-                    signatures_for(uow.session, detail.subjects),
-                )
+        def op(_p: Progress) -> tuple[TraceResult, Dossier]:
+            return trace.tree(ref), trace.dossier(ref)
 
         return run_op(parent=self, op=op, on_success=self._on_traced)
 
@@ -157,12 +146,13 @@ class TracePage(QWidget):
         if self.history:
             self.open_ref(self.history.pop(), remember=False)
 
-    def _on_traced(self, loaded: tuple[Any, ...]) -> None:
-        result, detail, trail, sigs = loaded
+    def _on_traced(self, loaded: tuple[TraceResult, Dossier]) -> None:
+        result, dossier = loaded
+        detail = dossier.detail
         self.result = result
         self.message.hide()
         self._fill_tree(result)
-        self.panel.show_detail(detail, trail, sigs)
+        self.panel.show_detail(detail, dossier.trail, dossier.signatures)
         self.back_button.setEnabled(bool(self.history))
         for key, button in self.export_buttons.items():
             button.setEnabled(key.startswith("trace") or detail.ref.kind == "batch")
@@ -214,19 +204,13 @@ class TracePage(QWidget):
         if current is None:
             return
         ref: NodeRef = current.data(0, REF_ROLE)
-        core = self._ctx.core
+        trace = self._ctx.core.chain.trace
 
-        def op(_p: Progress) -> tuple[Any, ...]:
-            with core.uow().reading() as uow:
-                detail = record_detail(uow.session, ref)
-                return (
-                    detail,
-                    audit_trail(uow.session, detail.subjects),
-                    signatures_for(uow.session, detail.subjects),
-                )
+        def op(_p: Progress) -> Dossier:
+            return trace.dossier(ref)
 
-        def done(loaded: tuple[Any, ...]) -> None:
-            self.panel.show_detail(*loaded)
+        def done(loaded: Dossier) -> None:
+            self.panel.show_detail(loaded.detail, loaded.trail, loaded.signatures)
             for key, button in self.export_buttons.items():
                 button.setEnabled(key.startswith("trace") or ref.kind == "batch")
 

@@ -9,7 +9,7 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.chain.trace_view import NodeRef, unit_status
+from models.chain.trace_tree import NodeRef, unit_status
 from models.entities.logistics import Administration, Shipment, ShipmentItem, StorageLocation
 from models.entities.parties import Donor, Recipient, ScreeningResult, Site
 from models.entities.production import Batch, Collection, ProcessStep, ProductUnit

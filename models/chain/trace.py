@@ -4,19 +4,23 @@ From whatever is scanned or typed (donor code, collection, batch number, COI id 
 scanned —, DIN, recipient) the trace climbs to every donor upstream, then returns everything
 downstream of those donors: so a recipient's trace lists every other recipient of the same
 donor or batch. About a dozen indexed Core queries (the genealogy closures folded into them)
-keep it fast on a site of a million units. Result types live in ``trace_nodes``, identifier
-resolution in ``trace_resolve``; both are re-exported here.
+keep it fast on a site of a million units. ``gather`` walks once; ``build_trace`` lays the
+walk out flat (CLI, archive, recall), ``trace_tree`` as the trace page's tree with a focus.
+Result types live in ``trace_nodes`` and ``trace_tree``, identifier resolution in
+``trace_resolve``; all are re-exported here. ``TraceService`` is the one door for callers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from models.chain.genealogy_sql import closure_cte
+from models.chain.records import RecordDetail, record_detail
 from models.chain.trace_nodes import (
     BatchNode,
     CollectionNode,
@@ -29,7 +33,16 @@ from models.chain.trace_nodes import (
     code_of,
     location_text,
 )
-from models.chain.trace_resolve import Focus, _upstream, locate, normalise, resolve, upstream
+from models.chain.trace_resolve import (
+    Focus,
+    _upstream,
+    find,
+    locate,
+    normalise,
+    resolve,
+    upstream,
+)
+from models.chain.trace_tree import NodeRef, TraceNode, TraceResult, Walk, build_tree, unit_status
 from models.entities.logistics import Administration, StorageLocation
 from models.entities.parties import Donor, Recipient, Site
 from models.entities.production import (
@@ -41,28 +54,40 @@ from models.entities.production import (
     ProductUnit,
     UnitLink,
 )
+from models.kernel.audit_queries import AuditRow, SignatureRow, audit_trail, signatures_for
 from models.kernel.db import read_only
 
 __all__ = [
     "BatchNode",
     "CollectionNode",
+    "Dossier",
     "DonorNode",
     "Focus",
+    "NodeRef",
     "RecipientNode",
     "Trace",
+    "TraceNode",
+    "TraceResult",
     "TraceService",
     "UnitNode",
     "_locations",
     "_upstream",
     "build_trace",
+    "find",
+    "gather",
     "locate",
     "normalise",
     "resolve",
+    "trace_tree",
+    "unit_status",
     "upstream",
 ]
 
 
 class TraceService:
+    """Every read of the chain of identity: the flat trace (CLI, archive, recall) and the
+    tree the trace page shows; each method opens its own read-only snapshot."""
+
     def __init__(self, engine: Any) -> None:
         self._engine = read_only(engine)  # a snapshot that never waits for writers
 
@@ -70,9 +95,54 @@ class TraceService:
         with Session(self._engine) as session, session.begin():
             return build_trace(session, identifier)
 
+    def find(self, text: str) -> NodeRef | None:
+        """The record scanned or typed text names, or None (the GUI says "nothing found")."""
+        with Session(self._engine) as session, session.begin():
+            return find(session, text)
+
+    def tree(self, ref: NodeRef) -> TraceResult:
+        """The whole tree from the donor(s) upstream of ``ref`` down, ``ref`` as its focus."""
+        with Session(self._engine) as session, session.begin():
+            return trace_tree(session, ref)
+
+    def record(self, ref: NodeRef) -> RecordDetail:
+        """One record's facts (detail panel, report headings); NotFoundError if it is gone."""
+        with Session(self._engine) as session, session.begin():
+            return record_detail(session, ref)
+
+    def dossier(self, ref: NodeRef) -> Dossier:
+        """One record's facts with its audit trail and signatures, from one snapshot."""
+        with Session(self._engine) as session, session.begin():
+            detail = record_detail(session, ref)
+            return Dossier(
+                detail,
+                audit_trail(session, detail.subjects),
+                signatures_for(session, detail.subjects),
+            )
+
+
+@dataclass(frozen=True)
+class Dossier:
+    detail: RecordDetail
+    trail: tuple[AuditRow, ...]
+    signatures: tuple[SignatureRow, ...]
+
 
 def build_trace(session: Session, identifier: str) -> Trace:
     focus = locate(session, identifier)
+    walk = gather(session, focus)
+    return _flat(session, walk, identifier, focus)
+
+
+def trace_tree(session: Session, ref: NodeRef) -> TraceResult:
+    walk = gather(session, Focus(ref.kind, ref.id, ""))  # text matters for a COI focus only
+    if not walk.donors and ref.kind == "recipient":
+        walk.extra = list(_recipient_rows(session.connection(), Recipient.id == ref.id))
+    return build_tree(walk, ref)
+
+
+def gather(session: Session, focus: Focus) -> Walk:
+    """Every record upstream donors lead to, with ids and edges: the one walk of the trace."""
     donor_ids, focus_batches = upstream(session, focus)
     conn = session.connection()
     collections = conn.execute(
@@ -103,16 +173,56 @@ def build_trace(session: Session, identifier: str) -> Trace:
         ).all()
     )
     wanted = set(given.values()) | {u.intended_recipient_id for u in units} - {None}
-    recipients = conn.execute(
-        select(Recipient, Site.code.label("site_code"))
-        .outerjoin(Site, Site.id == Recipient.hospital_id)
-        .where(or_(Recipient.id.in_(wanted), Recipient.donor_id.in_(donor_ids)))
-        .order_by(Recipient.code)
-    ).all()
+    recipients = _recipient_rows(
+        conn, or_(Recipient.id.in_(wanted), Recipient.donor_id.in_(donor_ids))
+    )
     donors = conn.execute(select(Donor).where(Donor.id.in_(donor_ids)).order_by(Donor.code)).all()
     batches = _batch_rows(conn, batch_ids)
+    links = [
+        (int(p), int(c))
+        for p, c in conn.execute(
+            select(UnitLink.parent_unit_id, UnitLink.child_unit_id)
+            .where(UnitLink.child_unit_id.in_(unit_ids))
+            .order_by(UnitLink.id)
+        )
+    ]
+    return Walk(
+        donors, collections, batches, units, recipients, given, links, _sources(conn, batches)
+    )
+
+
+def _recipient_rows(conn: Connection, where: Any) -> list[Any]:
+    return list(
+        conn.execute(
+            select(Recipient, Site.code.label("site_code"))
+            .outerjoin(Site, Site.id == Recipient.hospital_id)
+            .where(where)
+            .order_by(Recipient.code)
+        ).all()
+    )
+
+
+def _sources(conn: Connection, batches: Sequence[Any]) -> list[tuple[int, int, str]]:
+    """(pool, source, source number) for every pool among ``batches``, in the order pooled."""
+    pools = [b.id for b in batches if b.is_pool]
+    if not pools:
+        return []
+    source = aliased(Batch)
+    return [
+        (int(pool), int(ident), str(number))
+        for pool, ident, number in conn.execute(
+            select(BatchSource.pool_batch_id, source.id, source.number)
+            .join(source, source.id == BatchSource.source_batch_id)
+            .where(BatchSource.pool_batch_id.in_(pools))
+            .order_by(BatchSource.id)
+        )
+    ]
+
+
+def _flat(session: Session, walk: Walk, identifier: str, focus: Focus) -> Trace:
+    donors, collections, batches, units = walk.donors, walk.collections, walk.batches, walk.units
     codes = {u.id: code_of(u.din, u.division) for u in units}
-    patients = {r.id: r.code for r in recipients}
+    patients = {r.id: r.code for r in walk.recipients}
     labels = {
         "donor": {d.id: d.code for d in donors},
         "batch": {b.id: b.number for b in batches},
@@ -120,6 +230,7 @@ def build_trace(session: Session, identifier: str) -> Trace:
         "collection": {c.id: c.code for c in collections},
         "unit": codes,
     }
+    conn = session.connection()
     return Trace(
         query=identifier,
         focus_kind=focus.kind,
@@ -146,9 +257,9 @@ def build_trace(session: Session, identifier: str) -> Trace:
             )
             for c in collections
         ),
-        batches=_batch_nodes(conn, batches),
-        units=_unit_nodes(conn, units, codes, given, patients, {b.id: b.number for b in batches}),
-        recipients=_recipient_nodes(recipients, given, codes),
+        batches=_batch_nodes(batches, walk.sources),
+        units=_unit_nodes(conn, walk, codes, patients, {b.id: b.number for b in batches}),
+        recipients=_recipient_nodes(walk.recipients, walk.given, codes),
     )
 
 
@@ -168,7 +279,13 @@ def _unit_rows(conn: Connection, ids: Any) -> list[Any]:
 def _batch_rows(conn: Connection, ids: set[int]) -> list[Any]:
     return list(
         conn.execute(
-            select(Batch, ProductType.code.label("product"), Collection.code.label("coll"))
+            select(
+                Batch,
+                ProductType.code.label("product"),
+                ProductType.name_en.label("product_en"),
+                ProductType.name_zh.label("product_zh"),
+                Collection.code.label("coll"),
+            )
             .join(ProductType, ProductType.id == Batch.product_type_id)
             .outerjoin(Collection, Collection.id == Batch.collection_id)
             .where(Batch.id.in_(ids))
@@ -196,18 +313,10 @@ def _focus_label(session: Session, focus: Focus) -> str:
     return focus.text
 
 
-def _batch_nodes(conn: Connection, rows: list[Any]) -> tuple[BatchNode, ...]:
+def _batch_nodes(rows: Sequence[Any], pooled: list[tuple[int, int, str]]) -> tuple[BatchNode, ...]:
     sources: dict[int, list[str]] = {}
-    pools = [b.id for b in rows if b.is_pool]
-    if pools:
-        source = aliased(Batch)
-        for pool, number in conn.execute(
-            select(BatchSource.pool_batch_id, source.number)
-            .join(source, source.id == BatchSource.source_batch_id)
-            .where(BatchSource.pool_batch_id.in_(pools))
-            .order_by(BatchSource.id)
-        ):
-            sources.setdefault(pool, []).append(number)
+    for pool, _source, number in pooled:
+        sources.setdefault(pool, []).append(number)
     return tuple(
         BatchNode(
             b.number,
@@ -225,18 +334,14 @@ def _batch_nodes(conn: Connection, rows: list[Any]) -> tuple[BatchNode, ...]:
 
 def _unit_nodes(
     conn: Connection,
-    units: list[Any],
+    walk: Walk,
     codes: dict[int, str],
-    given: dict[int, int],
     patients: dict[int, str],
     batches: dict[int, str],
 ) -> tuple[UnitNode, ...]:
+    units, given = walk.units, walk.given
     parents: dict[int, list[int]] = {}
-    for parent, child in conn.execute(
-        select(UnitLink.parent_unit_id, UnitLink.child_unit_id)
-        .where(UnitLink.child_unit_id.in_(list(codes)))
-        .order_by(UnitLink.id)
-    ):
+    for parent, child in walk.links:
         parents.setdefault(child, []).append(parent)
     shipments = _shipments(conn, [u.id for u in units if u.disposition is Disposition.IN_TRANSIT])
     return tuple(

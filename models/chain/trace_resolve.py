@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, literal_column, select, union, union_all
+from sqlalchemy import Connection, func, literal_column, select, union, union_all
 from sqlalchemy.orm import Session
 
 from models.chain.genealogy_sql import closure_cte
+from models.chain.trace_tree import NodeKind, NodeRef
 from models.entities.logistics import Administration
 from models.entities.parties import Donor, Recipient
 from models.entities.production import Batch, BatchSource, Collection, ProductUnit, UnitLink
@@ -23,6 +24,18 @@ from models.kernel.errors import NotFoundError
 # priority of each lookup → the kind of record it finds (first match wins, as typed text
 # could in theory be both a batch number and a donor code)
 KINDS = ("unit", "unit", "batch", "donor", "recipient", "recipient", "collection", "coi", "coi")
+# the record each lookup finds, for the trace page (a COI names its batch, else its collection)
+RECORDS: tuple[NodeKind, ...] = (
+    "unit",
+    "unit",
+    "batch",
+    "donor",
+    "recipient",
+    "recipient",
+    "collection",
+    "batch",
+    "collection",
+)
 
 
 @dataclass(frozen=True)
@@ -50,35 +63,55 @@ def normalise(text: str) -> tuple[str, str | None, str | None]:
 
 
 def locate(session: Session, text: str) -> Focus:
-    """The record an identifier names, in one query; NotFoundError if none does."""
+    """The record an identifier names; NotFoundError if none does."""
+    value, priority, ident = _match(session, text)
+    if priority is None:
+        raise NotFoundError(kind="record", ident=value)
+    return Focus(KINDS[priority], ident, value)
+
+
+def find(session: Session, text: str) -> NodeRef | None:
+    """The record scanned or typed text names (a COI: its batch), or None."""
+    _value, priority, ident = _match(session, text)
+    return None if priority is None else NodeRef(RECORDS[priority], ident)
+
+
+def _match(session: Session, text: str) -> tuple[str, int | None, int]:
+    """(normalised value, priority, id): one indexed query for the exact code; only when
+    that finds nothing, a second ignoring case (codes typed in lower case), which may scan."""
     value, din, division = normalise(text)
+    if not value:
+        return value, None, 0
+    row = session.execute(_lookup(value, din, division, lambda column: column)).first()
+    if row is None and value.upper() != value.lower():
+        folded = division.upper() if division else None
+        row = session.execute(_lookup(value.upper(), din, folded, func.upper)).first()
+    return (value, None, 0) if row is None else (value, int(row[0]), int(row[1]))
+
+
+def _lookup(value: str, din: str | None, division: str | None, fold: Any) -> Any:
+    """Every lookup in one UNION, best priority first; ``fold`` applies to stored codes."""
 
     def branch(priority: int, column: Any, *where: Any) -> Any:
         return select(literal_column(str(priority)).label("p"), column.label("i")).where(*where)
 
     branches = [
-        branch(1, ProductUnit.id, ProductUnit.din == value.upper()),
-        branch(2, Batch.id, Batch.number == value),
-        branch(3, Donor.id, Donor.code == value),
-        branch(4, Recipient.id, Recipient.code == value),
-        branch(5, Recipient.id, Recipient.enrolment_no == value),
-        branch(6, Collection.id, Collection.code == value),
-        branch(7, Collection.id, Collection.coi_id == value),
-        branch(8, Batch.id, Batch.coi_id == value),
+        branch(1, ProductUnit.id, fold(ProductUnit.din) == value.upper()),
+        branch(2, Batch.id, fold(Batch.number) == value),
+        branch(3, Donor.id, fold(Donor.code) == value),
+        branch(4, Recipient.id, fold(Recipient.code) == value),
+        branch(5, Recipient.id, fold(Recipient.enrolment_no) == value),
+        branch(6, Collection.id, fold(Collection.code) == value),
+        branch(7, Batch.id, fold(Batch.coi_id) == value),
+        branch(8, Collection.id, fold(Collection.coi_id) == value),
     ]
     if din is not None:
-        where = [ProductUnit.din == din]
+        where = [fold(ProductUnit.din) == din]
         if division:
-            where.append(ProductUnit.division == division)
+            where.append(fold(ProductUnit.division) == division)
         branches.insert(0, branch(0, ProductUnit.id, *where))
     compound = union_all(*branches).subquery()
-    row = session.execute(
-        select(compound.c.p, compound.c.i).order_by(compound.c.p, compound.c.i).limit(1)
-    ).first()
-    if row is None:
-        raise NotFoundError(kind="record", ident=value)
-    kind = KINDS[int(row[0])]
-    return Focus(kind, int(row[1]), value)
+    return select(compound.c.p, compound.c.i).order_by(compound.c.p, compound.c.i).limit(1)
 
 
 def resolve(session: Session, text: str) -> tuple[str, int]:
