@@ -86,6 +86,10 @@ def _match(session: Session, text: str) -> tuple[str, int | None, int]:
     if row is None and value.upper() != value.lower():
         folded = division.upper() if division else None
         row = session.execute(_lookup(value.upper(), din, folded, func.upper)).first()
+        if row is not None and KINDS[int(row[0])] == "coi":
+            # the trace follows a COI by its text: use it as stored, not as typed
+            column = Batch.coi_id if RECORDS[int(row[0])] == "batch" else Collection.coi_id
+            value = str(session.scalar(select(column).where(column.class_.id == row[1])))
     return (value, None, 0) if row is None else (value, int(row[0]), int(row[1]))
 
 
