@@ -37,7 +37,7 @@ from gui.pages.cleanroom.page import CleanroomPage
 from gui.pages.home.page import HomePage
 from gui.pages.label_station.page import LabelStationPage
 from gui.pages.release.page import ReleasePage
-from gui.pages.trace_page import TracePage
+from gui.pages.trace.page import TracePage
 from gui.scan_router import BadgeScan, ScanRouter
 from gui.session import SessionUser
 from gui.status_style import set_ok

@@ -17,8 +17,6 @@ from models.chain.trace import NodeRef
 from models.core import Core
 from models.kernel.audit_queries import (
     AuditFilter,
-    count_audit,
-    iter_audit,
 )
 
 
@@ -50,26 +48,25 @@ def _audit_header() -> list[str]:
 
 def audit_report(core: Core, flt: AuditFilter, actor: str, progress: Progress) -> Report:
     section = Section(QCoreApplication.translate("Reports", "Audit entries"), _audit_header())
-    with core.uow().reading() as uow:
-        total = count_audit(uow.session, flt)
-        for row in iter_audit(uow.session, flt):
-            section.rows.append(
-                [
-                    row.seq,
-                    format_datetime(row.at, seconds=True),
-                    row.actor,
-                    row.action,
-                    row.subject_type,
-                    row.subject_id,
-                    row.old_value,
-                    row.new_value,
-                    row.reason,
-                    row.workstation,
-                    row.entry_hash,
-                ]
-            )
-            if len(section.rows) % 500 == 0:
-                progress(len(section.rows), total)
+    total = 0
+    for total, row in core.audit_reads.extract(flt):
+        section.rows.append(
+            [
+                row.seq,
+                format_datetime(row.at, seconds=True),
+                row.actor,
+                row.action,
+                row.subject_type,
+                row.subject_id,
+                row.old_value,
+                row.new_value,
+                row.reason,
+                row.workstation,
+                row.entry_hash,
+            ]
+        )
+        if len(section.rows) % 500 == 0:
+            progress(len(section.rows), total)
     filters = ", ".join(
         f"{k}={v}" for k, v in vars(flt).items() if v
     ) or QCoreApplication.translate("Reports", "none")

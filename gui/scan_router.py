@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QText
 from gui.i18n import LANGUAGE
 from gui.widgets.scan_line_edit import GS, visible
 from models.core import Core
-from models.identity.people import UserSummary, user_by_badge
+from models.identity.people import UserSummary
 from models.isbt128 import DinScan, Isbt128Error, parse_scan
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -122,8 +122,7 @@ class ScanRouter(QObject):
             if text.strip()[:1] in "=&]":  # it claimed to be ISBT 128 but is not valid
                 self.rejected.emit(exc.message(LANGUAGE.code))
                 return
-        with self._core.uow().reading() as uow:
-            badge = None if isinstance(scan, DinScan) else user_by_badge(uow.session, text)
+        badge = None if isinstance(scan, DinScan) else self._core.people_reads.by_badge(text)
         ref = None if badge else self._core.chain.trace.find(text)
         if badge:
             self.badge_scanned.emit(BadgeScan(holder=badge, code=text.strip()))

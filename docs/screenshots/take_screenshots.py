@@ -35,7 +35,7 @@ from gui.i18n import LANGUAGE  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402
 from gui.operations import database_pool  # noqa: E402
 from gui.pages.audit.page import AuditPageWidget  # noqa: E402
-from gui.pages.trace_page import TracePage  # noqa: E402
+from gui.pages.trace.page import TracePage  # noqa: E402
 from gui.station import StationConfig  # noqa: E402
 from models.core import open_core  # noqa: E402
 from models.demo.build import DEMO_PASSWORD, build_demo_site  # noqa: E402

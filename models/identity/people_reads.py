@@ -3,7 +3,7 @@ a Session, stay in people.py)."""
 
 from __future__ import annotations
 
-from models.identity.people import UserSummary, list_users
+from models.identity.people import UserSummary, list_users, user_by_badge
 from models.kernel.unit_of_work import UowFactory
 
 
@@ -14,3 +14,8 @@ class PeopleReads:
     def users(self, *, active_only: bool = False) -> tuple[UserSummary, ...]:
         with self._uow().reading() as uow:
             return list_users(uow.session, active_only=active_only)
+
+    def by_badge(self, code: str) -> UserSummary | None:
+        """Whose badge ``code`` is: identification only, never authentication."""
+        with self._uow().reading() as uow:
+            return user_by_badge(uow.session, code)

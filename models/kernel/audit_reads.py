@@ -4,7 +4,7 @@ the filter choices are read in one snapshot."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from models.kernel.audit import ChainReport, verify_chain
 from models.kernel.audit_queries import (
@@ -16,6 +16,8 @@ from models.kernel.audit_queries import (
     Subject,
     audit_facets,
     audit_trail,
+    count_audit,
+    iter_audit,
     position_of,
     search_audit,
     signatures_for,
@@ -54,3 +56,11 @@ class AuditReads:
     def verify_chain(self) -> ChainReport:
         with self._uow().reading() as uow:
             return verify_chain(uow.session)
+
+    def extract(self, flt: AuditFilter) -> Iterator[tuple[int, AuditRow]]:
+        """Every entry ``flt`` matches, streamed from one snapshot for an export, each with the
+        total (counted in that same snapshot, so progress and the extract agree)."""
+        with self._uow().reading() as uow:
+            total = count_audit(uow.session, flt)
+            for row in iter_audit(uow.session, flt):
+                yield total, row

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from gui.app import AppController
 from gui.dialogs.destroy_unit import DestroyUnitDialog
 from gui.pages.home.page import HomePage
-from gui.pages.trace_page import TracePage
+from gui.pages.trace.page import TracePage
 from models.core import Core
 from models.entities.logistics import CustodyEvent, CustodyEventKind
 from models.entities.production import Disposition, ProductUnit

@@ -13,7 +13,7 @@ from scenario import demo
 from gui.app import AppController, bilingual, open_database, parse_args
 from gui.dialogs.station import StationDialog
 from gui.i18n import LANGUAGE, format_datetime, format_number
-from gui.pages.trace_page import TracePage
+from gui.pages.trace.page import TracePage
 from gui.station import StationConfig, load_station, save_station
 from models.kernel.errors import DomainError
 

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 from scenario import demo
 
 from gui.app import AppController
-from gui.pages.trace_page import TracePage
+from gui.pages.trace.page import TracePage
 from gui.widgets.scan_line_edit import ScanLineEdit
 from models.isbt128 import Din, make_din
 

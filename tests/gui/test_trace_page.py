@@ -16,7 +16,7 @@ from scenario import batch_id, demo
 
 from gui.app import AppController
 from gui.dialogs.signoff import SignOffDialog
-from gui.pages.trace_page import REF_ROLE, TracePage
+from gui.pages.trace.page import REF_ROLE, TracePage
 from models.demo.chain import CAR_T_DONOR, CAR_T_STEPS, MSC_DONOR
 
 

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 
 from gui import reports
 from gui.context import AppContext
-from gui.destroy_unit_dialog import DestroyUnitDialog
+from gui.dialogs.destroy_unit import DestroyUnitDialog
+from gui.dialogs.signoff import SignOffDialog
 from gui.exports import record_export, write_report
 from gui.field_labels import kind_label
 from gui.operations import Operation, Progress, run_op
-from gui.signoff_dialog import SignOffDialog
 from gui.status_style import status_text, style_for
 from gui.widgets.record_panel import RecordPanel
 from gui.widgets.scan_line_edit import ScanLineEdit, visible
