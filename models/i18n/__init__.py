@@ -5,13 +5,18 @@ A message is a *code* with parameters; its words live in exactly one place per l
 template). The CLI, the GUI and the text stored in deviations and the audit trail all render
 through ``render``, so a term cannot drift between them. GMP terms that also appear in the
 Qt translations are fixed once in ``glossary.py``.
+
+A parameter that must itself read in the user's language (a status, a reason, a field name)
+is passed as a ``Message`` (usually from ``term``) and rendered in the same language as the
+sentence around it; a list of them as ``Phrases``.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol, Self
 
 from models.i18n import en, zh
 
@@ -20,7 +25,7 @@ _CATALOGUES: Mapping[str, Mapping[str, str]] = {"en": en.MESSAGES, "zh": zh.MESS
 
 
 def normalise(lang: str | None) -> str:
-    """"zh", "zh_CN.UTF-8", "zh-Hans" … → "zh"; anything else → "en"."""
+    """'zh', 'zh_CN.UTF-8', 'zh-Hans' … → 'zh'; anything else → 'en'."""
     return "zh" if (lang or "").lower().startswith("zh") else "en"
 
 
@@ -37,14 +42,98 @@ def has(code: str) -> bool:
 def render(code: str, lang: str | None = "en", /, **params: Any) -> str:
     """The message ``code`` in ``lang`` with ``params`` filled in.
 
-    An unknown code or a missing parameter never hides the message itself: the code and the
-    parameters are shown instead (a test holds every code to both catalogues).
+    ``Message`` and ``Phrases`` parameters are rendered in ``lang`` first. An unknown code or
+    a missing parameter never hides the message itself: the code and the parameters are shown
+    instead (a test holds every code to both catalogues).
     """
-    catalogue = _CATALOGUES[normalise(lang)]
-    template = catalogue.get(code)
+    language = normalise(lang)
+    template = _CATALOGUES[language].get(code)
+    values = {key: _value(value, language) for key, value in params.items()}
     if template is None:
-        return f"{code} {params}" if params else code
+        return f"{code} {values}" if values else code
     try:
-        return template.format(**params)
+        return template.format(**values)
     except (KeyError, IndexError, ValueError):
-        return f"{template} {params}"
+        return f"{template} {values}"
+
+
+def _value(value: Any, lang: str) -> Any:
+    if isinstance(value, Message | Phrases):
+        return value.message(lang)
+    return value
+
+
+@dataclass(frozen=True)
+class Message:
+    """A domain message as data: a code and its parameters, rendered in the reader's language.
+
+    Release blockers, label-check mismatches and terms inside other messages are all this one
+    type. ``namespace`` prefixes the catalogue key, so a family of messages keeps short codes
+    (``Blocker("labels")`` is ``blocker.labels`` in the catalogue).
+    """
+
+    code: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    namespace = ""
+
+    @classmethod
+    def of(cls, code: str, **params: Any) -> Self:
+        return cls(code, tuple(sorted(params.items())))
+
+    @property
+    def key(self) -> str:
+        return self.namespace + self.code
+
+    def message(self, lang: str | None = "en") -> str:
+        return render(self.key, lang, **dict(self.params))
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """Several messages inside one sentence, joined the way ``lang`` lists things."""
+
+    items: tuple[Message, ...]
+    separator: str = "i18n.list"
+
+    def message(self, lang: str | None = "en") -> str:
+        return render(self.separator, lang).join(m.message(lang) for m in self.items)
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
+def term(kind: str, value: object) -> Message:
+    """A stored enum value (a status, a role, a reason …) as the catalogue's word for it,
+    e.g. ``term("status", "quarantine")`` → ``status.quarantine``. A value the catalogue does
+    not know is shown as it is stored, never dropped."""
+    raw = getattr(value, "value", value)
+    code = f"{kind}.{raw}"
+    return Message(code) if has(code) else Message("i18n.verbatim", (("text", str(raw)),))
+
+
+def terms(kind: str, values: Iterable[object], separator: str = "i18n.list") -> Phrases:
+    return Phrases(tuple(term(kind, v) for v in values), separator)
+
+
+class Coded(Protocol):
+    """Anything that carries a message as data: a DomainError, a printer error, a Message."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def params(self) -> Any: ...
+
+
+def describe(thing: Coded, lang: str | None = "en") -> str:
+    """The words of any coded thing, e.g. a ``printing`` error (printing imports nothing of
+    ours, so its callers render it here)."""
+    params = dict(thing.params)
+    for name, kind in getattr(thing, "terms", {}).items():
+        if name in params:  # codes of a vocabulary, e.g. printer problems
+            params[name] = terms(kind, params[name])
+    return render(thing.code, lang, **params)

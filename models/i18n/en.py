@@ -1,6 +1,439 @@
-"""English catalogue: message code → ``str.format`` template (see ``models.i18n``)."""
+"""English catalogue: message code → ``str.format`` template (see ``models.i18n``).
 
-MESSAGES: dict[str, str] = {}
+One block per area, each with a comment; codes are unique across all areas.
+"""
+
+MESSAGES: dict[str, str] = {
+    # --- i18n: how lists and unknown stored values read (models/i18n/__init__.py)
+    "i18n.list": ", ",
+    "i18n.sentences": "; ",
+    "i18n.verbatim": "{text}",
+    # --- kernel: refusals every area shares (models/kernel/errors.py)
+    "domain_error": "The action was refused: {detail}",
+    "not_found": "No {kind} with identifier {ident!r} exists.",
+    "invalid_input": "Invalid {field}: {reason}",
+    "invalid_transition": "{kind} {ident} cannot go from {current} to {target}.",
+    "permission_denied": "User {username} (roles: {roles}) may not {action}.",
+    "authentication_failed": "Wrong user name or password.",
+    "account_locked": (
+        "Account {username} is locked after repeated failed sign-ins; an "
+        "administrator must unlock it."
+    ),
+    "account_disabled": "Account {username} is disabled.",
+    "same_person": (
+        "{username} performed this step and cannot also verify it; a second "
+        "person must verify."
+    ),
+    "password_policy": "The password does not meet the policy: {reason}",
+    "schema": "Database problem: {detail}",
+    "database_unavailable": (
+        "The database cannot be reached ({detail}). Nothing was saved; "
+        "try again."
+    ),
+    "commit_outcome_unknown": (
+        "The connection to the database was lost while saving ({detail}) "
+        "and CellTrail could not find out whether the record was saved. "
+        "When the database is back, look for audit entry {seq} in the audit "
+        "trail before you repeat the action."
+    ),
+    # --- kernel: audit trail (models/kernel/audit.py)
+    "audit_tamper": (
+        "The application tried to change or delete audit entry {seq}; audit "
+        "entries are append-only."
+    ),
+    # --- identity: sign-in sessions (models/identity/sessions.py)
+    "unlock_refused": (
+        "Only {locked_user} can unlock this workstation. {badge_user}: "
+        "sign {locked_user} out first."
+    ),
+    # --- isbt128: bar codes and data structures (models/isbt128/errors.py)
+    "isbt128": "The ISBT 128 data could not be read: {detail}",
+    "isbt128_empty": "Nothing was scanned or typed.",
+    "isbt128_foreign": (
+        "This is not an ISBT 128 bar code ({kind}); scan the ISBT 128 "
+        "bar code instead."
+    ),
+    "isbt128_unknown_di": "Unknown ISBT 128 data identifier {di!r}.",
+    "isbt128_unsupported": "{di!r} is {structure} ({name}), which CellTrail does not read here.",
+    "isbt128_length": "{structure} must be {expected} characters long; {actual} were read.",
+    "isbt128_concatenated": (
+        "The scan holds more than one data structure ({structure} followed "
+        "by {next_di!r}); scan one bar code at a time."
+    ),
+    "isbt128_character": (
+        "{structure}: character {position} is {char}, but the {field} "
+        "must be {expected}."
+    ),
+    "isbt128_check_character": (
+        "Wrong check character for DIN {din}: expected {expected}, got "
+        "{actual}. Re-enter the DIN."
+    ),
+    "isbt128_check_character_missing": (
+        "A typed DIN must end with its boxed check character; DIN {din} "
+        "has none."
+    ),
+    "isbt128_flag_checksum": "DIN {din}: Type 3 flag characters must be {expected}, got {actual}.",
+    "isbt128_flag_reserved": (
+        "DIN flag characters {flags} are reserved by ICCBBA and must not "
+        "be used."
+    ),
+    "isbt128_year": "The DIN year must be the last two digits of the year (0–99); got {year!r}.",
+    "isbt128_sequence": "The DIN sequence number must be 0–999999; got {sequence!r}.",
+    "isbt128_date": "{structure}: {value!r} is not a valid date/time ({reason}).",
+    "isbt128_wrong_structure": (
+        "This is {structure} ({name}), not {wanted}; scan the right "
+        "bar code."
+    ),
+    "isbt128_keyboard_refused": (
+        "{text!r} looks typed, not scanned; this step requires scanning "
+        "the DIN bar code."
+    ),
+    # --- isbt128: words inside isbt128 messages (fields, expected characters, wanted structures)
+    "isbt128_din_valid": "DIN {din} is valid.",
+    "isbt128.field.pdc": "product description code",
+    "isbt128.field.trial_pdc": "clinical-trial product description code",
+    "isbt128.field.year_of_issue": "year of issue",
+    "isbt128.field.coi_sequence": "CoI sequence",
+    "isbt128.field.fin": "facility identification number (FIN)",
+    "isbt128.field.year": "year",
+    "isbt128.field.sequence": "sequence number",
+    "isbt128.field.flags": "flag characters",
+    "isbt128.field.century": "century",
+    "isbt128.field.day_of_year": "day of the year",
+    "isbt128.field.hour": "hour",
+    "isbt128.field.minute": "minute",
+    "isbt128.field.check_input": "check-character input",
+    "isbt128.expected.digit": "a digit 0-9",
+    "isbt128.expected.alnum": "0-9 or A-Z",
+    "isbt128.expected.fin_first": "A-N, P-Z or 1-9",
+    "isbt128.wanted.din_full": "a Donation Identification Number (DIN)",
+    "isbt128.wanted.din": "a DIN",
+    "isbt128.wanted.product_code": "a product code (DS003)",
+    "isbt128.kind.no_data_identifier": (
+        "it does not start with the ISBT 128 data identifier '=' or '&'"
+    ),
+    "isbt128.kind.gs1": "GS1 bar code",
+    "isbt128.kind.symbology": "symbology {aim!r}, which ISBT 128 does not use",
+    "isbt128.reason.no_such_day": "day {day} does not exist in {year} (001-{days})",
+    "isbt128.reason.not_24_hour": "{time} is not a 24-hour time (00:00-23:59)",
+    "isbt128.field.category": "product category",
+    "isbt128.field.donation_type": "type of donation",
+    "isbt128.field.division_1": "first division character",
+    "isbt128.field.division_2": "second division character",
+    "isbt128.field.literal_ch": "literal CH",
+    "isbt128.field.check_character": "check character",
+    "isbt128.expected.category": "one of A-F, H, M, N, P, R-T, V-Y",
+    "isbt128.expected.upper": "a letter A-Z",
+    "isbt128.expected.zero_or_upper": "0 or A-Z",
+    "isbt128.expected.zero_or_lower": "0 or a-z",
+    "isbt128.expected.letter_c": "C",
+    "isbt128.expected.letter_h": "H",
+    "isbt128.expected.check_character": "0-9, A-Z or *",
+    # --- chain: chain-of-identity refusals (models/chain/errors.py)
+    "sequence_exhausted": (
+        "Identifier sequence {name} ({scope}) is exhausted at {limit}; "
+        "numbers are never reused."
+    ),
+    "donor_ineligible": "Donor {donor} is {eligibility}; {action} is refused (R-DON).",
+    "collection_not_accepted": (
+        "Collection {collection} was not accepted at receipt ({state}); "
+        "no batch may use it."
+    ),
+    "batch_single_source": (
+        "A batch must come from one donor's single collection (R-BAT-01); "
+        "got {count} {what}. Use an explicit pool for several sources."
+    ),
+    "pool_source_not_released": (
+        "Batch {batch} is {status}; only individually released batches "
+        "may be pooled (R-BAT-03)."
+    ),
+    "segregation": (
+        "Unit {unit} ({infectious}) may not go to {place}: infectious material "
+        "is kept apart."
+    ),
+    "autologous_pool": (
+        "Autologous material of donor {donor} may not be pooled with material "
+        "of other donors ({others}): it is made for one patient only."
+    ),
+    "unit_not_usable": "Unit {unit} cannot be used for {action}: {problem}.",
+    "reason_required": (
+        "{action} needs a reason; nothing is deleted, a wrong entry is "
+        "voided with a reason."
+    ),
+    "scan_mismatch": (
+        "The scanned units do not match shipment {shipment}: missing {missing}, "
+        "extra {extra}."
+    ),
+    "bedside_stop": "STOP — do not administer unit {unit} to {recipient}: {problems}.",
+    # --- chain: destruction of units (models/chain/disposal.py)
+    "destruction_refused": "Unit {unit} cannot be destroyed: {problem}.",
+    "unit_not_destroyable": "Unit {unit} cannot be destroyed: {problem}.",
+    "destruction_reason_untrue": "Unit {unit} cannot be destroyed as “{reason}”: {problem}.",
+    "destruction_note_required": "Destroying unit {unit} as “{reason}” needs a note: {problem}.",
+    "destruction_role": "User {username} may not {task} unit {unit} ({place}): {problem}.",
+    "destruction_method": "Unit {unit} cannot be destroyed by “{method}”: {problem}.",
+    # --- cleanroom: workspaces and line clearance (models/cleanroom/line_clearance.py)
+    "workspace_not_cleared": (
+        "Batch {batch} may not start in workspace {workspace}: no line "
+        "clearance has been recorded there (R-SEG-01)."
+    ),
+    "workspace_clearance_outdated": (
+        "Batch {batch} may not start in workspace {workspace}: its last "
+        "line clearance was not recorded after batch {previous} ended there; "
+        "clear the line again (R-SEG-01/02)."
+    ),
+    "workspace_occupied": (
+        "Batch {batch} may not start in workspace {workspace}: batch {occupant} "
+        "is still in it. One batch per workspace; finish it and clear the "
+        "line first (R-SEG-03)."
+    ),
+    "workspace_clearance_occupied": (
+        "Workspace {workspace} cannot be cleared while batch {batch} is "
+        "in it; finish the batch there first (R-SEG-02)."
+    ),
+    "batch_in_other_workspace": (
+        "Batch {batch} may not start in workspace {workspace}: it is still "
+        "active in workspace {other}; finish it there first."
+    ),
+    "workspace_segregation_infectious": (
+        "Batch {batch} is from an infectious donor and may not be processed "
+        "in workspace {workspace}, which is not an infectious area (R-SEG-05)."
+    ),
+    "workspace_segregation_general": (
+        "Batch {batch} is not infectious and may not be processed in workspace "
+        "{workspace}, which is an infectious area (R-SEG-05)."
+    ),
+    "line_clearance_incomplete": (
+        "Line clearance of workspace {workspace} (after batch {previous}) "
+        "is refused: not confirmed: {items_en}. Every item must be confirmed; "
+        "a failed item means no clearance (R-SEG-01)."
+    ),
+    "line_clearance_residual_risk": (
+        "Line clearance of workspace {workspace} is refused: the previous "
+        "batch {previous} was infectious (or processed in an infectious "
+        "area), so the clearance must confirm that no residual infection "
+        "risk remains (R-SEG-06)."
+    ),
+    "batch_not_in_workspace": (
+        "{action_en} for batch {batch} is refused: the batch has not been "
+        "started in a workspace. Start it in a cleared workspace first "
+        "(R-SEG-01)."
+    ),
+    "batch_left_workspace": (
+        "{action_en} for batch {batch} is refused: its work in workspace "
+        "{workspace} has ended. Start it again in a cleared workspace first "
+        "(R-SEG-01/02)."
+    ),
+    "batch_not_active_here": (
+        "Batch {batch} is not active in workspace {workspace}; there is "
+        "nothing to finish."
+    ),
+    # --- labeling: refusals (models/labeling/errors.py)
+    "label_template_not_usable": "Label template {template} v{version} cannot print: {reason}",
+    "label_station_busy": (
+        "Station {station} still holds batch {other}: its labels are not "
+        "reconciled. Reconcile them and clear the line before labeling "
+        "batch {batch} (R-LBL-11)."
+    ),
+    "label_already_printed": (
+        "Unit {din} already has a {template} label; a new one is a reprint "
+        "(reason + QA approval)."
+    ),
+    "label_reprint_not_approved": "Print job {job} is a reprint and QA has not approved it yet.",
+    "label_line_stopped": (
+        "The labeling line for print job {job} is stopped by deviation "
+        "{deviation}; QA must resume it."
+    ),
+    "label_fields_not_confirmed": (
+        "Every printed field must be checked item by item; not confirmed: "
+        "{fields}."
+    ),
+    "label_scan_refused": "The scan is not a CellTrail label bar code: {reason}",
+    "labels_not_reconciled": "Labels of batch {batch} are not reconciled: {reason}.",
+    # --- labeling: template layouts (models/labeling/layout.py)
+    "label_layout_invalid": "Label template {template} cannot be used: {reason}",
+    # --- quality: release blockers (models/quality/blockers.py)
+    "release_refused": "Batch {ident} cannot be released: {reasons}",
+    # --- quality: release package (models/quality/package.py)
+    "release_package_incomplete": "The release package of batch {batch} is incomplete: {missing}",
+    # --- quality: release decisions (models/quality/release.py)
+    "release_blocked": "Batch {batch} cannot be {action}: {reasons}",
+    # --- quality: QC results files (models/quality/qc_file/errors.py)
+    "qc_file_refused": (
+        "QC file {file} was not imported ({count} problem(s); nothing was "
+        "saved):\n{details_en}"
+    ),
+    "qc_file_already_imported": "QC file {file} was not imported again:\n{details_en}",
+    "file_unreadable": "the file cannot be read ({reason})",
+    "file_too_large": (
+        "the file is {size} bytes; at most {limit} bytes are accepted (split "
+        "the export)"
+    ),
+    "file_empty": "the file is empty",
+    "file_not_text": "this is not a text (CSV) file but {kind}; export the results as CSV",
+    "file_undecodable": (
+        "byte {byte} at offset {offset} is not valid {encoding}; save the "
+        "export as UTF-8 (or GB18030)"
+    ),
+    "file_no_rows": "the file has a header but no result rows",
+    "file_too_many_rows": "more than {limit} result rows; split the export into smaller files",
+    "file_quoting_broken": (
+        "the CSV quoting is broken here ({reason}); the rest of the file "
+        "was not read"
+    ),
+    "file_changed": (
+        "the file changed after it was previewed (SHA-256 {was} → {now}); "
+        "preview it again"
+    ),
+    "file_already_imported": (
+        "this exact file (SHA-256 {sha256}) was already imported by {actor} "
+        "at {at} (audit entry {seq}); importing it twice would record every "
+        "result twice"
+    ),
+    "unknown_header": "unknown column {header!r}; the columns are: {known}",
+    "duplicate_header": "column {header!r} means the same as column {first!r}",
+    "missing_column": "the required column {column} is missing (accepted headers: {aliases})",
+    "wrong_cell_count": "the row has {found} cell(s) but the header has {expected}",
+    "empty_value": "a value is required here",
+    "control_character": "the value contains a control character ({char})",
+    "value_too_long": "the value has {length} characters; at most {limit} are allowed",
+    "unknown_batch": "there is no batch {batch!r}",
+    "no_approved_specification": (
+        "batch {batch} has no approved specification to judge results against"
+    ),
+    "unknown_test": "test {test!r} is not in specification {spec} of batch {batch}",
+    "not_a_number": (
+        "{test} has a numeric limit; {value!r} is not a plain number (e.g. "
+        "93.5 or 1.0e8)"
+    ),
+    "value_refused": "{test}: {reason}",
+    "unit_mismatch": "{test} is reported in {expected}, not {unit!r}",
+    "method_mismatch": "{test} needs a {needs} method, but the rapid column says {given!r}",
+    "bad_flag": "{value!r} is not yes or no (accepted: yes/no, true/false, 1/0, 是/否)",
+    "bad_time": (
+        "{value!r} is not a plausible date and time (e.g. 2025-04-15 10:30:00 "
+        "or 2025-04-15T10:30:00+08:00)"
+    ),
+    "ambiguous_local_time": (
+        "{value!r} has no UTC offset and occurs twice in the site's time "
+        "zone {zone}; add it"
+    ),
+    "nonexistent_local_time": (
+        "{value!r} has no UTC offset and does not exist in the site's time "
+        "zone {zone}"
+    ),
+    "future_time": "{value!r} is in the future (now is {now})",
+    "duplicate_row": "the same result (batch {batch}, {test} at {at}) is already on line {first}",
+    "already_recorded": "batch {batch} already has a {test} result at {at} (result {result_id})",
+    "row_refused": "refused when recording: {detail_en}",
+    # --- archive: retention archives (models/archive/errors.py)
+    "archive": "Archive export refused: {detail}",
+    "batch_not_closed": "Batch {batch} is not closed and cannot be archived: {reason}",
+    "archive_not_intact": "Archive {file} failed verification ({count} problem(s)); first: {first}",
+    "archive_unreadable": "{file} cannot be read as a zip archive: {reason}",
+    "archive_manifest_invalid": "The manifest (manifest.json) is missing or invalid: {reason}",
+    "archive_format_unknown": (
+        "Archive format {format!r} is not one this release reads (it reads "
+        "{known})"
+    ),
+    "archive_member_missing": (
+        "Member {member} is listed in the manifest but missing from the "
+        "archive"
+    ),
+    "archive_member_extra": "Member {member} is in the archive but not in the manifest",
+    "archive_member_duplicate": "Member {member} appears {count} times in the archive",
+    "archive_member_checksum": (
+        "Member {member} does not match its manifest checksum (expected "
+        "{expected}, found {found})"
+    ),
+    "archive_member_unreadable": "Member {member} cannot be read: {reason}",
+    "archive_member_content": "Member {member}, line {line}: {reason}",
+    "archive_row_count": "Member {member} holds {found} rows; the manifest says {expected}",
+    "archive_personal_data": (
+        "Member {member} holds personal data, which an archive must never "
+        "contain"
+    ),
+    "archive_batch_missing": "The manifest's batch {batch} is not among the archived batch records",
+    "archive_trace_mismatch": (
+        "trace.json is not the trace of batch {batch} (its focus is {focus!r})"
+    ),
+    "archive_audit_digest": "Audit entry {seq} does not match its own hash: it was altered",
+    "archive_audit_link": (
+        "Audit entry {seq} does not link to entry {prev} before it (previous-hash "
+        "mismatch)"
+    ),
+    "archive_audit_order": (
+        "Audit entry {seq} is duplicated or out of order (it follows entry "
+        "{prev})"
+    ),
+    "archive_audit_head": "Audit entry {seq} contradicts the chain head in the manifest: {detail}",
+    "archive_audit_subject": (
+        "Audit entry {seq} is about {subject_type} {subject_id}, which "
+        "is not in the archive"
+    ),
+    "archive_signature_unaudited": (
+        "Signature {signature} has no signing entry in the archived audit "
+        "trail"
+    ),
+    "archive_signature_not_archived": (
+        "Audit entry {seq} records signature {signature}, which is missing "
+        "from the archive"
+    ),
+    "archive_signature_mismatch": (
+        "Signature {signature} differs from its audit entry {seq} in: {fields}"
+    ),
+    "archive_signature_subject": (
+        "Signature {signature} is about {subject_type} {subject_id}, which "
+        "is not in the archive"
+    ),
+    "archive_signature_missing": (
+        "Member {member}, line {line}: {column} refers to signature {signature}, "
+        "not archived"
+    ),
+    "archive_release_package": (
+        "Release record {record}: the signed package does not match signature "
+        "{signature}"
+    ),
+    "archive_live_unavailable": "The live database cannot be read for the cross-check: {detail}",
+    "archive_live_missing": "Audit entry {seq} does not exist in the live database",
+    "archive_live_mismatch": (
+        "Audit entry {seq} differs from the live database's entry {seq} "
+        "(hash {live})"
+    ),
+    "archive_live_export": (
+        "The live audit trail records no export of batch {batch} with this "
+        "manifest (SHA-256 {digest}): the archive was not written by CellTrail "
+        "as it is now"
+    ),
+    "archive_verifier_fault": (
+        "Verification could not finish ({reason}); treat the archive as "
+        "unverified"
+    ),
+    # --- archive: backup and restore (models/archive/backup.py)
+    "backup": "Backup/restore refused: {detail}",
+    # --- printing: printer errors, rendered by the caller (printing/errors.py)
+    "printer_error": "Printer {printer} failed: {detail}",
+    "printer_unreachable": "Printer {printer} cannot be reached ({detail}). Nothing was printed.",
+    "printer_timeout": (
+        "Printer {printer} did not answer within {seconds} s. Check it "
+        "before printing again."
+    ),
+    "printer_not_ready": (
+        "Printer {printer} is not ready: {problems}. Nothing was sent; "
+        "fix it and retry."
+    ),
+    "printer_rejected": "Printer {printer} refused the job: {reason}",
+    "printer_status_unreadable": (
+        "Printer {printer} sent a status reply that cannot be read: {reply!r}"
+    ),
+    "printer_address_unsupported": "Printer address {address!r} cannot be used: {reason}",
+    # --- printing: printer status problems (printing/status.py PROBLEMS)
+    "printer_problem.paper_out": "out of labels",
+    "printer_problem.paused": "paused",
+    "printer_problem.head_open": "print head open",
+    "printer_problem.ribbon_out": "ribbon out",
+    "printer_problem.over_temperature": "print head too hot",
+}
 
 # cli — the command line's own words (models/cli/); domain errors keep their own codes.
 MESSAGES.update(

@@ -1,9 +1,310 @@
 """Simplified Chinese catalogue: message code → ``str.format`` template (see ``models.i18n``).
 
-Terms follow ``models/i18n/glossary.py``.
+Terms follow ``models/i18n/glossary.py``. One block per area, in the order of ``en.py``.
 """
 
-MESSAGES: dict[str, str] = {}
+MESSAGES: dict[str, str] = {
+    # --- i18n: how lists and unknown stored values read (models/i18n/__init__.py)
+    "i18n.list": "、",
+    "i18n.sentences": "；",
+    "i18n.verbatim": "{text}",
+    # --- kernel: refusals every area shares (models/kernel/errors.py)
+    "domain_error": "操作被拒绝：{detail}",
+    "not_found": "找不到标识为 {ident!r} 的{kind}。",
+    "invalid_input": "{field} 无效：{reason}",
+    "invalid_transition": "{kind} {ident} 不能从 {current} 变为 {target}。",
+    "permission_denied": "用户 {username}（角色：{roles}）无权执行：{action}。",
+    "authentication_failed": "用户名或密码错误。",
+    "account_locked": "账户 {username} 因多次登录失败已被锁定，需由管理员解锁。",
+    "account_disabled": "账户 {username} 已停用。",
+    "same_person": "{username} 已执行此步骤，不能同时复核；必须由第二人复核。",
+    "password_policy": "密码不符合策略：{reason}",
+    "schema": "数据库问题：{detail}",
+    "database_unavailable": "无法连接数据库（{detail}）。未保存任何内容，请重试。",
+    "commit_outcome_unknown": (
+        "保存时与数据库的连接中断（{detail}），无法确认记录是否已保存。"
+        "数据库恢复后，请先在审计追踪中查找审计记录 {seq}，再决定是否重"
+        "做此操作。"
+    ),
+    # --- kernel: audit trail (models/kernel/audit.py)
+    "audit_tamper": "程序试图修改或删除审计记录 {seq}；审计记录只能追加。",
+    # --- identity: sign-in sessions (models/identity/sessions.py)
+    "unlock_refused": (
+        "只有 {locked_user} 可以解锁此工作站。{badge_user}：请先将 {locked_user} "
+        "注销。"
+    ),
+    # --- isbt128: bar codes and data structures (models/isbt128/errors.py)
+    "isbt128": "无法读取 ISBT 128 数据：{detail}",
+    "isbt128_empty": "未扫描或输入任何内容。",
+    "isbt128_foreign": "这不是 ISBT 128 条码（{kind}）；请改扫 ISBT 128 条码。",
+    "isbt128_unknown_di": "未知的 ISBT 128 数据标识符 {di!r}。",
+    "isbt128_unsupported": "{di!r} 是 {structure}（{name}），CellTrail 在此不读取该数据结构。",
+    "isbt128_length": "{structure} 应为 {expected} 个字符，实际读到 {actual} 个。",
+    "isbt128_concatenated": (
+        "扫描内容包含多个数据结构（{structure} 之后还有 {next_di!r}）；"
+        "请一次只扫描一个条码。"
+    ),
+    "isbt128_character": (
+        "{structure}：第 {position} 个字符为 {char}，但{field}必须是"
+        "{expected}。"
+    ),
+    "isbt128_check_character": (
+        "DIN {din} 的校验字符错误：应为 {expected}，实际为 {actual}。请"
+        "重新输入 DIN。"
+    ),
+    "isbt128_check_character_missing": (
+        "手工输入的 DIN 必须以方框中的校验字符结尾；DIN {din} 缺少校验字"
+        "符。"
+    ),
+    "isbt128_flag_checksum": "DIN {din}：第 3 类标志字符应为 {expected}，实际为 {actual}。",
+    "isbt128_flag_reserved": "DIN 标志字符 {flags} 为 ICCBBA 保留值，不得使用。",
+    "isbt128_year": "DIN 年份必须是年份的后两位数字（0–99）；实际为 {year!r}。",
+    "isbt128_sequence": "DIN 序列号必须在 0–999999 之间；实际为 {sequence!r}。",
+    "isbt128_date": "{structure}：{value!r} 不是有效的日期/时间（{reason}）。",
+    "isbt128_wrong_structure": "这是 {structure}（{name}），不是{wanted}；请扫描正确的条码。",
+    "isbt128_keyboard_refused": "{text!r} 看起来是手工输入而非扫描；此步骤要求扫描 DIN 条码。",
+    # --- isbt128: words inside isbt128 messages (fields, expected characters, wanted structures)
+    "isbt128_din_valid": "DIN {din} 有效。",
+    "isbt128.field.pdc": "产品描述代码",
+    "isbt128.field.trial_pdc": "临床试验产品描述代码",
+    "isbt128.field.year_of_issue": "签发年份",
+    "isbt128.field.coi_sequence": "CoI 序列",
+    "isbt128.field.fin": "机构识别号（FIN）",
+    "isbt128.field.year": "年份",
+    "isbt128.field.sequence": "序列号",
+    "isbt128.field.flags": "标志字符",
+    "isbt128.field.century": "世纪",
+    "isbt128.field.day_of_year": "年内日序",
+    "isbt128.field.hour": "小时",
+    "isbt128.field.minute": "分钟",
+    "isbt128.field.check_input": "校验字符输入",
+    "isbt128.expected.digit": "数字 0-9",
+    "isbt128.expected.alnum": "0-9 或 A-Z",
+    "isbt128.expected.fin_first": "A-N、P-Z 或 1-9",
+    "isbt128.wanted.din_full": "捐献识别号（DIN）",
+    "isbt128.wanted.din": "DIN",
+    "isbt128.wanted.product_code": "产品代码（DS003）",
+    "isbt128.kind.no_data_identifier": "开头不是 ISBT 128 数据标识符“=”或“&”",
+    "isbt128.kind.gs1": "GS1 条码",
+    "isbt128.kind.symbology": "码制 {aim!r}，ISBT 128 不使用该码制",
+    "isbt128.reason.no_such_day": "{year} 年没有第 {day} 天（001-{days}）",
+    "isbt128.reason.not_24_hour": "{time} 不是 24 小时制时间（00:00-23:59）",
+    "isbt128.field.category": "产品类别",
+    "isbt128.field.donation_type": "捐献类型",
+    "isbt128.field.division_1": "第一级分装字符",
+    "isbt128.field.division_2": "第二级分装字符",
+    "isbt128.field.literal_ch": "固定字符 CH",
+    "isbt128.field.check_character": "校验字符",
+    "isbt128.expected.category": "A-F、H、M、N、P、R-T、V-Y 之一",
+    "isbt128.expected.upper": "字母 A-Z",
+    "isbt128.expected.zero_or_upper": "0 或 A-Z",
+    "isbt128.expected.zero_or_lower": "0 或 a-z",
+    "isbt128.expected.letter_c": "C",
+    "isbt128.expected.letter_h": "H",
+    "isbt128.expected.check_character": "0-9、A-Z 或 *",
+    # --- chain: chain-of-identity refusals (models/chain/errors.py)
+    "sequence_exhausted": "标识序列 {name}（{scope}）已用尽（上限 {limit}）；编号不得重复使用。",
+    "donor_ineligible": "供者 {donor} 状态为 {eligibility}，拒绝{action}（R-DON）。",
+    "collection_not_accepted": "采集 {collection} 接收未合格（{state}），不得用于建批。",
+    "batch_single_source": (
+        "一批只能来自单一供者的同一次采集（R-BAT-01）；现有 {count} 个{what}。"
+        "多来源请使用合批。"
+    ),
+    "pool_source_not_released": (
+        "批次 {batch} 状态为 {status}；只有单独放行的批次才能合批（R-BAT-03）"
+        "。"
+    ),
+    "segregation": "制剂 {unit}（{infectious}）不得进入 {place}：感染性物料须隔离存放。",
+    "autologous_pool": (
+        "供者 {donor} 的自体物料不得与其他供者（{others}）的物料混合：自"
+        "体制剂仅供本人使用。"
+    ),
+    "unit_not_usable": "制剂 {unit} 不能用于{action}：{problem}。",
+    "reason_required": "{action}必须填写原因；记录不得删除，错误记录须注明原因后作废。",
+    "scan_mismatch": "扫描的制剂与运单 {shipment} 不符：缺少 {missing}，多出 {extra}。",
+    "bedside_stop": "停止 — 不得将制剂 {unit} 输注给 {recipient}：{problems}。",
+    # --- chain: destruction of units (models/chain/disposal.py)
+    "destruction_refused": "制剂 {unit} 不能销毁：{problem_zh}。",
+    "unit_not_destroyable": "制剂 {unit} 不能销毁：{problem_zh}。",
+    "destruction_reason_untrue": "制剂 {unit} 不能以“{reason_zh}”为由销毁：{problem_zh}。",
+    "destruction_note_required": "以“{reason_zh}”为由销毁制剂 {unit} 必须填写说明：{problem_zh}。",
+    "destruction_role": "用户 {username} 不能{task_zh}制剂 {unit}（{place_zh}）：{problem_zh}。",
+    "destruction_method": "制剂 {unit} 不能按“{method_zh}”销毁：{problem_zh}。",
+    # --- cleanroom: workspaces and line clearance (models/cleanroom/line_clearance.py)
+    "workspace_not_cleared": (
+        "批次 {batch} 不得在操作空间 {workspace} 开始：该空间尚无清场记"
+        "录（R-SEG-01）。"
+    ),
+    "workspace_clearance_outdated": (
+        "批次 {batch} 不得在操作空间 {workspace} 开始：最近一次清场不在"
+        "批次 {previous} 结束之后；须重新清场（R-SEG-01/02）。"
+    ),
+    "workspace_occupied": (
+        "批次 {batch} 不得在操作空间 {workspace} 开始：批次 {occupant} "
+        "仍在其中。同一操作空间同时只能有一个批次；须先结束该批并清场（"
+        "R-SEG-03）。"
+    ),
+    "workspace_clearance_occupied": (
+        "操作空间 {workspace} 中仍有批次 {batch}，不能清场；须先结束该批"
+        "在此的操作（R-SEG-02）。"
+    ),
+    "batch_in_other_workspace": (
+        "批次 {batch} 不得在操作空间 {workspace} 开始：该批仍在操作空间"
+        " {other} 中，须先在该处结束。"
+    ),
+    "workspace_segregation_infectious": (
+        "批次 {batch} 来自感染性供者，不得在非感染性区域的操作空间 {workspace} "
+        "中制备（R-SEG-05）。"
+    ),
+    "workspace_segregation_general": (
+        "批次 {batch} 为非感染性，不得在感染性区域的操作空间 {workspace} "
+        "中制备（R-SEG-05）。"
+    ),
+    "line_clearance_incomplete": (
+        "操作空间 {workspace}（上批 {previous}）清场被拒绝：以下项目未确"
+        "认：{items_zh}。所有项目均须确认；任一项不合格即不能清场（R-SEG-01）"
+        "。"
+    ),
+    "line_clearance_residual_risk": (
+        "操作空间 {workspace} 清场被拒绝：上批 {previous} 为感染性（或在"
+        "感染性区域制备），清场须确认无残留感染风险（R-SEG-06）。"
+    ),
+    "batch_not_in_workspace": (
+        "批次 {batch} 的{action_zh}被拒绝：该批尚未在任何操作空间开始。"
+        "须先在已清场的操作空间开始（R-SEG-01）。"
+    ),
+    "batch_left_workspace": (
+        "批次 {batch} 的{action_zh}被拒绝：该批在操作空间 {workspace} 的"
+        "操作已结束。须先在已清场的操作空间重新开始（R-SEG-01/02）。"
+    ),
+    "batch_not_active_here": "批次 {batch} 不在操作空间 {workspace} 中，无需结束。",
+    # --- labeling: refusals (models/labeling/errors.py)
+    "label_template_not_usable": "标签模板 {template} 第 {version} 版不能打印：{reason}",
+    "label_station_busy": (
+        "工位 {station} 仍有批次 {other} 的标签未完成平衡核对。请先核对"
+        "并清场，再为批次 {batch} 贴签。"
+    ),
+    "label_already_printed": (
+        "产品单元 {din} 已有 {template} 标签；再次打印属于补打，需要理由"
+        "并经 QA 批准。"
+    ),
+    "label_reprint_not_approved": "打印任务 {job} 是补打任务，尚未经 QA 批准。",
+    "label_line_stopped": "打印任务 {job} 的贴签线因偏差 {deviation} 已停止；需由 QA 恢复。",
+    "label_fields_not_confirmed": "必须逐项核对所有打印内容；未核对：{fields}。",
+    "label_scan_refused": "扫描内容不是 CellTrail 标签条码：{reason}",
+    "labels_not_reconciled": "批次 {batch} 的标签未完成平衡核对：{reason}。",
+    # --- labeling: template layouts (models/labeling/layout.py)
+    "label_layout_invalid": "标签模板 {template} 不可用：{reason}",
+    # --- quality: release blockers (models/quality/blockers.py)
+    "release_refused": "批次 {ident} 不能放行：{reasons_zh}",
+    # --- quality: release package (models/quality/package.py)
+    "release_package_incomplete": "批次 {batch} 的放行资料不完整：{missing_zh}",
+    # --- quality: release decisions (models/quality/release.py)
+    "release_blocked": "批次 {batch} 不能{action_zh}：{reasons_zh}",
+    # --- quality: QC results files (models/quality/qc_file/errors.py)
+    "qc_file_refused": "QC 文件 {file} 未导入（{count} 个问题，未保存任何内容）：\n{details_zh}",
+    "qc_file_already_imported": "QC 文件 {file} 未重复导入：\n{details_zh}",
+    "file_unreadable": "无法读取文件（{reason}）",
+    "file_too_large": "文件大小为 {size} 字节，最多接受 {limit} 字节（请拆分导出文件）",
+    "file_empty": "文件为空",
+    "file_not_text": "这不是文本（CSV）文件，而是{kind}；请将结果导出为 CSV",
+    "file_undecodable": (
+        "偏移 {offset} 处的字节 {byte} 不是有效的 {encoding} 编码；请将"
+        "导出文件保存为 UTF-8（或 GB18030）"
+    ),
+    "file_no_rows": "文件只有表头，没有结果行",
+    "file_too_many_rows": "结果行超过 {limit} 行；请将导出文件拆分为较小的文件",
+    "file_quoting_broken": "此处 CSV 引号格式错误（{reason}）；文件其余部分未读取",
+    "file_changed": "文件在预览后已被修改（SHA-256 {was} → {now}）；请重新预览",
+    "file_already_imported": (
+        "此文件（SHA-256 {sha256}）已由 {actor} 于 {at} 导入（审计记录 "
+        "{seq}）；重复导入会使每个结果记录两次"
+    ),
+    "unknown_header": "未知列 {header!r}；可用的列为：{known}",
+    "duplicate_header": "列 {header!r} 与列 {first!r} 含义相同",
+    "missing_column": "缺少必需的列 {column}（可用表头：{aliases}）",
+    "wrong_cell_count": "该行有 {found} 个单元格，而表头有 {expected} 个",
+    "empty_value": "此处必须填写",
+    "control_character": "值中含有控制字符（{char}）",
+    "value_too_long": "该值有 {length} 个字符，最多允许 {limit} 个",
+    "unknown_batch": "不存在批号 {batch!r}",
+    "no_approved_specification": "批次 {batch} 没有已批准的质量标准，无法判定结果",
+    "unknown_test": "检测项目 {test!r} 不在批次 {batch} 的质量标准 {spec} 中",
+    "not_a_number": "{test} 为数值限度；{value!r} 不是数字（例如 93.5 或 1.0e8）",
+    "value_refused": "{test}：{reason}",
+    "unit_mismatch": "{test} 的单位应为 {expected}，而不是 {unit!r}",
+    "method_mismatch": "{test} 需要{needs}方法，但快速法列为 {given!r}",
+    "bad_flag": "{value!r} 不是“是”或“否”（可用：是/否、yes/no、true/false、1/0）",
+    "bad_time": (
+        "{value!r} 不是有效的日期时间（例如 2025-04-15 10:30:00 或 2025-04-15T10:30:00+08:00）"
+    ),
+    "ambiguous_local_time": "{value!r} 没有 UTC 偏移，且在本站时区 {zone} 中出现两次；请加上偏移",
+    "nonexistent_local_time": "{value!r} 没有 UTC 偏移，且在本站时区 {zone} 中不存在",
+    "future_time": "{value!r} 晚于当前时间（现在是 {now}）",
+    "duplicate_row": "相同的结果（批次 {batch}，{test}，{at}）已在第 {first} 行出现",
+    "already_recorded": "批次 {batch} 已有 {at} 的 {test} 结果（结果 {result_id}）",
+    "row_refused": "记录时被拒绝：{detail_zh}",
+    # --- archive: retention archives (models/archive/errors.py)
+    "archive": "归档导出被拒绝：{detail}",
+    "batch_not_closed": "批次 {batch} 尚未关闭，不能归档：{reason}",
+    "archive_not_intact": "归档 {file} 校验未通过（{count} 个问题）；第一个：{first}",
+    "archive_unreadable": "{file} 无法作为 zip 归档读取：{reason}",
+    "archive_manifest_invalid": "清单（manifest.json）缺失或无效：{reason}",
+    "archive_format_unknown": "本版本无法读取归档格式 {format!r}（可读取：{known}）",
+    "archive_member_missing": "清单列出的成员 {member} 在归档中缺失",
+    "archive_member_extra": "成员 {member} 在归档中，但未列入清单",
+    "archive_member_duplicate": "成员 {member} 在归档中出现 {count} 次",
+    "archive_member_checksum": (
+        "成员 {member} 与清单中的校验和不符（应为 {expected}，实为 {found}）"
+    ),
+    "archive_member_unreadable": "成员 {member} 无法读取：{reason}",
+    "archive_member_content": "成员 {member} 第 {line} 行：{reason}",
+    "archive_row_count": "成员 {member} 含 {found} 行；清单记载为 {expected} 行",
+    "archive_personal_data": "成员 {member} 含有个人数据，归档中不得包含",
+    "archive_batch_missing": "清单中的批次 {batch} 不在归档的批次记录中",
+    "archive_trace_mismatch": "trace.json 不是批次 {batch} 的追溯（其焦点为 {focus!r}）",
+    "archive_audit_digest": "审计记录 {seq} 与其自身哈希不符：已被修改",
+    "archive_audit_link": "审计记录 {seq} 未与其前一条记录 {prev} 相链接（前序哈希不符）",
+    "archive_audit_order": "审计记录 {seq} 重复或顺序错误（位于记录 {prev} 之后）",
+    "archive_audit_head": "审计记录 {seq} 与清单中的链头不符：{detail}",
+    "archive_audit_subject": "审计记录 {seq} 涉及 {subject_type} {subject_id}，该记录不在归档中",
+    "archive_signature_unaudited": "签名 {signature} 在归档的审计追踪中没有对应的签名记录",
+    "archive_signature_not_archived": "审计记录 {seq} 记载了签名 {signature}，但该签名不在归档中",
+    "archive_signature_mismatch": "签名 {signature} 与其审计记录 {seq} 不一致：{fields}",
+    "archive_signature_subject": (
+        "签名 {signature} 涉及 {subject_type} {subject_id}，该记录不在归"
+        "档中"
+    ),
+    "archive_signature_missing": (
+        "成员 {member} 第 {line} 行：{column} 引用的签名 {signature} 不"
+        "在归档中"
+    ),
+    "archive_release_package": "放行记录 {record}：签署的放行资料与签名 {signature} 不符",
+    "archive_live_unavailable": "无法读取在用数据库以进行交叉核对：{detail}",
+    "archive_live_missing": "在用数据库中不存在审计记录 {seq}",
+    "archive_live_mismatch": "审计记录 {seq} 与在用数据库中的记录 {seq} 不符（哈希 {live}）",
+    "archive_live_export": (
+        "在用审计追踪中没有批次 {batch} 以此清单（SHA-256 {digest}）导出"
+        "的记录：该归档并非 CellTrail 原样导出"
+    ),
+    "archive_verifier_fault": "校验未能完成（{reason}）；应视该归档为未经校验",
+    # --- archive: backup and restore (models/archive/backup.py)
+    "backup": "备份/恢复被拒绝：{detail}",
+    # --- printing: printer errors, rendered by the caller (printing/errors.py)
+    "printer_error": "打印机 {printer} 出错：{detail}",
+    "printer_unreachable": "无法连接打印机 {printer}（{detail}）。未打印任何内容。",
+    "printer_timeout": "打印机 {printer} 在 {seconds} 秒内无响应。请先检查打印机再重新打印。",
+    "printer_not_ready": "打印机 {printer} 未就绪：{problems}。未发送任何内容；处理后请重试。",
+    "printer_rejected": "打印机 {printer} 拒绝了打印任务：{reason}",
+    "printer_status_unreadable": "无法解析打印机 {printer} 返回的状态：{reply!r}",
+    "printer_address_unsupported": "打印机地址 {address!r} 无法使用：{reason}",
+    # --- printing: printer status problems (printing/status.py PROBLEMS)
+    "printer_problem.paper_out": "标签纸用完",
+    "printer_problem.paused": "已暂停",
+    "printer_problem.head_open": "打印头未合上",
+    "printer_problem.ribbon_out": "碳带用完",
+    "printer_problem.over_temperature": "打印头过热",
+}
 
 # cli — the command line's own words (models/cli/); domain errors keep their own codes.
 MESSAGES.update(

@@ -36,11 +36,6 @@ class SignOutTrigger(enum.StrEnum):
 
 class UnlockRefusedError(DomainError):
     code = "unlock_refused"
-    en = (
-        "Only {locked_user} can unlock this workstation. "
-        "{badge_user}: sign {locked_user} out first."
-    )
-    zh = "只有 {locked_user} 可以解锁此工作站。{badge_user}：请先将 {locked_user} 注销。"
 
 
 class SessionService:

@@ -45,11 +45,6 @@ class AuditAction(enum.StrEnum):
 
 class AuditTamperError(DomainError):
     code = "audit_tamper"
-    en = (
-        "The application tried to change or delete audit entry {seq}; "
-        "audit entries are append-only."
-    )
-    zh = "程序试图修改或删除审计记录 {seq}；审计记录只能追加。"
 
 
 def _timestamp(at: datetime) -> str:
