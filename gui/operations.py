@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from gui.i18n import LANGUAGE
+from models.i18n import describe
 from models.kernel.errors import DatabaseUnavailableError, DomainError
 from printing.errors import PrinterError
 
@@ -123,7 +124,7 @@ def _attach_progress(parent: QWidget, signals: Operation, label: str) -> None:
 def error_text(exc: BaseException) -> str:
     """The one rendering of failures: a DomainError in the user's language, never a traceback."""
     if isinstance(exc, DomainError | PrinterError):
-        return exc.message(LANGUAGE.code)
+        return describe(exc, LANGUAGE.code)
     if isinstance(exc, OSError):
         return f"{type(exc).__name__}: {exc.strerror or exc}"
     return QCoreApplication.translate("Operations", "Unexpected error: {0}").format(

@@ -14,14 +14,9 @@ from printing.errors import PrinterStatusUnreadableError
 
 STX, ETX = b"\x02", b"\x03"
 
-# Problems that mean "a job sent now would not print"; each with English and Chinese words.
-PROBLEM_WORDS: dict[str, tuple[str, str]] = {
-    "paper_out": ("out of labels", "标签纸用完"),
-    "paused": ("paused", "已暂停"),
-    "head_open": ("print head open", "打印头未合上"),
-    "ribbon_out": ("ribbon out", "碳带用完"),
-    "over_temperature": ("print head too hot", "打印头过热"),
-}
+# Conditions that mean "a job sent now would not print". Their words are the catalogue's
+# ``printer_problem.*`` codes (printing holds no words; its caller renders them).
+PROBLEMS: tuple[str, ...] = ("paper_out", "paused", "head_open", "ribbon_out", "over_temperature")
 
 
 @dataclass(frozen=True)
@@ -38,19 +33,12 @@ class PrinterStatus:
 
     @property
     def problems(self) -> tuple[str, ...]:
-        """Codes (keys of ``PROBLEM_WORDS``) of every condition that blocks printing."""
-        return tuple(code for code in PROBLEM_WORDS if getattr(self, code))
+        """Codes (``PROBLEMS``) of every condition that blocks printing."""
+        return tuple(code for code in PROBLEMS if getattr(self, code))
 
     @property
     def ready(self) -> bool:
         return not self.problems
-
-    def describe(self, lang: str = "en") -> str:
-        index = 1 if lang.lower().startswith("zh") else 0
-        sep = "、" if index else ", "
-        return sep.join(PROBLEM_WORDS[code][index] for code in self.problems) or (
-            "就绪" if index else "ready"
-        )
 
 
 def parse_host_status(reply: bytes, printer: str = "?") -> PrinterStatus:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from models.cli.registry import Arg, Command, Group, Result
-from models.i18n import render, user_language
+from models.i18n import describe, render, user_language
 from models.kernel.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ def cmd_print(args: argparse.Namespace) -> Result:
         ]
     except PrinterError as exc:  # an unusable printer URL
         raise ValidationError(
-            field=render("cli.field.printer", lang), reason=exc.message(lang)
+            field=render("cli.field.printer", lang), reason=describe(exc, lang)
         ) from exc
     finally:
         core.close()
@@ -106,7 +106,7 @@ def cmd_print(args: argparse.Namespace) -> Result:
                 "job": o.job_id,
                 "status": o.status.value,
                 "labels": list(o.printed_label_ids),
-                "error": o.failure.message(lang) if o.failure else None,
+                "error": describe(o.failure, lang) if o.failure else None,
             }
             for o in outcomes
         ]
@@ -120,7 +120,7 @@ def cmd_print(args: argparse.Namespace) -> Result:
             count=len(o.printed_label_ids),
         )
         + (
-            render("cli.label.job_failed", lang, reason=o.failure.message(lang))
+            render("cli.label.job_failed", lang, reason=describe(o.failure, lang))
             if o.failure
             else ""
         )

@@ -21,6 +21,7 @@ from models.entities.labeling import (
     PrintJob,
     PrintJobStatus,
 )
+from models.i18n import describe
 from models.identity.accounts import get_user, require_role
 from models.identity.signatures import signature_matches
 from models.kernel.audit import AuditAction
@@ -117,7 +118,7 @@ class PrintRunActions:
                     )
             job.status = PrintJobStatus.FAILED if failure else PrintJobStatus.PRINTED
             job.printed_at = now
-            job.failure = failure.message("en")[:500] if failure else None
+            job.failure = describe(failure, "en")[:500] if failure else None
             uow.audit.record(
                 AuditAction.TRANSITION,
                 actor=actor,

@@ -65,8 +65,7 @@ class TcpZplPrinter:
                 if not status.ready:
                     raise PrinterNotReadyError(
                         printer=self.name,
-                        problems_en=status.describe("en"),
-                        problems_zh=status.describe("zh"),
+                        problems=status.problems,
                     )
             sock.sendall(job.payload)
             sock.shutdown(socket.SHUT_WR)  # tell the printer the job is complete

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from models.i18n import describe
 from printing.port import UnsupportedPrinterAddressError
 from printing.registry import open_printer
 from printing.transports import system
@@ -44,7 +45,7 @@ def test_bad_urls_are_rejected_with_a_reason(url: str, reason: str) -> None:
     with pytest.raises(UnsupportedPrinterAddressError, match=reason) as caught:
         open_printer(url)
     assert caught.value.code == "printer_address_unsupported"
-    assert "无法使用" in caught.value.message("zh")
+    assert "无法使用" in describe(caught.value, "zh")
 
 
 @pytest.mark.skipif(not system.is_usable(), reason="lp (cups-client) is not installed")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from models.i18n import describe, terms
 from printing.port import (
     PrinterError,
     PrinterNotReadyError,
@@ -24,8 +25,9 @@ def test_parse_documented_reply() -> None:
     status = parse_host_status(ZEBRA_REPLY)
     assert status.problems == ("paper_out", "head_open") and not status.ready
     assert status.labels_remaining == 3
-    assert status.describe("en") == "out of labels, print head open"
-    assert status.describe("zh") == "标签纸用完、打印头未合上"
+    words = terms("printer_problem", status.problems)  # printing holds no words
+    assert words.message("en") == "out of labels, print head open"
+    assert words.message("zh") == "标签纸用完、打印头未合上"
 
 
 def test_format_and_parse_round_trip() -> None:
@@ -42,10 +44,11 @@ def test_unreadable_reply_is_a_typed_error(reply: bytes) -> None:
 def test_error_messages_in_both_languages() -> None:
     error = PrinterUnreachableError(printer="Z1", detail="Connection refused")
     assert isinstance(error, PrinterError) and error.code == "printer_unreachable"
-    assert error.message("en").startswith("Printer Z1 cannot be reached (Connection refused)")
-    assert error.message("zh_CN") == "无法连接打印机 Z1（Connection refused）。未打印任何内容。"
-    assert str(error) == error.message("en")
+    assert describe(error, "en").startswith("Printer Z1 cannot be reached (Connection refused)")
+    assert describe(error, "zh_CN") == "无法连接打印机 Z1（Connection refused）。未打印任何内容。"
+    # printing holds no words: its str() is the code and parameters, for logs
+    assert str(error).startswith("printer_unreachable")
 
 
 def test_missing_parameter_never_hides_the_error() -> None:
-    assert "Z1" in PrinterNotReadyError(printer="Z1").message("en")
+    assert "Z1" in describe(PrinterNotReadyError(printer="Z1"), "en")

@@ -6,6 +6,7 @@ import socket
 
 import pytest
 
+from models.i18n import describe
 from printing.port import (
     CONTENT_TYPES,
     Outcome,
@@ -51,8 +52,8 @@ def test_not_ready_printer_gets_no_job_bytes(status: PrinterStatus, words: str) 
             open_printer(fake.url, name="Z1").send(_job())
         assert fake.wait_for_connections(1)
     assert fake.jobs == []
-    assert words in caught.value.message("en")
-    assert "未就绪" in caught.value.message("zh-CN")
+    assert words in describe(caught.value, "en")
+    assert "未就绪" in describe(caught.value, "zh-CN")
 
 
 def test_query_status_reads_the_printer() -> None:
