@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from models.i18n import Message
 from models.isbt128.errors import IllegalCharacterError, WrongLengthError
 
 # Explicit ASCII sets: str.isdigit() would accept "٣" or "²" and let int() misread them.
@@ -26,22 +27,34 @@ class CharRule:
 
     length: int
     allowed: frozenset[str]
-    field_en: str
-    field_zh: str
-    expected_en: str
-    expected_zh: str
+    field: str  # catalogue code suffix: isbt128.field.<field>
+    expected: str  # catalogue code suffix: isbt128.expected.<expected>
 
 
-def digits(length: int, field_en: str, field_zh: str) -> CharRule:
-    return CharRule(length, DIGITS, field_en, field_zh, "a digit 0-9", "数字 0-9")
+def digits(length: int, field: str) -> CharRule:
+    return CharRule(length, DIGITS, field, "digit")
 
 
-def alnum(length: int, field_en: str, field_zh: str) -> CharRule:
-    return CharRule(length, ALNUM, field_en, field_zh, "0-9 or A-Z", "0-9 或 A-Z")
+def alnum(length: int, field: str) -> CharRule:
+    return CharRule(length, ALNUM, field, "alnum")
 
 
-def fin_first(field_en: str, field_zh: str) -> CharRule:
-    return CharRule(1, FIN_FIRST, field_en, field_zh, "A-N, P-Z or 1-9", "A-N、P-Z 或 1-9")
+def fin_first(field: str) -> CharRule:
+    return CharRule(1, FIN_FIRST, field, "fin_first")
+
+
+def illegal_character(structure: str, position: int, char: str, field: str, expected: str) -> (
+    IllegalCharacterError
+):
+    """The refusal of one character, naming the field and what it must be in the user's
+    language (``isbt128.field.*``, ``isbt128.expected.*``)."""
+    return IllegalCharacterError(
+        structure=structure,
+        position=position,
+        char=repr(char),
+        field=Message(f"isbt128.field.{field}"),
+        expected=Message(f"isbt128.expected.{expected}"),
+    )
 
 
 def check_length(text: str, expected: int, structure: str) -> None:
@@ -55,13 +68,5 @@ def check_chars(text: str, rules: tuple[CharRule, ...], structure: str, first: i
     for rule in rules:
         for ch in text[index : index + rule.length]:
             if ch not in rule.allowed:
-                raise IllegalCharacterError(
-                    structure=structure,
-                    position=first + index,
-                    char=repr(ch),
-                    field_en=rule.field_en,
-                    field_zh=rule.field_zh,
-                    expected_en=rule.expected_en,
-                    expected_zh=rule.expected_zh,
-                )
+                raise illegal_character(structure, first + index, ch, rule.field, rule.expected)
             index += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from models.i18n import render
 from models.isbt128 import checkchar
 from models.isbt128.errors import Isbt128Error
 from models.isbt128.structures import DinScan, parse_scan, wrong_structure_error
@@ -17,7 +18,7 @@ def describe_din_check(text: str) -> Verdict:
     try:
         scan = parse_scan(text)
         if not isinstance(scan, DinScan):
-            raise wrong_structure_error(text, "a DIN", "DIN")
+            raise wrong_structure_error(text, "din")
     except Isbt128Error as exc:
         return _refusal(exc)
     din = scan.din
@@ -33,8 +34,8 @@ def describe_din_check(text: str) -> Verdict:
         "symbology": scan.aim,
         "test_facility": din.is_test_facility,
         "error_code": None,
-        "reason_en": f"DIN {din.format_eye_readable()} is valid.",
-        "reason_zh": f"DIN {din.format_eye_readable()} 有效。",
+        "reason_en": render("isbt128_din_valid", "en", din=din.format_eye_readable()),
+        "reason_zh": render("isbt128_din_valid", "zh", din=din.format_eye_readable()),
     }
 
 

@@ -7,6 +7,7 @@ gives K (as a character), the Type 3 DIN flags (60 + checksum) and GRID's two di
 
 from __future__ import annotations
 
+from models.i18n import Message
 from models.isbt128.errors import IllegalCharacterError
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ*"
@@ -25,10 +26,8 @@ def checksum(data: str) -> int:
                 structure="ISO/IEC 7064",
                 position=index,
                 char=repr(ch),
-                field_en="check-character input",
-                field_zh="校验字符输入",
-                expected_en="0-9 or A-Z",
-                expected_zh="0-9 或 A-Z",
+                field=Message("isbt128.field.check_input"),
+                expected=Message("isbt128.expected.alnum"),
             )
         acc = ((acc + _VALUE[ch]) * 2) % 37
     return (38 - acc) % 37

@@ -17,14 +17,14 @@ STRUCTURE = "Chain of Identity Identifier (DS040)"
 DI = "&/"
 DATA_LENGTH = 17  # "&/" + "CH" + 13
 _LITERAL: tuple[CharRule, ...] = (
-    CharRule(1, frozenset("C"), "literal CH", "固定字符 CH", "C", "C"),
-    CharRule(1, frozenset("H"), "literal CH", "固定字符 CH", "H", "H"),
+    CharRule(1, frozenset("C"), "literal_ch", "letter_c"),
+    CharRule(1, frozenset("H"), "literal_ch", "letter_h"),
 )
 _RULES: tuple[CharRule, ...] = (
     *_LITERAL,
     *DIN_RULES[:3],  # the FIN of the issuing organisation
-    digits(2, "year of issue", "签发年份"),
-    alnum(6, "CoI sequence", "CoI 序列"),
+    digits(2, "year_of_issue"),
+    alnum(6, "coi_sequence"),
 )
 
 

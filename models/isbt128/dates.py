@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from models.i18n import Message
 from models.isbt128._fields import CharRule, check_chars, check_length, digits
 from models.isbt128.errors import InvalidDateError
 
@@ -39,11 +40,11 @@ SPECS: dict[str, _Spec] = {
     "&}": _Spec("Production Date and Time (DS009)", DateKind.PRODUCTION, True),
 }
 _DATE_RULES: tuple[CharRule, ...] = (
-    digits(1, "century", "世纪"),
-    digits(2, "year", "年份"),
-    digits(3, "day of the year", "年内日序"),
+    digits(1, "century"),
+    digits(2, "year"),
+    digits(3, "day_of_year"),
 )
-_TIME_RULES: tuple[CharRule, ...] = (digits(2, "hour", "小时"), digits(2, "minute", "分钟"))
+_TIME_RULES: tuple[CharRule, ...] = (digits(2, "hour"), digits(2, "minute"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +85,9 @@ def _ordinal_date(cyyjjj: str, structure: str) -> dt.date:
         raise InvalidDateError(
             structure=structure,
             value=cyyjjj,
-            reason_en=f"day {ordinal:03d} does not exist in {year} (001-{days})",
-            reason_zh=f"{year} 年没有第 {ordinal:03d} 天（001-{days}）",
+            reason=Message.of(
+                "isbt128.reason.no_such_day", day=f"{ordinal:03d}", year=year, days=days
+            ),
         )
     return dt.date(year, 1, 1) + dt.timedelta(days=ordinal - 1)
 
@@ -96,7 +98,6 @@ def _time(hhmm: str, structure: str) -> dt.time:
         raise InvalidDateError(
             structure=structure,
             value=hhmm,
-            reason_en=f"{hhmm[:2]}:{hhmm[2:]} is not a 24-hour time (00:00-23:59)",
-            reason_zh=f"{hhmm[:2]}:{hhmm[2:]} 不是 24 小时制时间（00:00-23:59）",
+            reason=Message.of("isbt128.reason.not_24_hour", time=f"{hhmm[:2]}:{hhmm[2:]}"),
         )
     return dt.time(hour, minute)

@@ -42,17 +42,17 @@ from models.isbt128.errors import (
 
 STRUCTURE = "DIN (DS001)"
 DATA_LENGTH = 16  # "=" + 13 DIN characters + 2 flag characters
-_FIN = ("facility identification number (FIN)", "机构识别号（FIN）")
+_FIN = "fin"
 DIN_RULES: tuple[CharRule, ...] = (
-    fin_first(*_FIN),
-    alnum(2, *_FIN),
-    digits(2, *_FIN),
-    digits(2, "year", "年份"),
-    digits(6, "sequence number", "序列号"),
+    fin_first(_FIN),
+    alnum(2, _FIN),
+    digits(2, _FIN),
+    digits(2, "year"),
+    digits(6, "sequence"),
 )
-FLAG_RULES: tuple[CharRule, ...] = (digits(2, "flag characters", "标志字符"),)
+FLAG_RULES: tuple[CharRule, ...] = (digits(2, "flags"),)
 K_RULES: tuple[CharRule, ...] = (
-    CharRule(1, ALNUM | {"*"}, "check character", "校验字符", "0-9, A-Z or *", "0-9、A-Z 或 *"),
+    CharRule(1, ALNUM | {"*"}, "check_character", "check_character"),
 )
 # ICCBBA test FINs (ST-001 §5.3): demo and validation labels must use these.
 TEST_FINS = frozenset(f"A999{d}" for d in "0123456789")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from models.i18n import Message
 from models.isbt128._fields import (
     ALNUM,
     LOWER,
@@ -48,32 +49,14 @@ CATEGORIES: dict[str, str] = {
     "Y": "clinical trials",
 }
 
-_CATEGORY = CharRule(
-    1,
-    frozenset(CATEGORIES),
-    "product category",
-    "产品类别",
-    "one of A-F, H, M, N, P, R-T, V-Y",
-    "A-F、H、M、N、P、R-T、V-Y 之一",
-)
-_PDC_DIGITS = digits(4, "product description code", "产品描述代码")
+_CATEGORY = CharRule(1, frozenset(CATEGORIES), "category", "category")
+_PDC_DIGITS = digits(4, "pdc")
 # Clinical-trial PDCs are YA000-YZ999: a letter where other categories have a digit.
-_TRIAL_LETTER = CharRule(
-    1,
-    UPPER,
-    "clinical-trial product description code",
-    "临床试验产品描述代码",
-    "a letter A-Z",
-    "字母 A-Z",
-)
-_TRIAL_DIGITS = digits(3, "clinical-trial product description code", "临床试验产品描述代码")
-_TYPE = CharRule(1, ALNUM, "type of donation", "捐献类型", "0-9 or A-Z", "0-9 或 A-Z")
-_DIVISION_1 = CharRule(
-    1, UPPER | {"0"}, "first division character", "第一级分装字符", "0 or A-Z", "0 或 A-Z"
-)
-_DIVISION_2 = CharRule(
-    1, LOWER | {"0"}, "second division character", "第二级分装字符", "0 or a-z", "0 或 a-z"
-)
+_TRIAL_LETTER = CharRule(1, UPPER, "trial_pdc", "upper")
+_TRIAL_DIGITS = digits(3, "trial_pdc")
+_TYPE = CharRule(1, ALNUM, "donation_type", "alnum")
+_DIVISION_1 = CharRule(1, UPPER | {"0"}, "division_1", "zero_or_upper")
+_DIVISION_2 = CharRule(1, LOWER | {"0"}, "division_2", "zero_or_lower")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,8 +125,7 @@ def parse_product_code(text: str) -> ProductCode:
         raise WrongStructureError(
             structure=ident.structure,
             name=ident.name,
-            wanted_en="a product code (DS003)",
-            wanted_zh="产品代码（DS003）",
+            wanted=Message("isbt128.wanted.product_code"),
         )
     compact = "".join(body.split())
     check_length(compact, 8, "Product code typed as text")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from models.i18n import Message
 from models.isbt128.errors import EmptyScanError, ForeignBarcodeError
 
 # AIM identifiers that can carry ISBT 128 data (§1.6): Code 128 plain, Code 128 with ISBT
@@ -30,7 +31,7 @@ class RawScan:
 
 
 def gs1_error(aim: str | None = None) -> ForeignBarcodeError:
-    return ForeignBarcodeError(kind_en="GS1 bar code", kind_zh="GS1 条码", aim=aim)
+    return ForeignBarcodeError(kind=Message("isbt128.kind.gs1"), aim=aim)
 
 
 def split_scan(text: str) -> RawScan:
@@ -53,7 +54,6 @@ def _check_symbology(aim: str) -> None:
     if aim in _GS1_SYMBOLOGIES:
         raise gs1_error(aim)
     raise ForeignBarcodeError(
-        kind_en=f"symbology {aim!r}, which ISBT 128 does not use",
-        kind_zh=f"码制 {aim!r}，ISBT 128 不使用该码制",
+        kind=Message.of("isbt128.kind.symbology", aim=aim),
         aim=aim,
     )

@@ -12,15 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from models.i18n import Message
 from models.isbt128 import coi, dates, din, product_code
-from models.isbt128._fields import ALNUM, FIN_FIRST, LOWER
+from models.isbt128._fields import ALNUM, FIN_FIRST, LOWER, illegal_character
 from models.isbt128.coi import CoiIdentifier
 from models.isbt128.dates import IsbtDate
 from models.isbt128.din import Din
 from models.isbt128.errors import (
     ConcatenatedScanError,
     ForeignBarcodeError,
-    IllegalCharacterError,
     Isbt128Error,
     KeyboardEntryRefusedError,
     ScanTooLongError,
@@ -119,17 +119,17 @@ def parse_din(text: str, *, allow_keyboard: bool = True) -> Din:
     scan = parse_scan(text, allow_keyboard=allow_keyboard)
     if isinstance(scan, DinScan):
         return scan.din
-    raise wrong_structure_error(text, "a Donation Identification Number (DIN)", "捐献识别号（DIN）")
+    raise wrong_structure_error(text, "din_full")
 
 
-def wrong_structure_error(text: str, wanted_en: str, wanted_zh: str) -> WrongStructureError:
-    """Name the structure that was scanned instead of the one the caller needed."""
+def wrong_structure_error(text: str, wanted: str) -> WrongStructureError:
+    """Name the structure that was scanned instead of the one the caller needed
+    (``wanted``: catalogue code suffix ``isbt128.wanted.<wanted>``)."""
     ident = identify(split_scan(text).text)
     return WrongStructureError(
         structure=ident.structure if ident else "?",
         name=ident.name if ident else "?",
-        wanted_en=wanted_en,
-        wanted_zh=wanted_zh,
+        wanted=Message(f"isbt128.wanted.{wanted}"),
     )
 
 
@@ -175,15 +175,7 @@ def _identify_or_refuse(text: str, offset: int) -> Identifier:
         return ident
     if rest[:1] == "=" and rest[1:2] in _NOT_FIN_FIRST:
         # "=O…", "=0…", "=w…": only a DIN has a letter/digit here, so say which one is wrong.
-        raise IllegalCharacterError(
-            structure=din.STRUCTURE,
-            position=offset + 2,
-            char=repr(rest[1]),
-            field_en="facility identification number (FIN)",
-            field_zh="机构识别号（FIN）",
-            expected_en="A-N, P-Z or 1-9",
-            expected_zh="A-N、P-Z 或 1-9",
-        )
+        raise illegal_character(din.STRUCTURE, offset + 2, rest[1], "fin", "fin_first")
     if rest[:1] not in ("=", "&"):
         raise UnknownDataIdentifierError(di=rest[:1])
     raise UnknownDataIdentifierError(di=rest[:2])
@@ -210,8 +202,7 @@ def _parse_typed(raw: RawScan, allow_keyboard: bool) -> ParsedScan:
     if _looks_like_gs1(raw.text):
         raise gs1_error(raw.aim)
     raise ForeignBarcodeError(
-        kind_en="it does not start with the ISBT 128 data identifier '=' or '&'",
-        kind_zh="开头不是 ISBT 128 数据标识符“=”或“&”",
+        kind=Message("isbt128.kind.no_data_identifier"),
         aim=raw.aim,
     )
 
