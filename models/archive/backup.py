@@ -41,8 +41,6 @@ SKIPPED_TABLES = {"alembic_version"}
 
 class BackupError(DomainError):
     code = "backup"
-    en = "Backup/restore refused: {detail}"
-    zh = "备份/恢复被拒绝：{detail}"
 
 
 @dataclass(frozen=True)
