@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol, Self
+from typing import Any, ClassVar, Protocol, Self, runtime_checkable
 
 from models.i18n import en, zh
 
@@ -42,7 +42,8 @@ def has(code: str) -> bool:
 def render(code: str, lang: str | None = "en", /, **params: Any) -> str:
     """The message ``code`` in ``lang`` with ``params`` filled in.
 
-    ``Message`` and ``Phrases`` parameters are rendered in ``lang`` first. An unknown code or
+    ``Renderable`` parameters (a ``Message``, ``Phrases``, a DomainError …) are rendered in
+    ``lang`` first. An unknown code or
     a missing parameter never hides the message itself: the code and the parameters are shown
     instead (a test holds every code to both catalogues).
     """
@@ -57,8 +58,16 @@ def render(code: str, lang: str | None = "en", /, **params: Any) -> str:
         return f"{template} {values}"
 
 
+@runtime_checkable
+class Renderable(Protocol):
+    """A parameter that reads in the sentence's language: a Message, Phrases, a DomainError
+    kept inside another message, a list of file problems …"""
+
+    def message(self, lang: str = "en") -> str: ...
+
+
 def _value(value: Any, lang: str) -> Any:
-    if isinstance(value, Message | Phrases):
+    if isinstance(value, Renderable) and not isinstance(value, type):
         return value.message(lang)
     return value
 
@@ -69,24 +78,31 @@ class Message:
 
     Release blockers, label-check mismatches and terms inside other messages are all this one
     type. ``namespace`` prefixes the catalogue key, so a family of messages keeps short codes
-    (``Blocker("labels")`` is ``blocker.labels`` in the catalogue).
+    (``Blocker("labels")`` is ``blocker.labels`` in the catalogue); ``terms`` names parameters
+    that hold stored enum values (param → vocabulary), shown as the catalogue's words.
     """
 
     code: str
     params: tuple[tuple[str, Any], ...] = ()
 
-    namespace = ""
+    namespace: ClassVar[str] = ""
+    terms: ClassVar[Mapping[str, str]] = {}
 
     @classmethod
     def of(cls, code: str, **params: Any) -> Self:
         return cls(code, tuple(sorted(params.items())))
+
+    @classmethod
+    def about(cls, thing: Coded) -> Message:
+        """Another coded thing (e.g. a DomainError) as a Message, kept with its parameters."""
+        return Message(thing.code, tuple(sorted(dict(thing.params).items())))
 
     @property
     def key(self) -> str:
         return self.namespace + self.code
 
     def message(self, lang: str | None = "en") -> str:
-        return render(self.key, lang, **dict(self.params))
+        return _render_coded(self.key, self, lang)
 
     def __str__(self) -> str:
         return self.message("en")
@@ -132,8 +148,15 @@ class Coded(Protocol):
 def describe(thing: Coded, lang: str | None = "en") -> str:
     """The words of any coded thing, e.g. a ``printing`` error (printing imports nothing of
     ours, so its callers render it here)."""
+    return _render_coded(thing.code, thing, lang)
+
+
+def _render_coded(code: str, thing: Coded, lang: str | None) -> str:
     params = dict(thing.params)
     for name, kind in getattr(thing, "terms", {}).items():
-        if name in params:  # codes of a vocabulary, e.g. printer problems
-            params[name] = terms(kind, params[name])
-    return render(thing.code, lang, **params)
+        value = params.get(name)
+        if isinstance(value, str):
+            params[name] = term(kind, value)
+        elif isinstance(value, tuple | list):  # codes of a vocabulary, e.g. printer problems
+            params[name] = terms(kind, value)
+    return render(code, lang, **params)

@@ -8,6 +8,38 @@ MESSAGES: dict[str, str] = {
     "i18n.list": ", ",
     "i18n.sentences": "; ",
     "i18n.verbatim": "{text}",
+    # --- vocabulary: stored statuses of batches, units, donors, shipments (status.<value>) and of
+    # print jobs and labels (label_state.<value>). English shows the stored value, as domain
+    # messages always did; the GUI humanises it (gui/status_style.py)
+    "status.quarantine": "quarantine",
+    "status.released": "released",
+    "status.emergency_released": "emergency_released",
+    "status.rejected": "rejected",
+    "status.recalled": "recalled",
+    "status.in_process": "in_process",
+    "status.filled": "filled",
+    "status.eligible": "eligible",
+    "status.ineligible": "ineligible",
+    "status.pending": "pending",
+    "status.pending_retest": "pending_retest",
+    "status.accepted": "accepted",
+    "label_state.requested": "requested",
+    "label_state.printing": "printing",
+    "label_state.printed": "printed – check pending",
+    "label_state.failed": "failed",
+    "label_state.cancelled": "cancelled",
+    "label_state.verified": "checked",
+    "label_state.applied": "applied",
+    "label_state.voided": "voided – destroy",
+    "status.in_stock": "in_stock",
+    "status.in_transit": "in_transit",
+    "status.at_hospital": "at_hospital",
+    "status.thawed": "thawed",
+    "status.administered": "administered",
+    "status.transformed": "transformed",
+    "status.destroyed": "destroyed",
+    "status.planned": "planned",
+    "status.dispatched": "dispatched",
     # --- kernel: refusals every area shares (models/kernel/errors.py)
     "domain_error": "The action was refused: {detail}",
     "not_found": "No {kind} with identifier {ident!r} exists.",
@@ -254,16 +286,44 @@ MESSAGES: dict[str, str] = {
     "label_layout_invalid": "Label template {template} cannot be used: {reason}",
     # --- quality: release blockers (models/quality/blockers.py)
     "release_refused": "Batch {ident} cannot be released: {reasons}",
+    # --- quality: release blockers, Blocker codes (models/quality/blockers.py)
+    "blocker.batch_status": "The batch is {status}, not in quarantine",
+    "blocker.batch_voided": "The batch is voided",
+    "blocker.source_voided": "Source batch {batch} is voided",
+    "blocker.donor_not_eligible": "Donor {donor} is {eligibility}",
+    "blocker.no_specification": "No approved specification",
+    "blocker.no_units": "The batch has no filled units",
+    "blocker.units_not_quarantined": (
+        "Units not in quarantine (rejected units are never released): {units}"
+    ),
+    "blocker.labels": "Labels: {detail}",
+    "blocker.releaser_involved": "{user} worked on batch {batch} and cannot release it",
+    "blocker.test_not_passed": "Test not passed: {test}",
+    "blocker.open_deviation": "Open deviation {deviation}",
+    "blocker.steps_unverified": (
+        "{count} process step(s) of batch {batch} await a second person's "
+        "verification"
+    ),
+    "blocker.use_normal_release": "every test passes; use normal release",
+    "blocker.batch_decided": "batch is {status}",
     # --- quality: release package (models/quality/package.py)
     "release_package_incomplete": "The release package of batch {batch} is incomplete: {missing}",
+    # --- quality: what a release package still needs (package_missing.<element>)
+    "package_missing.request_form": "request form number",
+    "package_missing.preparation_record": "batch record number",
+    "package_missing.packaging": "packaging check",
     # --- quality: release decisions (models/quality/release.py)
     "release_blocked": "Batch {batch} cannot be {action}: {reasons}",
+    # --- quality: release decisions named inside messages (release_action.<action>)
+    "release_action.released": "released",
+    "release_action.emergency-released": "emergency-released",
+    "release_action.rejected": "rejected",
     # --- quality: QC results files (models/quality/qc_file/errors.py)
     "qc_file_refused": (
         "QC file {file} was not imported ({count} problem(s); nothing was "
-        "saved):\n{details_en}"
+        "saved):\n{details}"
     ),
-    "qc_file_already_imported": "QC file {file} was not imported again:\n{details_en}",
+    "qc_file_already_imported": "QC file {file} was not imported again:\n{details}",
     "file_unreadable": "the file cannot be read ({reason})",
     "file_too_large": (
         "the file is {size} bytes; at most {limit} bytes are accepted (split "
@@ -325,7 +385,13 @@ MESSAGES: dict[str, str] = {
     "future_time": "{value!r} is in the future (now is {now})",
     "duplicate_row": "the same result (batch {batch}, {test} at {at}) is already on line {first}",
     "already_recorded": "batch {batch} already has a {test} result at {at} (result {result_id})",
-    "row_refused": "refused when recording: {detail_en}",
+    "row_refused": "refused when recording: {detail}",
+    # --- quality: where in a QC file a problem is (models/quality/qc_file/errors.py)
+    "qc_file.where_file": "file",
+    "qc_file.where_line": "line {line}",
+    "qc_file.where_cell": "line {line}, column {column!r}",
+    "qc_file.problem": "{where}: {problem}",
+    "qc_file.more": "  … and {more} more",
     # --- archive: retention archives (models/archive/errors.py)
     "archive": "Archive export refused: {detail}",
     "batch_not_closed": "Batch {batch} is not closed and cannot be archived: {reason}",

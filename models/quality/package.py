@@ -23,6 +23,7 @@ import enum
 from dataclasses import dataclass
 from typing import Any
 
+from models.i18n import terms
 from models.kernel.errors import DomainError
 
 
@@ -68,15 +69,14 @@ class PackageAttestation:
 
 class PackageIncompleteError(DomainError):
     code = "release_package_incomplete"
-    en = "The release package of batch {batch} is incomplete: {missing}"
-    zh = "批次 {batch} 的放行资料不完整：{missing_zh}"
 
 
-_MISSING = {
-    PackageElement.REQUEST_FORM: ("request form number", "申请单编号"),
-    PackageElement.PREPARATION_RECORD: ("batch record number", "批生产记录编号"),
-    PackageElement.PACKAGING: ("packaging check", "包装检查确认"),
-}
+# What QA must still give, per element (words: ``package_missing.<element>``).
+_MISSING = (
+    PackageElement.REQUEST_FORM,
+    PackageElement.PREPARATION_RECORD,
+    PackageElement.PACKAGING,
+)
 
 
 def preparation_record(steps: int, unverified: int) -> PackageItem:
@@ -125,8 +125,7 @@ def check_attestation(
     if missing:
         raise PackageIncompleteError(
             batch=batch,
-            missing=", ".join(_MISSING[e][0] for e in missing),
-            missing_zh="、".join(_MISSING[e][1] for e in missing),
+            missing=terms("package_missing", missing),
             elements=[e.value for e in missing],
         )
     return {

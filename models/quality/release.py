@@ -25,6 +25,7 @@ from models.entities.production import (
     QualityStatus,
 )
 from models.entities.quality import MethodKind, QcResult, ReleaseKind, ReleaseRecord
+from models.i18n import Message
 from models.identity.signatures import SignatureService, Signer
 from models.kernel.audit import AuditAction
 from models.kernel.canonical import canonical_json
@@ -45,19 +46,14 @@ from models.quality.specs import approved_spec
 
 class ReleaseBlockedError(DomainError):
     code = "release_blocked"
-    en = "Batch {batch} cannot be {action}: {reasons}"
-    zh = "批次 {batch} 不能{action_zh}：{reasons_zh}"
-
-    _ACTIONS_ZH = {"released": "放行", "emergency-released": "紧急放行", "rejected": "判定不合格"}
 
     @classmethod
     def because(cls, batch: str, action: str, blockers: list[Blocker]) -> ReleaseBlockedError:
+        """``action``: released, emergency-released or rejected (``release_action.*``)."""
         return cls(
             batch=batch,
-            action=action,
-            action_zh=cls._ACTIONS_ZH[action],
-            reasons=sentences(blockers, "en"),
-            reasons_zh=sentences(blockers, "zh"),
+            action=Message(f"release_action.{action}"),
+            reasons=sentences(blockers),
             blockers=[b.code for b in blockers],
         )
 

@@ -222,7 +222,7 @@ class QcFileImporter:
             except (ValidationError, NotFoundError) as exc:
                 if rows.current is None or exc.params.get("field") == "signature":
                     raise
-                why = RowRefusedError(detail_en=exc.message("en"), detail_zh=exc.message("zh"))
+                why = RowRefusedError(detail=exc)
                 raise QcFileError(parsed.name, [QcFileProblem(rows.line(), "", why)]) from exc
             assert tx.outer is not None  # a parsed file has at least one row
             entry = tx.outer.audit.record(
