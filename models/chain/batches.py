@@ -37,6 +37,7 @@ from models.entities.production import (
     Collection,
     ProductUnit,
 )
+from models.i18n import Message
 from models.kernel.audit import AuditAction
 from models.kernel.errors import InvalidTransitionError, ValidationError
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
@@ -51,9 +52,7 @@ class WorkspaceRules(Protocol):
         self, session: Session, batch: Batch, workspace: str | None
     ) -> None: ...
 
-    def require_in_workspace(
-        self, uow: UnitOfWork, batch: Batch, action_en: str, action_zh: str
-    ) -> None: ...
+    def require_in_workspace(self, uow: UnitOfWork, batch: Batch, action: Message) -> None: ...
 
 
 class BatchService:
@@ -161,7 +160,8 @@ class BatchService:
         with self._uow() as uow:
             lookup.actor(uow.session, actor, MAKERS, "record harvest")
             batch = _open_batch(lookup.batch(uow.session, batch_number), "harvested")
-            self._workspaces.require_in_workspace(uow, batch, "Harvest", "收获记录")  # R-SEG-01
+            harvest = Message("workspace_action.harvest")
+            self._workspaces.require_in_workspace(uow, batch, harvest)  # R-SEG-01
             if harvest_at > uow.clock():
                 raise ValidationError(field="harvest", reason="it is in the future")
             old, batch.harvest_at = batch.harvest_at, harvest_at
@@ -192,7 +192,8 @@ class BatchService:
         with self._uow() as uow:
             lookup.actor(uow.session, actor, MAKERS, "fill units")
             batch = _open_batch(lookup.batch(uow.session, batch_number), "filled")
-            self._workspaces.require_in_workspace(uow, batch, "Filling", "分装")  # R-SEG-01
+            filling = Message("workspace_action.filling")
+            self._workspaces.require_in_workspace(uow, batch, filling)  # R-SEG-01
             if batch.harvest_at is None:
                 raise ValidationError(field="harvest", reason="record the harvest before filling")
             donors = donors_of_batches(uow.session, [batch.id])

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from models.entities.production import Disposition, QualityStatus
+from models.i18n import render
 
 
 class BedsideProblem(enum.StrEnum):
@@ -29,27 +30,7 @@ class BedsideProblem(enum.StrEnum):
     WRONG_HOSPITAL = "wrong_hospital"
 
 
-TEXT: dict[BedsideProblem, tuple[str, str]] = {
-    BedsideProblem.UNKNOWN_PRODUCT: ("product not found", "找不到该制剂"),
-    BedsideProblem.UNKNOWN_RECIPIENT: ("recipient not found", "找不到该受者"),
-    BedsideProblem.WRONG_RECIPIENT: ("product belongs to another recipient", "制剂属于其他受者"),
-    BedsideProblem.NOT_DISPENSED: ("product not dispensed for any recipient", "制剂未分配给受者"),
-    BedsideProblem.NOT_RELEASED: ("product not released by QA", "制剂未经质量放行"),
-    BedsideProblem.RECALLED: ("product recalled", "制剂已召回"),
-    BedsideProblem.ON_HOLD: ("product on hold", "制剂处于暂停使用状态"),
-    BedsideProblem.VOIDED: ("record voided", "记录已作废"),
-    BedsideProblem.EXPIRED: ("product expired", "制剂已过期"),
-    BedsideProblem.NOT_THAWED: ("product not thawed", "制剂未复苏"),
-    BedsideProblem.POST_THAW_EXPIRED: ("post-thaw use-by time passed", "已超过复苏后使用时限"),
-    BedsideProblem.NOT_AVAILABLE: (
-        "product already used or not at this hospital",
-        "制剂已使用或不在本院",
-    ),
-    BedsideProblem.WRONG_HOSPITAL: (
-        "product is at another hospital than the recipient's",
-        "制剂所在医院与受者登记医院不符",
-    ),
-}
+# Each problem reads as the catalogue's bedside.<problem>.
 
 
 @dataclass(frozen=True)
@@ -79,8 +60,7 @@ class BedsideVerdict:
         return not self.problems
 
     def describe(self, lang: str = "en") -> str:
-        index = 1 if lang.lower().startswith("zh") else 0
-        return "; ".join(TEXT[p][index] for p in self.problems)
+        return "; ".join(render(f"bedside.{p.value}", lang) for p in self.problems)
 
 
 def bedside_verdict(

@@ -30,6 +30,7 @@ from models.entities.accounts import Role, SignatureMeaning, User
 from models.entities.logistics import CustodyEvent, CustodyEventKind, StorageLocation, Thaw
 from models.entities.parties import Site
 from models.entities.production import Disposition, ProductUnit, QualityStatus
+from models.i18n import Message, render, term
 from models.identity.accounts import get_user
 from models.identity.signatures import SignatureService, require_different_person
 from models.kernel.audit import AuditAction
@@ -52,24 +53,8 @@ class DestructionMethod(enum.StrEnum):
     BIOHAZARD = "biohazard_incineration"
 
 
-REASON_WORDS: dict[DestructionReason, tuple[str, str]] = {
-    DestructionReason.REJECTED: ("rejected", "不合格"),
-    DestructionReason.RECALLED: ("recalled", "已召回"),
-    DestructionReason.EXPIRED: ("expired", "已过期"),
-    DestructionReason.THAW_EXPIRED: ("thawed, not to be given", "已复苏且不再使用"),
-    DestructionReason.DAMAGED: ("damaged", "破损"),
-    DestructionReason.OTHER: ("other", "其他"),
-}
-METHOD_WORDS: dict[DestructionMethod, tuple[str, str]] = {
-    DestructionMethod.CLINICAL_WASTE: (
-        "autoclave, then incineration as clinical waste",
-        "高压灭菌后按医疗废物焚烧",
-    ),
-    DestructionMethod.BIOHAZARD: (
-        "biohazard handling: sealed biohazard bag, autoclave, incineration as infectious waste",
-        "按生物危害物处理：密封于生物危害袋、高压灭菌后按感染性医疗废物焚烧",
-    ),
-}
+# Reasons and methods read as the catalogue's words: destruction_reason.<value>,
+# destruction_method.<value> (the GUI's choices show the same words).
 
 MANUFACTURING_STAFF = (Role.OPERATOR, Role.QA, Role.QA_HEAD)
 CLINICAL_STAFF = (Role.CLINICAL,)
@@ -80,30 +65,23 @@ QA_REASONS = frozenset({DestructionReason.DAMAGED, DestructionReason.OTHER})
 AT_HOSPITAL = frozenset({Disposition.AT_HOSPITAL, Disposition.THAWED})
 MAX_NOTE = 1000
 
-# Why a unit cannot be destroyed at all, whatever the reason (English, Chinese).
-_STATE_PROBLEMS: dict[Disposition, tuple[str, str]] = {
-    Disposition.ADMINISTERED: (
-        "it was administered to a recipient",
-        "已输注给受者",
-    ),
-    Disposition.TRANSFORMED: (
-        "its code was closed by a split, pool or relabel; destroy the units made from it",
-        "其编码已因分装、合并或重新贴签而关闭；请销毁由其产生的制剂",
-    ),
-    Disposition.DESTROYED: ("it is already destroyed", "已经销毁"),
-    Disposition.IN_TRANSIT: (
-        "it is in transit; receive the shipment first",
-        "正在运输途中；请先接收运单",
-    ),
+# Why a unit cannot be destroyed at all, whatever the reason (destruction_problem.<code>).
+_STATE_PROBLEMS: dict[Disposition, str] = {
+    Disposition.ADMINISTERED: "administered",
+    Disposition.TRANSFORMED: "transformed",
+    Disposition.DESTROYED: "already_destroyed",
+    Disposition.IN_TRANSIT: "in_transit",
 }
 
 
+def _problem(code: str, **params: Any) -> Message:
+    return Message.of(f"destruction_problem.{code}", **params)
+
+
 class DestructionRefusedError(DomainError):
-    """Root of every refused destruction; ``problem``/``problem_zh`` say why."""
+    """Root of every refused destruction; ``problem`` (a Message) says why."""
 
     code = "destruction_refused"
-    en = "Unit {unit} cannot be destroyed: {problem}."
-    zh = "制剂 {unit} 不能销毁：{problem_zh}。"
 
 
 class UnitNotDestroyableError(DestructionRefusedError):
@@ -112,26 +90,18 @@ class UnitNotDestroyableError(DestructionRefusedError):
 
 class DestructionReasonError(DestructionRefusedError):
     code = "destruction_reason_untrue"
-    en = "Unit {unit} cannot be destroyed as “{reason}”: {problem}."
-    zh = "制剂 {unit} 不能以“{reason_zh}”为由销毁：{problem_zh}。"
 
 
 class DestructionNoteRequiredError(DestructionRefusedError):
     code = "destruction_note_required"
-    en = "Destroying unit {unit} as “{reason}” needs a note: {problem}."
-    zh = "以“{reason_zh}”为由销毁制剂 {unit} 必须填写说明：{problem_zh}。"
 
 
 class DestructionRoleError(DestructionRefusedError):
     code = "destruction_role"
-    en = "User {username} may not {task} unit {unit} ({place}): {problem}."
-    zh = "用户 {username} 不能{task_zh}制剂 {unit}（{place_zh}）：{problem_zh}。"
 
 
 class DestructionMethodError(DestructionRefusedError):
     code = "destruction_method"
-    en = "Unit {unit} cannot be destroyed by “{method}”: {problem}."
-    zh = "制剂 {unit} 不能按“{method_zh}”销毁：{problem_zh}。"
 
 
 @dataclass(frozen=True)
@@ -161,8 +131,7 @@ class Assessment:
     where: str  # site and storage position in words
     infectious: bool
     true_reasons: tuple[str, ...]  # the state reasons that are true now (QA may add more)
-    blocked_en: str | None  # why the unit cannot be destroyed at all, or None
-    blocked_zh: str | None
+    blocked: Message | None  # why the unit cannot be destroyed at all, or None
 
 
 def parse_reason(reason: DestructionReason | str) -> DestructionReason:
@@ -225,8 +194,7 @@ class DisposalService:
                 where=facts.where,
                 infectious=facts.infectious,
                 true_reasons=tuple(r.value for r in _suggested(found, facts, now)),
-                blocked_en=blocked[0] if blocked else None,
-                blocked_zh=blocked[1] if blocked else None,
+                blocked=_problem(blocked) if blocked else None,
             )
 
     def destroy_unit(
@@ -271,7 +239,7 @@ class DisposalService:
                 "batch": unit.batch.number,
                 "reason": why.value,
                 "method": how.value,
-                "method_text": METHOD_WORDS[how][0],
+                "method_text": render(f"destruction_method.{how.value}", "en"),  # signed, English
                 "destroyed_by": actor,
                 "witness": witness,
                 "at": now,
@@ -371,54 +339,32 @@ def _find(session: Session, unit: str | int, product_code_scan: str | None) -> P
     return lookup.unit(session, unit, product_code_scan)
 
 
-_PLACE_WORDS = {
-    "manufacturer": ("at the manufacturer", "在生产企业"),
-    "hospital": ("at a hospital", "在医院"),
+# (place, who) -> the roles allowed; the rule in words is destruction_rule.<place>_<who>
+_ROLE_RULES: dict[tuple[str, str], tuple[Role, ...]] = {
+    ("manufacturer", "actor"): MANUFACTURING_STAFF,
+    ("hospital", "actor"): CLINICAL_STAFF,
+    ("manufacturer", "witness"): WITNESSES_AT_MANUFACTURER,
+    ("hospital", "witness"): WITNESSES_AT_HOSPITAL,
 }
-# (place, who) -> the roles allowed and the rule in words (English, Chinese)
-_ROLE_RULES: dict[tuple[str, str], tuple[tuple[Role, ...], str, str]] = {
-    ("manufacturer", "actor"): (
-        MANUFACTURING_STAFF,
-        "units at the manufacturer are destroyed by manufacturing staff (operator, QA)",
-        "生产企业内的制剂须由生产人员（操作员、QA）销毁",
-    ),
-    ("hospital", "actor"): (
-        CLINICAL_STAFF,
-        "units at a hospital are destroyed by clinical staff",
-        "医院内的制剂须由临床人员销毁",
-    ),
-    ("manufacturer", "witness"): (
-        WITNESSES_AT_MANUFACTURER,
-        "a witness at the manufacturer is an operator, a verifier or QA",
-        "生产企业内的见证人须为操作员、复核员或 QA",
-    ),
-    ("hospital", "witness"): (
-        WITNESSES_AT_HOSPITAL,
-        "a witness at a hospital is clinical staff, a verifier or QA",
-        "医院内的见证人须为临床人员、复核员或 QA",
-    ),
-}
-_TASKS = {"actor": ("destroy", "销毁"), "witness": ("witness the destruction of", "见证销毁")}
 
 
 def _require_role(
-    user: User, facts: _Facts, who: str, rule: tuple[tuple[Role, ...], str, str]
+    user: User, facts: _Facts, who: str, roles: tuple[Role, ...], rule: Message
 ) -> tuple[Role, ...]:
-    roles, problem, problem_zh = rule
     if user.active and user.role_set & set(roles):
         return roles
-    place, task = _PLACE_WORDS[facts.place], _TASKS[who]
     raise DestructionRoleError(
         username=user.username,
         roles=",".join(sorted(r.value for r in user.role_set)) or "-",
         unit=facts.code,
-        task=task[0],
-        task_zh=task[1],
-        place=place[0],
-        place_zh=place[1],
-        problem=problem,
-        problem_zh=problem_zh,
+        task=Message(f"destruction_task.{who}"),
+        place=Message(f"destruction_place.{facts.place}"),
+        problem=rule,
     )
+
+
+def _role_rule(facts: _Facts, who: str) -> tuple[tuple[Role, ...], Message]:
+    return _ROLE_RULES[facts.place, who], Message(f"destruction_rule.{facts.place}_{who}")
 
 
 def _check(
@@ -433,61 +379,46 @@ def _check(
     """Every rule, in the order a user fixes them; returns the roles each signer signs in."""
     blocked = _STATE_PROBLEMS.get(unit.disposition)
     if blocked:
-        raise UnitNotDestroyableError(unit=facts.code, problem=blocked[0], problem_zh=blocked[1])
+        raise UnitNotDestroyableError(unit=facts.code, problem=_problem(blocked))
     performer, checker = (get_user(uow.session, name) for name in people)
-    staff = _require_role(performer, facts, "actor", _ROLE_RULES[facts.place, "actor"])
-    words = REASON_WORDS[why]
+    staff = _require_role(performer, facts, "actor", *_role_rule(facts, "actor"))
+    reason = term("destruction_reason", why)
     if why in QA_REASONS:
-        only_qa = (
-            f"only QA may destroy a unit as “{words[0]}”",
-            f"仅 QA 可以“{words[1]}”为由销毁制剂",
-        )
-        _require_role(performer, facts, "actor", (QA_DECIDERS, *only_qa))
-    said = {"unit": facts.code, "reason": words[0], "reason_zh": words[1]}
+        only_qa = Message.of("destruction_rule.only_qa", reason=reason)
+        _require_role(performer, facts, "actor", QA_DECIDERS, only_qa)
+    said = {"unit": facts.code, "reason": reason}
     true = state_reasons(unit, facts.use_by, uow.clock())
     problem = None if why in QA_REASONS or why in true else _untrue(unit, facts, why)
     if problem is not None:
-        raise DestructionReasonError(**said, problem=problem[0], problem_zh=problem[1])
+        raise DestructionReasonError(**said, problem=problem)
     if not note and why in QA_REASONS:
-        raise DestructionNoteRequiredError(
-            **said, problem="say what happened to it", problem_zh="请说明具体情况"
-        )
+        raise DestructionNoteRequiredError(**said, problem=_problem("say_what_happened"))
     if not note and why is DestructionReason.THAW_EXPIRED and why not in true:
-        raise DestructionNoteRequiredError(
-            **said,
-            problem="its use-by has not passed; say why it will not be given",
-            problem_zh="尚未超过使用时限；请说明不再使用的原因",
-        )
-    witnesses = _require_role(checker, facts, "witness", _ROLE_RULES[facts.place, "witness"])
+        raise DestructionNoteRequiredError(**said, problem=_problem("use_by_not_passed"))
+    witnesses = _require_role(checker, facts, "witness", *_role_rule(facts, "witness"))
     if facts.infectious and how is not DestructionMethod.BIOHAZARD:
         raise DestructionMethodError(
             unit=facts.code,
-            method=METHOD_WORDS[how][0],
-            method_zh=METHOD_WORDS[how][1],
-            problem="its donor is infectious; it must go the biohazard route",
-            problem_zh="其供者具有传染性，必须按生物危害物处理",
+            method=term("destruction_method", how),
+            problem=_problem("infectious_donor"),
         )
     return staff, witnesses
 
 
-def _untrue(unit: ProductUnit, facts: _Facts, why: DestructionReason) -> tuple[str, str] | None:
+def _untrue(unit: ProductUnit, facts: _Facts, why: DestructionReason) -> Message | None:
     """Why ``why`` is not true of the unit (None: true, or true once a note explains it)."""
     if why is DestructionReason.EXPIRED:
         if unit.expires_at is None:
-            return ("it has no expiry date", "没有有效期")
-        at = unit.expires_at.isoformat(timespec="minutes")
-        return (f"it expires only at {at}", f"有效期至 {at}，尚未过期")
+            return _problem("no_expiry")
+        return _problem("not_expired", at=unit.expires_at.isoformat(timespec="minutes"))
     if why is DestructionReason.THAW_EXPIRED:
         thawed = unit.disposition is Disposition.THAWED and facts.use_by is not None
-        return None if thawed else ("it has not been thawed", "尚未复苏")
-    status = unit.quality_status.value
-    return {
-        DestructionReason.REJECTED: (
-            f"its quality status is {status}, not rejected",
-            f"其质量状态为 {status}，并非不合格",
-        ),
-        DestructionReason.RECALLED: ("it is not recalled", "未被召回"),
-    }.get(why)
+        return None if thawed else _problem("not_thawed")
+    if why is DestructionReason.REJECTED:
+        return _problem("not_rejected", status=term("status", unit.quality_status))
+    if why is DestructionReason.RECALLED:
+        return _problem("not_recalled")
+    return None
 
 
 def _refuse(

@@ -197,6 +197,20 @@ MESSAGES: dict[str, str] = {
         "extra {extra}."
     ),
     "bedside_stop": "STOP — do not administer unit {unit} to {recipient}: {problems}.",
+    # --- chain: bedside hard stops (models/chain/bedside.py BedsideProblem)
+    "bedside.unknown_product": "product not found",
+    "bedside.unknown_recipient": "recipient not found",
+    "bedside.wrong_recipient": "product belongs to another recipient",
+    "bedside.not_dispensed": "product not dispensed for any recipient",
+    "bedside.not_released": "product not released by QA",
+    "bedside.recalled": "product recalled",
+    "bedside.on_hold": "product on hold",
+    "bedside.voided": "record voided",
+    "bedside.expired": "product expired",
+    "bedside.not_thawed": "product not thawed",
+    "bedside.post_thaw_expired": "post-thaw use-by time passed",
+    "bedside.not_available": "product already used or not at this hospital",
+    "bedside.wrong_hospital": "product is at another hospital than the recipient's",
     # --- chain: destruction of units (models/chain/disposal.py)
     "destruction_refused": "Unit {unit} cannot be destroyed: {problem}.",
     "unit_not_destroyable": "Unit {unit} cannot be destroyed: {problem}.",
@@ -204,6 +218,54 @@ MESSAGES: dict[str, str] = {
     "destruction_note_required": "Destroying unit {unit} as “{reason}” needs a note: {problem}.",
     "destruction_role": "User {username} may not {task} unit {unit} ({place}): {problem}.",
     "destruction_method": "Unit {unit} cannot be destroyed by “{method}”: {problem}.",
+    # --- chain: destruction reasons, methods, places, rules and problems (models/chain/disposal.py)
+    "destruction_reason.rejected": "rejected",
+    "destruction_reason.recalled": "recalled",
+    "destruction_reason.expired": "expired",
+    "destruction_reason.thaw_expired": "thawed, not to be given",
+    "destruction_reason.damaged": "damaged",
+    "destruction_reason.other": "other",
+    "destruction.qa_with_note": " (QA, with note)",
+    "destruction_method.autoclave_incineration": "autoclave, then incineration as clinical waste",
+    "destruction_method.biohazard_incineration": (
+        "biohazard handling: sealed biohazard bag, autoclave, incineration "
+        "as infectious waste"
+    ),
+    "destruction_place.manufacturer": "at the manufacturer",
+    "destruction_place.hospital": "at a hospital",
+    "destruction_task.actor": "destroy",
+    "destruction_task.witness": "witness the destruction of",
+    "destruction_rule.manufacturer_actor": (
+        "units at the manufacturer are destroyed by manufacturing staff "
+        "(operator, QA)"
+    ),
+    "destruction_rule.hospital_actor": "units at a hospital are destroyed by clinical staff",
+    "destruction_rule.manufacturer_witness": (
+        "a witness at the manufacturer is an operator, a verifier or QA"
+    ),
+    "destruction_rule.hospital_witness": (
+        "a witness at a hospital is clinical staff, a verifier or QA"
+    ),
+    "destruction_rule.only_qa": "only QA may destroy a unit as “{reason}”",
+    "destruction_problem.administered": "it was administered to a recipient",
+    "destruction_problem.transformed": (
+        "its code was closed by a split, pool or relabel; destroy the units "
+        "made from it"
+    ),
+    "destruction_problem.already_destroyed": "it is already destroyed",
+    "destruction_problem.in_transit": "it is in transit; receive the shipment first",
+    "destruction_problem.say_what_happened": "say what happened to it",
+    "destruction_problem.use_by_not_passed": (
+        "its use-by has not passed; say why it will not be given"
+    ),
+    "destruction_problem.infectious_donor": (
+        "its donor is infectious; it must go the biohazard route"
+    ),
+    "destruction_problem.no_expiry": "it has no expiry date",
+    "destruction_problem.not_expired": "it expires only at {at}",
+    "destruction_problem.not_thawed": "it has not been thawed",
+    "destruction_problem.not_rejected": "its quality status is {status}, not rejected",
+    "destruction_problem.not_recalled": "it is not recalled",
     # --- cleanroom: workspaces and line clearance (models/cleanroom/line_clearance.py)
     "workspace_not_cleared": (
         "Batch {batch} may not start in workspace {workspace}: no line "
@@ -237,7 +299,7 @@ MESSAGES: dict[str, str] = {
     ),
     "line_clearance_incomplete": (
         "Line clearance of workspace {workspace} (after batch {previous}) "
-        "is refused: not confirmed: {items_en}. Every item must be confirmed; "
+        "is refused: not confirmed: {items}. Every item must be confirmed; "
         "a failed item means no clearance (R-SEG-01)."
     ),
     "line_clearance_residual_risk": (
@@ -247,12 +309,12 @@ MESSAGES: dict[str, str] = {
         "risk remains (R-SEG-06)."
     ),
     "batch_not_in_workspace": (
-        "{action_en} for batch {batch} is refused: the batch has not been "
+        "{action} for batch {batch} is refused: the batch has not been "
         "started in a workspace. Start it in a cleared workspace first "
         "(R-SEG-01)."
     ),
     "batch_left_workspace": (
-        "{action_en} for batch {batch} is refused: its work in workspace "
+        "{action} for batch {batch} is refused: its work in workspace "
         "{workspace} has ended. Start it again in a cleared workspace first "
         "(R-SEG-01/02)."
     ),
@@ -260,6 +322,22 @@ MESSAGES: dict[str, str] = {
         "Batch {batch} is not active in workspace {workspace}; there is "
         "nothing to finish."
     ),
+    # --- cleanroom: line-clearance checklist (clearance_item.<item>; R-SEG-01/03/06 wording)
+    "clearance_item.no_previous_product": "no product of the previous batch left",
+    "clearance_item.no_previous_documents": "no documents of the previous batch left",
+    "clearance_item.no_previous_materials": (
+        "no materials of the previous batch or unrelated to the next left"
+    ),
+    "clearance_item.equipment_clean_ready": "equipment clean and ready for use",
+    "clearance_item.cleaned_disinfected": "cleaning and disinfection done",
+    "clearance_item.no_residual_infection_risk": (
+        "no residual infection risk from the previous (infectious) batch "
+        "confirmed"
+    ),
+    # --- cleanroom: processing records named in workspace refusals (workspace_action.*)
+    "workspace_action.harvest": "Harvest",
+    "workspace_action.filling": "Filling",
+    "workspace_action.step": "Process step {name}",
     # --- labeling: refusals (models/labeling/errors.py)
     "label_template_not_usable": "Label template {template} v{version} cannot print: {reason}",
     "label_station_busy": (

@@ -5,7 +5,7 @@ follow this list; a test fails when a term is translated two ways. The Chinese t
 one the regulations use (``shared/domain/regulations-digest.md``): 待放行 for quarantine (a
 batch waits for release, 002 L2050), 收获 for harvest (收获日期及时间, R-BAT-07, R-LBL-01),
 操作空间 for a workspace (R-SEG), 清场 for line clearance, 双人复核 / 复核 for the second
-person's check (R-LBL-06, R-DC-01).
+person's check (R-LBL-06, R-DC-01), 感染性 for infectious (感染性区域, R-SEG-05/06).
 """
 
 # English term (lower case, as it appears inside messages) → Chinese term
@@ -40,4 +40,5 @@ DRIFTED: dict[str, tuple[str, ...]] = {
     "donor": ("供体", "献者"),
     "recipient": ("接受者",),
     "line clearance": ("清线",),
+    "infectious": ("传染性",),
 }

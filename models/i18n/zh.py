@@ -155,13 +155,61 @@ MESSAGES: dict[str, str] = {
     "reason_required": "{action}必须填写原因；记录不得删除，错误记录须注明原因后作废。",
     "scan_mismatch": "扫描的制剂与运单 {shipment} 不符：缺少 {missing}，多出 {extra}。",
     "bedside_stop": "停止 — 不得将制剂 {unit} 输注给 {recipient}：{problems}。",
+    # --- chain: bedside hard stops (models/chain/bedside.py BedsideProblem)
+    "bedside.unknown_product": "找不到该制剂",
+    "bedside.unknown_recipient": "找不到该受者",
+    "bedside.wrong_recipient": "制剂属于其他受者",
+    "bedside.not_dispensed": "制剂未分配给受者",
+    "bedside.not_released": "制剂未经质量放行",
+    "bedside.recalled": "制剂已召回",
+    "bedside.on_hold": "制剂处于暂停使用状态",
+    "bedside.voided": "记录已作废",
+    "bedside.expired": "制剂已过期",
+    "bedside.not_thawed": "制剂未复苏",
+    "bedside.post_thaw_expired": "已超过复苏后使用时限",
+    "bedside.not_available": "制剂已使用或不在本院",
+    "bedside.wrong_hospital": "制剂所在医院与受者登记医院不符",
     # --- chain: destruction of units (models/chain/disposal.py)
-    "destruction_refused": "制剂 {unit} 不能销毁：{problem_zh}。",
-    "unit_not_destroyable": "制剂 {unit} 不能销毁：{problem_zh}。",
-    "destruction_reason_untrue": "制剂 {unit} 不能以“{reason_zh}”为由销毁：{problem_zh}。",
-    "destruction_note_required": "以“{reason_zh}”为由销毁制剂 {unit} 必须填写说明：{problem_zh}。",
-    "destruction_role": "用户 {username} 不能{task_zh}制剂 {unit}（{place_zh}）：{problem_zh}。",
-    "destruction_method": "制剂 {unit} 不能按“{method_zh}”销毁：{problem_zh}。",
+    "destruction_refused": "制剂 {unit} 不能销毁：{problem}。",
+    "unit_not_destroyable": "制剂 {unit} 不能销毁：{problem}。",
+    "destruction_reason_untrue": "制剂 {unit} 不能以“{reason}”为由销毁：{problem}。",
+    "destruction_note_required": "以“{reason}”为由销毁制剂 {unit} 必须填写说明：{problem}。",
+    "destruction_role": "用户 {username} 不能{task}制剂 {unit}（{place}）：{problem}。",
+    "destruction_method": "制剂 {unit} 不能按“{method}”销毁：{problem}。",
+    # --- chain: destruction reasons, methods, places, rules and problems (models/chain/disposal.py)
+    "destruction_reason.rejected": "不合格",
+    "destruction_reason.recalled": "已召回",
+    "destruction_reason.expired": "已过期",
+    "destruction_reason.thaw_expired": "已复苏且不再使用",
+    "destruction_reason.damaged": "破损",
+    "destruction_reason.other": "其他",
+    "destruction.qa_with_note": "（限 QA，须填写备注）",
+    "destruction_method.autoclave_incineration": "高压灭菌后按医疗废物焚烧",
+    "destruction_method.biohazard_incineration": (
+        "按生物危害物处理：密封于生物危害袋、高压灭菌后按感染性医疗废物"
+        "焚烧"
+    ),
+    "destruction_place.manufacturer": "在生产企业",
+    "destruction_place.hospital": "在医院",
+    "destruction_task.actor": "销毁",
+    "destruction_task.witness": "见证销毁",
+    "destruction_rule.manufacturer_actor": "生产企业内的制剂须由生产人员（操作员、QA）销毁",
+    "destruction_rule.hospital_actor": "医院内的制剂须由临床人员销毁",
+    "destruction_rule.manufacturer_witness": "生产企业内的见证人须为操作员、复核员或 QA",
+    "destruction_rule.hospital_witness": "医院内的见证人须为临床人员、复核员或 QA",
+    "destruction_rule.only_qa": "仅 QA 可以“{reason}”为由销毁制剂",
+    "destruction_problem.administered": "已输注给受者",
+    "destruction_problem.transformed": "其编码已因分装、合并或重新贴签而关闭；请销毁由其产生的制剂",
+    "destruction_problem.already_destroyed": "已经销毁",
+    "destruction_problem.in_transit": "正在运输途中；请先接收运单",
+    "destruction_problem.say_what_happened": "请说明具体情况",
+    "destruction_problem.use_by_not_passed": "尚未超过使用时限；请说明不再使用的原因",
+    "destruction_problem.infectious_donor": "其供者具有感染性，必须按生物危害物处理",
+    "destruction_problem.no_expiry": "没有有效期",
+    "destruction_problem.not_expired": "有效期至 {at}，尚未过期",
+    "destruction_problem.not_thawed": "尚未复苏",
+    "destruction_problem.not_rejected": "其质量状态为 {status}，并非不合格",
+    "destruction_problem.not_recalled": "未被召回",
     # --- cleanroom: workspaces and line clearance (models/cleanroom/line_clearance.py)
     "workspace_not_cleared": (
         "批次 {batch} 不得在操作空间 {workspace} 开始：该空间尚无清场记"
@@ -194,7 +242,7 @@ MESSAGES: dict[str, str] = {
     ),
     "line_clearance_incomplete": (
         "操作空间 {workspace}（上批 {previous}）清场被拒绝：以下项目未确"
-        "认：{items_zh}。所有项目均须确认；任一项不合格即不能清场（R-SEG-01）"
+        "认：{items}。所有项目均须确认；任一项不合格即不能清场（R-SEG-01）"
         "。"
     ),
     "line_clearance_residual_risk": (
@@ -202,14 +250,25 @@ MESSAGES: dict[str, str] = {
         "感染性区域制备），清场须确认无残留感染风险（R-SEG-06）。"
     ),
     "batch_not_in_workspace": (
-        "批次 {batch} 的{action_zh}被拒绝：该批尚未在任何操作空间开始。"
+        "批次 {batch} 的{action}被拒绝：该批尚未在任何操作空间开始。"
         "须先在已清场的操作空间开始（R-SEG-01）。"
     ),
     "batch_left_workspace": (
-        "批次 {batch} 的{action_zh}被拒绝：该批在操作空间 {workspace} 的"
+        "批次 {batch} 的{action}被拒绝：该批在操作空间 {workspace} 的"
         "操作已结束。须先在已清场的操作空间重新开始（R-SEG-01/02）。"
     ),
     "batch_not_active_here": "批次 {batch} 不在操作空间 {workspace} 中，无需结束。",
+    # --- cleanroom: line-clearance checklist (clearance_item.<item>; R-SEG-01/03/06 wording)
+    "clearance_item.no_previous_product": "无上批遗留产品",
+    "clearance_item.no_previous_documents": "无上批遗留文件",
+    "clearance_item.no_previous_materials": "无上批遗留或与本批无关的物料",
+    "clearance_item.equipment_clean_ready": "设备已清洁、处于待用状态",
+    "clearance_item.cleaned_disinfected": "已完成清洁和消毒",
+    "clearance_item.no_residual_infection_risk": "已确认无上批（感染性）操作残留的感染风险",
+    # --- cleanroom: processing records named in workspace refusals (workspace_action.*)
+    "workspace_action.harvest": "收获记录",
+    "workspace_action.filling": "分装",
+    "workspace_action.step": "工序“{name}”记录",
     # --- labeling: refusals (models/labeling/errors.py)
     "label_template_not_usable": "标签模板 {template} 第 {version} 版不能打印：{reason}",
     "label_station_busy": (
