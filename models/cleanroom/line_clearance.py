@@ -59,6 +59,7 @@ from models.chain.genealogy_sql import donors_of_batches
 from models.entities.accounts import Role, SignatureMeaning
 from models.entities.production import Batch, BatchStatus
 from models.entities.workspaces import LineClearance, Workspace, WorkspaceUse
+from models.i18n import Message, Phrases, terms
 from models.identity.accounts import find_user, require_role
 from models.identity.signatures import SignatureService, require_different_person
 from models.kernel.audit import AuditAction
@@ -82,33 +83,8 @@ class ChecklistItem(enum.StrEnum):
     NO_RESIDUAL_INFECTION_RISK = "no_residual_infection_risk"
 
 
-# What the checklist says, in the words of R-SEG-01/03/06 (002 L1764–1768, L3192–3196).
-CHECKLIST_TEXT: dict[ChecklistItem, tuple[str, str]] = {
-    ChecklistItem.NO_PREVIOUS_PRODUCT: (
-        "no product of the previous batch left",
-        "无上批遗留产品",
-    ),
-    ChecklistItem.NO_PREVIOUS_DOCUMENTS: (
-        "no documents of the previous batch left",
-        "无上批遗留文件",
-    ),
-    ChecklistItem.NO_PREVIOUS_MATERIALS: (
-        "no materials of the previous batch or unrelated to the next left",
-        "无上批遗留或与本批无关的物料",
-    ),
-    ChecklistItem.EQUIPMENT_CLEAN_READY: (
-        "equipment clean and ready for use",
-        "设备已清洁、处于待用状态",
-    ),
-    ChecklistItem.CLEANED_DISINFECTED: (
-        "cleaning and disinfection done",
-        "已完成清洁和消毒",
-    ),
-    ChecklistItem.NO_RESIDUAL_INFECTION_RISK: (
-        "no residual infection risk from the previous (infectious) batch confirmed",
-        "已确认无上批（感染性）操作残留的感染风险",
-    ),
-}
+# What the checklist says is the catalogue's clearance_item.<item>, in the words of
+# R-SEG-01/03/06 (002 L1764–1768, L3192–3196); the GUI's checklist shows the same words.
 BASE_ITEMS = tuple(i for i in ChecklistItem if i is not ChecklistItem.NO_RESIDUAL_INFECTION_RISK)
 
 
@@ -127,132 +103,50 @@ def clearance_ref(workspace_code: str, number: int) -> str:
 
 class WorkspaceNotClearedError(DomainError):
     code = "workspace_not_cleared"
-    en = (
-        "Batch {batch} may not start in workspace {workspace}: no line clearance has been "
-        "recorded there (R-SEG-01)."
-    )
-    zh = "批次 {batch} 不得在操作空间 {workspace} 开始：该空间尚无清场记录（R-SEG-01）。"
 
 
 class ClearanceOutdatedError(DomainError):
     code = "workspace_clearance_outdated"
-    en = (
-        "Batch {batch} may not start in workspace {workspace}: its last line clearance was "
-        "not recorded after batch {previous} ended there; clear the line again (R-SEG-01/02)."
-    )
-    zh = (
-        "批次 {batch} 不得在操作空间 {workspace} 开始：最近一次清场不在批次 {previous} "
-        "结束之后；须重新清场（R-SEG-01/02）。"
-    )
 
 
 class WorkspaceOccupiedError(DomainError):
     code = "workspace_occupied"
-    en = (
-        "Batch {batch} may not start in workspace {workspace}: batch {occupant} is still in "
-        "it. One batch per workspace; finish it and clear the line first (R-SEG-03)."
-    )
-    zh = (
-        "批次 {batch} 不得在操作空间 {workspace} 开始：批次 {occupant} 仍在其中。同一操作空间"
-        "同时只能有一个批次；须先结束该批并清场（R-SEG-03）。"
-    )
 
 
 class ClearanceWhileOccupiedError(DomainError):
     code = "workspace_clearance_occupied"
-    en = (
-        "Workspace {workspace} cannot be cleared while batch {batch} is in it; finish the "
-        "batch there first (R-SEG-02)."
-    )
-    zh = "操作空间 {workspace} 中仍有批次 {batch}，不能清场；须先结束该批在此的操作（R-SEG-02）。"
 
 
 class BatchActiveElsewhereError(DomainError):
     code = "batch_in_other_workspace"
-    en = (
-        "Batch {batch} may not start in workspace {workspace}: it is still active in "
-        "workspace {other}; finish it there first."
-    )
-    zh = (
-        "批次 {batch} 不得在操作空间 {workspace} 开始：该批仍在操作空间 {other} 中，"
-        "须先在该处结束。"
-    )
 
 
 class InfectiousBatchInGeneralAreaError(DomainError):
     code = "workspace_segregation_infectious"
-    en = (
-        "Batch {batch} is from an infectious donor and may not be processed in workspace "
-        "{workspace}, which is not an infectious area (R-SEG-05)."
-    )
-    zh = (
-        "批次 {batch} 来自感染性供者，不得在非感染性区域的操作空间 {workspace} 中制备（R-SEG-05）。"
-    )
 
 
 class GeneralBatchInInfectiousAreaError(DomainError):
     code = "workspace_segregation_general"
-    en = (
-        "Batch {batch} is not infectious and may not be processed in workspace {workspace}, "
-        "which is an infectious area (R-SEG-05)."
-    )
-    zh = "批次 {batch} 为非感染性，不得在感染性区域的操作空间 {workspace} 中制备（R-SEG-05）。"
 
 
 class ClearanceIncompleteError(DomainError):
     code = "line_clearance_incomplete"
-    en = (
-        "Line clearance of workspace {workspace} (after batch {previous}) is refused: not "
-        "confirmed: {items_en}. Every item must be confirmed; a failed item means no "
-        "clearance (R-SEG-01)."
-    )
-    zh = (
-        "操作空间 {workspace}（上批 {previous}）清场被拒绝：以下项目未确认：{items_zh}。"
-        "所有项目均须确认；任一项不合格即不能清场（R-SEG-01）。"
-    )
 
 
 class ResidualInfectionRiskError(ClearanceIncompleteError):
     code = "line_clearance_residual_risk"
-    en = (
-        "Line clearance of workspace {workspace} is refused: the previous batch {previous} "
-        "was infectious (or processed in an infectious area), so the clearance must confirm "
-        "that no residual infection risk remains (R-SEG-06)."
-    )
-    zh = (
-        "操作空间 {workspace} 清场被拒绝：上批 {previous} 为感染性（或在感染性区域制备），"
-        "清场须确认无残留感染风险（R-SEG-06）。"
-    )
 
 
 class BatchNotInWorkspaceError(DomainError):
     code = "batch_not_in_workspace"
-    en = (
-        "{action_en} for batch {batch} is refused: the batch has not been started in a "
-        "workspace. Start it in a cleared workspace first (R-SEG-01)."
-    )
-    zh = (
-        "批次 {batch} 的{action_zh}被拒绝：该批尚未在任何操作空间开始。"
-        "须先在已清场的操作空间开始（R-SEG-01）。"
-    )
 
 
 class BatchLeftWorkspaceError(DomainError):
     code = "batch_left_workspace"
-    en = (
-        "{action_en} for batch {batch} is refused: its work in workspace {workspace} has "
-        "ended. Start it again in a cleared workspace first (R-SEG-01/02)."
-    )
-    zh = (
-        "批次 {batch} 的{action_zh}被拒绝：该批在操作空间 {workspace} 的操作已结束。"
-        "须先在已清场的操作空间重新开始（R-SEG-01/02）。"
-    )
 
 
 class NotActiveHereError(DomainError):
     code = "batch_not_active_here"
-    en = "Batch {batch} is not active in workspace {workspace}; there is nothing to finish."
-    zh = "批次 {batch} 不在操作空间 {workspace} 中，无需结束。"
 
 
 # -- what screens read ------------------------------------------------------------------------
@@ -320,7 +214,7 @@ def check_planned_workspace(session: Session, batch: Batch, label: str | None) -
         check_segregation(session, workspace, batch)
 
 
-def require_in_workspace(uow: UnitOfWork, batch: Batch, action_en: str, action_zh: str) -> None:
+def require_in_workspace(uow: UnitOfWork, batch: Batch, action: Message) -> None:
     """Refuse a processing record for ``batch`` unless it is active in a suitable workspace.
 
     A no-op until the site registers its first workspace (see the module docstring).  The
@@ -343,14 +237,9 @@ def require_in_workspace(uow: UnitOfWork, batch: Batch, action_en: str, action_z
             .limit(1)
         ).one_or_none()
         if last is None:
-            raise BatchNotInWorkspaceError(
-                batch=batch.number, action_en=action_en, action_zh=action_zh
-            )
+            raise BatchNotInWorkspaceError(batch=batch.number, action=action)
         raise BatchLeftWorkspaceError(
-            batch=batch.number,
-            workspace=last.workspace.code,
-            action_en=action_en,
-            action_zh=action_zh,
+            batch=batch.number, workspace=last.workspace.code, action=action
         )
     check_segregation(session, use.workspace, batch)
 
@@ -716,11 +605,8 @@ def _read_checklist(checklist: Mapping[str, Any]) -> dict[ChecklistItem, bool]:
     return confirmed
 
 
-def _item_names(items: list[ChecklistItem]) -> dict[str, str]:
-    return {
-        "items_en": "; ".join(CHECKLIST_TEXT[i][0] for i in items),
-        "items_zh": "；".join(CHECKLIST_TEXT[i][1] for i in items),
-    }
+def _item_names(items: list[ChecklistItem]) -> dict[str, Phrases]:
+    return {"items": terms("clearance_item", items, "i18n.sentences")}
 
 
 class SegregationRules:

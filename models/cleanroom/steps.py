@@ -8,6 +8,7 @@ from typing import Any
 from models.cleanroom.line_clearance import require_in_workspace
 from models.entities.accounts import Role, SignatureMeaning
 from models.entities.production import Batch, ProcessStep
+from models.i18n import Message
 from models.identity.signatures import SignatureService, require_different_person
 from models.kernel.audit import AuditAction
 from models.kernel.canonical import canonical_json
@@ -43,7 +44,7 @@ class StepService:
             batch = uow.session.get(Batch, batch_id)
             if batch is None:
                 raise NotFoundError(kind="batch", ident=batch_id)
-            require_in_workspace(uow, batch, f"Process step {name}", f"工序“{name}”记录")
+            require_in_workspace(uow, batch, Message.of("workspace_action.step", name=name))
             step = ProcessStep(
                 batch_id=batch_id,
                 name=name,
