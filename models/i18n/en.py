@@ -360,6 +360,36 @@ MESSAGES: dict[str, str] = {
     ),
     "label_scan_refused": "The scan is not a CellTrail label bar code: {reason}",
     "labels_not_reconciled": "Labels of batch {batch} are not reconciled: {reason}.",
+    # --- labeling: label fields (label_field.<field>), dates in a scan, printed status words
+    "label_field.din": "DIN",
+    "label_field.product_code": "product code",
+    "label_field.product_name_en": "product name (English)",
+    "label_field.product_name_zh": "product name (Chinese)",
+    "label_field.batch_number": "batch number",
+    "label_field.donor_or_patient": "donor / patient code",
+    "label_field.harvest": "harvest date and time",
+    "label_field.quantity": "quantity",
+    "label_field.storage_en": "storage condition (English)",
+    "label_field.storage_zh": "storage condition (Chinese)",
+    "label_field.expiry_local": "expiry (local time)",
+    "label_field.expiry_utc": "expiry (UTC)",
+    "label_field.status": "status",
+    "label_field.antibiotics": "antibiotics",
+    "label_field.chain_of_identity": "chain-of-identity code",
+    "isbt128.date_kind.expiration": "expiry date",
+    "isbt128.date_kind.production": "production date",
+    "isbt128.date_kind.collection": "collection date",
+    "label_status.quarantine": "QUARANTINE",
+    "label_status.released": "RELEASED",
+    "label_status.emergency_released": "EMERGENCY RELEASE",
+    "label_status.rejected": "REJECTED",
+    # --- labeling: what a second-person label check found wrong (models/labeling/mismatch.py)
+    "mismatch.scan_not_on_record": "The scanned {what} {value} is not on this unit's record",
+    "mismatch.scan_lacks_din": "The scan does not carry this label's DIN",
+    "mismatch.field_not_confirmed": (
+        "The printed {field} does not match the record (not confirmed by "
+        "the checker)"
+    ),
     # --- labeling: template layouts (models/labeling/layout.py)
     "label_layout_invalid": "Label template {template} cannot be used: {reason}",
     # --- quality: release blockers (models/quality/blockers.py)

@@ -15,16 +15,17 @@ from sqlalchemy.orm import Session
 
 from models.entities.parties import Donor, DonorType, Recipient, Site, SiteKind
 from models.entities.production import Batch, ProductUnit, QualityStatus
+from models.i18n import render
 from models.isbt128 import Din, ProductCode
 from models.kernel.errors import NotFoundError, ValidationError
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
-_STATUS = {
-    QualityStatus.QUARANTINE: "QUARANTINE 待放行",
-    QualityStatus.RELEASED: "RELEASED 已放行",
-    QualityStatus.EMERGENCY_RELEASED: "EMERGENCY RELEASE 紧急放行",
-    QualityStatus.REJECTED: "REJECTED 不合格",
-}
+
+
+def _status(status: QualityStatus) -> str:
+    """A label prints its status in both languages, from the catalogue's label_status.*."""
+    code = f"label_status.{status.value}"
+    return f"{render(code, 'en')} {render(code, 'zh')}"
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ def label_fields(session: Session, unit_id: int, flags: str = "00") -> LabelFiel
         quantity=_quantity(unit),
         storage_en=product.storage_condition_en,
         storage_zh=product.storage_condition_zh,
-        status=_STATUS[unit.quality_status],
+        status=_status(unit.quality_status),
         antibiotics=f"Antibiotics 抗生素: {product.antibiotics or 'none 无'}",
         biohazard=_is_infectious(batch),
     )

@@ -64,8 +64,6 @@ MAX_SIZE_MM = {
 
 class LayoutError(DomainError):
     code = "label_layout_invalid"
-    en = "Label template {template} cannot be used: {reason}"
-    zh = "标签模板 {template} 不可用：{reason}"
 
 
 @dataclass(frozen=True)

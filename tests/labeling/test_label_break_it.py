@@ -127,7 +127,7 @@ def test_a_field_that_does_not_match_rejects_the_label(core: Core, printed: list
     result = _verify(core, printed[0], datamatrix_of(core, printed[0]), harvest=False)
     assert not result.accepted and [m.code for m in result.mismatches] == ["field_not_confirmed"]
     assert "harvest date and time" in result.mismatches[0].message("en")
-    assert "采集日期和时间" in result.mismatches[0].message("zh")
+    assert "收获日期和时间" in result.mismatches[0].message("zh")  # R-LBL-01: 收获日期及时间
 
 
 def test_a_label_that_no_longer_matches_the_record_is_rejected(

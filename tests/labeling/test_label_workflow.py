@@ -13,6 +13,7 @@ from sqlalchemy import select
 from models.core import Core
 from models.entities.audit import AuditEntry
 from models.entities.labeling import LabelState, PrintJob, PrintJobStatus
+from models.i18n import describe
 from models.kernel.audit import AuditAction
 from models.labeling.errors import LabelsNotReconciledError
 from models.labeling.reconciliation import require_labels_reconciled
@@ -122,7 +123,7 @@ def test_dead_printer_fails_cleanly(core: Core, templates: dict[str, int], lot: 
     job_id = _request(core, lot, templates["LT-BAG"])
     outcome = core.labeling.print_job(job_id=job_id, printer=open_printer(url), actor="wang")
     assert outcome.status is PrintJobStatus.FAILED
-    assert "cannot be reached" in outcome.failure.message("en")  # type: ignore[union-attr]
+    assert "cannot be reached" in describe(outcome.failure, "en")  # type: ignore[arg-type]
     with core.uow() as uow:
         report = uow.session.get(PrintJob, job_id)
         assert report is not None and report.status is PrintJobStatus.FAILED
