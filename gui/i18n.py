@@ -14,6 +14,7 @@ from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone, QTranslator
 
 from gui.resources_access import translation
+from models.i18n import render
 
 # PySide6's stubs type QT_TRANSLATE_NOOP(context, message) as returning ``object``; at run
 # time it returns ``message`` unchanged.  gui/ imports it from here so mypy sees a str.  Call
@@ -58,6 +59,19 @@ LANGUAGE = Language()
 
 def tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
+
+
+def domain(code: str, **params: object) -> str:
+    """A domain word or message from the models/i18n catalogue, in the current language: the
+    GUI shows the same words as the CLI, the deviations and the audit trail."""
+    return render(code, LANGUAGE.code, **params)
+
+
+def capitalised(words: str) -> str:
+    """A catalogue word as a label or list entry: English domain messages show stored values
+    as they are (``pending_retest``), a screen shows "Pending retest". Chinese is unchanged."""
+    text = words.replace("_", " ")
+    return text[:1].upper() + text[1:]
 
 
 def to_qdatetime(value: datetime) -> QDateTime:

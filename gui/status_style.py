@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
-from gui.i18n import QT_TRANSLATE_NOOP
+from gui.i18n import capitalised, domain
+from models.i18n import has
 
 
 @dataclass(frozen=True)
@@ -20,11 +20,11 @@ class StatusStyle:
     glyph: str
     background: str
     foreground: str
-    source_text: str  # English; translated on use, so a language switch applies at once
+    code: str  # the catalogue's word (status.* / label_state.*), rendered on use
 
     @property
     def text(self) -> str:
-        return QCoreApplication.translate("Status", self.source_text)
+        return capitalised(domain(self.code))
 
     @property
     def label(self) -> str:
@@ -45,46 +45,33 @@ _AMBER, _GREEN, _RED, _PURPLE, _BLUE, _GREY = (
     "#e0e0e0",
 )
 _STYLES: dict[str, StatusStyle] = {
-    "quarantine": StatusStyle("⚠", _AMBER, "#3e2723", QT_TRANSLATE_NOOP("Status", "Quarantine")),
-    "released": StatusStyle("✔", _GREEN, "#1b5e20", QT_TRANSLATE_NOOP("Status", "Released")),
-    "emergency_released": StatusStyle(
-        "✔!", "#fff176", "#33691e", QT_TRANSLATE_NOOP("Status", "Emergency released")
-    ),
-    "rejected": StatusStyle("✖", _RED, "#b71c1c", QT_TRANSLATE_NOOP("Status", "Rejected")),
-    "recalled": StatusStyle("⊘", _PURPLE, "#4a148c", QT_TRANSLATE_NOOP("Status", "Recalled")),
-    "in_process": StatusStyle("⚙", _BLUE, "#0d47a1", QT_TRANSLATE_NOOP("Status", "In process")),
-    "filled": StatusStyle("◼", _BLUE, "#0d47a1", QT_TRANSLATE_NOOP("Status", "Filled")),
-    "eligible": StatusStyle("✔", _GREEN, "#1b5e20", QT_TRANSLATE_NOOP("Status", "Eligible")),
-    "ineligible": StatusStyle("✖", _RED, "#b71c1c", QT_TRANSLATE_NOOP("Status", "Ineligible")),
-    "pending": StatusStyle("…", _GREY, "#212121", QT_TRANSLATE_NOOP("Status", "Pending")),
+    "quarantine": StatusStyle("⚠", _AMBER, "#3e2723", "status.quarantine"),
+    "released": StatusStyle("✔", _GREEN, "#1b5e20", "status.released"),
+    "emergency_released": StatusStyle("✔!", "#fff176", "#33691e", "status.emergency_released"),
+    "rejected": StatusStyle("✖", _RED, "#b71c1c", "status.rejected"),
+    "recalled": StatusStyle("⊘", _PURPLE, "#4a148c", "status.recalled"),
+    "in_process": StatusStyle("⚙", _BLUE, "#0d47a1", "status.in_process"),
+    "filled": StatusStyle("◼", _BLUE, "#0d47a1", "status.filled"),
+    "eligible": StatusStyle("✔", _GREEN, "#1b5e20", "status.eligible"),
+    "ineligible": StatusStyle("✖", _RED, "#b71c1c", "status.ineligible"),
+    "pending": StatusStyle("…", _GREY, "#212121", "status.pending"),
     "pending_retest": StatusStyle(
-        "…", _AMBER, "#3e2723", QT_TRANSLATE_NOOP("Status", "Pending retest")
+        "…", _AMBER, "#3e2723", "status.pending_retest"
     ),
-    "accepted": StatusStyle("✔", _GREEN, "#1b5e20", QT_TRANSLATE_NOOP("Status", "Accepted")),
+    "accepted": StatusStyle("✔", _GREEN, "#1b5e20", "status.accepted"),
     # print jobs and printed labels (label station)
-    "requested": StatusStyle("…", _GREY, "#212121", QT_TRANSLATE_NOOP("Status", "Requested")),
-    "printing": StatusStyle("⎙", _BLUE, "#0d47a1", QT_TRANSLATE_NOOP("Status", "Printing")),
+    "requested": StatusStyle("…", _GREY, "#212121", "label_state.requested"),
+    "printing": StatusStyle("⎙", _BLUE, "#0d47a1", "label_state.printing"),
     "printed": StatusStyle(
-        "☐", _AMBER, "#3e2723", QT_TRANSLATE_NOOP("Status", "Printed – check pending")
+        "☐", _AMBER, "#3e2723", "label_state.printed"
     ),
-    "failed": StatusStyle("✖", _RED, "#b71c1c", QT_TRANSLATE_NOOP("Status", "Failed")),
-    "cancelled": StatusStyle("⊘", _GREY, "#212121", QT_TRANSLATE_NOOP("Status", "Cancelled")),
-    "verified": StatusStyle("☑", _BLUE, "#0d47a1", QT_TRANSLATE_NOOP("Status", "Checked")),
-    "applied": StatusStyle("✔", _GREEN, "#1b5e20", QT_TRANSLATE_NOOP("Status", "Applied")),
-    "voided": StatusStyle("⌫", _PURPLE, "#4a148c", QT_TRANSLATE_NOOP("Status", "Voided – destroy")),
+    "failed": StatusStyle("✖", _RED, "#b71c1c", "label_state.failed"),
+    "cancelled": StatusStyle("⊘", _GREY, "#212121", "label_state.cancelled"),
+    "verified": StatusStyle("☑", _BLUE, "#0d47a1", "label_state.verified"),
+    "applied": StatusStyle("✔", _GREEN, "#1b5e20", "label_state.applied"),
+    "voided": StatusStyle("⌫", _PURPLE, "#4a148c", "label_state.voided"),
 }
-# Dispositions and audit actions are words only (no colour meaning), but still translated.
-_WORDS = {
-    "in_stock": QT_TRANSLATE_NOOP("Status", "In stock"),
-    "in_transit": QT_TRANSLATE_NOOP("Status", "In transit"),
-    "at_hospital": QT_TRANSLATE_NOOP("Status", "At hospital"),
-    "thawed": QT_TRANSLATE_NOOP("Status", "Thawed"),
-    "administered": QT_TRANSLATE_NOOP("Status", "Administered"),
-    "transformed": QT_TRANSLATE_NOOP("Status", "Transformed"),
-    "destroyed": QT_TRANSLATE_NOOP("Status", "Destroyed"),
-    "planned": QT_TRANSLATE_NOOP("Status", "Planned"),
-    "dispatched": QT_TRANSLATE_NOOP("Status", "Dispatched"),
-}
+# Dispositions, shipment states … are words only (no colour meaning): status.<value>.
 
 
 def style_for(status: str | None) -> StatusStyle | None:
@@ -98,8 +85,8 @@ def status_text(status: str | None) -> str:
     style = _STYLES.get(status)
     if style:
         return style.label
-    source = _WORDS.get(status)
-    return QCoreApplication.translate("Status", source) if source else status
+    code = f"status.{status}"
+    return capitalised(domain(code)) if has(code) else status
 
 
 def badge_stylesheet(status: str | None) -> str:

@@ -17,39 +17,24 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit,
 
 from gui.context import AppContext
 from gui.dialogs.signoff import SecondPersonDialog
-from gui.i18n import LANGUAGE, QT_TRANSLATE_NOOP, format_datetime
+from gui.i18n import LANGUAGE, capitalised, format_datetime
 from gui.operations import Operation, error_text, run_op
 from gui.status_style import status_text
-from models.chain.disposal import Assessment, DestructionMethod, DestructionReason
-
-_REASONS = {
-    DestructionReason.REJECTED: QT_TRANSLATE_NOOP("DestroyUnitDialog", "Rejected"),
-    DestructionReason.RECALLED: QT_TRANSLATE_NOOP("DestroyUnitDialog", "Recalled"),
-    DestructionReason.EXPIRED: QT_TRANSLATE_NOOP("DestroyUnitDialog", "Expired"),
-    DestructionReason.THAW_EXPIRED: QT_TRANSLATE_NOOP(
-        "DestroyUnitDialog", "Thawed – past use-by or not to be given"
-    ),
-    DestructionReason.DAMAGED: QT_TRANSLATE_NOOP("DestroyUnitDialog", "Damaged (QA, with note)"),
-    DestructionReason.OTHER: QT_TRANSLATE_NOOP("DestroyUnitDialog", "Other (QA, with note)"),
-}
-_METHODS = {
-    DestructionMethod.CLINICAL_WASTE: QT_TRANSLATE_NOOP(
-        "DestroyUnitDialog", "Autoclave, then incineration as clinical waste"
-    ),
-    DestructionMethod.BIOHAZARD: QT_TRANSLATE_NOOP(
-        "DestroyUnitDialog",
-        "Biohazard: sealed bag, autoclave, incineration as infectious waste",
-    ),
-}
+from models.chain.disposal import QA_REASONS, Assessment, DestructionMethod, DestructionReason
+from models.i18n import render, term
 
 
 def reason_text(code: str) -> str:
-    """A destruction reason code in the user's language (the home page lists them too)."""
-    try:
-        source = _REASONS[DestructionReason(code)]
-    except ValueError:
-        return code
-    return QCoreApplication.translate("DestroyUnitDialog", source)
+    """A destruction reason code in the user's language (the home page lists them too): the
+    domain catalogue's words, the same the core's refusals use."""
+    return capitalised(term("destruction_reason", code).message(LANGUAGE.code))
+
+
+def _reason_choice(reason: DestructionReason) -> str:
+    text = reason_text(reason.value)
+    if reason in QA_REASONS:
+        text += render("destruction.qa_with_note", LANGUAGE.code)
+    return text
 
 
 class DestroyUnitDialog(SecondPersonDialog):
@@ -66,15 +51,12 @@ class DestroyUnitDialog(SecondPersonDialog):
         self._ctx = ctx
         self.assessment: Assessment | None = None
         self.reason = QComboBox(objectName="destroyReason")
-        for reason_code, source in _REASONS.items():
-            self.reason.addItem(
-                QCoreApplication.translate("DestroyUnitDialog", source), reason_code.value
-            )
+        for reason_code in DestructionReason:
+            self.reason.addItem(_reason_choice(reason_code), reason_code.value)
         self.method = QComboBox(objectName="destroyMethod")
-        for method_code, source in _METHODS.items():
-            self.method.addItem(
-                QCoreApplication.translate("DestroyUnitDialog", source), method_code.value
-            )
+        for method_code in DestructionMethod:
+            words = term("destruction_method", method_code).message(LANGUAGE.code)
+            self.method.addItem(capitalised(words), method_code.value)
         self.note = QPlainTextEdit(objectName="destroyNote")
         self.note.setFixedHeight(80)
         self.own_password = QLineEdit(
@@ -140,8 +122,8 @@ class DestroyUnitDialog(SecondPersonDialog):
             self.reason.setCurrentIndex(self.reason.findData(DestructionReason.DAMAGED.value))
         if found.infectious:
             self.method.setCurrentIndex(self.method.findData(DestructionMethod.BIOHAZARD.value))
-        blocked = found.blocked_zh if LANGUAGE.code == "zh" else found.blocked_en
-        if blocked:
+        if found.blocked:
+            blocked = found.blocked.message(LANGUAGE.code)
             self._show(self.tr("This unit cannot be destroyed: {0}.").format(blocked), allow=False)
         else:
             self.sign_button.setEnabled(not self._same_person(self.username.text()))
@@ -150,7 +132,7 @@ class DestroyUnitDialog(SecondPersonDialog):
         return text.strip().lower() == self._ctx.username.lower()
 
     def _on_username_changed(self, text: str) -> None:
-        if self.assessment is None or self.assessment.blocked_en:
+        if self.assessment is None or self.assessment.blocked:
             return
         same = self._same_person(text)
         if same:

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from gui.context import AppContext
 from gui.dialogs.form import Field, FormDialog
 from gui.dialogs.signoff import SecondPersonDialog
-from gui.i18n import format_datetime
+from gui.i18n import capitalised, domain, format_datetime
 from gui.operations import Operation, Progress, run_op
 from models.cleanroom.line_clearance import ChecklistItem, WorkspaceState, WorkspaceStatus
 from models.cleanroom.work import WorkBatch
@@ -171,19 +171,8 @@ class LineClearanceDialog(QDialog):
         return text
 
     def item_text(self, item: ChecklistItem) -> str:
-        texts = {
-            ChecklistItem.NO_PREVIOUS_PRODUCT: self.tr("No product of the previous batch left"),
-            ChecklistItem.NO_PREVIOUS_DOCUMENTS: self.tr("No documents of the previous batch left"),
-            ChecklistItem.NO_PREVIOUS_MATERIALS: self.tr(
-                "No materials of the previous batch, or unrelated to the next, left"
-            ),
-            ChecklistItem.EQUIPMENT_CLEAN_READY: self.tr("Equipment clean and ready for use"),
-            ChecklistItem.CLEANED_DISINFECTED: self.tr("Cleaning and disinfection done"),
-            ChecklistItem.NO_RESIDUAL_INFECTION_RISK: self.tr(
-                "No residual infection risk from the previous (infectious) batch"
-            ),
-        }
-        return texts[item]
+        """The checklist item in the domain catalogue's words (the refusal uses them too)."""
+        return capitalised(domain(f"clearance_item.{item.value}"))
 
     def checklist(self) -> dict[str, bool]:
         return {item.value: box.isChecked() for item, box in self.items.items()}

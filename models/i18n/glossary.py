@@ -2,10 +2,12 @@
 
 The domain catalogues (``zh.py``) and the Qt translations (``resources/translations``)
 follow this list; a test fails when a term is translated two ways. The Chinese term is the
-one the regulations use (``shared/domain/regulations-digest.md``): 待放行 for quarantine (a
-batch waits for release, 002 L2050), 收获 for harvest (收获日期及时间, R-BAT-07, R-LBL-01),
-操作空间 for a workspace (R-SEG), 清场 for line clearance, 双人复核 / 复核 for the second
-person's check (R-LBL-06, R-DC-01), 感染性 for infectious (感染性区域, R-SEG-05/06).
+one the regulations use (``shared/domain/regulations-digest.md``):
+- 待放行 for quarantine (a batch waits for release, 002 L2050);
+- 收获 for harvest (收获日期及时间, R-BAT-07, R-LBL-01);
+- 操作空间 for a workspace (R-SEG) and 上批 for the previous batch (R-SEG-01 上批遗留);
+- 清场 for line clearance; 复核 / 第二人 for the second person's check (R-LBL-06, R-DC-01);
+- 感染性 for infectious (感染性区域, R-SEG-05/06).
 """
 
 # English term (lower case, as it appears inside messages) → Chinese term
@@ -28,6 +30,7 @@ GLOSSARY: dict[str, str] = {
     "batch": "批",
     "expiry": "有效期",
     "infectious": "感染性",
+    "previous batch": "上批",
 }
 
 # Other Chinese words that have been used for a term (the drift this list ends): a message or
@@ -41,4 +44,5 @@ DRIFTED: dict[str, tuple[str, ...]] = {
     "recipient": ("接受者",),
     "line clearance": ("清线",),
     "infectious": ("传染性",),
+    "previous batch": ("上一批",),
 }

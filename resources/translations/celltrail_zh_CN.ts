@@ -291,7 +291,7 @@
     </message>
     <message>
         <source>Each unit gets a new DIN; the batch goes to quarantine until QA releases it.</source>
-        <translation>每个单元获得新的 DIN；批次进入待检状态，直至 QA 放行。</translation>
+        <translation>每个单元获得新的 DIN；批次进入待放行状态，直至 QA 放行。</translation>
     </message>
     <message>
         <source>Number of units</source>
@@ -458,7 +458,7 @@
     </message>
     <message>
         <source>Workspace</source>
-        <translation>操作区</translation>
+        <translation>操作空间</translation>
     </message>
     <message>
         <source>Harvest</source>
@@ -549,7 +549,7 @@
     </message>
     <message>
         <source>Verify the line clearance of workspace {0}, performed by {1}: check the workspace yourself. Your password is your electronic signature (meaning: verified).</source>
-        <translation>复核操作区 {0} 的清场（执行人：{1}）：请亲自检查该操作区。输入密码即为您的电子签名（含义：已复核）。</translation>
+        <translation>复核操作空间 {0} 的清场（执行人：{1}）：请亲自检查该操作空间。输入密码即为您的电子签名（含义：已复核）。</translation>
     </message>
     <message>
         <source>{0} performed this clearance; a second person must verify.</source>
@@ -558,38 +558,6 @@
 </context>
 <context>
     <name>DestroyUnitDialog</name>
-    <message>
-        <source>Rejected</source>
-        <translation>不合格</translation>
-    </message>
-    <message>
-        <source>Recalled</source>
-        <translation>已召回</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>已过期</translation>
-    </message>
-    <message>
-        <source>Thawed – past use-by or not to be given</source>
-        <translation>已复苏 – 超过使用时限或不予输注</translation>
-    </message>
-    <message>
-        <source>Damaged (QA, with note)</source>
-        <translation>破损（限 QA，须填写备注）</translation>
-    </message>
-    <message>
-        <source>Other (QA, with note)</source>
-        <translation>其他（限 QA，须填写备注）</translation>
-    </message>
-    <message>
-        <source>Autoclave, then incineration as clinical waste</source>
-        <translation>高压灭菌后按医疗废物焚烧</translation>
-    </message>
-    <message>
-        <source>Biohazard: sealed bag, autoclave, incineration as infectious waste</source>
-        <translation>生物危害：密封装袋、高压灭菌后按感染性废物焚烧</translation>
-    </message>
     <message>
         <source>Sign and destroy</source>
         <translation>签名并销毁</translation>
@@ -794,7 +762,7 @@
     </message>
     <message>
         <source>Workspace</source>
-        <translation>操作区域</translation>
+        <translation>操作空间</translation>
     </message>
     <message>
         <source>Harvest</source>
@@ -929,7 +897,7 @@
     </message>
     <message>
         <source>Workspace</source>
-        <translation>操作区域</translation>
+        <translation>操作空间</translation>
     </message>
     <message>
         <source>Created</source>
@@ -1136,65 +1104,6 @@
     </message>
 </context>
 <context>
-    <name>LabelField</name>
-    <message>
-        <source>DIN</source>
-        <translation>DIN</translation>
-    </message>
-    <message>
-        <source>Product code</source>
-        <translation>产品代码</translation>
-    </message>
-    <message>
-        <source>Product name (English)</source>
-        <translation>产品名称（英文）</translation>
-    </message>
-    <message>
-        <source>Product name (Chinese)</source>
-        <translation>产品名称（中文）</translation>
-    </message>
-    <message>
-        <source>Batch number</source>
-        <translation>批号</translation>
-    </message>
-    <message>
-        <source>Donor / patient</source>
-        <translation>供者 / 患者</translation>
-    </message>
-    <message>
-        <source>Harvest date and time</source>
-        <translation>收获日期和时间</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>规格</translation>
-    </message>
-    <message>
-        <source>Storage (English)</source>
-        <translation>储存条件（英文）</translation>
-    </message>
-    <message>
-        <source>Storage (Chinese)</source>
-        <translation>储存条件（中文）</translation>
-    </message>
-    <message>
-        <source>Expiry (local time)</source>
-        <translation>有效期（当地时间）</translation>
-    </message>
-    <message>
-        <source>Expiry (UTC)</source>
-        <translation>有效期（UTC）</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Antibiotics</source>
-        <translation>抗生素</translation>
-    </message>
-</context>
-<context>
     <name>LabelPrinting</name>
     <message>
         <source>Choose a print job first.</source>
@@ -1374,39 +1283,15 @@
     </message>
     <message>
         <source>Clear workspace {0} after batch {1}. Confirm each item only after checking it; an item that is not fulfilled means no clearance: clean again first.</source>
-        <translation>批次 {1} 结束后对操作区 {0} 清场。每一项须经检查后方可确认；任何一项未达到要求即清场不合格：须先重新清洁。</translation>
+        <translation>批次 {1} 结束后对操作空间 {0} 清场。每一项须经检查后方可确认；任何一项未达到要求即清场不合格：须先重新清洁。</translation>
     </message>
     <message>
         <source>Clear workspace {0} before its first batch. Confirm each item only after checking it; an item that is not fulfilled means no clearance.</source>
-        <translation>操作区 {0} 首个批次开始前清场。每一项须经检查后方可确认；任何一项未达到要求即清场不合格。</translation>
+        <translation>操作空间 {0} 首个批次开始前清场。每一项须经检查后方可确认；任何一项未达到要求即清场不合格。</translation>
     </message>
     <message>
         <source>☣ The previous batch was infectious or processed in an infectious area: confirm that no residual infection risk remains (R-SEG-06).</source>
-        <translation>☣ 上一批次具有感染性或在感染性区域生产：请确认无残留感染风险（R-SEG-06）。</translation>
-    </message>
-    <message>
-        <source>No product of the previous batch left</source>
-        <translation>无上一批次遗留产品</translation>
-    </message>
-    <message>
-        <source>No documents of the previous batch left</source>
-        <translation>无上一批次遗留文件和记录</translation>
-    </message>
-    <message>
-        <source>No materials of the previous batch, or unrelated to the next, left</source>
-        <translation>无上一批次遗留物料，亦无与下一批次无关的物料</translation>
-    </message>
-    <message>
-        <source>Equipment clean and ready for use</source>
-        <translation>设备已清洁，处于待用状态</translation>
-    </message>
-    <message>
-        <source>Cleaning and disinfection done</source>
-        <translation>清洁消毒已完成</translation>
-    </message>
-    <message>
-        <source>No residual infection risk from the previous (infectious) batch</source>
-        <translation>上一（感染性）批次无残留感染风险</translation>
+        <translation>☣ 上批具有感染性或在感染性区域生产：请确认无残留感染风险（R-SEG-06）。</translation>
     </message>
     <message>
         <source>Not confirmed: {0}. Every item must be confirmed.</source>
@@ -2164,125 +2049,6 @@
     </message>
 </context>
 <context>
-    <name>Status</name>
-    <message>
-        <source>Quarantine</source>
-        <translation>待检（隔离）</translation>
-    </message>
-    <message>
-        <source>Released</source>
-        <translation>已放行</translation>
-    </message>
-    <message>
-        <source>Emergency released</source>
-        <translation>紧急放行</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>不合格</translation>
-    </message>
-    <message>
-        <source>Recalled</source>
-        <translation>已召回</translation>
-    </message>
-    <message>
-        <source>In process</source>
-        <translation>生产中</translation>
-    </message>
-    <message>
-        <source>Filled</source>
-        <translation>已灌装</translation>
-    </message>
-    <message>
-        <source>Eligible</source>
-        <translation>合格</translation>
-    </message>
-    <message>
-        <source>Ineligible</source>
-        <translation>不合格</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>待定</translation>
-    </message>
-    <message>
-        <source>Pending retest</source>
-        <translation>待复检</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>已接收</translation>
-    </message>
-    <message>
-        <source>Requested</source>
-        <translation>已申请</translation>
-    </message>
-    <message>
-        <source>Printing</source>
-        <translation>打印中</translation>
-    </message>
-    <message>
-        <source>Printed – check pending</source>
-        <translation>已打印 – 待核对</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Checked</source>
-        <translation>已核对</translation>
-    </message>
-    <message>
-        <source>Applied</source>
-        <translation>已贴标</translation>
-    </message>
-    <message>
-        <source>Voided – destroy</source>
-        <translation>已作废 – 待销毁</translation>
-    </message>
-    <message>
-        <source>In stock</source>
-        <translation>在库</translation>
-    </message>
-    <message>
-        <source>In transit</source>
-        <translation>运输中</translation>
-    </message>
-    <message>
-        <source>At hospital</source>
-        <translation>在医院</translation>
-    </message>
-    <message>
-        <source>Thawed</source>
-        <translation>已复苏</translation>
-    </message>
-    <message>
-        <source>Administered</source>
-        <translation>已输注</translation>
-    </message>
-    <message>
-        <source>Transformed</source>
-        <translation>已转换</translation>
-    </message>
-    <message>
-        <source>Destroyed</source>
-        <translation>已销毁</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>已计划</translation>
-    </message>
-    <message>
-        <source>Dispatched</source>
-        <translation>已发运</translation>
-    </message>
-</context>
-<context>
     <name>TracePage</name>
     <message>
         <source>Scan or type a DIN, batch, donor, collection or recipient…</source>
@@ -2360,11 +2126,11 @@
     <name>WorkspacePanel</name>
     <message>
         <source>Workspaces – line clearance (R-SEG)</source>
-        <translation>操作区 – 清场（R-SEG）</translation>
+        <translation>操作空间 – 清场（R-SEG）</translation>
     </message>
     <message>
         <source>Workspace</source>
-        <translation>操作区</translation>
+        <translation>操作空间</translation>
     </message>
     <message>
         <source>Area</source>
@@ -2384,7 +2150,7 @@
     </message>
     <message>
         <source>No workspaces are registered yet; QA or an administrator registers them. Until then, batches are not tied to a workspace.</source>
-        <translation>尚未登记任何操作区；由 QA 或管理员登记。在此之前，批次不与操作区绑定。</translation>
+        <translation>尚未登记任何操作空间；由 QA 或管理员登记。在此之前，批次不与操作空间绑定。</translation>
     </message>
     <message>
         <source>Record line clearance…</source>
@@ -2400,7 +2166,7 @@
     </message>
     <message>
         <source>Register workspace…</source>
-        <translation>登记操作区…</translation>
+        <translation>登记操作空间…</translation>
     </message>
     <message>
         <source>⛔ Occupied by batch {0}</source>
@@ -2444,7 +2210,7 @@
     </message>
     <message>
         <source>Batch {0} starts its work in workspace {1}; no other batch may enter until it has finished and the line is cleared again.</source>
-        <translation>批次 {0} 在操作区 {1} 开始生产；在其结束并重新清场之前，其他批次不得进入。</translation>
+        <translation>批次 {0} 在操作空间 {1} 开始生产；在其结束并重新清场之前，其他批次不得进入。</translation>
     </message>
     <message>
         <source>Start here</source>
@@ -2460,7 +2226,7 @@
     </message>
     <message>
         <source>The work of batch {0} in workspace {1} ends; the workspace needs a line clearance before the next batch.</source>
-        <translation>批次 {0} 在操作区 {1} 的生产结束；下一批次开始前该操作区须清场。</translation>
+        <translation>批次 {0} 在操作空间 {1} 的生产结束；下一批次开始前该操作空间须清场。</translation>
     </message>
     <message>
         <source>Finish here</source>
@@ -2472,7 +2238,7 @@
     </message>
     <message>
         <source>Register a workspace</source>
-        <translation>登记操作区</translation>
+        <translation>登记操作空间</translation>
     </message>
     <message>
         <source>A cleanroom suite or biosafety cabinet. Infectious material is processed only in an infectious area, and nothing else there.</source>
@@ -2484,7 +2250,7 @@
     </message>
     <message>
         <source>Workspace registered.</source>
-        <translation>操作区已登记。</translation>
+        <translation>操作空间已登记。</translation>
     </message>
     <message>
         <source>Code (e.g. C-201/BSC-02)</source>
