@@ -127,7 +127,7 @@ def term(kind: str, value: object) -> Message:
     e.g. ``term("status", "quarantine")`` → ``status.quarantine``. A value the catalogue does
     not know is shown as it is stored, never dropped."""
     raw = getattr(value, "value", value)
-    code = f"{kind}.{raw}"
+    code = f"{kind}.{str(raw).replace(' ', '_')}"
     return Message(code) if has(code) else Message("i18n.verbatim", (("text", str(raw)),))
 
 

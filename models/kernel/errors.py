@@ -8,15 +8,19 @@ in the user's language; ``params`` keeps the raw values for tests and for the au
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from models.i18n import render
+from models.i18n import describe
 
 
 class DomainError(Exception):
     """Root of every rule violation the core reports to a user."""
 
     code: ClassVar[str] = "domain_error"
+    # Parameters holding stored words of a vocabulary (param → kind, e.g. a status), shown as
+    # the catalogue's word in the reader's language; a value it does not know stays as it is.
+    terms: ClassVar[Mapping[str, str]] = {}
 
     def __init__(self, **params: Any) -> None:
         self.params: dict[str, Any] = params
@@ -24,11 +28,12 @@ class DomainError(Exception):
 
     def message(self, lang: str | None = "en") -> str:
         """The catalogue's words for ``code`` in ``lang`` ("zh…" gives Chinese, else English)."""
-        return render(self.code, lang, **self.params)
+        return describe(self, lang)
 
 
 class NotFoundError(DomainError):
     code = "not_found"
+    terms = {"kind": "record_kind"}
 
 
 class ValidationError(DomainError):
@@ -37,6 +42,7 @@ class ValidationError(DomainError):
 
 class InvalidTransitionError(DomainError):
     code = "invalid_transition"
+    terms = {"kind": "record_kind", "current": "status", "target": "status"}
 
 
 class PermissionDeniedError(DomainError):
