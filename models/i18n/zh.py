@@ -567,7 +567,7 @@ MESSAGES.update(
         "cli.din.invalid": "无效：{reason}",
         "cli.trace.focus": "{kind} {focus} 的追溯",
         "cli.trace.donor": "供者 {code} [{donor_type}，{eligibility}{flags}]",
-        "cli.trace.infectious": "传染性",
+        "cli.trace.infectious": "感染性",
         "cli.trace.collection": "采集 {code} 供者 {donor} COI {coi} {material}",
         "cli.trace.batch": "批次 {number} {product} [{status}] {origin}",
         "cli.trace.pool_of": "由 {sources} 合并",
