@@ -1,4 +1,4 @@
-"""Everything that can be wrong with a retention archive, in English and Chinese.
+"""Everything that can be wrong with a retention archive, as codes (words: models/i18n).
 
 Export refusals are raised.  Verification problems are *collected*, not raised: a damaged
 archive should be described completely (every member, every audit entry by seq), so a

@@ -40,7 +40,8 @@ Rules as enforced here:
   refuses the R-SEG-05 mismatch at planning time; ``start_in_workspace`` sets the label to
   the workspace the batch is actually in.
 
-Every refusal is a bilingual DomainError naming the workspace, the batch and the reason.
+Every refusal is a DomainError (a code with parameters, its words in models/i18n) naming the
+workspace, the batch and the reason.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Rejections raised by the ISBT 128 codec, each with an English and a Chinese reason.
+"""Rejections raised by the ISBT 128 codec, each a code whose words are in models/i18n.
 
 A scan that is not exactly right must be refused with a reason the operator can act on at
 the bench ("character 9 must be a digit"), because a misread identifier on a cell-therapy

@@ -1,4 +1,4 @@
-"""Typed, bilingual refusals of the labeling workflow (same pattern as models.kernel.errors)."""
+"""Typed refusals of the labeling workflow: codes whose words are in models/i18n."""
 
 from __future__ import annotations
 

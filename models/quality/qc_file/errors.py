@@ -1,8 +1,8 @@
-"""Everything that can be wrong with a QC results file, in English and Chinese.
+"""Everything that can be wrong with a QC results file, as codes (words: models/i18n).
 
 Problems are *collected*, not raised one at a time: an analyst fixing an export wants every
 bad row of the file listed at once (file, line, column, what is wrong), not one per attempt.
-Each problem kind is a DomainError subclass so it carries its own bilingual wording; the
+Each problem kind is a DomainError subclass with its own code in the catalogue; the
 whole list is raised as one ``QcFileError`` and nothing of the file is imported.
 """
 
