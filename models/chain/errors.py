@@ -15,10 +15,12 @@ class SequenceExhaustedError(DomainError):
 
 class IneligibleDonorError(DomainError):
     code = "donor_ineligible"
+    terms = {"eligibility": "status", "action": "chain_action"}
 
 
 class CollectionNotAcceptedError(DomainError):
     code = "collection_not_accepted"
+    terms = {"state": "status"}
 
 
 class SingleSourceBatchError(DomainError):
@@ -27,10 +29,12 @@ class SingleSourceBatchError(DomainError):
 
 class PoolSourceNotReleasedError(DomainError):
     code = "pool_source_not_released"
+    terms = {"status": "status"}
 
 
 class SegregationError(DomainError):
     code = "segregation"
+    terms = {"infectious": "infection"}
 
 
 class AutologousPoolError(DomainError):
@@ -39,10 +43,12 @@ class AutologousPoolError(DomainError):
 
 class UnitNotUsableError(DomainError):
     code = "unit_not_usable"
+    terms = {"action": "chain_action"}
 
 
 class ReasonRequiredError(DomainError):
     code = "reason_required"
+    terms = {"action": "chain_action"}
 
 
 class ScanMismatchError(DomainError):
