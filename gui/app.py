@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QFont
@@ -18,13 +19,15 @@ from gui.context import AppContext
 from gui.dialogs.login import LoginDialog
 from gui.events import AppEvents
 from gui.i18n import LANGUAGE
-from gui.main_window import MainWindow
 from gui.resources_access import style_sheet
 from gui.scan_router import ScanCapture, ScanRouter
 from gui.station import StationConfig, load_station
 from models.core import Core, open_core
 from models.kernel.db import resolve_database_url
 from models.kernel.errors import DatabaseUnavailableError, DomainError, ValidationError
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
 
 # Linux: fonts-noto-cjk (Noto Sans CJK SC); Windows: Microsoft YaHei ships with the OS.
 FONT_FAMILIES = [
@@ -87,7 +90,13 @@ def bilingual(exc: DomainError) -> str:
 
 
 class AppController(QObject):
-    """Owns the scan capture, the router and the window; cycles sign-in ↔ main window."""
+    """Owns the scan capture, the router and the window; cycles sign-in ↔ main window.
+
+    The main window is built on first use, normally the first sign-in: importing and building
+    every station page would otherwise delay the sign-in window by about a third of a second
+    (issue 11, bench/cli_start_bench.py). Once built it is kept and shown again after every
+    later sign-in (sign-out, switch user).
+    """
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -97,9 +106,23 @@ class AppController(QObject):
         self.router = ScanRouter(ctx.core, self)
         self.capture.scanned.connect(self.router.route)
         QApplication.instance().installEventFilter(self.capture)  # type: ignore[union-attr]
-        self.window = MainWindow(ctx, self.router)
-        self.window.signed_out.connect(self.show_login)
+        self._window: MainWindow | None = None
         self.login: LoginDialog | None = None
+
+    @property
+    def window(self) -> MainWindow:
+        """The main window, built (pages, auto-lock, connection monitor) on first access."""
+        if self._window is None:
+            from gui.main_window import MainWindow
+
+            self._window = MainWindow(self.ctx, self.router)
+            self._window.signed_out.connect(self.show_login)
+        return self._window
+
+    @property
+    def built_window(self) -> MainWindow | None:
+        """The main window if it exists yet; never builds it (for teardown and checks)."""
+        return self._window
 
     def show_login(self) -> LoginDialog:
         self.login = LoginDialog(self.ctx, self.router)

@@ -35,7 +35,6 @@ from models.labeling.records import content_json, get, job_unit_ids, label_flags
 from models.labeling.requests import reprint_content
 from models.labeling.templates import usable_template
 from printing import port
-from printing.payload import make_job
 
 PRINT_ROLES = (Role.OPERATOR, Role.QA)
 INTERRUPTED = "printing was interrupted; any label that came out must be destroyed"
@@ -218,6 +217,10 @@ def _render(
     )
     uow.session.add(label)
     uow.session.flush()  # the label id names the device job (and the file of a file printer)
+    # Imported here: the renderers pull in Pillow and the bar-code libraries, which every
+    # start of the app and of the CLI would otherwise pay for before any label is printed.
+    from printing.payload import make_job
+
     device_job = make_job(f"celltrail-label-{label.id}", content, printer)
     label.payload = device_job.payload
     label.payload_sha256 = hashlib.sha256(device_job.payload).hexdigest()

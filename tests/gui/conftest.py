@@ -98,14 +98,17 @@ def ctx(demo_core: Core, tmp_path: Path) -> AppContext:
 def controller(qtbot: QtBot, ctx: AppContext) -> Iterator[AppController]:
     app = QApplication.instance()
     assert app is not None
-    ctrl = AppController(ctx)
-    qtbot.addWidget(ctrl.window)
+    ctrl = AppController(ctx)  # the main window is built on first use (ctrl.window)
     yield ctrl
     database_pool().waitForDone()
     app.removeEventFilter(ctrl.capture)
-    app.removeEventFilter(ctrl.window.lock)
-    if ctrl.window.lock.dialog is not None:
-        ctrl.window.lock.dialog.release()
+    window = ctrl.built_window  # teardown never builds a window the test did not need
+    if window is not None:
+        app.removeEventFilter(window.lock)
+        if window.lock.dialog is not None:
+            window.lock.dialog.release()
     if ctrl.login is not None:
         ctrl.login.close()
-    ctrl.window.close()
+    if window is not None:
+        window.close()
+        window.deleteLater()  # what qtbot.addWidget did at the end of the test

@@ -152,3 +152,32 @@ def test_lock_unlock_and_sign_out_from_the_window_are_audited(
         ("logout", "manual"),
     ]
     qtbot.waitUntil(lambda: _session_trail(controller, "chen") == expected, timeout=5000)
+
+
+def test_first_sign_in_builds_the_main_window_and_later_ones_show_it_again(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    login = controller.show_login()
+    assert controller.built_window is None  # the sign-in window never waits for the pages
+    qtbot.keyClicks(login.username, "chen")
+    qtbot.keyClicks(login.password, PASSWORD)
+    qtbot.mouseClick(login.sign_in, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: controller.built_window is not None and controller.built_window.isVisible(),
+        timeout=5000,
+    )
+    window = controller.built_window
+    assert window is not None and "Chen Jing" in window.user_label.text()
+
+    qtbot.mouseClick(window.sign_out_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.login is not None and controller.login.isVisible())
+    assert not window.isVisible() and controller.ctx.user is None
+    login = controller.login
+    assert login is not None
+    qtbot.keyClicks(login.username, "li")
+    qtbot.keyClicks(login.password, PASSWORD)
+    qtbot.mouseClick(login.sign_in, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.isVisible, timeout=5000)
+    assert controller.window is window  # built once, shown again for the next user
+    assert controller.ctx.username == "li" and "Li Hua" in window.user_label.text()
+    assert "release" in window.pages and window.stack.currentWidget() is window.pages["home"]
