@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.exc import SQLAlchemyError
@@ -28,6 +28,10 @@ from models.kernel.errors import DatabaseUnavailableError, DomainError, Validati
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
+
+# The main window is built this long after the sign-in window is shown: late enough for the
+# dialog to be painted first, early enough to be done before a user has typed a password.
+PREPARE_WINDOW_AFTER_MS = 300
 
 # Linux: fonts-noto-cjk (Noto Sans CJK SC); Windows: Microsoft YaHei ships with the OS.
 FONT_FAMILIES = [
@@ -92,9 +96,10 @@ def bilingual(exc: DomainError) -> str:
 class AppController(QObject):
     """Owns the scan capture, the router and the window; cycles sign-in ↔ main window.
 
-    The main window is built on first use, normally the first sign-in: importing and building
-    every station page would otherwise delay the sign-in window by about a third of a second
-    (issue 11, bench/cli_start_bench.py). Once built it is kept and shown again after every
+    The main window is not built before the sign-in window appears: importing and building
+    every station page would delay it by about a third of a second (issue 11,
+    bench/cli_start_bench.py). It is built shortly after, while the user types, or at the
+    latest on first use (the first sign-in); once built it is kept and shown again after every
     later sign-in (sign-out, switch user).
     """
 
@@ -129,7 +134,16 @@ class AppController(QObject):
         self.login.accepted.connect(self._on_signed_in)
         self.login.rejected.connect(QApplication.quit)
         self.login.show()
+        if self._window is None:
+            QTimer.singleShot(PREPARE_WINDOW_AFTER_MS, self, self._prepare_window)
         return self.login
+
+    def _prepare_window(self) -> None:
+        """Build the main window while the sign-in window waits for the user to type, so
+        neither the sign-in window nor the first sign-in waits for the pages."""
+        login = self.login
+        if self._window is None and login is not None and login.isVisible():
+            self.window  # noqa: B018 - built on first access
 
     def _on_signed_in(self) -> None:
         assert self.login is not None and self.login.user is not None

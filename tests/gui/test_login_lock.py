@@ -154,13 +154,29 @@ def test_lock_unlock_and_sign_out_from_the_window_are_audited(
     qtbot.waitUntil(lambda: _session_trail(controller, "chen") == expected, timeout=5000)
 
 
-def test_first_sign_in_builds_the_main_window_and_later_ones_show_it_again(
+def test_the_main_window_is_built_while_the_sign_in_window_waits(
     qtbot: QtBot, controller: AppController
 ) -> None:
     login = controller.show_login()
     assert controller.built_window is None  # the sign-in window never waits for the pages
+    qtbot.waitUntil(lambda: controller.built_window is not None, timeout=5000)
+    window = controller.built_window
+    assert window is not None and not window.isVisible() and controller.ctx.user is None
+    assert login.isVisible() and controller.login is login
     qtbot.keyClicks(login.username, "chen")
     qtbot.keyClicks(login.password, PASSWORD)
+    qtbot.mouseClick(login.sign_in, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.isVisible, timeout=5000)
+    assert controller.window is window and "Chen Jing" in window.user_label.text()
+
+
+def test_a_sign_in_before_the_window_is_ready_builds_it_and_later_ones_show_it_again(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    login = controller.show_login()
+    qtbot.keyClicks(login.username, "chen")
+    qtbot.keyClicks(login.password, PASSWORD)
+    assert controller.built_window is None
     qtbot.mouseClick(login.sign_in, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
         lambda: controller.built_window is not None and controller.built_window.isVisible(),
@@ -181,3 +197,12 @@ def test_first_sign_in_builds_the_main_window_and_later_ones_show_it_again(
     assert controller.window is window  # built once, shown again for the next user
     assert controller.ctx.username == "li" and "Li Hua" in window.user_label.text()
     assert "release" in window.pages and window.stack.currentWidget() is window.pages["home"]
+
+
+def test_no_main_window_is_built_once_the_sign_in_window_is_gone(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    login = controller.show_login()
+    login.hide()
+    qtbot.wait(600)  # past the moment the window would have been prepared
+    assert controller.built_window is None

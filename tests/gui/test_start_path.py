@@ -49,7 +49,11 @@ def test_the_sign_in_window_comes_before_the_pages_and_the_label_renderers(
     db = str(tmp_path / "demo.db")  # the demo_core fixture's database, already migrated
     result = subprocess.run(
         [sys.executable, "-c", PROBE.format(main=str(ROOT / "main.py"), db=db)],
-        capture_output=True, text=True, timeout=120, cwd=ROOT, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        check=False,
         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
     )
     assert "SIGN-IN True LOADED []" in result.stdout, result.stdout + result.stderr
