@@ -3,7 +3,9 @@
 1. `celltrail din check STRING` (no database) against a bare Python script that checks the
    same DIN with python-stdnum's ISO 7064 mod 37-2 (goal: at most 3x that script's CPU time).
 2. Desktop start to the sign-in window through `main.py` (offscreen Qt; goal <= 0.8 s): the
-   child runs main.py as `celltrail` does and reports when the sign-in dialog is visible.
+   child runs main.py as `celltrail` does and reports when the sign-in dialog is visible, then
+   when the main window, which the app builds while the sign-in window waits for the user, is
+   ready (so the cost moved past the sign-in window stays in view).
 
 Every sample is a fresh process; the figures are the median wall time and the median CPU
 time (user + system of the child, from getrusage) over --runs samples, after one warm-up
@@ -51,7 +53,16 @@ def show_and_report(self):
     dialog = original(self)
     QApplication.processEvents()
     print("LOGIN-SHOWN", dialog.isVisible(), flush=True)
-    QTimer.singleShot(0, QApplication.quit)
+    poll = QTimer(self, interval=5)
+
+    def window_ready():
+        if self.built_window is not None:
+            print("WINDOW-READY", flush=True)
+            poll.stop()
+            QApplication.quit()
+
+    poll.timeout.connect(window_ready)
+    poll.start()
     return dialog
 
 app_module.AppController.show_login = show_and_report
@@ -75,28 +86,31 @@ def timed(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, fl
     return wall, _child_cpu() - cpu
 
 
-def desktop_run(db: str) -> tuple[float, float]:
-    """(wall until the sign-in dialog is visible, cpu of the whole child) in seconds."""
+def desktop_run(db: str) -> tuple[float, float, float]:
+    """(wall until the sign-in dialog is visible, wall until the main window is ready, cpu of
+    the whole child) in seconds."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     code = DESKTOP_CHILD.format(root=str(ROOT), main=MAIN, db=db)
     cpu, start = _child_cpu(), time.perf_counter()
     child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
                              stderr=subprocess.DEVNULL, text=True, env=env)
     assert child.stdout is not None
-    wall = None
+    wall = ready = None
     for line in child.stdout:
         if line.startswith("LOGIN-SHOWN"):
             wall = time.perf_counter() - start
+        elif line.startswith("WINDOW-READY"):
+            ready = time.perf_counter() - start
     child.wait(timeout=60)
-    if wall is None:
-        raise RuntimeError("the sign-in window never appeared")
-    return wall, _child_cpu() - cpu
+    if wall is None or ready is None:
+        raise RuntimeError("the sign-in window or the main window never appeared")
+    return wall, ready, _child_cpu() - cpu
 
 
-def sample(run: Callable[[], tuple[float, float]], runs: int) -> tuple[float, float]:
+def sample(run: Callable[[], tuple[float, ...]], runs: int) -> tuple[float, ...]:
     run()  # warm-up: a second start of the day, with the files in the OS cache
-    walls, cpus = zip(*(run() for _ in range(runs)), strict=True)
-    return statistics.median(walls), statistics.median(cpus)
+    columns = zip(*(run() for _ in range(runs)), strict=True)
+    return tuple(statistics.median(column) for column in columns)
 
 
 def _load() -> str:
@@ -130,10 +144,12 @@ def main() -> None:
     db = args.db or os.path.join(tempfile.mkdtemp(), "demo.db")
     if args.db is None:
         subprocess.run([python, MAIN, "demo", "--db", db], check=True, capture_output=True)
-    wall, cpu = sample(lambda: desktop_run(db), args.desktop_runs)
+    wall, ready, cpu = sample(lambda: desktop_run(db), args.desktop_runs)
     print(f"{_load()}, {args.desktop_runs} runs, medians")
-    print(f"  {'main.py to sign-in window':<26}wall {wall * 1000:6.0f} ms  cpu {cpu * 1000:6.0f} ms"
+    print(f"  {'main.py to sign-in window':<30}wall {wall * 1000:6.0f} ms"
           "  (offscreen; goal <= 800 ms)")
+    print(f"  {'main.py to main window ready':<30}wall {ready * 1000:6.0f} ms"
+          f"  cpu {cpu * 1000:6.0f} ms  (built while the sign-in window waits)")
 
 
 if __name__ == "__main__":
