@@ -35,6 +35,7 @@ MSC_TANK, CAR_T_TANK = "T-03/R2/B5", "T-05/R1/B1"
 MSC_DONOR, MSC_COLLECTION = "DN-0031", "CL-0031-01"
 CAR_T_DONOR, CAR_T_COLLECTION, CAR_T_PATIENT = "DN-ZWJ-CT19012", "CL-ZWJ-01", "P-C-0012"
 GIVEN_PATIENT, WAITING_PATIENT = "P-B-0017", "P-B-0021"
+INFECTIOUS_MARKERS = ("HIV-1/2 Ab/Ag", "HBsAg", "HCV Ab", "TP Ab")
 MSC_STEPS = ["Line clearance", "P0 explant", "P3 passage", "Harvest", "Fill"]
 CAR_T_STEPS = ["Receipt", "Selection", "Transduction", "Expansion", "Harvest", "Fill"]
 
@@ -81,6 +82,7 @@ PRODUCT_TYPES = [
     ),
     ("S2301", "Autologous CIK cells", "自体CIK细胞", ProductCategory.IMMUNE_CELL, 8760, None),
 ]
+LN2_STORAGE = ("≤ -150 °C vapour phase LN2", "≤ -150 °C 液氮气相")
 TANKS = [
     (MSC_TANK, "LN2 tank T-03 rack 2 box 5 液氮罐T-03 2架5盒"),
     (CAR_T_TANK, "LN2 tank T-05 rack 1 box 1 液氮罐T-05 1架1盒"),
@@ -99,6 +101,23 @@ def attestation(batch: str) -> PackageAttestation:
 def din_scan(unit_code: str) -> str:
     """What the bedside scanner sends for a unit's DIN bar code."""
     return f"={unit_code.split('/', maxsplit=1)[0]}00"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One product line of the demo: what each of its batches is made from, how, and where
+    its bags are kept (S1 and S2 differ only in these)."""
+
+    collection: str
+    product: str
+    steps: list[str]
+    cells: float  # per bag
+    volume: float  # mL per bag
+    tank: str
+
+
+MSC_LINE = Line(MSC_COLLECTION, MSC_PRODUCT, MSC_STEPS, 1.0e8, 20.0, MSC_TANK)
+CAR_T_LINE = Line(CAR_T_COLLECTION, CAR_T_PRODUCT, CAR_T_STEPS, 2.1e7, 25.0, CAR_T_TANK)
 
 
 @dataclass
@@ -125,6 +144,31 @@ def _add(uow: UnitOfWork, actor: str, obj: T, subject: str, ident: str, **new: A
     return obj
 
 
+def product_type(
+    code: str,
+    category: ProductCategory,
+    *,
+    name_en: str | None = None,
+    name_zh: str | None = None,
+    storage: tuple[str, str] = ("≤ -150 °C", "≤ -150 °C"),
+    hours: int = 8760,
+    thaw: int | None = None,
+) -> ProductType:
+    """A catalogue row (the demo's and the tests'): configuration has no service of its own yet.
+    Names default to the code; ``storage`` is (English, Chinese)."""
+    return ProductType(
+        code=code,
+        name_en=name_en or code,
+        name_zh=name_zh or code,
+        category=category,
+        storage_condition_en=storage[0],
+        storage_condition_zh=storage[1],
+        shelf_life_hours=hours,
+        post_thaw_minutes=thaw,
+        antibiotics=None,
+    )
+
+
 def add_configuration(core: Core) -> None:
     """Sites, product types and the LN2 positions the demo stores bags in."""
     with core.uow() as uow:
@@ -132,16 +176,8 @@ def add_configuration(core: Core) -> None:
             site = Site(code=code, name=name, kind=kind, isbt_facility_code=fin)
             _add(uow, "admin", site, "site", code, name=name)
         for code, en, zh, category, hours, thaw in PRODUCT_TYPES:
-            product = ProductType(
-                code=code,
-                name_en=en,
-                name_zh=zh,
-                category=category,
-                storage_condition_en="≤ -150 °C vapour phase LN2",
-                storage_condition_zh="≤ -150 °C 液氮气相",
-                shelf_life_hours=hours,
-                post_thaw_minutes=thaw,
-                antibiotics=None,
+            product = product_type(
+                code, category, name_en=en, name_zh=zh, storage=LN2_STORAGE, hours=hours, thaw=thaw
             )
             _add(uow, "admin", product, "product_type", code, name_en=en)
         uow.commit()
@@ -157,24 +193,14 @@ def batch_id(core: Core, number: str) -> int:
         return lookup.batch(uow.session, number).id
 
 
-def make_batch(
-    core: Core,
-    password: str,
-    *,
-    collection: str,
-    product: str,
-    steps: list[str],
-    harvest_at: datetime,
-    count: int,
-    cells: float,
-    volume: float,
-    tank: str,
-) -> Made:
+def make_batch(core: Core, password: str, line: Line, *, harvest_at: datetime, count: int) -> Made:
     """Create, record the signed and verified process steps, harvest and fill (QUARANTINE)."""
     chain = core.chain
-    number = chain.batches.create_batch(actor="wang", collections=collection, product_code=product)
+    number = chain.batches.create_batch(
+        actor="wang", collections=line.collection, product_code=line.product
+    )
     ident = batch_id(core, number)
-    for name in steps:
+    for name in line.steps:
         step = core.steps.record_step(
             batch_id=ident, name=name, data=_step_data(name), username="wang", password=password
         )
@@ -185,9 +211,9 @@ def make_batch(
         batch_number=number,
         count=count,
         container_type="cryobag",
-        cell_count=cells,
-        volume_ml=volume,
-        location_code=tank,
+        cell_count=line.cells,
+        volume_ml=line.volume,
+        location_code=line.tank,
     )
     return Made(number, ident, units)
 
@@ -207,65 +233,83 @@ def _step_data(name: str) -> dict[str, Any]:
     return data.get(name, {})
 
 
+def _screen(
+    core: Core, donor: str, tests: tuple[str, ...], sampled_at: datetime, lab: str | None = None
+) -> None:
+    for test in tests:
+        core.chain.donors.record_screening(
+            actor="wang",
+            donor_code=donor,
+            test=test,
+            outcome=ScreeningOutcome.NEGATIVE,
+            sampled_at=sampled_at,
+            laboratory=lab,
+        )
+
+
+def _collect(
+    core: Core,
+    code: str,
+    donor: str,
+    *,
+    site: str,
+    material: str,
+    quantity: str,
+    collected_at: datetime,
+    received_at: datetime,
+    temp_c: float,
+) -> None:
+    """Register a collection and receive it at the facility with every check passed."""
+    collections = core.chain.collections
+    collections.register_collection(
+        actor="wang",
+        code=code,
+        donor_code=donor,
+        site_code=site,
+        material=material,
+        collected_at=collected_at,
+        quantity=quantity,
+    )
+    collections.receive(
+        actor="wang",
+        collection_code=code,
+        received_at=received_at,
+        transport_temp_c=temp_c,
+        packaging_intact=True,
+        label_complete=True,
+    )
+
+
 def msc_donor(core: Core) -> None:
     """S1 donor: index screening at delivery, HIV retest 95 days later → eligible (R-DON-05)."""
-    donors = core.chain.donors
-    donors.register_donor(
+    core.chain.donors.register_donor(
         actor="wang",
         code=MSC_DONOR,
         donor_type=DonorType.ALLOGENEIC,
         full_name="张某某 (demo)",
         abo_rh="O+",
     )
-    for test in ("HIV-1/2 Ab/Ag", "HBsAg", "HCV Ab", "TP Ab", "NAT HIV/HBV/HCV"):
-        donors.record_screening(
-            actor="wang",
-            donor_code=MSC_DONOR,
-            test=test,
-            outcome=ScreeningOutcome.NEGATIVE,
-            sampled_at=ago(120, 1),
-            laboratory="Tianjin Blood Centre (demo)",
-        )
-    collections = core.chain.collections
-    collections.register_collection(
-        actor="wang",
-        code=MSC_COLLECTION,
-        donor_code=MSC_DONOR,
-        site_code="HOSP-A",
+    lab = "Tianjin Blood Centre (demo)"
+    _screen(core, MSC_DONOR, (*INFECTIOUS_MARKERS, "NAT HIV/HBV/HCV"), ago(120, 1), lab)
+    _collect(
+        core,
+        MSC_COLLECTION,
+        MSC_DONOR,
+        site="HOSP-A",
         material="umbilical cord",
-        collected_at=ago(120),
         quantity="25 cm",
-    )
-    collections.receive(
-        actor="wang",
-        collection_code=MSC_COLLECTION,
+        collected_at=ago(120),
         received_at=ago(119, 19),
-        transport_temp_c=5.0,
-        packaging_intact=True,
-        label_complete=True,
+        temp_c=5.0,
     )
-    donors.record_screening(
-        actor="wang",
-        donor_code=MSC_DONOR,
-        test="HIV-1/2 Ab/Ag",
-        outcome=ScreeningOutcome.NEGATIVE,
-        sampled_at=ago(25),
-        laboratory="Tianjin Blood Centre (demo)",
-    )
+    _screen(core, MSC_DONOR, INFECTIOUS_MARKERS[:1], ago(25), lab)
 
 
 def car_t_patient(core: Core) -> None:
     """S2: the patient is their own donor; one COI from apheresis to bedside."""
     donors = core.chain.donors
     donors.register_donor(actor="wang", code=CAR_T_DONOR, donor_type=DonorType.AUTOLOGOUS)
-    for test in ("HIV-1/2 Ab/Ag", "HBsAg", "HCV Ab", "TP Ab"):
-        donors.record_screening(
-            actor="wang",
-            donor_code=CAR_T_DONOR,
-            test=test,
-            outcome=ScreeningOutcome.NEGATIVE,
-            sampled_at=ago(17),
-        )
+    _screen(core, CAR_T_DONOR, INFECTIOUS_MARKERS, ago(17))
     donors.register_recipient(
         actor="liu",
         code=CAR_T_PATIENT,
@@ -276,23 +320,16 @@ def car_t_patient(core: Core) -> None:
         full_name="张伟军 (demo)",
         weight_kg=62.0,
     )
-    collections = core.chain.collections
-    collections.register_collection(
-        actor="wang",
-        code=CAR_T_COLLECTION,
-        donor_code=CAR_T_DONOR,
-        site_code="HOSP-C",
+    _collect(
+        core,
+        CAR_T_COLLECTION,
+        CAR_T_DONOR,
+        site="HOSP-C",
         material="leukapheresis",
-        collected_at=ago(16, 2),
         quantity="180 mL",
-    )
-    collections.receive(
-        actor="wang",
-        collection_code=CAR_T_COLLECTION,
+        collected_at=ago(16, 2),
         received_at=ago(15, 4),
-        transport_temp_c=6.0,
-        packaging_intact=True,
-        label_complete=True,
+        temp_c=6.0,
     )
 
 

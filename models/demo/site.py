@@ -8,6 +8,7 @@ and donors the demo registered (fixed codes).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import func, select
 
@@ -15,16 +16,13 @@ from models.chain.lookup import unit_code
 from models.core import Core
 from models.demo.chain import (
     CAR_T_COLLECTION,
+    CAR_T_LINE,
     CAR_T_PATIENT,
-    CAR_T_PRODUCT,
-    CAR_T_STEPS,
-    CAR_T_TANK,
     GIVEN_PATIENT,
     MSC_COLLECTION,
-    MSC_PRODUCT,
-    MSC_STEPS,
-    MSC_TANK,
+    MSC_LINE,
     WAITING_PATIENT,
+    Line,
     Made,
     add_configuration,
     ago,
@@ -70,25 +68,12 @@ def build_live_site(core: Core, password: str) -> DemoSite:
     add_specifications(core, password)
     templates = add_templates(core, password)
     lots = add_material_lots(core, password)
+    msc_lots = [lots["medium"], lots["trypsin"], lots["dmso"]]
 
     # S1: allogeneic cord MSC, released and partly in use
     msc_donor(core)
-    s1 = make_batch(
-        core,
-        password,
-        collection=MSC_COLLECTION,
-        product=MSC_PRODUCT,
-        steps=MSC_STEPS,
-        harvest_at=ago(21, 3),
-        count=20,
-        cells=1.0e8,
-        volume=20.0,
-        tank=MSC_TANK,
-    )
-    issue_materials(core, s1.batch_id, [lots["medium"], lots["trypsin"], lots["dmso"]])
-    record_qc(core, password, s1.batch_id, S1_RESULTS, ago(6, 5))
+    s1 = _tested_batch(core, password, MSC_LINE, 20, ago(21, 3), msc_lots, S1_RESULTS, ago(6, 5))
     label_first_units(core, password, s1.number, templates, LABELLED_UNITS)
-    add_retained_samples(core, s1.batch_id, _sample_code(s1), f"{MSC_TANK} retained rack")
     release(core, password, s1)
     shipped = s1.units[:LABELLED_UNITS]
     for code, initials, enrolment in [
@@ -108,20 +93,7 @@ def build_live_site(core: Core, password: str) -> DemoSite:
 
     # S2: autologous CAR-T, one patient vein to vein under one COI
     car_t_patient(core)
-    s2 = make_batch(
-        core,
-        password,
-        collection=CAR_T_COLLECTION,
-        product=CAR_T_PRODUCT,
-        steps=CAR_T_STEPS,
-        harvest_at=ago(5, 2),
-        count=3,
-        cells=2.1e7,
-        volume=25.0,
-        tank=CAR_T_TANK,
-    )
-    record_qc(core, password, s2.batch_id, S2_RESULTS, ago(1, 6))
-    add_retained_samples(core, s2.batch_id, _sample_code(s2), f"{CAR_T_TANK} retained rack")
+    s2 = _tested_batch(core, password, CAR_T_LINE, 3, ago(5, 2), [], S2_RESULTS, ago(1, 6))
     release(core, password, s2)  # rapid release: compendial sterility still pending
     ship(
         core,
@@ -134,23 +106,28 @@ def build_live_site(core: Core, password: str) -> DemoSite:
     )
 
     # S1's second batch: in quarantine, QC partly in, the release page's work
-    s3 = make_batch(
-        core,
-        password,
-        collection=MSC_COLLECTION,
-        product=MSC_PRODUCT,
-        steps=MSC_STEPS,
-        harvest_at=ago(2, 4),
-        count=10,
-        cells=1.0e8,
-        volume=20.0,
-        tank=MSC_TANK,
-    )
-    issue_materials(core, s3.batch_id, [lots["medium"], lots["trypsin"], lots["dmso"]])
     early = {test: S1_RESULTS[test] for test in QUARANTINE_PASSED}
-    record_qc(core, password, s3.batch_id, early, ago(hours=20))
-    add_retained_samples(core, s3.batch_id, _sample_code(s3), f"{MSC_TANK} retained rack")
+    _tested_batch(core, password, MSC_LINE, 10, ago(2, 4), msc_lots, early, ago(hours=20))
     return demo_site(core)
+
+
+def _tested_batch(
+    core: Core,
+    password: str,
+    line: Line,
+    count: int,
+    harvest_at: datetime,
+    lots: list[int],
+    results: dict[str, object],
+    resulted_at: datetime,
+) -> Made:
+    """A batch made and filled, its materials issued, QC recorded and verified and two
+    retained samples kept: what every demo batch has before labels and release."""
+    made = make_batch(core, password, line, harvest_at=harvest_at, count=count)
+    issue_materials(core, made.batch_id, lots)
+    record_qc(core, password, made.batch_id, results, resulted_at)
+    add_retained_samples(core, made.batch_id, _sample_code(made), f"{line.tank} retained rack")
+    return made
 
 
 def _sample_code(made: Made) -> str:
