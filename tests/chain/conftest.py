@@ -10,9 +10,10 @@ from datetime import datetime, timedelta
 import pytest
 
 from models.core import Core
+from models.demo.chain import product_type
 from models.entities.base import utcnow
 from models.entities.parties import DonorType, ScreeningOutcome, Site, SiteKind
-from models.entities.production import ProductCategory, ProductType
+from models.entities.production import ProductCategory
 from models.quality.chain_release import release_batch
 from tests.conftest import PASSWORD
 
@@ -37,18 +38,7 @@ def add_site_config(core: Core) -> None:
             ("S1389", ProductCategory.MSC, 60),
             ("S2210", ProductCategory.CAR_T, 90),
         ]:
-            uow.session.add(
-                ProductType(
-                    code=code,
-                    name_en=code,
-                    name_zh=code,
-                    category=category,
-                    storage_condition_en="≤ -150 °C",
-                    storage_condition_zh="≤ -150 °C",
-                    shelf_life_hours=8760,
-                    post_thaw_minutes=thaw,
-                )
-            )
+            uow.session.add(product_type(code, category, thaw=thaw))
         uow.commit()
     storage = core.chain.storage
     storage.add_location(actor="wang", code="T-03", name="LN2 T-03", site_code="TJ-CTF")

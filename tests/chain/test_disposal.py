@@ -26,6 +26,7 @@ from models.chain.disposal import (
 )
 from models.chain.disposal_queue import units_awaiting_destruction
 from models.core import Core
+from models.demo.chain import product_type
 from models.entities.accounts import Signature
 from models.entities.audit import AuditEntry
 from models.entities.logistics import CustodyEvent, CustodyEventKind
@@ -33,7 +34,6 @@ from models.entities.parties import DonorType, ScreeningOutcome
 from models.entities.production import (
     Disposition,
     ProductCategory,
-    ProductType,
     ProductUnit,
     QualityStatus,
 )
@@ -53,18 +53,15 @@ def flow(any_core: Core) -> Flow:
     """The chain site, on SQLite and on PostgreSQL, plus a short-lived product type."""
     add_site_config(any_core)
     with any_core.uow() as uow:
-        uow.session.add(
-            ProductType(
-                code=SHORT_LIVED,
-                name_en="Fresh MSC",
-                name_zh="新鲜间充质干细胞",
-                category=ProductCategory.MSC,
-                storage_condition_en="2-8 °C",
-                storage_condition_zh="2-8 °C",
-                shelf_life_hours=24,
-                post_thaw_minutes=None,
-            )
+        fresh = product_type(
+            SHORT_LIVED,
+            ProductCategory.MSC,
+            name_en="Fresh MSC",
+            name_zh="新鲜间充质干细胞",
+            storage=("2-8 °C", "2-8 °C"),
+            hours=24,
         )
+        uow.session.add(fresh)
         uow.commit()
     return Flow(any_core)
 

@@ -14,12 +14,14 @@ import zxingcpp
 from PIL import Image
 
 from models.core import Core
+from models.demo.chain import LN2_STORAGE, product_type
+from models.demo.labels import add_templates
 from models.entities.labeling import LabelTemplate
-from models.entities.parties import Donor, DonorType, Recipient, Site, SiteKind
-from models.entities.production import Batch, Collection, ProductCategory, ProductType, ProductUnit
+from models.entities.parties import DonorType, Recipient, Site, SiteKind
+from models.entities.production import Batch, ProductCategory, ProductType, ProductUnit
 from models.isbt128 import make_din
-from models.labeling.defaults import default_templates
 from tests.conftest import PASSWORD
+from tests.core.factories import donor_collection
 
 HARVEST = datetime(2025, 3, 24, 7, 20, tzinfo=UTC)  # 15:20 in Tianjin
 
@@ -68,26 +70,21 @@ def make_lot(
                     timezone="Asia/Shanghai",
                 )
             )
-        product = s.query(ProductType).filter_by(code="S1389").first() or ProductType(
-            code="S1389",
+        product = s.query(ProductType).filter_by(code="S1389").first() or product_type(
+            "S1389",
+            ProductCategory.MSC,
             name_en="Human umbilical cord MSC injection",
             name_zh="人脐带间充质干细胞注射液",
-            category=ProductCategory.MSC,
-            storage_condition_en="≤ -150 °C vapour phase LN2",
-            storage_condition_zh="≤ -150 °C 液氮气相",
-            shelf_life_hours=8760,
+            storage=LN2_STORAGE,
         )
-        donor = Donor(
-            code=f"DN-{number}",
-            infectious=infectious,
-            donor_type=DonorType.AUTOLOGOUS if autologous else DonorType.ALLOGENEIC,
-        )
-        collection = Collection(
-            code=f"CL-{number}",
-            donor=donor,
+        collection = donor_collection(
+            number,
             material="cord",
             collected_at=harvest - timedelta(days=21),
+            donor_type=DonorType.AUTOLOGOUS if autologous else DonorType.ALLOGENEIC,
+            infectious=infectious,
         )
+        donor = collection.donor
         batch = Batch(
             number=number,
             product_type=product,
@@ -126,19 +123,7 @@ def make_lot(
 
 def approve_defaults(core: Core) -> dict[str, int]:
     """Every default template authored by wang and approved by chen: code → template id."""
-    ids = {}
-    for template in default_templates():
-        ids[template.code] = core.labeling.create_template_version(
-            code=template.code,
-            container_type=template.container_type,
-            layout=template.layout,
-            partial=template.partial,
-            actor="wang",
-        )
-        core.labeling.approve_template(
-            template_id=ids[template.code], username="chen", password=PASSWORD
-        )
-    return ids
+    return add_templates(core, PASSWORD)
 
 
 @pytest.fixture

@@ -11,13 +11,12 @@ import pytest
 from sqlalchemy.orm import Session
 
 from models.core import Core
-from models.entities.parties import Donor, DonorType, Eligibility
+from models.demo.chain import product_type
+from models.entities.parties import Eligibility
 from models.entities.production import (
     Batch,
     BatchStatus,
-    Collection,
     ProductCategory,
-    ProductType,
     ProductUnit,
 )
 from models.kernel.errors import ValidationError
@@ -26,6 +25,7 @@ from models.quality.qc import QcInput, QcOutcome
 from models.quality.specs import SpecTestInput
 from models.quality.suite import QualityServices, build_quality_services
 from tests.conftest import PASSWORD
+from tests.core.factories import donor_collection
 
 NOW = datetime.now(UTC)
 
@@ -64,15 +64,7 @@ CATEGORY_TESTS = {
 
 def make_product(core: Core, category: ProductCategory, code: str) -> int:
     with core.uow() as uow:
-        product = ProductType(
-            code=code,
-            name_en=f"Test {category.value}",
-            name_zh="测试",
-            category=category,
-            storage_condition_en="≤ -150 °C",
-            storage_condition_zh="≤ -150 °C",
-            shelf_life_hours=8760,
-        )
+        product = product_type(code, category, name_en=f"Test {category.value}", name_zh="测试")
         uow.session.add(product)
         uow.commit()
         return product.id
@@ -103,13 +95,10 @@ def make_batch(
 ) -> int:
     """A filled batch in QC quarantine from one allogeneic donor."""
     with core.uow() as uow:
-        donor = Donor(code=f"DN-{number}", donor_type=DonorType.ALLOGENEIC, eligibility=eligibility)
-        collection = Collection(
-            code=f"CL-{number}",
-            donor=donor,
-            material="cord tissue",
-            collected_at=NOW - timedelta(days=30),
+        collection = donor_collection(
+            number, collected_at=NOW - timedelta(days=30), eligibility=eligibility
         )
+        donor = collection.donor
         batch = Batch(
             number=number,
             product_type_id=product_id,
