@@ -9,10 +9,11 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from models.chain.collections import ReceiptResult
 from models.core import Core
 from models.demo.chain import product_type
 from models.entities.base import utcnow
-from models.entities.parties import DonorType, ScreeningOutcome, Site, SiteKind
+from models.entities.parties import DonorType, Eligibility, ScreeningOutcome, Site, SiteKind
 from models.entities.production import ProductCategory
 from models.quality.chain_release import release_batch
 from tests.conftest import PASSWORD
@@ -74,26 +75,47 @@ class Flow:
                 actor="wang", donor_code=code, test="HBsAg", outcome=outcome, sampled_at=ago(100)
             )
 
-    def accepted_collection(
-        self, donor: str, code: str, material: str = "umbilical cord", coi: str | None = None
+    def register_collection(
+        self,
+        donor: str,
+        code: str,
+        collected_at: datetime,
+        material: str = "umbilical cord",
+        coi: str | None = None,
     ) -> str:
-        coi_id = self.c.collections.register_collection(
+        """Collected at HOSP-A; returns the COI id."""
+        return self.c.collections.register_collection(
             actor="wang",
             code=code,
             donor_code=donor,
             site_code="HOSP-A",
             material=material,
-            collected_at=ago(199, 6),
+            collected_at=collected_at,
             coi_id=coi,
         )
-        result = self.c.collections.receive(
+
+    def receive(
+        self,
+        code: str,
+        received_at: datetime,
+        temp: float = 5.0,
+        packaging_intact: bool = True,
+        label_complete: bool = True,
+    ) -> ReceiptResult:
+        return self.c.collections.receive(
             actor="wang",
             collection_code=code,
-            received_at=ago(199, 2),
-            transport_temp_c=5.0,
-            packaging_intact=True,
-            label_complete=True,
+            received_at=received_at,
+            transport_temp_c=temp,
+            packaging_intact=packaging_intact,
+            label_complete=label_complete,
         )
+
+    def accepted_collection(
+        self, donor: str, code: str, material: str = "umbilical cord", coi: str | None = None
+    ) -> str:
+        coi_id = self.register_collection(donor, code, ago(199, 6), material, coi)
+        result = self.receive(code, ago(199, 2))
         assert result.accepted, result.problems
         return coi_id
 
@@ -114,6 +136,16 @@ class Flow:
             location_code=location,
         )
         return number, units
+
+    def pool(self, units: list[str], reason: str = "dose") -> str:
+        """Pool units into a new unit, verified by zhao; returns its code."""
+        return self.c.genealogy.pool_units(
+            actor="wang",
+            unit_codes=units,
+            reason=reason,
+            verifier="zhao",
+            verifier_password=PASSWORD,
+        )
 
     def release(self, batch: str) -> None:
         with self.core.uow() as uow:
@@ -142,17 +174,55 @@ class Flow:
             actor="liu", code=code, initials="ZXM", hospital_code=hospital, autologous_donor=donor
         )
 
-    def give(self, unit: str, recipient: str) -> int:
+    def screen(
+        self,
+        donor: str,
+        sampled_at: datetime,
+        test: str = "HBsAg",
+        outcome: ScreeningOutcome = ScreeningOutcome.NEGATIVE,
+    ) -> Eligibility:
+        """Record one screening result; returns the donor's eligibility after it."""
+        return self.c.donors.record_screening(
+            actor="wang", donor_code=donor, test=test, outcome=outcome, sampled_at=sampled_at
+        )
+
+    def split(
+        self,
+        unit: str,
+        *,
+        actor: str = "wang",
+        reason: str = "two doses",
+        container_type: str | None = None,
+    ) -> list[str]:
+        """Split a unit in two, verified by zhao."""
+        return self.c.genealogy.split(
+            actor=actor,
+            unit_code=unit,
+            parts=2,
+            reason=reason,
+            verifier="zhao",
+            verifier_password=PASSWORD,
+            container_type=container_type,
+        )
+
+    def thaw(self, unit: str) -> None:
         self.c.hospital.thaw(
             actor="liu", unit_code=unit, started_at=ago(hours=0.2), ended_at=ago(hours=0.15)
         )
+
+    def administer(self, unit_scan: str, recipient: str, verifier: str = "zhao") -> int:
+        """Give at the bedside (liu) with a second person's check."""
         return self.c.hospital.administer(
             actor="liu",
-            product_scan=scan(unit),
+            product_scan=unit_scan,
             recipient_scan=recipient,
-            verifier="zhao",
+            verifier=verifier,
             verifier_password=PASSWORD,
         )
+
+    def give(self, unit: str, recipient: str) -> int:
+        self.thaw(unit)
+        return self.administer(scan(unit), recipient)
 
 
 def scan(unit_code: str) -> str:

@@ -7,7 +7,6 @@ import pytest
 from models.chain.errors import AutologousPoolError
 from models.entities.parties import DonorType
 from tests.chain.conftest import Flow
-from tests.conftest import PASSWORD
 
 
 def _autologous_batch(flow: Flow, donor: str) -> tuple[str, list[str]]:
@@ -28,18 +27,12 @@ def test_autologous_unit_cannot_be_pooled_with_an_allogeneic_unit(flow: Flow) ->
     _, own = _autologous_batch(flow, "DN-AU3")
     _, other = flow.released_batch("DN-ALLO", 2)
     with pytest.raises(AutologousPoolError):
-        flow.c.genealogy.pool_units(
-            actor="wang", unit_codes=[own[0], other[0]], reason="pool",
-            verifier="zhao", verifier_password=PASSWORD,
-        )
+        flow.pool([own[0], other[0]], reason="pool")
 
 
 def test_units_of_the_same_autologous_patient_may_be_pooled(flow: Flow) -> None:
     _, own = _autologous_batch(flow, "DN-AU4")
-    pooled = flow.c.genealogy.pool_units(
-        actor="wang", unit_codes=own, reason="combine the patient's own bags",
-        verifier="zhao", verifier_password=PASSWORD,
-    )
+    pooled = flow.pool(own, reason="combine the patient's own bags")
     assert pooled
 
 

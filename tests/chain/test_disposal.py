@@ -317,14 +317,7 @@ def _administered(flow: Flow) -> str:
 
 def _transformed(flow: Flow) -> str:
     units = good_units(flow)
-    flow.c.genealogy.split(
-        actor="wang",
-        unit_code=units[0],
-        parts=2,
-        reason="two doses",
-        verifier="zhao",
-        verifier_password=PASSWORD,
-    )
+    flow.split(units[0])
     return f"{units[0]}/00"  # the bare DIN now names the parent and both parts
 
 

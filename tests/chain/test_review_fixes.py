@@ -67,9 +67,7 @@ def test_units_of_a_voided_batch_are_refused_at_every_later_step(flow: Flow) -> 
     batch, units = flow.released_batch("DN-VB", 5)
     flow.patient("P-VB")
     flow.ship_and_receive("SH-VB-1", units[:1], "P-VB")
-    flow.c.hospital.thaw(
-        actor="liu", unit_code=units[0], started_at=ago(hours=0.2), ended_at=ago(hours=0.15)
-    )
+    flow.thaw(units[0])
     s = flow.c.shipments
     s.create(actor="wang", code="SH-VB-2", destination="HOSP-B", units=[units[1]])
     flow.c.genealogy.void(actor="chen", kind="batch", identifier=batch, reason="wrong donor")
@@ -78,24 +76,11 @@ def test_units_of_a_voided_batch_are_refused_at_every_later_step(flow: Flow) -> 
     with pytest.raises(UnitNotUsableError, match="voided"):
         s.dispatch(actor="wang", code="SH-VB-2", at=ago(hours=1), temperature_c=-180)
     with pytest.raises(BedsideStopError, match="voided"):
-        flow.c.hospital.administer(
-            actor="liu",
-            product_scan=scan(units[0]),
-            recipient_scan="P-VB",
-            verifier="zhao",
-            verifier_password=PASSWORD,
-        )
+        flow.administer(scan(units[0]), "P-VB")
     verdict = flow.c.hospital.check_bedside(product_scan=scan(units[0]), recipient_scan="P-VB")
     assert BedsideProblem.VOIDED in verdict.problems
     with pytest.raises(UnitNotUsableError, match="voided"):
-        flow.c.genealogy.split(
-            actor="wang",
-            unit_code=units[3],
-            parts=2,
-            reason="two doses",
-            verifier="zhao",
-            verifier_password=PASSWORD,
-        )
+        flow.split(units[3])
 
 
 def test_a_voided_ancestor_unit_or_pool_source_blocks_the_descendants(flow: Flow) -> None:
@@ -143,13 +128,7 @@ def test_a_voided_ancestor_unit_or_pool_source_blocks_the_descendants(flow: Flow
 def test_pooling_units_of_released_batches_starts_a_quarantined_pool_batch(flow: Flow) -> None:
     batch_a, a = flow.released_batch("DN-QA", 1)
     batch_b, b = flow.released_batch("DN-QB", 1)
-    pooled = flow.c.genealogy.pool_units(
-        actor="wang",
-        unit_codes=[a[0], b[0]],
-        reason="dose",
-        verifier="zhao",
-        verifier_password=PASSWORD,
-    )
+    pooled = flow.pool([a[0], b[0]])
     trace = flow.c.trace.trace(pooled)
     pool = next(n for n in trace.batches if n.sources)
     assert _batch_status(flow, pool.number) is BatchStatus.QUARANTINE
@@ -183,13 +162,7 @@ def test_infectious_and_non_infectious_units_cannot_be_pooled(flow: Flow) -> Non
     _, clean = flow.released_batch("DN-CLN", 1)
     for codes in ([infectious[0], clean[0]], [clean[0], infectious[0]]):
         with pytest.raises(SegregationError, match="pool"):
-            flow.c.genealogy.pool_units(
-                actor="wang",
-                unit_codes=codes,
-                reason="dose",
-                verifier="zhao",
-                verifier_password=PASSWORD,
-            )
+            flow.pool(codes)
 
 
 def test_infectious_and_non_infectious_batches_cannot_be_pooled(flow: Flow) -> None:
@@ -217,20 +190,12 @@ def test_bedside_stops_a_unit_at_another_hospital_than_the_recipients(flow: Flow
     flow.ship_and_receive("SH-HB", units, None, hospital="HOSP-B")  # the wrong hospital
     with pytest.raises(UnitNotUsableError, match="another hospital"):
         flow.c.hospital.dispense(actor="liu", unit_code=units[1], recipient="P-HC")
-    flow.c.hospital.thaw(
-        actor="liu", unit_code=units[0], started_at=ago(hours=0.2), ended_at=ago(hours=0.15)
-    )
+    flow.thaw(units[0])
     verdict = flow.c.hospital.check_bedside(product_scan=scan(units[0]), recipient_scan="P-HC")
     assert verdict.problems == (BedsideProblem.WRONG_HOSPITAL,)
     assert "医院" in verdict.describe("zh")
     with pytest.raises(BedsideStopError, match="another hospital"):
-        flow.c.hospital.administer(
-            actor="liu",
-            product_scan=scan(units[0]),
-            recipient_scan="P-HC",
-            verifier="zhao",
-            verifier_password=PASSWORD,
-        )
+        flow.administer(scan(units[0]), "P-HC")
 
 
 def test_bedside_accepts_the_same_unit_at_the_recipients_own_hospital(flow: Flow) -> None:

@@ -55,20 +55,11 @@ def test_positive_allogeneic_donor_is_ineligible_flagged_and_cannot_be_collected
     flow: Flow,
 ) -> None:
     flow.c.donors.register_donor(actor="wang", code="DN-X", donor_type=DonorType.ALLOGENEIC)
-    state = flow.c.donors.record_screening(
-        actor="wang", donor_code="DN-X", test="HBsAg", outcome=POS, sampled_at=ago(3)
-    )
+    state = flow.screen("DN-X", ago(3), outcome=POS)
     assert state is Eligibility.INELIGIBLE
     assert flow.c.trace.trace("DN-X").donors[0].infectious
     with pytest.raises(IneligibleDonorError):
-        flow.c.collections.register_collection(
-            actor="wang",
-            code="CL-X",
-            donor_code="DN-X",
-            site_code="HOSP-A",
-            material="umbilical cord",
-            collected_at=ago(1),
-        )
+        flow.register_collection("DN-X", "CL-X", ago(1))
 
 
 def test_infectious_autologous_material_is_segregated(flow: Flow) -> None:
@@ -92,22 +83,10 @@ def test_infectious_autologous_material_is_segregated(flow: Flow) -> None:
 def test_a_retest_inside_90_days_does_not_make_the_donor_eligible(flow: Flow) -> None:
     d = flow.c.donors
     d.register_donor(actor="wang", code="DN-R", donor_type=DonorType.ALLOGENEIC)
-    d.record_screening(
-        actor="wang",
-        donor_code="DN-R",
-        test="HIV",
-        outcome=ScreeningOutcome.NEGATIVE,
-        sampled_at=ago(150),
-    )
+    flow.screen("DN-R", ago(150), "HIV")
     flow.accepted_collection("DN-R", "CL-R")
     batch, _ = flow.filled_batch("CL-R", 1)
-    state = d.record_screening(
-        actor="wang",
-        donor_code="DN-R",
-        test="HIV",
-        outcome=ScreeningOutcome.NEGATIVE,
-        sampled_at=ago(61),
-    )  # 89 days
+    state = flow.screen("DN-R", ago(61), "HIV")  # 89 days
     assert state is Eligibility.PENDING_RETEST
     with pytest.raises(InvalidTransitionError, match="pending_retest"):
         flow.release(batch)
@@ -121,22 +100,8 @@ def test_receipt_outside_window_or_temperature_is_rejected_and_blocks_the_batch(
     flow: Flow, received_hours_after: float, temp: float, problem: str
 ) -> None:
     flow.eligible_donor("DN-W")
-    flow.c.collections.register_collection(
-        actor="wang",
-        code="CL-W",
-        donor_code="DN-W",
-        site_code="HOSP-A",
-        material="umbilical cord",
-        collected_at=ago(2),
-    )
-    result = flow.c.collections.receive(
-        actor="wang",
-        collection_code="CL-W",
-        received_at=ago(2, -received_hours_after),
-        transport_temp_c=temp,
-        packaging_intact=True,
-        label_complete=True,
-    )
+    flow.register_collection("DN-W", "CL-W", ago(2))
+    result = flow.receive("CL-W", ago(2, -received_hours_after), temp)
     assert not result.accepted and problem in result.problems[0]
     with pytest.raises(CollectionNotAcceptedError):
         flow.c.batches.create_batch(actor="wang", collections="CL-W", product_code="S1389")
@@ -144,22 +109,8 @@ def test_receipt_outside_window_or_temperature_is_rejected_and_blocks_the_batch(
 
 def test_incomplete_label_or_broken_packaging_is_rejected(flow: Flow) -> None:
     flow.eligible_donor("DN-L")
-    flow.c.collections.register_collection(
-        actor="wang",
-        code="CL-L",
-        donor_code="DN-L",
-        site_code="HOSP-A",
-        material="umbilical cord",
-        collected_at=ago(1),
-    )
-    result = flow.c.collections.receive(
-        actor="wang",
-        collection_code="CL-L",
-        received_at=ago(0.9),
-        transport_temp_c=5,
-        packaging_intact=False,
-        label_complete=False,
-    )
+    flow.register_collection("DN-L", "CL-L", ago(1))
+    result = flow.receive("CL-L", ago(0.9), 5, packaging_intact=False, label_complete=False)
     assert len(result.problems) == 2
 
 
@@ -250,26 +201,14 @@ def _ready_for_bedside(flow: Flow) -> list[str]:
     flow.patient("P-RIGHT")
     flow.patient("P-WRONG")
     flow.ship_and_receive("SH-B", units, "P-RIGHT")
-    flow.c.hospital.thaw(
-        actor="liu", unit_code=units[0], started_at=ago(hours=0.2), ended_at=ago(hours=0.15)
-    )
+    flow.thaw(units[0])
     return units
-
-
-def _administer(flow: Flow, unit_scan: str, recipient: str, verifier: str = "zhao") -> int:
-    return flow.c.hospital.administer(
-        actor="liu",
-        product_scan=unit_scan,
-        recipient_scan=recipient,
-        verifier=verifier,
-        verifier_password=PASSWORD,
-    )
 
 
 def test_bedside_wrong_recipient_is_a_hard_stop_and_is_audited(flow: Flow) -> None:
     units = _ready_for_bedside(flow)
     with pytest.raises(BedsideStopError, match="another recipient"):
-        _administer(flow, scan(units[0]), "P-WRONG")
+        flow.administer(scan(units[0]), "P-WRONG")
     with flow.core.uow() as uow:
         rejected = uow.session.scalar(
             select(func.count())
@@ -277,35 +216,35 @@ def test_bedside_wrong_recipient_is_a_hard_stop_and_is_audited(flow: Flow) -> No
             .where(AuditEntry.action == AuditAction.SCAN_REJECTED.value)
         )
     assert rejected == 1
-    _administer(flow, scan(units[0]), "P-RIGHT")
+    flow.administer(scan(units[0]), "P-RIGHT")
 
 
 def test_bedside_refuses_unthawed_recalled_and_post_thaw_expired_units(flow: Flow) -> None:
     units = _ready_for_bedside(flow)
     with pytest.raises(BedsideStopError, match="not thawed"):
-        _administer(flow, scan(units[1]), "P-RIGHT")
+        flow.administer(scan(units[1]), "P-RIGHT")
     flow.c.hospital.thaw(
         actor="liu", unit_code=units[2], started_at=ago(hours=2.1), ended_at=ago(hours=2)
     )
     with pytest.raises(BedsideStopError, match="post-thaw"):
-        _administer(flow, scan(units[2]), "P-RIGHT")
+        flow.administer(scan(units[2]), "P-RIGHT")
     flow.c.recalls.initiate(actor="chen", password=PASSWORD, identifier=units[0], reason="OOS")
     with pytest.raises(BedsideStopError, match="recalled"):
-        _administer(flow, scan(units[0]), "P-RIGHT")
+        flow.administer(scan(units[0]), "P-RIGHT")
 
 
 def test_bedside_refuses_a_foreign_or_typed_barcode(flow: Flow) -> None:
     units = _ready_for_bedside(flow)
     with pytest.raises(Isbt128Error):
-        _administer(flow, "4006381333931", "P-RIGHT")  # an EAN-13 from a syringe box
+        flow.administer("4006381333931", "P-RIGHT")  # an EAN-13 from a syringe box
     with pytest.raises(Isbt128Error):
-        _administer(flow, f"{units[0][:5]} {units[0][5:7]} {units[0][7:]} X", "P-RIGHT")
+        flow.administer(f"{units[0][:5]} {units[0][5:7]} {units[0][7:]} X", "P-RIGHT")
 
 
 def test_bedside_needs_a_second_person(flow: Flow) -> None:
     units = _ready_for_bedside(flow)
     with pytest.raises(SamePersonError):
-        _administer(flow, scan(units[0]), "P-RIGHT", verifier="liu")
+        flow.administer(scan(units[0]), "P-RIGHT", verifier="liu")
 
 
 def test_bedside_verdict_lists_every_problem_of_an_unreleased_expired_unit() -> None:
@@ -399,13 +338,7 @@ def test_re_coding_needs_a_reason_and_a_different_verifier(flow: Flow) -> None:
 def test_pooling_units_traces_to_every_source(flow: Flow) -> None:
     _, a = flow.released_batch("DN-PA", 1)
     _, b = flow.released_batch("DN-PB", 1)
-    pooled = flow.c.genealogy.pool_units(
-        actor="wang",
-        unit_codes=[a[0], b[0]],
-        reason="dose",
-        verifier="zhao",
-        verifier_password=PASSWORD,
-    )
+    pooled = flow.pool([a[0], b[0]])
     trace = flow.c.trace.trace(pooled)
     assert {d.code for d in trace.donors} == {"DN-PA", "DN-PB"}
     assert set({u.code: u for u in trace.units}[pooled].derived_from) == {a[0], b[0]}

@@ -22,29 +22,11 @@ def test_s1_cord_msc_from_donor_screening_to_infusion(flow: Flow) -> None:
         full_name="李华 (test)",
         abo_rh="O+",
     )
-    assert (
-        c.donors.record_screening(
-            actor="wang",
-            donor_code="DN-2025-0031",
-            test="HIV-1/2",
-            outcome=NEG,
-            sampled_at=ago(200),
-        )
-        == Eligibility.PENDING_RETEST
-    )
+    assert flow.screen("DN-2025-0031", ago(200), "HIV-1/2", NEG) == Eligibility.PENDING_RETEST
     coi = flow.accepted_collection("DN-2025-0031", "CL-0031-01")
     batch, units = flow.filled_batch("CL-0031-01", 20)
     assert len(set(units)) == 20 and batch.startswith("B-UCMSC-")
-    assert (
-        c.donors.record_screening(
-            actor="wang",
-            donor_code="DN-2025-0031",
-            test="HIV-1/2",
-            outcome=NEG,
-            sampled_at=ago(106),
-        )
-        == Eligibility.ELIGIBLE
-    )
+    assert flow.screen("DN-2025-0031", ago(106), "HIV-1/2", NEG) == Eligibility.ELIGIBLE
     flow.release(batch)
     flow.patient("P-B-0017")
     flow.ship_and_receive("SH-250610-07", units[:4], "P-B-0017")
@@ -103,14 +85,8 @@ def test_s12_split_with_relabel_links_old_and_new_codes(flow: Flow) -> None:
     _, units = flow.released_batch("DN-S12", 8)
     flow.patient("P-B-0200")
     flow.ship_and_receive("SH-S12", [units[6]], "P-B-0200")
-    parts = c.genealogy.split(
-        actor="liu",
-        unit_code=units[6],
-        parts=2,
-        reason="two injection sites",
-        verifier="zhao",
-        verifier_password=PASSWORD,
-        container_type="syringe",
+    parts = flow.split(
+        units[6], actor="liu", reason="two injection sites", container_type="syringe"
     )
     assert parts == [f"{units[6]}/A0", f"{units[6]}/B0"]
     relabelled = c.genealogy.relabel(
