@@ -21,6 +21,7 @@ from models.entities.parties import Site, SiteKind
 from models.entities.production import IdentifierSequence
 from models.isbt128 import CoiIdentifier, Din, make_din
 from models.kernel.errors import ValidationError
+from models.kernel.site_time import site_local
 from models.kernel.unit_of_work import UnitOfWork
 
 DIN_LIMIT = 999_999
@@ -98,19 +99,19 @@ class Identifiers:
 
     def din(self, uow: UnitOfWork) -> Din:
         fin = facility_code(uow.session)
-        year = uow.clock().year % 100
+        year = site_local(uow.session, uow.clock()).year % 100
         sequence = next_value(uow.session, "din", f"{fin}/{year:02d}", DIN_LIMIT)
         return make_din(fin, year, sequence)
 
     def batch_number(self, uow: UnitOfWork, category: str) -> str:
         prefix = CATEGORY_PREFIX.get(category, category.upper())
-        at = uow.clock()
+        at = site_local(uow.session, uow.clock())  # the site's date, not UTC's
         scope = self.batch_format.scope(prefix, at)[:40]
         seq = next_value(uow.session, "batch", scope, 10**9)
         return self.batch_format.render(prefix, at, seq)
 
     def coi(self, uow: UnitOfWork) -> CoiIdentifier:
         fin = facility_code(uow.session)
-        year = uow.clock().year % 100
+        year = site_local(uow.session, uow.clock()).year % 100
         value = next_value(uow.session, "coi", f"{fin}/{year:02d}", COI_LIMIT)
         return CoiIdentifier(fin, f"{year:02d}", _base36(value, 6))

@@ -25,6 +25,7 @@ from models.entities.logistics import Administration, Recall, RecallItem
 from models.entities.production import Batch, BatchStatus, Collection, ProductUnit
 from models.identity.signatures import SignatureService
 from models.kernel.audit import AuditAction
+from models.kernel.site_time import site_local
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
 
 
@@ -85,7 +86,8 @@ class RecallService:
             lookup.actor(uow.session, actor, (Role.QA,), "recall products")
             now = uow.clock()
             units = affected_units(uow.session, identifier)
-            code = f"RC-{now:%Y}-{next_value(uow.session, 'recall', f'{now:%Y}', 99999):05d}"
+            year = f"{site_local(uow.session, now):%Y}"
+            code = f"RC-{year}-{next_value(uow.session, 'recall', year, 99999):05d}"
             recall = Recall(
                 code=code,
                 reason=reason,

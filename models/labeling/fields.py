@@ -13,13 +13,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.entities.parties import Donor, DonorType, Recipient, Site, SiteKind
+from models.entities.parties import Donor, DonorType, Recipient
 from models.entities.production import Batch, ProductUnit, QualityStatus
 from models.i18n import render
 from models.isbt128 import Din, ProductCode
 from models.kernel.errors import NotFoundError, ValidationError
-
-DEFAULT_TIMEZONE = "Asia/Shanghai"
+from models.kernel.site_time import site_zone
 
 
 def _status(status: QualityStatus) -> str:
@@ -121,14 +120,6 @@ def label_fields(session: Session, unit_id: int, flags: str = "00") -> LabelFiel
         antibiotics=f"Antibiotics 抗生素: {product.antibiotics or 'none 无'}",
         biohazard=_is_infectious(batch),
     )
-
-
-def site_zone(session: Session) -> ZoneInfo:
-    """Expiry is shown in the manufacturing site's local time (ISBT 128 dates are local)."""
-    name = session.scalar(
-        select(Site.timezone).where(Site.kind == SiteKind.MANUFACTURER).order_by(Site.id)
-    )
-    return ZoneInfo(name or DEFAULT_TIMEZONE)
 
 
 def _donor(batch: Batch) -> Donor | None:

@@ -14,6 +14,7 @@ from models.entities.quality import Deviation, DeviationClass, DeviationStatus
 from models.identity.signatures import SignatureService
 from models.kernel.audit import AuditAction
 from models.kernel.errors import InvalidTransitionError, ValidationError
+from models.kernel.site_time import site_local
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
 from models.quality.common import (
     QA_ROLES,
@@ -58,7 +59,7 @@ def open_deviation_in(uow: UnitOfWork, actor: str, data: DeviationInput) -> Devi
     """Open a deviation inside the caller's unit of work (used for automatic OOS deviations)."""
     now = uow.clock()
     dev = Deviation(
-        code=next_code(uow.session, "deviation", "DEV", now.year),
+        code=next_code(uow.session, "deviation", "DEV", site_local(uow.session, now).year),
         title=require_text(data.title, "title"),
         description=require_text(data.description, "description"),
         classification=data.classification.value if data.classification else None,

@@ -28,8 +28,8 @@ from models.entities.audit import AuditChainHead
 from models.identity.signatures import SignatureService
 from models.kernel.audit import AuditAction
 from models.kernel.errors import DomainError, NotFoundError, ValidationError
+from models.kernel.site_time import site_zone
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
-from models.labeling.fields import site_zone
 from models.quality.qc import QcInput, QcOutcome, QcService
 from models.quality.qc_file.catalog import IMPORT_SUBJECT, load_batches, previous_import
 from models.quality.qc_file.errors import (
