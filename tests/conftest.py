@@ -12,7 +12,9 @@ from sqlalchemy import create_engine, text
 
 from models.core import Core, open_core
 from models.entities.accounts import Role
+from models.entities.base import utcnow
 from models.identity.passwords import fast_passwords_for_tests
+from models.kernel.unit_of_work import Clock
 from models.quality.package import PackageAttestation
 
 PG_ADMIN_URL = os.environ.get(
@@ -71,8 +73,11 @@ def db_url(request: pytest.FixtureRequest) -> str:
     return str(request.getfixturevalue(fixture))
 
 
-def make_core(url: str) -> Core:
-    core = open_core(url, passwords=fast_passwords_for_tests(), workstation="test-station")
+def make_core(url: str, clock: Clock = utcnow) -> Core:
+    """The STAFF accounts on a migrated database; ``clock`` pins the services' "now"."""
+    core = open_core(
+        url, passwords=fast_passwords_for_tests(), workstation="test-station", clock=clock
+    )
     for username, (name, roles) in STAFF.items():
         core.accounts.add_user(
             actor=None if username == "admin" else "admin",

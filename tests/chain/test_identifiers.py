@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select
@@ -13,6 +14,7 @@ from models.entities.production import ProductUnit
 from models.isbt128 import is_valid_check_character, parse_scan
 from models.kernel.errors import DomainError
 from tests.chain.conftest import FIN, Flow, add_site_config
+from tests.conftest import make_core
 
 WORKERS, EACH = 8, 15
 
@@ -97,15 +99,18 @@ def flow_now():  # noqa: ANN201
     return ago(hours=1)
 
 
-def test_batch_numbers_follow_the_configured_pattern(core: Core) -> None:
+def test_batch_numbers_follow_the_configured_pattern(sqlite_url: str) -> None:
+    """The clock is pinned to a minute whose year is the site's (Asia/Shanghai) and UTC's:
+    the expected number must not depend on the day the test runs."""
+    core = make_core(sqlite_url, clock=lambda: datetime(2027, 3, 1, 9, 0, tzinfo=UTC))
     add_site_config(core)
     ids = Identifiers(BatchNumberFormat("TJ{date:%Y}-{prefix}-{seq:05d}"))
     with core.uow() as uow:
         first, second = ids.batch_number(uow, "msc"), ids.batch_number(uow, "msc")
         coi = ids.coi(uow)
         uow.commit()
-    year = flow_now().year
-    assert (first, second) == (f"TJ{year}-UCMSC-00001", f"TJ{year}-UCMSC-00002")
+    core.close()
+    assert (first, second) == ("TJ2027-UCMSC-00001", "TJ2027-UCMSC-00002")
     assert coi.text.startswith(f"CH{FIN}") and parse_scan(coi.data_content()).kind == "coi"
 
 
