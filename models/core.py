@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -23,6 +22,7 @@ from models.kernel import schema
 from models.kernel.audit_reads import AuditReads
 from models.kernel.db import make_engine, make_session_factory
 from models.kernel.unit_of_work import Clock, UnitOfWork, UowFactory
+from models.kernel.workstation import workstation_name
 from models.labeling.service import LabelingService
 from models.labeling.station_reads import LabelStationReads
 from models.overview.dashboard_reads import DashboardReads
@@ -69,7 +69,7 @@ def open_core(
     else:
         schema.check_not_newer(engine)
     factory = make_session_factory(engine)
-    station = workstation or socket.gethostname()
+    station = workstation_name(workstation)
 
     def uow() -> UnitOfWork:
         return UnitOfWork(factory, clock=clock, workstation=station)

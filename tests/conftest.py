@@ -73,11 +73,11 @@ def db_url(request: pytest.FixtureRequest) -> str:
     return str(request.getfixturevalue(fixture))
 
 
-def make_core(url: str, clock: Clock = utcnow) -> Core:
-    """The STAFF accounts on a migrated database; ``clock`` pins the services' "now"."""
-    core = open_core(
-        url, passwords=fast_passwords_for_tests(), workstation="test-station", clock=clock
-    )
+def make_core(url: str, clock: Clock = utcnow, workstation: str | None = "test-station") -> Core:
+    """The STAFF accounts on a migrated database; ``clock`` pins the services' "now",
+    ``workstation=None`` records the host name."""
+    passwords = fast_passwords_for_tests()
+    core = open_core(url, passwords=passwords, workstation=workstation, clock=clock)
     for username, (name, roles) in STAFF.items():
         core.accounts.add_user(
             actor=None if username == "admin" else "admin",
