@@ -159,6 +159,19 @@ class Flow:
         self.release(batch)
         return batch, units
 
+    def released_autologous(
+        self, donor: str, patient: str, count: int, hospital: str = "HOSP-B"
+    ) -> tuple[str, list[str]]:
+        """A CAR-T patient (their own donor) registered at ``hospital``, their apheresis
+        made into a released batch of ``count`` units."""
+        self.eligible_donor(donor, DonorType.AUTOLOGOUS)
+        self.patient(patient, hospital, donor=donor)
+        collection = donor.replace("DN-", "CL-", 1)
+        self.accepted_collection(donor, collection, material="leukapheresis")
+        batch, units = self.filled_batch(collection, count, product="S2210")
+        self.release(batch)
+        return batch, units
+
     def ship_and_receive(
         self, code: str, units: list[str], recipient: str | None, hospital: str = "HOSP-B"
     ) -> None:

@@ -178,11 +178,7 @@ def test_infectious_and_non_infectious_batches_cannot_be_pooled(flow: Flow) -> N
 
 
 def test_bedside_stops_a_unit_at_another_hospital_than_the_recipients(flow: Flow) -> None:
-    flow.eligible_donor("DN-HC", DonorType.AUTOLOGOUS)
-    flow.patient("P-HC", "HOSP-C", donor="DN-HC")
-    flow.accepted_collection("DN-HC", "CL-HC", material="leukapheresis")
-    batch, units = flow.filled_batch("CL-HC", 2, product="S2210")
-    flow.release(batch)
+    _, units = flow.released_autologous("DN-HC", "P-HC", 2, hospital="HOSP-C")
     with pytest.raises(ValidationError, match="not registered at HOSP-B"):
         flow.c.shipments.create(
             actor="wang", code="SH-HX", destination="HOSP-B", units=units, recipient="P-HC"
@@ -199,11 +195,7 @@ def test_bedside_stops_a_unit_at_another_hospital_than_the_recipients(flow: Flow
 
 
 def test_bedside_accepts_the_same_unit_at_the_recipients_own_hospital(flow: Flow) -> None:
-    flow.eligible_donor("DN-HOK", DonorType.AUTOLOGOUS)
-    flow.patient("P-HOK", "HOSP-C", donor="DN-HOK")
-    flow.accepted_collection("DN-HOK", "CL-HOK", material="leukapheresis")
-    batch, units = flow.filled_batch("CL-HOK", 1, product="S2210")
-    flow.release(batch)
+    _, units = flow.released_autologous("DN-HOK", "P-HOK", 1, hospital="HOSP-C")
     flow.ship_and_receive("SH-HOK", units, None, hospital="HOSP-C")
     assert flow.give(units[0], "P-HOK") > 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 import pytest
 from sqlalchemy import func, select
@@ -169,23 +170,17 @@ def test_s10_excursion_holds_units_at_the_hospital_until_qa_clears_them(flow: Fl
         minutes=320,
         handling="courier rebooked on next flight",
     )
-    with pytest.raises(ReasonRequiredError):
-        s.record_excursion(
-            actor="wang",
-            code="SH-250702-03",
-            at=ago(hours=6),
-            temperature_c=-128,
-            minutes=42,
-            handling=" ",
-        )
-    s.record_excursion(
+    excursion = partial(
+        s.record_excursion,
         actor="wang",
         code="SH-250702-03",
         at=ago(hours=6),
         temperature_c=-128,
         minutes=42,
-        handling="deviation DV-1 opened",
     )
+    with pytest.raises(ReasonRequiredError):
+        excursion(handling=" ")
+    excursion(handling="deviation DV-1 opened")
     held = flow.c.hospital.receive_shipment(
         actor="liu", code="SH-250702-03", at=ago(hours=1), temperature_c=-160, scanned=units
     )
@@ -274,12 +269,8 @@ def test_bedside_verdict_lists_every_problem_of_an_unreleased_expired_unit() -> 
 
 
 def test_autologous_product_cannot_be_dispensed_to_another_patient(flow: Flow) -> None:
-    flow.eligible_donor("DN-A", DonorType.AUTOLOGOUS)
-    flow.patient("P-OWN", donor="DN-A")
+    _, units = flow.released_autologous("DN-A", "P-OWN", 1)
     flow.patient("P-OTHER")
-    flow.accepted_collection("DN-A", "CL-A", material="leukapheresis")
-    batch, units = flow.filled_batch("CL-A", 1, product="S2210")
-    flow.release(batch)
     with pytest.raises(UnitNotUsableError, match="another patient"):
         flow.c.shipments.create(
             actor="wang", code="SH-A", destination="HOSP-C", units=units, recipient="P-OTHER"

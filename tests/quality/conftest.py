@@ -22,9 +22,10 @@ from models.entities.production import (
 from models.kernel.errors import ValidationError
 from models.quality.catalogue import car_t_tests, immune_cell_tests, msc_tests
 from models.quality.qc import QcInput, QcOutcome
+from models.quality.release import PhysicianRequest
 from models.quality.specs import SpecTestInput
 from models.quality.suite import QualityServices, build_quality_services
-from tests.conftest import PASSWORD
+from tests.conftest import ATTESTED, PASSWORD
 from tests.core.factories import donor_collection
 
 NOW = datetime.now(UTC)
@@ -196,3 +197,29 @@ def record_panel(
         text, num = (override or {}).get(t.test) or values.get(t.test) or PASSING[t.test]
         outcomes[t.test] = record(env, batch_id, t.test, text, num, unit=t.unit)
     return outcomes
+
+
+def qa_release(env: Env, batch_id: int, username: str = "chen") -> int:
+    """QA's normal release with the standard attestation, signed by ``username``."""
+    return env.q.release.release_batch(
+        attestation=ATTESTED, batch_id=batch_id, username=username, password=PASSWORD
+    )
+
+
+def emergency(env: Env, batch_id: int, request: PhysicianRequest, username: str = "li") -> int:
+    """An emergency release on a physician's request, signed by ``username``."""
+    return env.q.release.emergency_release(
+        batch_id=batch_id,
+        request=request,
+        attestation=ATTESTED,
+        username=username,
+        password=PASSWORD,
+    )
+
+
+@pytest.fixture
+def ready_batch(env: Env) -> int:
+    """An MSC batch with a complete, verified, passing panel: releasable as it stands."""
+    batch_id = make_batch(env.core, setup_product(env, ProductCategory.MSC), "B-UCMSC-250303-001")
+    record_panel(env, batch_id, ProductCategory.MSC)
+    return batch_id

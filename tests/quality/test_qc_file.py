@@ -29,8 +29,15 @@ from models.quality.qc_file.errors import QcFileAlreadyImportedError, QcFileErro
 from models.quality.qc_file.importer import QcFileImporter
 from models.quality.qc_file.parse import BatchRef, SpecTestRef, parse_qc_file
 from models.quality.suite import build_quality_services
-from tests.conftest import ATTESTED, PASSWORD
-from tests.quality.conftest import Env, FakeLabels, make_batch, record_panel, setup_product
+from tests.conftest import PASSWORD
+from tests.quality.conftest import (
+    Env,
+    FakeLabels,
+    make_batch,
+    qa_release,
+    record_panel,
+    setup_product,
+)
 
 BATCH = "B-UCMSC-250415-003"
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -488,9 +495,7 @@ def released_car_t(core: Core) -> tuple[Env, int]:
     product = setup_product(env, ProductCategory.CAR_T, "S9002")
     batch_id = make_batch(core, product, "B-CART-250408-012", units=2)
     record_panel(env, batch_id, ProductCategory.CAR_T)
-    env.q.release.release_batch(
-        batch_id=batch_id, attestation=ATTESTED, username="chen", password=PASSWORD
-    )
+    qa_release(env, batch_id)
     return env, batch_id
 
 

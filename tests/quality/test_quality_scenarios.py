@@ -31,8 +31,17 @@ from models.entities.quality import (
 from models.kernel.errors import PermissionDeniedError, ValidationError
 from models.quality.qc import QcInput
 from models.quality.release import PhysicianRequest, ReleaseBlockedError
-from tests.conftest import ATTESTED, PASSWORD
-from tests.quality.conftest import NOW, Env, make_batch, record, record_panel, setup_product
+from tests.conftest import PASSWORD
+from tests.quality.conftest import (
+    NOW,
+    Env,
+    emergency,
+    make_batch,
+    qa_release,
+    record,
+    record_panel,
+    setup_product,
+)
 
 REQUEST = PhysicianRequest(
     physician_name="Dr Sun",
@@ -81,17 +90,9 @@ def test_s6_failed_sterility_rejects_the_batch_for_good(env: Env) -> None:
     assert dev.status is DeviationStatus.OPEN and dev.qc_result_id == failed.result_id
 
     with pytest.raises(ReleaseBlockedError, match="sterility"):
-        env.q.release.release_batch(
-            attestation=ATTESTED, batch_id=batch_id, username="chen", password=PASSWORD
-        )
+        qa_release(env, batch_id)
     with pytest.raises(ReleaseBlockedError):  # not a cell-count-only failure
-        env.q.release.emergency_release(
-            batch_id=batch_id,
-            request=REQUEST,
-            attestation=ATTESTED,
-            username="li",
-            password=PASSWORD,
-        )
+        emergency(env, batch_id, REQUEST)
 
     with env.core.uow() as uow:
         bin_ = StorageLocation(code="NC-01", name="Non-conforming", non_conforming=True)
@@ -114,17 +115,9 @@ def test_s6_failed_sterility_rejects_the_batch_for_good(env: Env) -> None:
 
     close_deviation(env, failed.deviation_id)  # even with the deviation closed …
     with pytest.raises(ReleaseBlockedError, match="rejected"):
-        env.q.release.release_batch(
-            attestation=ATTESTED, batch_id=batch_id, username="li", password=PASSWORD
-        )
+        qa_release(env, batch_id, "li")
     with pytest.raises(ReleaseBlockedError):
-        env.q.release.emergency_release(
-            batch_id=batch_id,
-            request=REQUEST,
-            attestation=ATTESTED,
-            username="li",
-            password=PASSWORD,
-        )
+        emergency(env, batch_id, REQUEST)
 
 
 def test_rejection_only_to_a_non_conforming_location(env: Env) -> None:
@@ -163,13 +156,9 @@ def test_s8_emergency_release_by_qa_head_when_only_cell_count_fails(
     env: Env, cik_batch: int
 ) -> None:
     with pytest.raises(ReleaseBlockedError, match="cell_count"):
-        env.q.release.release_batch(
-            attestation=ATTESTED, batch_id=cik_batch, username="li", password=PASSWORD
-        )
+        qa_release(env, cik_batch, "li")
     assert env.q.release.readiness(cik_batch, "li").emergency_possible
-    record_id = env.q.release.emergency_release(
-        batch_id=cik_batch, request=REQUEST, attestation=ATTESTED, username="li", password=PASSWORD
-    )
+    record_id = emergency(env, cik_batch, REQUEST)
     assert units_of(env, cik_batch) == [(QualityStatus.EMERGENCY_RELEASED, False, None)]
     with env.core.uow() as uow:
         rec = uow.session.get(ReleaseRecord, record_id)
@@ -185,36 +174,18 @@ def test_s8_emergency_refused_when_endotoxin_is_also_out(env: Env, cik_batch: in
     record(env, cik_batch, "endotoxin", "0.9", 0.9, unit="EU/mL")
     assert not env.q.release.readiness(cik_batch, "li").emergency_possible
     with pytest.raises(ReleaseBlockedError, match="endotoxin"):
-        env.q.release.emergency_release(
-            batch_id=cik_batch,
-            request=REQUEST,
-            attestation=ATTESTED,
-            username="li",
-            password=PASSWORD,
-        )
+        emergency(env, cik_batch, REQUEST)
 
 
 def test_s8_emergency_refused_for_qa_who_is_not_qa_head(env: Env, cik_batch: int) -> None:
     with pytest.raises(PermissionDeniedError):
-        env.q.release.emergency_release(
-            batch_id=cik_batch,
-            request=REQUEST,
-            attestation=ATTESTED,
-            username="chen",
-            password=PASSWORD,
-        )
+        emergency(env, cik_batch, REQUEST, "chen")
 
 
 def test_s8_emergency_refused_without_physician_request(env: Env, cik_batch: int) -> None:
     blank = PhysicianRequest(physician_name=" ", requested_at=NOW, justification="")
     with pytest.raises(ValidationError, match="physician"):
-        env.q.release.emergency_release(
-            batch_id=cik_batch,
-            request=blank,
-            attestation=ATTESTED,
-            username="li",
-            password=PASSWORD,
-        )
+        emergency(env, cik_batch, blank)
     assert units_of(env, cik_batch) == [(QualityStatus.QUARANTINE, False, None)]
 
 
@@ -223,13 +194,7 @@ def test_emergency_refused_when_everything_passes(env: Env) -> None:
     batch_id = make_batch(env.core, product, "B-CIK-250520-010", units=1)
     record_panel(env, batch_id, ProductCategory.IMMUNE_CELL)
     with pytest.raises(ReleaseBlockedError, match="normal release"):
-        env.q.release.emergency_release(
-            batch_id=batch_id,
-            request=REQUEST,
-            attestation=ATTESTED,
-            username="li",
-            password=PASSWORD,
-        )
+        emergency(env, batch_id, REQUEST)
 
 
 @pytest.fixture
@@ -237,9 +202,7 @@ def rapid_released_car_t(env: Env) -> int:
     product = setup_product(env, ProductCategory.CAR_T, "S9002")
     batch_id = make_batch(env.core, product, "B-CART-250408-012", units=3)
     record_panel(env, batch_id, ProductCategory.CAR_T)
-    record_id = env.q.release.release_batch(
-        attestation=ATTESTED, batch_id=batch_id, username="chen", password=PASSWORD
-    )
+    record_id = qa_release(env, batch_id)
     with env.core.uow() as uow:
         rec = uow.session.get(ReleaseRecord, record_id)
         assert rec is not None and rec.kind is ReleaseKind.RAPID

@@ -22,18 +22,9 @@ from models.kernel.errors import PermissionDeniedError, SamePersonError
 from models.quality.deviations import DeviationInput
 from models.quality.release import ReleaseBlockedError
 from tests.conftest import ATTESTED, PASSWORD
-from tests.quality.conftest import Env, make_batch, record, record_panel, setup_product
+from tests.quality.conftest import Env, make_batch, qa_release, record, record_panel, setup_product
 
 MSC = ProductCategory.MSC
-
-
-@pytest.fixture
-def ready_batch(env: Env) -> int:
-    """An MSC batch with a complete, verified, passing panel: releasable as it stands."""
-    product = setup_product(env, MSC)
-    batch_id = make_batch(env.core, product, "B-UCMSC-250303-001")
-    record_panel(env, batch_id, MSC)
-    return batch_id
 
 
 def unit_statuses(env: Env, batch_id: int) -> set[QualityStatus]:
@@ -45,9 +36,7 @@ def unit_statuses(env: Env, batch_id: int) -> set[QualityStatus]:
 def test_qa_releases_a_fully_passing_batch_with_a_bound_signature(
     env: Env, ready_batch: int
 ) -> None:
-    record_id = env.q.release.release_batch(
-        attestation=ATTESTED, batch_id=ready_batch, username="chen", password=PASSWORD
-    )
+    record_id = qa_release(env, ready_batch)
     assert unit_statuses(env, ready_batch) == {QualityStatus.RELEASED}
     with env.core.uow() as uow:
         rec = uow.session.get(ReleaseRecord, record_id)
@@ -60,9 +49,7 @@ def test_qa_releases_a_fully_passing_batch_with_a_bound_signature(
 
 def test_operator_cannot_release(env: Env, ready_batch: int) -> None:
     with pytest.raises(PermissionDeniedError):
-        env.q.release.release_batch(
-            attestation=ATTESTED, batch_id=ready_batch, username="wang", password=PASSWORD
-        )
+        qa_release(env, ready_batch, "wang")
     assert unit_statuses(env, ready_batch) == {QualityStatus.QUARANTINE}
 
 
@@ -71,9 +58,7 @@ def test_open_deviation_blocks_release(env: Env, ready_batch: int) -> None:
         actor="wang", data=DeviationInput("Door open", "BSC alarm", batch_id=ready_batch)
     )
     with pytest.raises(ReleaseBlockedError, match="Open deviation"):
-        env.q.release.release_batch(
-            attestation=ATTESTED, batch_id=ready_batch, username="chen", password=PASSWORD
-        )
+        qa_release(env, ready_batch)
 
 
 def test_ineligible_donor_blocks_release(env: Env) -> None:
@@ -83,9 +68,7 @@ def test_ineligible_donor_blocks_release(env: Env) -> None:
     )
     record_panel(env, batch_id, MSC)
     with pytest.raises(ReleaseBlockedError, match="pending_retest"):
-        env.q.release.release_batch(
-            attestation=ATTESTED, batch_id=batch_id, username="chen", password=PASSWORD
-        )
+        qa_release(env, batch_id)
 
 
 def test_missing_required_test_blocks_release(env: Env) -> None:
@@ -93,9 +76,7 @@ def test_missing_required_test_blocks_release(env: Env) -> None:
     batch_id = make_batch(env.core, product, "B-UCMSC-250303-003")
     record_panel(env, batch_id, MSC, skip=["potency"])
     with pytest.raises(ReleaseBlockedError, match="potency"):
-        env.q.release.release_batch(
-            attestation=ATTESTED, batch_id=batch_id, username="chen", password=PASSWORD
-        )
+        qa_release(env, batch_id)
 
 
 def test_unverified_result_does_not_count(env: Env) -> None:
@@ -104,9 +85,7 @@ def test_unverified_result_does_not_count(env: Env) -> None:
     record_panel(env, batch_id, MSC, skip=["mycoplasma"])
     record(env, batch_id, "mycoplasma", "negative", None, verify=False)
     with pytest.raises(ReleaseBlockedError, match="mycoplasma"):
-        env.q.release.release_batch(
-            attestation=ATTESTED, batch_id=batch_id, username="chen", password=PASSWORD
-        )
+        qa_release(env, batch_id)
 
 
 def test_analyst_cannot_verify_own_result(env: Env) -> None:
@@ -120,9 +99,7 @@ def test_analyst_cannot_verify_own_result(env: Env) -> None:
 def test_unreconciled_labels_block_release(env: Env, ready_batch: int) -> None:
     env.labels.unbalanced.add(ready_batch)
     with pytest.raises(ReleaseBlockedError, match="Labels"):
-        env.q.release.release_batch(
-            attestation=ATTESTED, batch_id=ready_batch, username="chen", password=PASSWORD
-        )
+        qa_release(env, ready_batch)
 
 
 def test_core_wiring_uses_the_real_label_gate(env: Env, ready_batch: int) -> None:
@@ -138,19 +115,13 @@ def test_qa_who_made_the_batch_cannot_release_it(env: Env) -> None:
     batch_id = make_batch(env.core, product, "B-UCMSC-250303-006", created_by="chen")
     record_panel(env, batch_id, MSC)
     with pytest.raises(ReleaseBlockedError, match="cannot release"):
-        env.q.release.release_batch(
-            attestation=ATTESTED, batch_id=batch_id, username="chen", password=PASSWORD
-        )
+        qa_release(env, batch_id)
 
 
 def test_released_batch_cannot_be_released_twice(env: Env, ready_batch: int) -> None:
-    env.q.release.release_batch(
-        attestation=ATTESTED, batch_id=ready_batch, username="chen", password=PASSWORD
-    )
+    qa_release(env, ready_batch)
     with pytest.raises(ReleaseBlockedError):
-        env.q.release.release_batch(
-            attestation=ATTESTED, batch_id=ready_batch, username="li", password=PASSWORD
-        )
+        qa_release(env, ready_batch, "li")
 
 
 def test_readiness_lists_every_blocker_at_once(env: Env) -> None:
@@ -169,8 +140,6 @@ def test_readiness_lists_every_blocker_at_once(env: Env) -> None:
     assert "资格状态为 不合格" in chinese and "标签" in chinese
     assert "检测未通过：sterility" in chinese
     with pytest.raises(ReleaseBlockedError) as refused:
-        env.q.release.release_batch(
-            attestation=ATTESTED, batch_id=batch_id, username="chen", password=PASSWORD
-        )
+        qa_release(env, batch_id)
     assert "不能放行" in refused.value.message("zh") and "检测未通过" in refused.value.message("zh")
     assert "test_not_passed" in refused.value.params["blockers"]

@@ -12,17 +12,9 @@ from models.entities.quality import ReleaseRecord
 from models.quality.package import ItemState, PackageAttestation, PackageIncompleteError
 from models.quality.release import ReleaseBlockedError
 from tests.conftest import ATTESTED, PASSWORD
-from tests.quality.conftest import Env, make_batch, record_panel, setup_product
+from tests.quality.conftest import Env
 
 MSC = ProductCategory.MSC
-
-
-@pytest.fixture
-def ready_batch(env: Env) -> int:
-    product = setup_product(env, MSC)
-    batch_id = make_batch(env.core, product, "B-UCMSC-250303-001")
-    record_panel(env, batch_id, MSC)
-    return batch_id
 
 
 def _released(env: Env, batch_id: int) -> bool:
