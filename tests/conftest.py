@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from models.core import Core, open_core
+from models.demo.build import add_staff
 from models.entities.accounts import Role
 from models.entities.base import utcnow
 from models.identity.passwords import fast_passwords_for_tests
@@ -78,14 +79,7 @@ def make_core(url: str, clock: Clock = utcnow, workstation: str | None = "test-s
     ``workstation=None`` records the host name."""
     passwords = fast_passwords_for_tests()
     core = open_core(url, passwords=passwords, workstation=workstation, clock=clock)
-    for username, (name, roles) in STAFF.items():
-        core.accounts.add_user(
-            actor=None if username == "admin" else "admin",
-            username=username,
-            full_name=name,
-            password=PASSWORD,
-            roles=roles,
-        )
+    add_staff(core, STAFF, PASSWORD)
     return core
 
 

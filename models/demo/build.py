@@ -33,6 +33,19 @@ def demo_badge(username: str) -> str:
     return f"BADGE-{username.upper()}"
 
 
+def add_staff(core: Core, staff: dict[str, tuple[str, list[Role]]], password: str) -> None:
+    """The accounts (the demo's and the tests'): "admin" is the first account, which nobody
+    adds; admin adds every other one."""
+    for username, (name, roles) in staff.items():
+        core.accounts.add_user(
+            actor=None if username == "admin" else "admin",
+            username=username,
+            full_name=name,
+            password=password,
+            roles=roles,
+        )
+
+
 def build_demo_site(core: Core, password: str = DEMO_PASSWORD) -> dict[str, Any]:
     """Create the users and both scenarios. Refuses a database that already holds users.
 
@@ -42,14 +55,8 @@ def build_demo_site(core: Core, password: str = DEMO_PASSWORD) -> dict[str, Any]
         raise ValidationError(
             field="database", reason="it already has users; demo needs an empty one"
         )
-    for username, (name, roles) in DEMO_STAFF.items():
-        core.accounts.add_user(
-            actor=None if username == "admin" else "admin",
-            username=username,
-            full_name=name,
-            password=password,
-            roles=roles,
-        )
+    add_staff(core, DEMO_STAFF, password)
+    for username in DEMO_STAFF:
         core.accounts.set_badge(actor="admin", username=username, badge_code=demo_badge(username))
     from models.demo.site import build_live_site, counts
 

@@ -120,12 +120,19 @@ class Flow:
         return coi_id
 
     def filled_batch(
-        self, collection: str, count: int, product: str = "S1389", location: str | None = "T-03"
+        self,
+        collection: str,
+        count: int,
+        product: str = "S1389",
+        location: str | None = "T-03",
+        harvest_at: datetime | None = None,
     ) -> tuple[str, list[str]]:
+        """Created, harvested (150 days ago unless ``harvest_at``) and filled in quarantine."""
         number = self.c.batches.create_batch(
             actor="wang", collections=collection, product_code=product
         )
-        self.c.batches.record_harvest(actor="wang", batch_number=number, harvest_at=ago(150))
+        harvest = harvest_at or ago(150)
+        self.c.batches.record_harvest(actor="wang", batch_number=number, harvest_at=harvest)
         units = self.c.batches.fill(
             actor="wang",
             batch_number=number,

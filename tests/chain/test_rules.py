@@ -290,40 +290,17 @@ def test_void_needs_a_reason_and_keeps_the_record(flow: Flow) -> None:
 
 def test_re_coding_needs_a_reason_and_a_different_verifier(flow: Flow) -> None:
     _, units = flow.released_batch("DN-G", 1)
-    g = flow.c.genealogy
-    with pytest.raises(SamePersonError):
-        g.relabel(
-            actor="wang",
-            unit_code=units[0],
-            reason="damaged",
-            verifier="wang",
-            verifier_password=PASSWORD,
-        )
-    with pytest.raises(ReasonRequiredError):
-        g.split(
-            actor="wang",
-            unit_code=units[0],
-            parts=2,
-            reason="",
-            verifier="zhao",
-            verifier_password=PASSWORD,
-        )
-    new = g.relabel(
-        actor="wang",
-        unit_code=units[0],
-        reason="damaged",
-        verifier="zhao",
-        verifier_password=PASSWORD,
+    relabel = partial(
+        flow.c.genealogy.relabel, actor="wang", unit_code=units[0], verifier_password=PASSWORD
     )
+    with pytest.raises(SamePersonError):
+        relabel(reason="damaged", verifier="wang")
+    with pytest.raises(ReasonRequiredError):
+        flow.split(units[0], reason="")
+    new = relabel(reason="damaged", verifier="zhao")
     assert new != units[0]
     with pytest.raises(UnitNotUsableError, match="transformed"):
-        g.relabel(
-            actor="wang",
-            unit_code=units[0],
-            reason="again",
-            verifier="zhao",
-            verifier_password=PASSWORD,
-        )
+        relabel(reason="again", verifier="zhao")
 
 
 def test_pooling_units_traces_to_every_source(flow: Flow) -> None:

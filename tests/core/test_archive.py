@@ -234,20 +234,9 @@ def _label_all(core: Core, batch_id: int, unit_ids: list[int]) -> None:
 def _filled_batch(flow: Flow, collection: str, count: int) -> tuple[str, list[str]]:
     """Flow.filled_batch, harvested on a whole minute: labels carry HHMM and the double-check
     compares microseconds too (see the report on models/labeling/build.py)."""
-    batches = flow.c.batches
-    number = batches.create_batch(actor="wang", collections=collection, product_code="S1389")
-    harvest = ago(150).replace(second=0, microsecond=0)
-    batches.record_harvest(actor="wang", batch_number=number, harvest_at=harvest)
-    units = batches.fill(
-        actor="wang",
-        batch_number=number,
-        count=count,
-        container_type="cryobag",
-        cell_count=1e8,
-        volume_ml=20,
-        location_code="T-03",
+    return flow.filled_batch(
+        collection, count, harvest_at=ago(150).replace(second=0, microsecond=0)
     )
-    return number, units
 
 
 def build_complete_batch(flow: Flow) -> Built:
