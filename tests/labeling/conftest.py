@@ -142,3 +142,23 @@ def template_row(core: Core, template_id: int) -> LabelTemplate:
         assert row is not None
         uow.session.expunge(row)
         return row
+
+
+def label_jobs(core: Core, count: int, batch_number: str) -> list[int]:
+    """Approved templates and ``count`` two-unit lots, each with an LT-BAG print job requested
+    (not printed) at station LS-<n>; ``batch_number`` is a format of ``n``."""
+    templates = approve_defaults(core)
+    jobs = []
+    for n in range(count):
+        lot = make_lot(core, batch_number.format(n=n), count=2, first_sequence=1 + 10 * n)
+        jobs.append(
+            core.labeling.request_labels(
+                batch_id=lot.batch_id,
+                template_id=templates["LT-BAG"],
+                unit_ids=lot.unit_ids,
+                printer_address="tcp://zebra",
+                station=f"LS-{n}",
+                actor="wang",
+            )
+        )
+    return jobs

@@ -15,7 +15,7 @@ from models.entities.quality import ReleaseRecord
 from tests.chain.conftest import FIN, Flow, add_site_config, ago
 from tests.conftest import make_core
 from tests.fakes.printers import FakeZebraPrinter
-from tests.labeling.conftest import approve_defaults, make_lot
+from tests.labeling.conftest import label_jobs
 from tests.quality.conftest import Env, FakeLabels, make_batch, record_panel, setup_product
 from tests.robustness.conftest import audit_count, chain_report, go_file
 
@@ -126,16 +126,7 @@ def test_concurrent_prints_and_verifications_keep_the_chain(
     db_url: str, tmp_path: Path, workers
 ) -> None:
     core = make_core(db_url)
-    templates = approve_defaults(core)
-    jobs = []
-    for n in range(WORKERS):
-        lot = make_lot(core, f"B-LBL-000{n}", count=2, first_sequence=1 + 10 * n)
-        jobs.append(
-            core.labeling.request_labels(
-                batch_id=lot.batch_id, template_id=templates["LT-BAG"], unit_ids=lot.unit_ids,
-                printer_address="tcp://zebra", station=f"LS-{n}", actor="wang",
-            )
-        )
+    jobs = label_jobs(core, WORKERS, "B-LBL-000{n}")
     core.close()
     before = audit_count(db_url)
     go, signal = go_file(tmp_path)

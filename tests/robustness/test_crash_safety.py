@@ -28,7 +28,7 @@ from models.labeling.print_run import INTERRUPTED
 from tests.conftest import PASSWORD, make_core
 from tests.core.factories import make_batch
 from tests.fakes.printers import FakeZebraPrinter
-from tests.labeling.conftest import approve_defaults, make_lot
+from tests.labeling.conftest import label_jobs
 from tests.robustness.conftest import chain_report, wait_until
 
 RNG = random.Random()  # a fresh kill point every run; printed on failure via the assert
@@ -79,17 +79,7 @@ def test_sigkill_while_signing_loses_nothing_and_leaves_no_unsigned_step(
 
 
 def _jobs(core, count: int) -> list[int]:  # noqa: ANN001
-    templates = approve_defaults(core)
-    jobs = []
-    for n in range(count):
-        lot = make_lot(core, f"B-CRASH-{n:03d}", count=2, first_sequence=1 + 10 * n)
-        jobs.append(
-            core.labeling.request_labels(
-                batch_id=lot.batch_id, template_id=templates["LT-BAG"], unit_ids=lot.unit_ids,
-                printer_address="tcp://zebra", station=f"LS-{n}", actor="wang",
-            )
-        )
-    return jobs
+    return label_jobs(core, count, "B-CRASH-{n:03d}")
 
 
 def _job_status(url: str, job_id: int) -> PrintJobStatus:
