@@ -7,6 +7,7 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 import pytest
 import zplkit
@@ -136,12 +137,20 @@ def lot(core: Core) -> Lot:
     return make_lot(core)
 
 
-def template_row(core: Core, template_id: int) -> LabelTemplate:
+R = TypeVar("R")
+
+
+def detached(core: Core, model: type[R], ident: int) -> R:
+    """The row ``ident`` of ``model``, detached to be read after its unit of work."""
     with core.uow() as uow:
-        row = uow.session.get(LabelTemplate, template_id)
+        row = uow.session.get(model, ident)
         assert row is not None
         uow.session.expunge(row)
         return row
+
+
+def template_row(core: Core, template_id: int) -> LabelTemplate:
+    return detached(core, LabelTemplate, template_id)
 
 
 def label_jobs(core: Core, count: int, batch_number: str) -> list[int]:

@@ -11,6 +11,7 @@ from models.labeling.fields import label_fields
 from models.labeling.layout import human_readable_fields, parse_layout
 from models.labeling.records import label_flags
 from tests.conftest import PASSWORD
+from tests.labeling.conftest import detached
 
 
 def labels_of(core: Core, job_id: int) -> list[PrintedLabel]:
@@ -23,11 +24,7 @@ def labels_of(core: Core, job_id: int) -> list[PrintedLabel]:
 
 
 def job(core: Core, job_id: int) -> PrintJob:
-    with core.uow() as uow:
-        row = uow.session.get(PrintJob, job_id)
-        assert row is not None
-        uow.session.expunge(row)
-        return row
+    return detached(core, PrintJob, job_id)
 
 
 def datamatrix_of(core: Core, label_id: int) -> str:
