@@ -224,3 +224,32 @@ def _connect_changed(widget: QWidget, slot: Callable[[], None]) -> None:
         widget.itemChanged.connect(slot)
     elif isinstance(widget, QPlainTextEdit):
         widget.textChanged.connect(slot)
+
+
+def open_form(
+    parent: QWidget | None,
+    *,
+    title: str,
+    summary: str,
+    fields: Sequence[Field],
+    submit: str,
+    action: Callable[[Values], Any],
+    on_success: Callable[[], None],
+    guard: Callable[[Values], str | None] | None = None,
+    name: str = "formDialog",
+) -> FormDialog:
+    """Open a FormDialog window-modally and call ``on_success`` once its action succeeded
+    (what every station does after a form: say so, announce the change, refresh)."""
+    dialog = FormDialog(
+        parent,
+        title=title,
+        summary=summary,
+        fields=fields,
+        submit_text=submit,
+        action=action,
+        guard=guard,
+        name=name,
+    )
+    dialog.succeeded.connect(lambda _result: on_success())
+    dialog.open()
+    return dialog

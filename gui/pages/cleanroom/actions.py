@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from gui.context import AppContext
-from gui.dialogs.form import Field, FormDialog, Values
+from gui.dialogs.form import Field, FormDialog, Values, open_form
 from gui.dialogs.signoff import SignOffDialog
 from gui.operations import Operation
 from models.chain.records import StepRow
@@ -243,18 +243,16 @@ class CleanroomActions(QObject):
         action: Callable[[Values], Any],
         done: str,
     ) -> FormDialog:
-        dialog = FormDialog(
+        return open_form(
             self.window,
             title=title,
             summary=summary,
             fields=fields,
-            submit_text=submit,
+            submit=submit,
             action=action,
+            on_success=lambda: self._done(done),
             name="cleanroomDialog",
         )
-        dialog.succeeded.connect(lambda _r: self._done(done))
-        dialog.open()
-        return dialog
 
     def _done(self, text: str) -> None:
         self.view.say(text, True)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from gui.context import AppContext
 from gui.dialogs.double_check import DoubleCheckDialog
-from gui.dialogs.form import Field, FormDialog, Values
+from gui.dialogs.form import Field, FormDialog, Values, open_form
 from gui.operations import Operation, error_text, run_op
 from gui.pages.label_station.feedback import StationFeedback
 from gui.pages.label_station.tables import LabelTables
@@ -286,18 +286,16 @@ class LabelActions(QObject):
         done: str,
         guard: Callable[[Values], str | None] | None = None,
     ) -> FormDialog:
-        dialog = FormDialog(
+        return open_form(
             self.window,
             title=title,
             summary=summary,
             fields=fields,
-            submit_text=submit,
+            submit=submit,
             action=action,
+            on_success=lambda: self._done(done),
             guard=guard,
         )
-        dialog.succeeded.connect(lambda _r: self._done(done))
-        dialog.open()
-        return dialog
 
     def _done(self, text: str, ok: bool = True) -> None:
         self.feedback.say(text, ok)

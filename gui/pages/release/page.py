@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.context import AppContext
-from gui.dialogs.form import Field, FormDialog, Values
+from gui.dialogs.form import Field, FormDialog, Values, open_form
 from gui.dialogs.qc_import import QcImportDialog
 from gui.i18n import LANGUAGE, QT_TRANSLATE_NOOP
 from gui.operations import Operation, Progress, error_text, run_op
@@ -348,18 +348,16 @@ class ReleasePage(QWidget):
                 "password", self.tr("Your password ({0})").format(self._ctx.username), "password"
             ),
         ]
-        dialog = FormDialog(
+        return open_form(
             self,
             title=title,
             summary=summary,
             fields=fields,
-            submit_text=submit,
+            submit=submit,
             action=action,
+            on_success=lambda: self._decided(outcome),
             name="releaseDialog",
         )
-        dialog.succeeded.connect(lambda _r: self._decided(outcome))
-        dialog.open()
-        return dialog
 
     def _decided(self, outcome: str) -> None:
         texts = {
