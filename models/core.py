@@ -1,16 +1,22 @@
-"""The core's composition: one object holding the engine and every service for a database."""
+"""The core's composition: one object holding the engine and every service for a database.
+
+Signing in needs only the accounts, sessions and people reads; every other service is built,
+and its modules imported, the first time it is read (``core.chain``, ``core.quality``, ...),
+so that the desktop's sign-in window and a one-off CLI command do not pay for the whole
+domain (issue 11: importing the chain, quality, labeling and cleanroom services cost
+135-215 ms before the sign-in window). The attribute names and types are those of the eager
+core they replace; callers do not see the difference.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Generic, Self, TypeVar, overload
 
 from sqlalchemy import Engine
 
-from models.chain.disposal_reads import DisposalReads
-from models.chain.suite import ChainServices, build_chain_services
-from models.cleanroom.line_clearance import LineClearanceService, SegregationRules
-from models.cleanroom.steps import StepService
-from models.cleanroom.work_reads import CleanroomReads
 from models.entities.base import utcnow
 from models.identity.accounts import AccountService
 from models.identity.export_log import ReportService
@@ -23,10 +29,54 @@ from models.kernel.audit_reads import AuditReads
 from models.kernel.db import make_engine, make_session_factory
 from models.kernel.unit_of_work import Clock, UnitOfWork, UowFactory
 from models.kernel.workstation import workstation_name
-from models.labeling.service import LabelingService
-from models.labeling.station_reads import LabelStationReads
-from models.overview.dashboard_reads import DashboardReads
-from models.quality.suite import QualityServices, build_quality_services
+
+if TYPE_CHECKING:
+    # Only for the annotations: the modules are imported by the builders below, on first use.
+    from models.chain.disposal_reads import DisposalReads
+    from models.chain.suite import ChainServices
+    from models.cleanroom.line_clearance import LineClearanceService
+    from models.cleanroom.steps import StepService
+    from models.cleanroom.work_reads import CleanroomReads
+    from models.labeling.service import LabelingService
+    from models.labeling.station_reads import LabelStationReads
+    from models.overview.dashboard_reads import DashboardReads
+    from models.quality.suite import QualityServices
+
+T = TypeVar("T")
+
+
+class _OnFirstUse(Generic[T]):
+    """A service of ``Core`` built by ``build`` the first time it is read, once per core.
+
+    The GUI reads services on its own thread and on the database worker thread
+    (gui/operations.py), so two threads can ask for the same service at once: the build runs
+    under the core's lock and re-checks, so each core gets exactly one instance of each
+    service (they hold no state of their own, but tests and screens may compare or patch
+    them). Once built, the value sits in the instance's ``__dict__``, which Python consults
+    before this non-data descriptor: later reads take no lock and cost a plain attribute.
+    """
+
+    def __init__(self, build: Callable[[Core], T]) -> None:
+        self._build = build
+        self._name = build.__name__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    @overload
+    def __get__(self, core: None, owner: type | None = None) -> Self: ...
+
+    @overload
+    def __get__(self, core: Core, owner: type | None = None) -> T: ...
+
+    def __get__(self, core: Core | None, owner: type | None = None) -> Self | T:
+        if core is None:
+            return self
+        with core._build_lock:
+            if self._name not in core.__dict__:
+                core.__dict__[self._name] = self._build(core)
+            built: T = core.__dict__[self._name]
+        return built
 
 
 @dataclass
@@ -36,19 +86,69 @@ class Core:
     accounts: AccountService
     sessions: SessionService
     signatures: SignatureService
-    steps: StepService
-    line_clearance: LineClearanceService
-    quality: QualityServices
-    chain: ChainServices
-    labeling: LabelingService
     reports: ReportService
     # Session-free reads for screens: each call opens its own read-only unit of work.
-    label_station_reads: LabelStationReads
-    cleanroom_reads: CleanroomReads
-    dashboard_reads: DashboardReads
-    disposal_reads: DisposalReads
     audit_reads: AuditReads
     people_reads: PeopleReads
+    # Re-entrant: a builder may read another service of the same core.
+    _build_lock: threading.RLock = field(
+        default_factory=threading.RLock, init=False, repr=False, compare=False
+    )
+
+    @_OnFirstUse
+    def steps(self) -> StepService:
+        from models.cleanroom.steps import StepService
+
+        return StepService(self.uow, self.signatures)
+
+    @_OnFirstUse
+    def line_clearance(self) -> LineClearanceService:
+        from models.cleanroom.line_clearance import LineClearanceService
+
+        return LineClearanceService(self.uow, self.signatures)
+
+    @_OnFirstUse
+    def quality(self) -> QualityServices:
+        from models.quality.suite import build_quality_services
+
+        return build_quality_services(self.uow, self.signatures)
+
+    @_OnFirstUse
+    def chain(self) -> ChainServices:
+        from models.chain.suite import build_chain_services
+        from models.cleanroom.line_clearance import SegregationRules
+
+        return build_chain_services(self.uow, self.engine, self.signatures, SegregationRules())
+
+    @_OnFirstUse
+    def labeling(self) -> LabelingService:
+        from models.labeling.service import LabelingService
+
+        return LabelingService(self.uow, self.signatures)
+
+    @_OnFirstUse
+    def label_station_reads(self) -> LabelStationReads:
+        from models.labeling.station_reads import LabelStationReads
+
+        return LabelStationReads(self.uow)
+
+    @_OnFirstUse
+    def cleanroom_reads(self) -> CleanroomReads:
+        from models.cleanroom.work_reads import CleanroomReads
+
+        return CleanroomReads(self.uow)
+
+    @_OnFirstUse
+    def dashboard_reads(self) -> DashboardReads:
+        from models.overview.dashboard_reads import DashboardReads
+
+        return DashboardReads(self.uow)
+
+    @_OnFirstUse
+    def disposal_reads(self) -> DisposalReads:
+        from models.chain.disposal_reads import DisposalReads
+
+        return DisposalReads(self.uow)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -62,7 +162,8 @@ def open_core(
     clock: Clock = utcnow,
     workstation: str | None = None,
 ) -> Core:
-    """Open (and by default migrate) the database at ``url`` and build the services on it."""
+    """Open (and by default migrate) the database at ``url``; the services used to sign in
+    are built now, the others on first use."""
     engine = make_engine(url)
     if migrate:
         schema.upgrade(engine)
@@ -75,23 +176,13 @@ def open_core(
         return UnitOfWork(factory, clock=clock, workstation=station)
 
     accounts = AccountService(uow, passwords or Passwords())
-    signatures = SignatureService(accounts)
     return Core(
         engine=engine,
         uow=uow,
         accounts=accounts,
         sessions=SessionService(uow, accounts),
-        signatures=signatures,
-        steps=StepService(uow, signatures),
-        line_clearance=LineClearanceService(uow, signatures),
-        quality=build_quality_services(uow, signatures),
-        chain=build_chain_services(uow, engine, signatures, SegregationRules()),
-        labeling=LabelingService(uow, signatures),
+        signatures=SignatureService(accounts),
         reports=ReportService(uow),
-        label_station_reads=LabelStationReads(uow),
-        cleanroom_reads=CleanroomReads(uow),
-        dashboard_reads=DashboardReads(uow),
-        disposal_reads=DisposalReads(uow),
         audit_reads=AuditReads(uow),
         people_reads=PeopleReads(uow),
     )

@@ -1,8 +1,9 @@
 """What the desktop start loads before the sign-in window appears (issue 11).
 
 Timings are measured by bench/cli_start_bench.py, never asserted here; what a test can hold is
-*what* is imported: the main window and its pages are built after sign-in, and Pillow and the
-bar-code libraries only when a label is rendered.
+*what* is imported: the main window and its pages are built after sign-in, the core's services
+other than those used to sign in (chain, quality, labeling, cleanroom, overview reads) on first
+use, and Pillow and the bar-code libraries only when a label is rendered.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 import gui.app as app_module
 
 original = app_module.AppController.show_login
+LAZY_AREAS = [["models", a] for a in ("chain", "quality", "labeling", "cleanroom", "overview")]
 
 def show_and_report(self):
     dialog = original(self)
@@ -32,6 +34,7 @@ def show_and_report(self):
         if m == "gui.main_window" or m.startswith("gui.pages")
         or m.split(".")[0] in {{"PIL", "barcode", "segno", "pystrich", "alembic"}}
         or m in {{"printing.raster", "printing.pdf", "printing.payload"}}
+        or m.split(".")[:2] in LAZY_AREAS
     )
     print("SIGN-IN", dialog.isVisible(), "LOADED", loaded, flush=True)
     QTimer.singleShot(0, QApplication.quit)
