@@ -38,6 +38,7 @@ from models.entities.production import (
     ProductUnit,
 )
 from models.i18n import Message
+from models.identity.accounts import require_actor
 from models.kernel.audit import AuditAction
 from models.kernel.errors import InvalidTransitionError, ValidationError
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
@@ -74,7 +75,7 @@ class BatchService:
         """A new batch from exactly one accepted collection; returns the batch number."""
         codes = [collections] if isinstance(collections, str) else list(dict.fromkeys(collections))
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, MAKERS, "create batches")
+            require_actor(uow.session, actor, MAKERS, "create batches")
             found = [lookup.collection(uow.session, c) for c in codes]
             _check_single_source(found)
             coll = found[0]
@@ -118,7 +119,7 @@ class BatchService:
         if len(numbers) < 2:
             raise ValidationError(field="pool", reason="a pool needs at least two source batches")
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, MAKERS, "pool batches")
+            require_actor(uow.session, actor, MAKERS, "pool batches")
             batches = [lookup.batch(uow.session, n) for n in numbers]
             for source in batches:
                 if source.status is not BatchStatus.RELEASED or source.voided_reason:
@@ -158,7 +159,7 @@ class BatchService:
         if harvest_at.tzinfo is None:
             raise ValidationError(field="harvest", reason="date and time with a time zone")
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, MAKERS, "record harvest")
+            require_actor(uow.session, actor, MAKERS, "record harvest")
             batch = _open_batch(lookup.batch(uow.session, batch_number), "harvested")
             harvest = Message("workspace_action.harvest")
             self._workspaces.require_in_workspace(uow, batch, harvest)  # R-SEG-01
@@ -190,7 +191,7 @@ class BatchService:
         if not 1 <= count <= 500:
             raise ValidationError(field="count", reason="between 1 and 500 units per fill")
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, MAKERS, "fill units")
+            require_actor(uow.session, actor, MAKERS, "fill units")
             batch = _open_batch(lookup.batch(uow.session, batch_number), "filled")
             filling = Message("workspace_action.filling")
             self._workspaces.require_in_workspace(uow, batch, filling)  # R-SEG-01

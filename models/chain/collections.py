@@ -14,6 +14,7 @@ from models.chain.identifiers import Identifiers
 from models.entities.accounts import Role
 from models.entities.parties import DonorType, Eligibility
 from models.entities.production import Collection
+from models.identity.accounts import require_actor
 from models.kernel.audit import AuditAction
 from models.kernel.errors import InvalidTransitionError, ValidationError
 from models.kernel.unit_of_work import UowFactory
@@ -89,7 +90,7 @@ class CollectionService:
         """Register a collection; returns its chain-of-identity id (new, or ``coi_id`` when
         this collection belongs to a therapy that already has one)."""
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, STAFF, "register collections")
+            require_actor(uow.session, actor, STAFF, "register collections")
             donor = lookup.donor(uow.session, donor_code)
             if donor.voided_reason or (
                 donor.donor_type is DonorType.ALLOGENEIC
@@ -139,7 +140,7 @@ class CollectionService:
     ) -> ReceiptResult:
         """Incoming inspection. A failed check is recorded as a rejection, never accepted."""
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, STAFF, "receive collections")
+            require_actor(uow.session, actor, STAFF, "receive collections")
             coll = lookup.collection(uow.session, collection_code)
             if coll.accepted is not None:
                 raise InvalidTransitionError(

@@ -25,6 +25,7 @@ from models.entities.parties import (
     ScreeningOutcome,
     ScreeningResult,
 )
+from models.identity.accounts import require_actor
 from models.kernel.audit import AuditAction
 from models.kernel.errors import ValidationError
 from models.kernel.unit_of_work import UowFactory
@@ -79,7 +80,7 @@ class DonorService:
         hla_typing: str | None = None,
     ) -> None:
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, REGISTRARS, "register donors")
+            require_actor(uow.session, actor, REGISTRARS, "register donors")
             _require_new(uow.session.scalar(select(Donor.id).where(Donor.code == code)), code)
             donor = Donor(
                 code=code,
@@ -119,7 +120,7 @@ class DonorService:
         """Record one result and return the donor's re-evaluated eligibility."""
         outcome = ScreeningOutcome(outcome)  # a plain string from the CLI or GUI is accepted
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, REGISTRARS, "record donor screening")
+            require_actor(uow.session, actor, REGISTRARS, "record donor screening")
             donor = lookup.donor(uow.session, donor_code)
             if sampled_at > uow.clock():
                 raise ValidationError(field="sample time", reason="it is in the future")
@@ -172,7 +173,7 @@ class DonorService:
         weight_kg: float | None = None,
     ) -> None:
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, CLINIC, "register recipients")
+            require_actor(uow.session, actor, CLINIC, "register recipients")
             _require_new(
                 uow.session.scalar(select(Recipient.id).where(Recipient.code == code)), code
             )

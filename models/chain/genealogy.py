@@ -35,6 +35,7 @@ from models.entities.production import (
     QualityStatus,
     UnitLink,
 )
+from models.identity.accounts import require_actor
 from models.identity.signatures import SignatureService, Signer, require_different_person
 from models.kernel.audit import AuditAction
 from models.kernel.errors import InvalidTransitionError, ValidationError
@@ -93,7 +94,7 @@ class GenealogyService:
             raise ValidationError(field="split", reason="split or aliquot into at least 2 parts")
         signer = self._verifier(actor, reason, verifier, verifier_password)
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, HANDLERS, "split units")
+            require_actor(uow.session, actor, HANDLERS, "split units")
             parent = _transformable(uow, unit_code)
             children = []
             for division in child_divisions(parent.division, parts):
@@ -113,7 +114,7 @@ class GenealogyService:
         """A new code (fresh DIN) for the same content, linked to the old one."""
         signer = self._verifier(actor, reason, verifier, verifier_password)
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, HANDLERS, "relabel units")
+            require_actor(uow.session, actor, HANDLERS, "relabel units")
             parent = _transformable(uow, unit_code)
             child = _derive(
                 uow, parent, actor, din=self._ids.din(uow).number, division=parent.division
@@ -134,7 +135,7 @@ class GenealogyService:
             raise ValidationError(field="pool", reason="pool at least two units")
         signer = self._verifier(actor, reason, verifier, verifier_password)
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, HANDLERS, "pool units")
+            require_actor(uow.session, actor, HANDLERS, "pool units")
             parents = [_transformable(uow, c) for c in dict.fromkeys(unit_codes)]
             _same_infectious_class(uow, parents)
             require_single_patient_if_autologous(uow.session, {p.batch_id for p in parents})
@@ -235,7 +236,7 @@ class GenealogyService:
         if kind not in VOIDABLE:
             raise ValidationError(field="kind", reason=f"one of {', '.join(VOIDABLE)}")
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, (Role.QA,), f"void a {kind}")
+            require_actor(uow.session, actor, (Role.QA,), f"void a {kind}")
             record: ProductUnit | Batch | Collection | Donor = VOIDABLE[kind](
                 uow.session, identifier
             )

@@ -22,6 +22,7 @@ from models.entities.logistics import (
 )
 from models.entities.parties import DonorType, Recipient, Site
 from models.entities.production import Disposition, ProductUnit
+from models.identity.accounts import require_actor
 from models.identity.signatures import SignatureService, require_different_person
 from models.isbt128 import DinScan, Isbt128Error, parse_scan
 from models.kernel.audit import AuditAction
@@ -42,7 +43,7 @@ class HospitalService:
     ) -> list[str]:
         """Every unit must be scanned in (R-ID-02); held units stay held (quarantine at site)."""
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, NURSES, "receive shipments")
+            require_actor(uow.session, actor, NURSES, "receive shipments")
             shipment = lookup.shipment(uow.session, code)
             if shipment.status is not ShipmentStatus.DISPATCHED:
                 raise ValidationError(field="shipment", reason=f"{code} is {shipment.status.value}")
@@ -90,7 +91,7 @@ class HospitalService:
     def dispense(self, *, actor: str, unit_code: str, recipient: str) -> None:
         """Match a received unit to the order of one recipient (S1 step 8)."""
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, NURSES, "dispense units")
+            require_actor(uow.session, actor, NURSES, "dispense units")
             unit = lookup.unit(uow.session, unit_code)
             patient = lookup.recipient(uow.session, recipient)
             facts = unit_facts(uow, unit)
@@ -136,7 +137,7 @@ class HospitalService:
     ) -> datetime:
         """Record the thaw; returns the use-by time that starts counting at its end (R-HOS-04)."""
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, NURSES, "thaw units")
+            require_actor(uow.session, actor, NURSES, "thaw units")
             unit = lookup.unit(uow.session, unit_code)
             minutes = unit.batch.product_type.post_thaw_minutes
             facts = unit_facts(uow, unit)
@@ -203,7 +204,7 @@ class HospitalService:
             verifier, verifier_password, SignatureMeaning.VERIFIED
         )
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, NURSES, "administer products")
+            require_actor(uow.session, actor, NURSES, "administer products")
             try:
                 verdict, unit, patient = _verdict(
                     uow, product_scan, product_code_scan, recipient_scan

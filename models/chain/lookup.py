@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.entities.accounts import Role, User
 from models.entities.logistics import Shipment, StorageLocation
 from models.entities.parties import Donor, Recipient, Site
 from models.entities.production import Batch, Collection, ProductType, ProductUnit
-from models.identity.accounts import get_user, require_role
 from models.isbt128 import DinScan, Isbt128Error, ProductCodeScan, parse_scan
 from models.kernel.errors import NotFoundError, ValidationError
 
 T = TypeVar("T")
-
-
-def actor(session: Session, username: str, roles: Iterable[Role], action: str) -> User:
-    user = get_user(session, username)
-    require_role(user, roles, action)
-    return user
 
 
 def _by_code(session: Session, cls: type[T], column: Any, value: str, kind: str) -> T:

@@ -23,6 +23,7 @@ from models.chain.trace_resolve import locate, upstream
 from models.entities.accounts import Role, SignatureMeaning
 from models.entities.logistics import Administration, Recall, RecallItem
 from models.entities.production import Batch, BatchStatus, Collection, ProductUnit
+from models.identity.accounts import require_actor
 from models.identity.signatures import SignatureService
 from models.kernel.audit import AuditAction
 from models.kernel.site_time import site_local
@@ -83,7 +84,7 @@ class RecallService:
             raise ReasonRequiredError(action="A recall")
         signer = self._signatures.reauthenticate(actor, password, SignatureMeaning.APPROVED)
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, (Role.QA,), "recall products")
+            require_actor(uow.session, actor, (Role.QA,), "recall products")
             now = uow.clock()
             units = affected_units(uow.session, identifier)
             year = f"{site_local(uow.session, now):%Y}"

@@ -25,6 +25,7 @@ from models.entities.logistics import (
 )
 from models.entities.parties import SiteKind
 from models.entities.production import Disposition, ProductUnit, QualityStatus
+from models.identity.accounts import require_actor
 from models.kernel.audit import AuditAction
 from models.kernel.errors import InvalidTransitionError, ValidationError
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
@@ -75,7 +76,7 @@ class ShipmentService:
     ) -> None:
         """Plan a shipment of released units, optionally dispensed for one recipient."""
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, SHIPPERS, "create shipments")
+            require_actor(uow.session, actor, SHIPPERS, "create shipments")
             site = lookup.site(uow.session, destination)
             if site.kind is not SiteKind.HOSPITAL:
                 raise ValidationError(
@@ -125,7 +126,7 @@ class ShipmentService:
 
     def dispatch(self, *, actor: str, code: str, at: datetime, temperature_c: float) -> None:
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, SHIPPERS, "dispatch shipments")
+            require_actor(uow.session, actor, SHIPPERS, "dispatch shipments")
             shipment = _in_state(uow, code, ShipmentStatus.PLANNED, "dispatched")
             for unit in shipment_units(uow, shipment):
                 # a recall or a void may have come in meanwhile
@@ -144,7 +145,9 @@ class ShipmentService:
         """Call off a planned shipment (a unit was recalled, destroyed or rejected meanwhile,
         or the treatment was postponed): its units stay where they are, free for another."""
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, SHIPPERS + (Role.QA, Role.QA_HEAD), "cancel shipments")
+            require_actor(
+                uow.session, actor, SHIPPERS + (Role.QA, Role.QA_HEAD), "cancel shipments"
+            )
             if not reason.strip():
                 raise ValidationError(field="reason", reason="cancelling a shipment needs a reason")
             shipment = _in_state(uow, code, ShipmentStatus.PLANNED, "cancelled")
@@ -167,7 +170,7 @@ class ShipmentService:
         self, *, actor: str, code: str, at: datetime, handed_to: str, temperature_c: float | None
     ) -> None:
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, COURIER_LOG, "record hand-overs")
+            require_actor(uow.session, actor, COURIER_LOG, "record hand-overs")
             shipment = _in_state(uow, code, ShipmentStatus.DISPATCHED, "handed over")
             _event(
                 uow,
@@ -187,7 +190,7 @@ class ShipmentService:
         if not handling.strip():
             raise ReasonRequiredError(action="Recording a delay")
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, COURIER_LOG, "record delays")
+            require_actor(uow.session, actor, COURIER_LOG, "record delays")
             shipment = _in_state(uow, code, ShipmentStatus.DISPATCHED, "delayed")
             _event(
                 uow,
@@ -213,7 +216,7 @@ class ShipmentService:
         if not handling.strip():
             raise ReasonRequiredError(action="Recording a temperature excursion")
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, COURIER_LOG, "record excursions")
+            require_actor(uow.session, actor, COURIER_LOG, "record excursions")
             shipment = _in_state(uow, code, ShipmentStatus.DISPATCHED, "excursion")
             note = f"excursion {temperature_c} °C for {minutes} min; handling: {handling}"
             for unit in shipment_units(uow, shipment):
@@ -234,7 +237,7 @@ class ShipmentService:
         if not reason.strip():
             raise ReasonRequiredError(action="Clearing a hold")
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, (Role.QA,), "clear holds")
+            require_actor(uow.session, actor, (Role.QA,), "clear holds")
             unit = lookup.unit(uow.session, unit_code)
             old, unit.hold_reason = unit.hold_reason, None
             uow.audit.record(

@@ -10,6 +10,7 @@ from models.chain.genealogy_sql import is_infectious, void_problem
 from models.entities.accounts import Role
 from models.entities.logistics import CustodyEvent, CustodyEventKind, StorageLocation
 from models.entities.production import Disposition, ProductUnit
+from models.identity.accounts import require_actor
 from models.kernel.audit import AuditAction
 from models.kernel.errors import ValidationError
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
@@ -58,7 +59,7 @@ class StorageService:
         non_conforming: bool = False,
     ) -> None:
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, (Role.OPERATOR, Role.QA), "add storage locations")
+            require_actor(uow.session, actor, (Role.OPERATOR, Role.QA), "add storage locations")
             if uow.session.scalar(select(StorageLocation.id).where(StorageLocation.code == code)):
                 raise ValidationError(field="code", reason=f"{code!r} already exists")
             site_id = lookup.site(uow.session, site_code).id if site_code else None
@@ -88,7 +89,7 @@ class StorageService:
     def store(self, *, actor: str, unit_code: str, location_code: str) -> None:
         """Put a unit in (or move it to) a location; every move is a custody event."""
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, KEEPERS, "store units")
+            require_actor(uow.session, actor, KEEPERS, "store units")
             unit = lookup.unit(uow.session, unit_code)
             if unit.voided_reason or unit.disposition not in (
                 Disposition.IN_STOCK,

@@ -55,13 +55,12 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models.chain import lookup
 from models.chain.genealogy_sql import donors_of_batches
 from models.entities.accounts import Role, SignatureMeaning
 from models.entities.production import Batch, BatchStatus
 from models.entities.workspaces import LineClearance, Workspace, WorkspaceUse
 from models.i18n import Message, Phrases, terms
-from models.identity.accounts import find_user, require_role
+from models.identity.accounts import find_user, require_actor, require_role
 from models.identity.signatures import SignatureService, require_different_person
 from models.kernel.audit import AuditAction
 from models.kernel.canonical import canonical_json
@@ -262,7 +261,7 @@ class LineClearanceService:
         if not name or len(name) > 200:
             raise ValidationError(field="workspace name", reason="1 to 200 characters")
         with self._uow() as uow:
-            lookup.actor(uow.session, actor, WORKSPACE_ADMINS, "register workspaces")
+            require_actor(uow.session, actor, WORKSPACE_ADMINS, "register workspaces")
             if uow.session.scalar(select(Workspace.id).where(Workspace.code == code)):
                 raise ValidationError(field="workspace code", reason=f"{code!r} already exists")
             uow.session.add(
@@ -389,7 +388,7 @@ class LineClearanceService:
         """Batch ``batch_number`` starts its work in ``workspace_code`` (see module rules)."""
         with self._uow() as uow:
             session = uow.session
-            lookup.actor(session, actor, OPERATORS, "start batches in workspaces")
+            require_actor(session, actor, OPERATORS, "start batches in workspaces")
             workspace = _workspace(session, workspace_code, lock=True)
             batch = _batch(session, batch_number)
             if batch.voided_reason or batch.status not in STARTABLE:
@@ -453,7 +452,7 @@ class LineClearanceService:
         """The batch's work in the workspace ends; the workspace needs clearance again."""
         with self._uow() as uow:
             session = uow.session
-            lookup.actor(session, actor, OPERATORS, "finish batches in workspaces")
+            require_actor(session, actor, OPERATORS, "finish batches in workspaces")
             workspace = _workspace(session, workspace_code, lock=True)
             batch = _batch(session, batch_number)
             use = session.scalars(

@@ -41,6 +41,13 @@ def require_role(user: User, allowed: Iterable[Role], action: str) -> None:
         raise PermissionDeniedError(username=user.username, roles=roles, action=action)
 
 
+def require_actor(session: Session, username: str, roles: Iterable[Role], action: str) -> User:
+    """The named user, refused unless active and holding one of ``roles`` (unsigned actions)."""
+    user = get_user(session, username)
+    require_role(user, roles, action)
+    return user
+
+
 class AccountService:
     def __init__(
         self, uow_factory: UowFactory, passwords: Passwords, policy: PasswordPolicy | None = None

@@ -20,6 +20,7 @@ from models.isbt128 import Isbt128Error, parse_concatenated, parse_scan
 from models.isbt128.structures import ParsedScan
 from models.kernel.audit import AuditAction
 from models.kernel.errors import InvalidTransitionError, ValidationError
+from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
 from models.labeling.build import expected_scans, scan_value
 from models.labeling.errors import FieldsNotConfirmedError, LineStoppedError, ScanRefusedError
@@ -31,7 +32,7 @@ from models.labeling.mismatch import (
     scan_lacks_din,
     scan_not_on_record,
 )
-from models.labeling.records import get, label_flags, template_layout
+from models.labeling.records import label_flags, template_layout
 
 VERIFIER_ROLES = (Role.VERIFIER, Role.QA)
 HANDLER_ROLES = (Role.OPERATOR, Role.VERIFIER, Role.QA)
@@ -54,8 +55,8 @@ def _parse(text: str) -> tuple[ParsedScan, ...]:
 
 
 def label_and_job(uow: UnitOfWork, label_id: int) -> tuple[PrintedLabel, PrintJob]:
-    label = get(uow.session, PrintedLabel, label_id, "printed label")
-    return label, get(uow.session, PrintJob, label.print_job_id, "print job")
+    label = get_or_404(uow.session, PrintedLabel, label_id, "printed label")
+    return label, get_or_404(uow.session, PrintJob, label.print_job_id, "print job")
 
 
 def require_state(label: PrintedLabel, allowed: Iterable[LabelState], target: str) -> None:
@@ -101,7 +102,7 @@ class CheckActions:
             _require_second_person(job, username)
             require_state(label, [LabelState.PRINTED], "verified")
             require_line_running(job)
-            template = get(uow.session, LabelTemplate, job.template_id, "label template")
+            template = get_or_404(uow.session, LabelTemplate, job.template_id, "label template")
             required = human_readable_fields(template_layout(template))
             skipped = [name for name in required if name not in confirmed_fields]
             if skipped:
@@ -166,7 +167,7 @@ class CheckActions:
         actor: str,
         mismatches: list[Mismatch],
     ) -> VerificationResult:
-        unit = get(uow.session, ProductUnit, label.unit_id or 0, "product unit")
+        unit = get_or_404(uow.session, ProductUnit, label.unit_id or 0, "product unit")
         deviation = Deviation(
             code=f"DEV-LBL-{label.id}",
             title=f"Label mismatch at double-check, unit {unit.din}",

@@ -8,6 +8,7 @@ from models.identity.accounts import get_user, require_role
 from models.identity.signatures import SignatureService, require_different_person
 from models.kernel.audit import AuditAction
 from models.kernel.errors import ValidationError
+from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UowFactory
 from models.labeling.checks import (
     HANDLER_ROLES,
@@ -16,7 +17,6 @@ from models.labeling.checks import (
     require_reason,
     require_state,
 )
-from models.labeling.records import get
 
 WITNESS_ROLES = (Role.VERIFIER, Role.QA)
 RESUME_ROLES = (Role.QA, Role.QA_HEAD)
@@ -50,7 +50,7 @@ class LifeActions:
         why = require_reason(reason, "voiding a label")
         with self._uow() as uow:
             require_role(get_user(uow.session, actor), HANDLER_ROLES, "void labels")
-            label = get(uow.session, PrintedLabel, label_id, "printed label")
+            label = get_or_404(uow.session, PrintedLabel, label_id, "printed label")
             require_state(label, _VOIDABLE, "voided")
             old = label.state.value
             label.state, label.void_reason = LabelState.VOIDED, why
@@ -78,7 +78,7 @@ class LifeActions:
         )
         with self._uow() as uow:
             require_role(get_user(uow.session, actor), HANDLER_ROLES, "destroy labels")
-            labels = [get(uow.session, PrintedLabel, i, "printed label") for i in label_ids]
+            labels = [get_or_404(uow.session, PrintedLabel, i, "printed label") for i in label_ids]
             for label in labels:
                 require_state(label, [LabelState.VOIDED], "destroyed")
             signature = self._signatures.sign(
@@ -109,7 +109,7 @@ class LifeActions:
         why = require_reason(reason, "resuming a stopped line")
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.REVIEWED)
         with self._uow() as uow:
-            job = get(uow.session, PrintJob, job_id, "print job")
+            job = get_or_404(uow.session, PrintJob, job_id, "print job")
             if not job.line_stopped:
                 raise ValidationError(field="print job", reason=f"job {job_id} is not stopped")
             self._signatures.sign(

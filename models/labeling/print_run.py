@@ -26,12 +26,13 @@ from models.identity.accounts import get_user, require_role
 from models.identity.signatures import signature_matches
 from models.kernel.audit import AuditAction
 from models.kernel.errors import InvalidTransitionError
+from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
 from models.labeling.build import build_label
 from models.labeling.errors import ReprintNotApprovedError
 from models.labeling.fields import label_fields
 from models.labeling.layout import Layout
-from models.labeling.records import content_json, get, job_unit_ids, label_flags
+from models.labeling.records import content_json, job_unit_ids, label_flags
 from models.labeling.requests import reprint_content
 from models.labeling.templates import usable_template
 from printing import port
@@ -70,7 +71,7 @@ class PrintRunActions:
     ) -> list[tuple[int, port.PrintJob]]:
         with self._uow() as uow:
             require_role(get_user(uow.session, actor), PRINT_ROLES, "print labels")
-            job = get(uow.session, PrintJob, job_id, "print job")
+            job = get_or_404(uow.session, PrintJob, job_id, "print job")
             if job.status not in (PrintJobStatus.REQUESTED, PrintJobStatus.FAILED):
                 raise InvalidTransitionError(
                     kind="print job", ident=job_id, current=job.status.value, target="printing"
@@ -98,7 +99,7 @@ class PrintRunActions:
         self, job_id: int, sent: list[int], failure: port.PrinterError | None, actor: str
     ) -> PrintOutcome:
         with self._uow() as uow:
-            job = get(uow.session, PrintJob, job_id, "print job")
+            job = get_or_404(uow.session, PrintJob, job_id, "print job")
             now = uow.clock()
             for label in _labels(uow, job_id, LabelState.SENDING):
                 label.state = LabelState.PRINTED if label.id in sent else LabelState.UNSENT
@@ -231,7 +232,7 @@ def _original(uow: UnitOfWork, job: PrintJob, unit_id: int) -> int | None:
     """For a reprint: the unit's latest earlier label of the same template code."""
     if not job.reprint_reason:
         return None
-    template = get(uow.session, LabelTemplate, job.template_id, "label template")
+    template = get_or_404(uow.session, LabelTemplate, job.template_id, "label template")
     return uow.session.scalar(
         select(PrintedLabel.id)
         .join(PrintJob, PrintedLabel.print_job_id == PrintJob.id)

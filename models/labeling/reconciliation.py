@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from models.entities.labeling import LabelState, PrintedLabel, PrintJob, PrintJobStatus
 from models.entities.production import Batch, ProductUnit
+from models.kernel.rows import get_or_404
 from models.labeling.errors import LabelsNotReconciledError, StationBusyError
-from models.labeling.records import get
 
 OPEN_JOBS = (PrintJobStatus.REQUESTED, PrintJobStatus.PRINTING, PrintJobStatus.FAILED)
 _NOT_PRINTED = (LabelState.SENDING, LabelState.UNSENT)
@@ -60,7 +60,7 @@ class LabelReconciliation:
 
 
 def reconciliation(session: Session, batch_id: int) -> LabelReconciliation:
-    batch = get(session, Batch, batch_id, "batch")
+    batch = get_or_404(session, Batch, batch_id, "batch")
     jobs = session.scalars(select(PrintJob).where(PrintJob.batch_id == batch_id)).all()
     labels = session.scalars(
         select(PrintedLabel)
@@ -107,5 +107,5 @@ def require_station_free(session: Session, station: str, batch_id: int) -> None:
     for other in others:
         report = reconciliation(session, other)
         if not report.reconciled:
-            batch = get(session, Batch, batch_id, "batch")
+            batch = get_or_404(session, Batch, batch_id, "batch")
             raise StationBusyError(station=station, other=report.batch_number, batch=batch.number)

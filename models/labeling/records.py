@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 from models.entities.base import Base
 from models.entities.labeling import LabelTemplate, PrintJob, TemplateStatus
 from models.kernel.canonical import canonical_json
-from models.kernel.errors import NotFoundError
 from models.labeling.errors import TemplateNotUsableError
 from models.labeling.layout import Layout, parse_layout
 from printing.content import LabelContent
@@ -22,13 +21,6 @@ T = TypeVar("T", bound=Base)
 # ISBT 128 Type 1 flags (ST-001 Table 3): 05 repeated demand-printed label, 12 affixed
 # partial label, 13 attached label used with it.  A reprint's "repeat" marking wins.
 REPEAT_FLAGS, PARTIAL_FLAGS, ATTACHED_FLAGS = "05", "12", "13"
-
-
-def get(session: Session, cls: type[T], ident: int, kind: str) -> T:
-    row = session.get(cls, ident)
-    if row is None:
-        raise NotFoundError(kind=kind, ident=ident)
-    return row
 
 
 def job_unit_ids(job: PrintJob) -> list[int]:

@@ -19,10 +19,11 @@ from models.identity.signatures import SignatureService, require_different_perso
 from models.kernel.audit import AuditAction
 from models.kernel.canonical import canonical_json
 from models.kernel.errors import InvalidTransitionError, ValidationError
+from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
 from models.labeling.errors import AlreadyLabelledError
 from models.labeling.reconciliation import OPEN_JOBS, require_station_free
-from models.labeling.records import current_template, get, job_unit_ids
+from models.labeling.records import current_template, job_unit_ids
 from models.labeling.templates import usable_template
 
 REQUEST_ROLES = (Role.OPERATOR, Role.QA)
@@ -47,7 +48,7 @@ def _check_units(session: Session, batch: Batch, template: LabelTemplate, ids: l
     if not ids:
         raise ValidationError(field="units", reason="choose at least one unit to label")
     for unit_id in ids:
-        unit = get(session, ProductUnit, unit_id, "product unit")
+        unit = get_or_404(session, ProductUnit, unit_id, "product unit")
         if unit.batch_id != batch.id or unit.voided_reason is not None:
             raise ValidationError(
                 field="units", reason=f"{unit.din} is not a unit of {batch.number}"
@@ -124,7 +125,7 @@ class RequestActions:
         sheets as a companion job (R-LBL-10).  Returns the label job's id."""
         with self._uow() as uow:
             require_role(get_user(uow.session, actor), REQUEST_ROLES, "request labels")
-            batch = get(uow.session, Batch, batch_id, "batch")
+            batch = get_or_404(uow.session, Batch, batch_id, "batch")
             template, layout = usable_template(uow.session, template_id)
             require_station_free(uow.session, station, batch_id)
             _check_units(uow.session, batch, template, unit_ids)
@@ -164,7 +165,7 @@ class RequestActions:
             raise ValidationError(field="reason", reason="a reprint needs a reason")
         with self._uow() as uow:
             require_role(get_user(uow.session, actor), REQUEST_ROLES, "request reprints")
-            original = get(uow.session, PrintedLabel, label_id, "printed label")
+            original = get_or_404(uow.session, PrintedLabel, label_id, "printed label")
             if original.state not in (LabelState.VOIDED, LabelState.DESTROYED):
                 raise InvalidTransitionError(
                     kind="label",
@@ -172,8 +173,10 @@ class RequestActions:
                     current=original.state.value,
                     target="reprinted (void it first)",
                 )
-            old_job = get(uow.session, PrintJob, original.print_job_id, "print job")
-            old_template = get(uow.session, LabelTemplate, old_job.template_id, "label template")
+            old_job = get_or_404(uow.session, PrintJob, original.print_job_id, "print job")
+            old_template = get_or_404(
+                uow.session, LabelTemplate, old_job.template_id, "label template"
+            )
             template = current_template(uow.session, old_template.code)
             require_station_free(uow.session, station, old_job.batch_id)
             assert original.unit_id is not None
@@ -195,11 +198,11 @@ class RequestActions:
     def approve_reprint(self, *, job_id: int, username: str, password: str) -> None:
         with self._uow() as uow:
             require_different_person(
-                get(uow.session, PrintJob, job_id, "print job").requested_by, username
+                get_or_404(uow.session, PrintJob, job_id, "print job").requested_by, username
             )
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.APPROVED)
         with self._uow() as uow:
-            job = get(uow.session, PrintJob, job_id, "print job")
+            job = get_or_404(uow.session, PrintJob, job_id, "print job")
             if not job.reprint_reason or job.reprint_approval_signature_id is not None:
                 raise InvalidTransitionError(
                     kind="print job",
@@ -227,7 +230,7 @@ class RequestActions:
             raise ValidationError(field="reason", reason="cancelling a print job needs a reason")
         with self._uow() as uow:
             require_role(get_user(uow.session, actor), REQUEST_ROLES, "cancel print jobs")
-            job = get(uow.session, PrintJob, job_id, "print job")
+            job = get_or_404(uow.session, PrintJob, job_id, "print job")
             if job.status not in (PrintJobStatus.REQUESTED, PrintJobStatus.FAILED):
                 raise InvalidTransitionError(
                     kind="print job", ident=job_id, current=job.status.value, target="cancelled"

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from models.entities.labeling import LabelTemplate, PrintedLabel, PrintJob
 from models.identity.signatures import SignatureService
+from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UowFactory
 from models.labeling.build import symbol_data
 from models.labeling.checks import CheckActions, VerificationResult
@@ -29,7 +30,7 @@ from models.labeling.reconciliation import (
     reconciliation,
     require_labels_reconciled,
 )
-from models.labeling.records import get, label_flags, template_layout
+from models.labeling.records import label_flags, template_layout
 from models.labeling.requests import RequestActions
 from models.labeling.templates import TemplateActions
 
@@ -77,9 +78,9 @@ class LabelingService(TemplateActions, RequestActions, PrintRunActions, CheckAct
 
     def check_sheet(self, label_id: int) -> CheckSheet:
         with self._uow() as uow:
-            label = get(uow.session, PrintedLabel, label_id, "printed label")
-            job = get(uow.session, PrintJob, label.print_job_id, "print job")
-            template = get(uow.session, LabelTemplate, job.template_id, "label template")
+            label = get_or_404(uow.session, PrintedLabel, label_id, "printed label")
+            job = get_or_404(uow.session, PrintJob, label.print_job_id, "print job")
+            template = get_or_404(uow.session, LabelTemplate, job.template_id, "label template")
             flags = label_flags(template, label.is_reprint)
             fields = label_fields(uow.session, label.unit_id or 0, flags)
             names = human_readable_fields(template_layout(template))

@@ -20,10 +20,11 @@ from models.identity.signatures import (
 from models.kernel.audit import AuditAction
 from models.kernel.canonical import canonical_json
 from models.kernel.errors import InvalidTransitionError
+from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
 from models.labeling.errors import TemplateNotUsableError
 from models.labeling.layout import Layout, validate_layout
-from models.labeling.records import get, template_content
+from models.labeling.records import template_content
 
 AUTHOR_ROLES = (Role.OPERATOR, Role.QA, Role.ADMIN)
 APPROVER_ROLES = (Role.QA,)
@@ -31,7 +32,7 @@ APPROVER_ROLES = (Role.QA,)
 
 def usable_template(session: Session, template_id: int) -> tuple[LabelTemplate, Layout]:
     """An approved, effective version whose layout still matches its approval signature."""
-    template = get(session, LabelTemplate, template_id, "label template")
+    template = get_or_404(session, LabelTemplate, template_id, "label template")
     name = f"{template.code} v{template.version}"
 
     def refuse(reason: str) -> TemplateNotUsableError:
@@ -99,11 +100,11 @@ class TemplateActions:
 
     def approve_template(self, *, template_id: int, username: str, password: str) -> None:
         with self._uow() as uow:  # refuse the author before asking for a password
-            draft = get(uow.session, LabelTemplate, template_id, "label template")
+            draft = get_or_404(uow.session, LabelTemplate, template_id, "label template")
             require_different_person(draft.created_by, username)
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.APPROVED)
         with self._uow() as uow:
-            template = get(uow.session, LabelTemplate, template_id, "label template")
+            template = get_or_404(uow.session, LabelTemplate, template_id, "label template")
             if template.status is not TemplateStatus.DRAFT:
                 raise InvalidTransitionError(
                     kind="label template",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
@@ -10,25 +9,13 @@ from sqlalchemy.orm import Session
 from models.chain.identifiers import next_value
 from models.entities.accounts import Role
 from models.entities.base import Base
-from models.identity.accounts import get_user, require_role
-from models.kernel.errors import NotFoundError, ValidationError
+from models.kernel.errors import ValidationError
 
 T = TypeVar("T", bound=Base)
 
 QA_ROLES = (Role.QA, Role.QA_HEAD)
 STAFF_ROLES = (Role.OPERATOR, Role.VERIFIER, Role.QA, Role.QA_HEAD)
 CODE_LIMIT = 99_999
-
-
-def require_actor(session: Session, username: str, roles: Iterable[Role], action: str) -> None:
-    require_role(get_user(session, username), roles, action)
-
-
-def get_or_404(session: Session, cls: type[T], ident: int, kind: str) -> T:
-    obj = session.get(cls, ident)
-    if obj is None:
-        raise NotFoundError(kind=kind, ident=ident)
-    return obj
 
 
 def require_text(value: str | None, field: str) -> str:

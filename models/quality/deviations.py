@@ -11,19 +11,14 @@ from typing import Any
 
 from models.entities.accounts import SignatureMeaning
 from models.entities.quality import Deviation, DeviationClass, DeviationStatus
+from models.identity.accounts import require_actor
 from models.identity.signatures import SignatureService
 from models.kernel.audit import AuditAction
 from models.kernel.errors import InvalidTransitionError, ValidationError
+from models.kernel.rows import get_or_404
 from models.kernel.site_time import site_local
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
-from models.quality.common import (
-    QA_ROLES,
-    STAFF_ROLES,
-    get_or_404,
-    next_code,
-    require_actor,
-    require_text,
-)
+from models.quality.common import QA_ROLES, STAFF_ROLES, next_code, require_text
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,9 @@ from models.identity.accounts import get_user
 from models.identity.signatures import SignatureService, Signer, require_different_person
 from models.kernel.audit import AuditAction
 from models.kernel.errors import InvalidTransitionError, NotFoundError, ValidationError
+from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
-from models.quality.common import STAFF_ROLES, get_or_404
+from models.quality.common import STAFF_ROLES
 from models.quality.deviations import DeviationInput, open_deviation_in
 from models.quality.limits import evaluate
 from models.quality.specs import approved_spec

@@ -26,15 +26,17 @@ from models.entities.production import (
 )
 from models.entities.quality import MethodKind, QcResult, ReleaseKind, ReleaseRecord
 from models.i18n import Message
+from models.identity.accounts import require_actor
 from models.identity.signatures import SignatureService, Signer
 from models.kernel.audit import AuditAction
 from models.kernel.canonical import canonical_json
 from models.kernel.errors import DomainError, ValidationError
+from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
 from models.quality import gates
 from models.quality.blockers import Blocker, sentences
 from models.quality.chain_release import release_batch as chain_release
-from models.quality.common import QA_ROLES, get_or_404, require_actor, require_text
+from models.quality.common import QA_ROLES, require_text
 from models.quality.package import (
     PackageAttestation,
     PackageItem,

@@ -19,17 +19,13 @@ from models.entities.base import UtcDateTime
 from models.entities.logistics import Administration
 from models.entities.materials import RetainedSample, RetainedSampleStatus
 from models.entities.production import Batch, Disposition, ProductUnit
+from models.identity.accounts import require_actor
 from models.identity.signatures import SignatureService
 from models.kernel.audit import AuditAction
 from models.kernel.errors import InvalidTransitionError, ValidationError
+from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UowFactory
-from models.quality.common import (
-    QA_ROLES,
-    STAFF_ROLES,
-    get_or_404,
-    require_actor,
-    require_text,
-)
+from models.quality.common import QA_ROLES, STAFF_ROLES, require_text
 from models.quality.stock import keep_until
 
 CLOSED = (Disposition.ADMINISTERED, Disposition.DESTROYED, Disposition.TRANSFORMED)

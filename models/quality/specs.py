@@ -22,11 +22,13 @@ from models.entities.quality import (
     SpecificationTest,
     SpecStatus,
 )
+from models.identity.accounts import require_actor
 from models.identity.signatures import SignatureService, require_different_person
 from models.kernel.audit import AuditAction
 from models.kernel.errors import InvalidTransitionError, NotFoundError, ValidationError
+from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UowFactory
-from models.quality.common import QA_ROLES, get_or_404, require_actor, require_text
+from models.quality.common import QA_ROLES, require_text
 
 
 @dataclass(frozen=True)
