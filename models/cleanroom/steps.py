@@ -12,7 +12,8 @@ from models.i18n import Message
 from models.identity.signatures import SignatureService, require_different_person
 from models.kernel.audit import AuditAction
 from models.kernel.canonical import canonical_json
-from models.kernel.errors import InvalidTransitionError, NotFoundError
+from models.kernel.errors import InvalidTransitionError
+from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UowFactory
 
 PERFORMER_ROLES = (Role.OPERATOR,)
@@ -41,9 +42,7 @@ class StepService:
     ) -> int:
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.PERFORMED)
         with self._uow() as uow:
-            batch = uow.session.get(Batch, batch_id)
-            if batch is None:
-                raise NotFoundError(kind="batch", ident=batch_id)
+            batch = get_or_404(uow.session, Batch, batch_id, "batch")
             require_in_workspace(uow, batch, Message.of("workspace_action.step", name=name))
             step = ProcessStep(
                 batch_id=batch_id,
@@ -81,9 +80,7 @@ class StepService:
                 require_different_person(step.performed_by, username)  # refuse before asking more
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.VERIFIED)
         with self._uow() as uow:
-            step = uow.session.get(ProcessStep, step_id)
-            if step is None:
-                raise NotFoundError(kind="process step", ident=step_id)
+            step = get_or_404(uow.session, ProcessStep, step_id, "process step")
             if step.verified_by is not None or step.voided_reason is not None:
                 raise InvalidTransitionError(
                     kind="process step",

@@ -138,7 +138,7 @@ class AccountService:
             if not bootstrap:
                 if actor is None:
                     raise PermissionDeniedError(username="?", roles="-", action="add users")
-                require_role(get_user(uow.session, actor), [Role.ADMIN], "add users")
+                require_actor(uow.session, actor, [Role.ADMIN], "add users")
             if find_user(uow.session, username):
                 raise ValidationError(field="user name", reason=f"{username!r} already exists")
             user = User(
@@ -162,7 +162,7 @@ class AccountService:
         if not reason.strip():
             raise ValidationError(field="reason", reason="unlocking an account needs a reason")
         with self._uow() as uow:
-            require_role(get_user(uow.session, actor), [Role.ADMIN], "unlock accounts")
+            require_actor(uow.session, actor, [Role.ADMIN], "unlock accounts")
             user = get_user(uow.session, username)
             user.locked_at, user.failed_attempts = None, 0
             uow.audit.record(
@@ -180,7 +180,7 @@ class AccountService:
         """Assign (or clear) the badge a user scans to identify themselves; admin only."""
         code = (badge_code or "").strip() or None
         with self._uow() as uow:
-            require_role(get_user(uow.session, actor), [Role.ADMIN], "assign badges")
+            require_actor(uow.session, actor, [Role.ADMIN], "assign badges")
             user = get_user(uow.session, username)
             if code is not None:
                 holder = uow.session.scalar(select(User).where(User.badge_code == code))

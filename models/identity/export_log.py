@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from models.entities.accounts import Role
-from models.identity.accounts import get_user, require_role
+from models.identity.accounts import require_actor
 from models.kernel.audit import AuditAction
 from models.kernel.unit_of_work import UowFactory
 
@@ -19,7 +19,7 @@ class ReportService:
     ) -> None:
         """Audit one export: who, what (kind + subject), which file, how many rows."""
         with self._uow() as uow:
-            require_role(get_user(uow.session, actor), EXPORT_ROLES, "export records")
+            require_actor(uow.session, actor, EXPORT_ROLES, "export records")
             uow.audit.record(
                 AuditAction.EXPORT,
                 actor=actor,

@@ -14,7 +14,7 @@ from models.entities.accounts import Role, SignatureMeaning
 from models.entities.labeling import LabelState, LabelTemplate, PrintedLabel, PrintJob
 from models.entities.production import ProductUnit
 from models.entities.quality import Deviation
-from models.identity.accounts import get_user, require_role
+from models.identity.accounts import require_actor
 from models.identity.signatures import SignatureService, require_different_person
 from models.isbt128 import Isbt128Error, parse_concatenated, parse_scan
 from models.isbt128.structures import ParsedScan
@@ -97,7 +97,7 @@ class CheckActions:
             _require_second_person(job, username)
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.VERIFIED)
         with self._uow() as uow:
-            require_role(get_user(uow.session, username), VERIFIER_ROLES, "verify labels")
+            require_actor(uow.session, username, VERIFIER_ROLES, "verify labels")
             label, job = label_and_job(uow, label_id)
             _require_second_person(job, username)
             require_state(label, [LabelState.PRINTED], "verified")

@@ -17,7 +17,8 @@ from models.entities.parties import Donor, DonorType, Recipient
 from models.entities.production import Batch, ProductUnit, QualityStatus
 from models.i18n import render
 from models.isbt128 import Din, ProductCode
-from models.kernel.errors import NotFoundError, ValidationError
+from models.kernel.errors import ValidationError
+from models.kernel.rows import get_or_404
 from models.kernel.site_time import site_zone
 
 
@@ -94,9 +95,7 @@ TEXT_FIELDS = frozenset(
 
 def label_fields(session: Session, unit_id: int, flags: str = "00") -> LabelFields:
     """The unit's label values; ``flags`` are the DIN flag characters this label carries."""
-    unit = session.get(ProductUnit, unit_id)
-    if unit is None:
-        raise NotFoundError(kind="product unit", ident=unit_id)
+    unit = get_or_404(session, ProductUnit, unit_id, "product unit")
     batch, zone = unit.batch, site_zone(session)
     if batch.harvest_at is None or unit.expires_at is None:
         raise ValidationError(

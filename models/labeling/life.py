@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from models.entities.accounts import Role, SignatureMeaning
 from models.entities.labeling import LabelState, PrintedLabel, PrintJob
-from models.identity.accounts import get_user, require_role
+from models.identity.accounts import require_actor
 from models.identity.signatures import SignatureService, require_different_person
 from models.kernel.audit import AuditAction
 from models.kernel.errors import ValidationError
 from models.kernel.rows import get_or_404
-from models.kernel.unit_of_work import UowFactory
+from models.kernel.unit_of_work import UnitOfWork, UowFactory
 from models.labeling.checks import (
     HANDLER_ROLES,
     label_and_job,
@@ -23,6 +25,23 @@ RESUME_ROLES = (Role.QA, Role.QA_HEAD)
 _VOIDABLE = (LabelState.PRINTED, LabelState.VERIFIED, LabelState.REJECTED)
 
 
+def mark_voided(
+    uow: UnitOfWork, label: PrintedLabel, actor: str, why: str, *, old: Any = None, new: Any = None
+) -> None:
+    """A label voided by hand or by crash recovery: who, when, why, and one VOID audit entry."""
+    label.state, label.void_reason = LabelState.VOIDED, why
+    label.voided_by, label.voided_at = actor, uow.clock()
+    uow.audit.record(
+        AuditAction.VOID,
+        actor=actor,
+        subject_type="printed_label",
+        subject_id=label.id,
+        old=old,
+        new=new,
+        reason=why,
+    )
+
+
 class LifeActions:
     _uow: UowFactory
     _signatures: SignatureService
@@ -30,7 +49,7 @@ class LifeActions:
     def apply_label(self, *, label_id: int, actor: str) -> None:
         """Only a verified label goes on a container (R-LBL-06)."""
         with self._uow() as uow:
-            require_role(get_user(uow.session, actor), HANDLER_ROLES, "apply labels")
+            require_actor(uow.session, actor, HANDLER_ROLES, "apply labels")
             label, job = label_and_job(uow, label_id)
             require_state(label, [LabelState.VERIFIED], "applied")
             require_line_running(job)
@@ -49,21 +68,11 @@ class LifeActions:
         """Unused, spoiled or rejected labels are voided, then destroyed under a witness."""
         why = require_reason(reason, "voiding a label")
         with self._uow() as uow:
-            require_role(get_user(uow.session, actor), HANDLER_ROLES, "void labels")
+            require_actor(uow.session, actor, HANDLER_ROLES, "void labels")
             label = get_or_404(uow.session, PrintedLabel, label_id, "printed label")
             require_state(label, _VOIDABLE, "voided")
-            old = label.state.value
-            label.state, label.void_reason = LabelState.VOIDED, why
-            label.voided_by, label.voided_at = actor, uow.clock()
-            uow.audit.record(
-                AuditAction.VOID,
-                actor=actor,
-                subject_type="printed_label",
-                subject_id=label.id,
-                old={"state": old},
-                new={"state": "voided"},
-                reason=why,
-            )
+            old = {"state": label.state.value}
+            mark_voided(uow, label, actor, why, old=old, new={"state": "voided"})
             uow.commit()
 
     def record_destruction(
@@ -77,7 +86,7 @@ class LifeActions:
             witness, witness_password, SignatureMeaning.VERIFIED
         )
         with self._uow() as uow:
-            require_role(get_user(uow.session, actor), HANDLER_ROLES, "destroy labels")
+            require_actor(uow.session, actor, HANDLER_ROLES, "destroy labels")
             labels = [get_or_404(uow.session, PrintedLabel, i, "printed label") for i in label_ids]
             for label in labels:
                 require_state(label, [LabelState.VOIDED], "destroyed")

@@ -22,7 +22,7 @@ from models.entities.labeling import (
     PrintJobStatus,
 )
 from models.i18n import describe
-from models.identity.accounts import get_user, require_role
+from models.identity.accounts import require_actor
 from models.identity.signatures import signature_matches
 from models.kernel.audit import AuditAction
 from models.kernel.errors import InvalidTransitionError
@@ -32,6 +32,7 @@ from models.labeling.build import build_label
 from models.labeling.errors import ReprintNotApprovedError
 from models.labeling.fields import label_fields
 from models.labeling.layout import Layout
+from models.labeling.life import mark_voided
 from models.labeling.records import content_json, job_unit_ids, label_flags
 from models.labeling.requests import reprint_content
 from models.labeling.templates import usable_template
@@ -70,7 +71,7 @@ class PrintRunActions:
         self, job_id: int, printer: port.LabelPrinter, actor: str
     ) -> list[tuple[int, port.PrintJob]]:
         with self._uow() as uow:
-            require_role(get_user(uow.session, actor), PRINT_ROLES, "print labels")
+            require_actor(uow.session, actor, PRINT_ROLES, "print labels")
             job = get_or_404(uow.session, PrintJob, job_id, "print job")
             if job.status not in (PrintJobStatus.REQUESTED, PrintJobStatus.FAILED):
                 raise InvalidTransitionError(
@@ -140,15 +141,7 @@ class PrintRunActions:
             ).all()
             for job in jobs:
                 for label in _labels(uow, job.id, LabelState.SENDING):
-                    label.state, label.void_reason = LabelState.VOIDED, INTERRUPTED
-                    label.voided_by, label.voided_at = actor, uow.clock()
-                    uow.audit.record(
-                        AuditAction.VOID,
-                        actor=actor,
-                        subject_type="printed_label",
-                        subject_id=label.id,
-                        reason=INTERRUPTED,
-                    )
+                    mark_voided(uow, label, actor, INTERRUPTED)
                 job.status, job.failure = PrintJobStatus.FAILED, INTERRUPTED
                 uow.audit.record(
                     AuditAction.TRANSITION,

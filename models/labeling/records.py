@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.entities.base import Base
 from models.entities.labeling import LabelTemplate, PrintJob, TemplateStatus
 from models.kernel.canonical import canonical_json
 from models.labeling.errors import TemplateNotUsableError
 from models.labeling.layout import Layout, parse_layout
 from printing.content import LabelContent
-
-T = TypeVar("T", bound=Base)
 
 # ISBT 128 Type 1 flags (ST-001 Table 3): 05 repeated demand-printed label, 12 affixed
 # partial label, 13 attached label used with it.  A reprint's "repeat" marking wins.

@@ -14,7 +14,7 @@ from models.entities.labeling import (
     PrintJobStatus,
 )
 from models.entities.production import Batch, ProductUnit
-from models.identity.accounts import get_user, require_role
+from models.identity.accounts import require_actor
 from models.identity.signatures import SignatureService, require_different_person
 from models.kernel.audit import AuditAction
 from models.kernel.canonical import canonical_json
@@ -124,7 +124,7 @@ class RequestActions:
         """Queue labels for ``unit_ids``; a partial template also queues its information
         sheets as a companion job (R-LBL-10).  Returns the label job's id."""
         with self._uow() as uow:
-            require_role(get_user(uow.session, actor), REQUEST_ROLES, "request labels")
+            require_actor(uow.session, actor, REQUEST_ROLES, "request labels")
             batch = get_or_404(uow.session, Batch, batch_id, "batch")
             template, layout = usable_template(uow.session, template_id)
             require_station_free(uow.session, station, batch_id)
@@ -164,7 +164,7 @@ class RequestActions:
         if not reason.strip():
             raise ValidationError(field="reason", reason="a reprint needs a reason")
         with self._uow() as uow:
-            require_role(get_user(uow.session, actor), REQUEST_ROLES, "request reprints")
+            require_actor(uow.session, actor, REQUEST_ROLES, "request reprints")
             original = get_or_404(uow.session, PrintedLabel, label_id, "printed label")
             if original.state not in (LabelState.VOIDED, LabelState.DESTROYED):
                 raise InvalidTransitionError(
@@ -229,7 +229,7 @@ class RequestActions:
         if not reason.strip():
             raise ValidationError(field="reason", reason="cancelling a print job needs a reason")
         with self._uow() as uow:
-            require_role(get_user(uow.session, actor), REQUEST_ROLES, "cancel print jobs")
+            require_actor(uow.session, actor, REQUEST_ROLES, "cancel print jobs")
             job = get_or_404(uow.session, PrintJob, job_id, "print job")
             if job.status not in (PrintJobStatus.REQUESTED, PrintJobStatus.FAILED):
                 raise InvalidTransitionError(

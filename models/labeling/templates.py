@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from models.entities.accounts import Role, Signature, SignatureMeaning
 from models.entities.labeling import LabelTemplate, TemplateStatus
-from models.identity.accounts import get_user, require_role
+from models.identity.accounts import require_actor
 from models.identity.signatures import (
     SignatureService,
     require_different_person,
@@ -69,7 +69,7 @@ class TemplateActions:
         """Save a new DRAFT version (editing a template always means a new version)."""
         text = canonical_json(json.loads(layout) if isinstance(layout, str) else layout)
         with self._uow() as uow:
-            require_role(get_user(uow.session, actor), AUTHOR_ROLES, "author label templates")
+            require_actor(uow.session, actor, AUTHOR_ROLES, "author label templates")
             version = (
                 uow.session.scalar(
                     select(func.max(LabelTemplate.version)).where(LabelTemplate.code == code)

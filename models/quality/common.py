@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 from sqlalchemy.orm import Session
 
 from models.chain.identifiers import next_value
 from models.entities.accounts import Role
-from models.entities.base import Base
 from models.kernel.errors import ValidationError
-
-T = TypeVar("T", bound=Base)
 
 QA_ROLES = (Role.QA, Role.QA_HEAD)
 STAFF_ROLES = (Role.OPERATOR, Role.VERIFIER, Role.QA, Role.QA_HEAD)
