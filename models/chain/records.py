@@ -31,6 +31,19 @@ class StepRow:
     verified_at: datetime | None
     voided_reason: str | None
 
+    @classmethod
+    def of(cls, s: ProcessStep) -> StepRow:
+        """The row the batch record and the cleanroom step list both show for one step."""
+        return cls(
+            s.id,
+            s.name,
+            s.performed_by,
+            s.performed_at,
+            s.verified_by,
+            s.verified_at,
+            s.voided_reason,
+        )
+
 
 @dataclass(frozen=True)
 class RecordDetail:
@@ -108,15 +121,7 @@ def _collection(session: Session, ref: NodeRef) -> RecordDetail:
 def _batch(session: Session, ref: NodeRef) -> RecordDetail:
     batch = _get(session, Batch, ref)
     steps = tuple(
-        StepRow(
-            s.id,
-            s.name,
-            s.performed_by,
-            s.performed_at,
-            s.verified_by,
-            s.verified_at,
-            s.voided_reason,
-        )
+        StepRow.of(s)
         for s in session.scalars(
             select(ProcessStep)
             .where(ProcessStep.batch_id == batch.id)

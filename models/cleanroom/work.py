@@ -133,18 +133,7 @@ def batch_steps(session: Session, batch_id: int) -> tuple[StepRow, ...]:
     steps = session.scalars(
         select(ProcessStep).where(ProcessStep.batch_id == batch_id).order_by(ProcessStep.id)
     )
-    return tuple(
-        StepRow(
-            s.id,
-            s.name,
-            s.performed_by,
-            s.performed_at,
-            s.verified_by,
-            s.verified_at,
-            s.voided_reason,
-        )
-        for s in steps
-    )
+    return tuple(StepRow.of(s) for s in steps)
 
 
 @dataclass(frozen=True)
