@@ -19,7 +19,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -37,6 +37,8 @@ from models.kernel.audit import AuditAction
 from models.kernel.canonical import canonical_json
 from models.kernel.errors import DomainError, NotFoundError, ValidationError
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
+
+E = TypeVar("E", bound=enum.StrEnum)
 
 
 class DestructionReason(enum.StrEnum):
@@ -134,24 +136,21 @@ class Assessment:
     blocked: Message | None  # why the unit cannot be destroyed at all, or None
 
 
-def parse_reason(reason: DestructionReason | str) -> DestructionReason:
+def _parse_choice(enum: type[E], value: E | str, field: str) -> E:
+    """One of the enum's values, typed in any case and spacing; anything else is refused."""
     try:
-        return DestructionReason(str(reason).strip().lower())
+        return enum(str(value).strip().lower())
     except ValueError:
-        choices = ", ".join(r.value for r in DestructionReason)
-        raise ValidationError(
-            field="destruction reason", reason=f"{reason!r} is not one of {choices}"
-        ) from None
+        choices = ", ".join(m.value for m in enum)
+        raise ValidationError(field=field, reason=f"{value!r} is not one of {choices}") from None
+
+
+def parse_reason(reason: DestructionReason | str) -> DestructionReason:
+    return _parse_choice(DestructionReason, reason, "destruction reason")
 
 
 def parse_method(method: DestructionMethod | str) -> DestructionMethod:
-    try:
-        return DestructionMethod(str(method).strip().lower())
-    except ValueError:
-        choices = ", ".join(m.value for m in DestructionMethod)
-        raise ValidationError(
-            field="destruction method", reason=f"{method!r} is not one of {choices}"
-        ) from None
+    return _parse_choice(DestructionMethod, method, "destruction method")
 
 
 def state_reasons(
