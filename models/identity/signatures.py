@@ -14,7 +14,7 @@ from typing import Any
 
 from models.entities.accounts import Role, Signature, SignatureMeaning
 from models.entities.base import utcnow
-from models.identity.accounts import AccountService, get_user, require_role
+from models.identity.accounts import AccountService, require_actor
 from models.kernel.audit import AuditAction
 from models.kernel.canonical import content_hash
 from models.kernel.errors import SamePersonError, ValidationError
@@ -75,8 +75,7 @@ class SignatureService:
                 field="signature", reason="re-authentication is too old; sign again"
             )
         username = signer.username
-        user = get_user(uow.session, username)
-        require_role(user, allowed_roles, f"sign as {meaning.value}")
+        user = require_actor(uow.session, username, allowed_roles, f"sign as {meaning.value}")
         signature = Signature(
             user_id=user.id,
             printed_name=user.full_name,
