@@ -101,8 +101,7 @@ class CollectionService:
             site = lookup.site(uow.session, site_code)
             if not site.qualified:  # R-RCV-03: only sites on the approved list
                 raise ValidationError(field="site", reason=f"{site_code} is not qualified")
-            if uow.session.scalar(select(Collection.id).where(Collection.code == code)):
-                raise ValidationError(field="code", reason=f"{code!r} already exists")
+            lookup.require_unused(uow.session, Collection.code, code)
             coi = coi_id or self._ids.coi(uow).text
             if coi_id and _coi_owner(uow.session, coi_id) not in (None, donor.id):
                 raise ValidationError(field="COI", reason=f"{coi_id} belongs to another donor")

@@ -23,6 +23,12 @@ def _by_code(session: Session, cls: type[T], column: Any, value: str, kind: str)
     return found
 
 
+def require_unused(session: Session, column: Any, code: str, field: str = "code") -> None:
+    """Codes are unique: a second record under the same code is refused before it is added."""
+    if session.scalar(select(column).where(column == code)) is not None:
+        raise ValidationError(field=field, reason=f"{code!r} already exists")
+
+
 def donor(session: Session, code: str) -> Donor:
     return _by_code(session, Donor, Donor.code, code, "donor")
 

@@ -82,8 +82,7 @@ class ShipmentService:
                 raise ValidationError(
                     field="destination", reason=f"{destination} is not a hospital"
                 )
-            if uow.session.scalar(select(Shipment.id).where(Shipment.code == code)):
-                raise ValidationError(field="code", reason=f"{code!r} already exists")
+            lookup.require_unused(uow.session, Shipment.code, code)
             found = [self._shippable(uow, u) for u in dict.fromkeys(units)]
             _not_already_planned(uow, found)
             _same_infectious_class(uow, found)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from models.chain import lookup
 from models.chain.errors import SegregationError, UnitNotUsableError
 from models.chain.genealogy_sql import is_infectious, void_problem
@@ -12,7 +10,6 @@ from models.entities.logistics import CustodyEvent, CustodyEventKind, StorageLoc
 from models.entities.production import Disposition, ProductUnit
 from models.identity.accounts import require_actor
 from models.kernel.audit import AuditAction
-from models.kernel.errors import ValidationError
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
 
 KEEPERS = (Role.OPERATOR, Role.CLINICAL)
@@ -60,8 +57,7 @@ class StorageService:
     ) -> None:
         with self._uow() as uow:
             require_actor(uow.session, actor, (Role.OPERATOR, Role.QA), "add storage locations")
-            if uow.session.scalar(select(StorageLocation.id).where(StorageLocation.code == code)):
-                raise ValidationError(field="code", reason=f"{code!r} already exists")
+            lookup.require_unused(uow.session, StorageLocation.code, code)
             site_id = lookup.site(uow.session, site_code).id if site_code else None
             uow.session.add(
                 StorageLocation(

@@ -55,6 +55,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from models.chain import lookup
 from models.chain.genealogy_sql import donors_of_batches
 from models.entities.accounts import Role, SignatureMeaning
 from models.entities.production import Batch, BatchStatus
@@ -262,8 +263,7 @@ class LineClearanceService:
             raise ValidationError(field="workspace name", reason="1 to 200 characters")
         with self._uow() as uow:
             require_actor(uow.session, actor, WORKSPACE_ADMINS, "register workspaces")
-            if uow.session.scalar(select(Workspace.id).where(Workspace.code == code)):
-                raise ValidationError(field="workspace code", reason=f"{code!r} already exists")
+            lookup.require_unused(uow.session, Workspace.code, code, "workspace code")
             uow.session.add(
                 Workspace(
                     code=code,
