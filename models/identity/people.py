@@ -43,8 +43,3 @@ def user_by_badge(session: Session, badge_code: str) -> UserSummary | None:
         return None
     user = session.scalars(select(User).where(User.badge_code == code)).one_or_none()
     return _summary(user) if user else None
-
-
-def user_summary(session: Session, username: str) -> UserSummary | None:
-    user = session.scalars(select(User).where(User.username == username)).one_or_none()
-    return _summary(user) if user else None
