@@ -65,6 +65,9 @@ def cmd_audit_verify(args: argparse.Namespace) -> Result:
         "last_seq": report.last_seq,
         "last_hash": report.last_hash,
     }
+    from models.cli.record_report import check_records_at
+
+    records_intact, data["records"], record_lines = check_records_at(url, lang)
     if report.first_break:
         data["first_break"] = {"seq": report.first_break.seq, "problem": report.first_break.problem}
         text = render(
@@ -74,7 +77,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> Result:
             problem=report.first_break.problem,
             checked=report.entries_checked,
         )
-        return 1, data, text
+        return 1, data, "\n".join([text, *record_lines])
     text = render(
         "cli.audit.intact",
         lang,
@@ -82,7 +85,8 @@ def cmd_audit_verify(args: argparse.Namespace) -> Result:
         seq=report.last_seq,
         hash=report.last_hash,
     )
-    return 0, data, text
+    data["intact"] = records_intact
+    return (0 if records_intact else 1), data, "\n".join([text, *record_lines])
 
 
 def _roles() -> list[str]:

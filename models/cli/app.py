@@ -48,9 +48,7 @@ def build_parser(argv: Sequence[str] = (), lang: str = "en") -> argparse.Argumen
     return parser
 
 
-def _add_command(
-    sub: Any, command: Command, common: argparse.ArgumentParser, lang: str
-) -> None:
+def _add_command(sub: Any, command: Command, common: argparse.ArgumentParser, lang: str) -> None:
     parser = sub.add_parser(
         command.name,
         parents=[common] if command.common else [],

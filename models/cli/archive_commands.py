@@ -94,9 +94,7 @@ def _verdict(report: VerifyReport, lang: str) -> str:
             live=live,
         )
     problems = "".join(f"\n  - {p['message']}" for p in data["problems"])
-    head = render(
-        "cli.archive.not_intact", lang, file=report.file, problems=len(report.problems)
-    )
+    head = render("cli.archive.not_intact", lang, file=report.file, problems=len(report.problems))
     return head + problems
 
 

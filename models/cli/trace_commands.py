@@ -31,16 +31,24 @@ def render_trace(trace: Trace, lang: str = "en") -> str:
         flags = " " + render("cli.trace.infectious", lang) if d.infectious else ""
         lines.append(
             render(
-                "cli.trace.donor", lang,
-                code=d.code, donor_type=d.donor_type, eligibility=d.eligibility, flags=flags,
+                "cli.trace.donor",
+                lang,
+                code=d.code,
+                donor_type=d.donor_type,
+                eligibility=d.eligibility,
+                flags=flags,
             )
         )
     for c in trace.collections:
         lines.append(
             "  "
             + render(
-                "cli.trace.collection", lang,
-                code=c.code, donor=c.donor, coi=c.coi_id, material=c.material,
+                "cli.trace.collection",
+                lang,
+                code=c.code,
+                donor=c.donor,
+                coi=c.coi_id,
+                material=c.material,
             )
         )
     for b in trace.batches:
@@ -52,8 +60,12 @@ def render_trace(trace: Trace, lang: str = "en") -> str:
         lines.append(
             "    "
             + render(
-                "cli.trace.batch", lang,
-                number=b.number, product=b.product, status=b.status, origin=origin,
+                "cli.trace.batch",
+                lang,
+                number=b.number,
+                product=b.product,
+                status=b.status,
+                origin=origin,
             )
         )
     for u in trace.units:
@@ -74,9 +86,14 @@ def render_trace(trace: Trace, lang: str = "en") -> str:
         lines.append(
             "      "
             + render(
-                "cli.trace.unit", lang,
-                code=u.code, batch=u.batch, status=u.quality_status, marks=marks,
-                parent=parent, location=u.location,
+                "cli.trace.unit",
+                lang,
+                code=u.code,
+                batch=u.batch,
+                status=u.quality_status,
+                marks=marks,
+                parent=parent,
+                location=u.location,
             )
         )
     for r in trace.recipients:
@@ -84,13 +101,15 @@ def render_trace(trace: Trace, lang: str = "en") -> str:
         lines.append(
             "        "
             + render(
-                "cli.trace.recipient", lang,
-                code=r.code, initials=r.initials, hospital=r.hospital, given=given,
+                "cli.trace.recipient",
+                lang,
+                code=r.code,
+                initials=r.initials,
+                hospital=r.hospital,
+                given=given,
             )
         )
     return "\n".join(lines)
 
 
-COMMANDS = (
-    Command("trace", "cli.help.trace", cmd_trace, args=(Arg("identifier"),)),
-)
+COMMANDS = (Command("trace", "cli.help.trace", cmd_trace, args=(Arg("identifier"),)),)

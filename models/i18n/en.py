@@ -833,3 +833,32 @@ MESSAGES.update(
         "cli.archive.not_intact": "ARCHIVE NOT INTACT: {file} ({problems} problem(s))",
     }
 )
+
+# --- records bound to the audit trail (record_state.py, record_check.py)
+MESSAGES.update(
+    {
+        "record_integrity": (
+            "Record integrity: {table} {record} differs from its audit trail ({fields}): it was "
+            "changed outside CellTrail. Nothing was done; a deviation has been opened for QA."
+        ),
+        "cli.audit.records_intact": (
+            "records match the audit trail: {rows} rows checked against {states} recorded states"
+        ),
+        "cli.audit.records_broken": (
+            "RECORDS CHANGED OUTSIDE CELLTRAIL: {count} record(s) differ from the audit trail"
+        ),
+        "cli.audit.record_altered": "  {table} {record}, {field}: trail says {trail}, row says {row}",
+        "cli.audit.record_deleted": (
+            "  {table} {record}: deleted outside CellTrail (last recorded in entry {seq})"
+        ),
+        "cli.audit.record_inserted": (
+            "  {table} {record}: not recorded in the audit trail (inserted outside CellTrail)"
+        ),
+        "cli.audit.records_more": "  … and more (first {shown} shown)",
+        "record_integrity.deviation_title": "Record integrity: {table} {record} changed outside CellTrail",
+        "record_integrity.deviation_text": (
+            "A decision was refused because {table} {record} differs from its audit trail "
+            "({fields}). Investigate who changed it outside CellTrail, and how."
+        ),
+    }
+)

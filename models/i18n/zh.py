@@ -664,3 +664,24 @@ MESSAGES.update(
         "cli.archive.not_intact": "归档不完好：{file}（{problems} 个问题）",
     }
 )
+
+# --- 记录与审计追踪绑定（record_state.py、record_check.py）
+MESSAGES.update(
+    {
+        "record_integrity": (
+            "记录完整性：{table} {record} 与其审计追踪不一致（{fields}），已在 CellTrail 之外被修改。"
+            "未执行任何操作；已为 QA 开立偏差。"
+        ),
+        "cli.audit.records_intact": "记录与审计追踪一致：已对照 {states} 条记录状态检查 {rows} 行",
+        "cli.audit.records_broken": "记录在 CellTrail 之外被修改：{count} 条记录与审计追踪不一致",
+        "cli.audit.record_altered": "  {table} {record}，{field}：审计追踪为 {trail}，记录为 {row}",
+        "cli.audit.record_deleted": "  {table} {record}：在 CellTrail 之外被删除（最后记录于第 {seq} 条）",
+        "cli.audit.record_inserted": "  {table} {record}：审计追踪中无此记录（在 CellTrail 之外插入）",
+        "cli.audit.records_more": "  ……另有更多（仅显示前 {shown} 条）",
+        "record_integrity.deviation_title": "记录完整性：{table} {record} 在 CellTrail 之外被修改",
+        "record_integrity.deviation_text": (
+            "因 {table} {record} 与其审计追踪不一致（{fields}），一项决定被拒绝。"
+            "请调查是谁在 CellTrail 之外、以何种方式修改了它。"
+        ),
+    }
+)

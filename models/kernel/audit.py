@@ -41,13 +41,16 @@ class AuditAction(enum.StrEnum):
     EXPORT = "export"
     VERIFY = "verify"
     SCAN_REJECTED = "scan_rejected"
+    # A record's canonical content after a change made through CellTrail (or null once it
+    # is deleted): what `celltrail audit verify` compares every row with (record_state.py).
+    STATE = "state"
 
 
 class AuditTamperError(DomainError):
     code = "audit_tamper"
 
 
-def _timestamp(at: datetime) -> str:
+def timestamp_text(at: datetime) -> str:
     """A fixed text form of the time, independent of how the backend round-trips it.
 
     Naive values only come from the verifier's raw SQLite read, where UTC is stored.
@@ -82,7 +85,7 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def _digest(seq: int, at: datetime, *texts: str | None) -> str:
-    encoded = _ENCODER.encode([seq, _timestamp(at), *texts]).encode("utf-8")
+    encoded = _ENCODER.encode([seq, timestamp_text(at), *texts]).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()
 
 
@@ -92,15 +95,35 @@ def _as_text(value: Any) -> str | None:
     return value if isinstance(value, str) else canonical_json(value)
 
 
+LAST_WRITTEN = "celltrail.audit_last_written"
+LAST_ACTOR = "celltrail.audit_last_actor"
+WORKSTATION = "celltrail.workstation"
+
+
+@dataclass(frozen=True)
+class StateRecord:
+    """One row's canonical content (None: deleted) to append as a STATE entry."""
+
+    subject_type: str
+    subject_id: str
+    state: str | None
+
+
 class AuditLog:
     """Appends entries within the caller's session; the caller's commit makes them durable."""
 
     def __init__(self, session: Session, workstation: str | None = None) -> None:
         self._session = session
-        self._workstation = workstation
-        # (seq, hash) of the newest entry this log appended: after a connection drop during
-        # COMMIT, finding it in the database proves the whole transaction was committed.
-        self.last_written: tuple[int, str] | None = None
+        if workstation is not None:
+            session.info[WORKSTATION] = workstation
+        self._workstation = session.info.get(WORKSTATION)
+
+    @property
+    def last_written(self) -> tuple[int, str] | None:
+        """(seq, hash) of the newest entry appended in this session: after a connection drop
+        during COMMIT, finding it in the database proves the whole transaction was committed."""
+        written: tuple[int, str] | None = self._session.info.get(LAST_WRITTEN)
+        return written
 
     def record(
         self,
@@ -116,13 +139,9 @@ class AuditLog:
     ) -> AuditEntry:
         if at is not None and at.tzinfo is None:
             raise ValueError("naive datetime refused; pass an aware datetime")
-        # Locking the head row serialises chain writers on PostgreSQL; SQLite is already
-        # serialised by BEGIN IMMEDIATE.  Contiguous seq values make a removed row visible.
-        head = self._session.execute(
-            select(AuditChainHead).where(AuditChainHead.id == 1).with_for_update()
-        ).scalar_one()
-        entry = AuditEntry(
-            seq=head.last_seq + 1,
+        head = self._lock_head()
+        entry = self._append(
+            head,
             at=(at or utcnow()).astimezone(UTC),
             actor=actor,
             action=action.value,
@@ -131,14 +150,49 @@ class AuditLog:
             old_value=_as_text(old),
             new_value=_as_text(new),
             reason=reason,
+        )
+        self._session.info[LAST_ACTOR] = actor
+        self._session.flush()
+        return entry
+
+    def record_states(self, records: list[StateRecord], *, actor: str) -> None:
+        """Append one STATE entry per record under a single lock of the chain head."""
+        if not records:
+            return
+        head = self._lock_head()
+        at = utcnow()
+        for record in records:
+            self._append(
+                head,
+                at=at,
+                actor=actor,
+                action=AuditAction.STATE.value,
+                subject_type=record.subject_type,
+                subject_id=record.subject_id,
+                old_value=None,
+                new_value=record.state,
+                reason=None,
+            )
+        self._session.flush()
+
+    def _lock_head(self) -> AuditChainHead:
+        # Locking the head row serialises chain writers on PostgreSQL; SQLite is already
+        # serialised by BEGIN IMMEDIATE.  Contiguous seq values make a removed row visible.
+        return self._session.execute(
+            select(AuditChainHead).where(AuditChainHead.id == 1).with_for_update()
+        ).scalar_one()
+
+    def _append(self, head: AuditChainHead, **columns: Any) -> AuditEntry:
+        entry = AuditEntry(
+            seq=head.last_seq + 1,
             workstation=self._workstation,
             prev_hash=head.last_hash,
+            **columns,
         )
         entry.entry_hash = entry_digest(entry)
         head.last_seq, head.last_hash = entry.seq, entry.entry_hash
         self._session.add(entry)
-        self._session.flush()
-        self.last_written = (entry.seq, entry.entry_hash)
+        self._session.info[LAST_WRITTEN] = (entry.seq, entry.entry_hash)
         return entry
 
 

@@ -18,6 +18,7 @@ from models.entities.base import utcnow
 from models.kernel.audit import AuditLog
 from models.kernel.db import read_only
 from models.kernel.errors import CommitOutcomeUnknownError, DatabaseUnavailableError
+from models.kernel.record_check import BreachHandler, RecordIntegrityError
 
 log = logging.getLogger(__name__)
 
@@ -36,10 +37,14 @@ class UnitOfWork:
         session_factory: sessionmaker[Session],
         clock: Clock = utcnow,
         workstation: str | None = None,
+        on_breach: BreachHandler | None = None,
     ) -> None:
         self._session_factory = session_factory
         self.clock = clock
         self._workstation = workstation
+        # Called after the rollback when a decision found a record that differs from its
+        # audit trail: the site wires it to open a deviation in its own transaction.
+        self._on_breach = on_breach
         self._read_only = False
 
     def reading(self) -> Self:
@@ -70,6 +75,11 @@ class UnitOfWork:
             pass  # the connection is gone; the server discards the open transaction itself
         finally:
             self.session.close()
+        if isinstance(exc, RecordIntegrityError) and self._on_breach is not None:
+            try:
+                self._on_breach(exc)
+            except Exception:  # the refusal itself must reach the user whatever happens here
+                log.exception("could not open a deviation for %s", exc.params)
         if isinstance(exc, DBAPIError) and _is_connection_error(exc):
             # Whatever statement hit the dead connection, the user hears one clear sentence.
             raise DatabaseUnavailableError(detail=str(exc.orig).splitlines()[0]) from exc

@@ -1,0 +1,285 @@
+"""Checking records against the last state the audit trail recorded for them.
+
+Two uses: `check_records` walks every bound table for `celltrail audit verify` (a row altered,
+deleted or inserted outside CellTrail is named, with the fields that differ), and
+`require_intact` is called by a decision (bedside verdict, release, dispatch…) on exactly the
+records it relies on, before it decides. Both read the database directly, never the session's
+objects, so pending changes of the current transaction are not mistaken for forgeries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, DateTime, Table, select, type_coerce
+from sqlalchemy.orm import Session
+
+import models.entities  # noqa: F401  (registers every bound table)
+from models.entities.audit import AuditEntry
+from models.kernel.audit import AuditAction, _digest
+from models.kernel.errors import DomainError
+from models.kernel.record_state import (
+    _TOUCHED,
+    PERSONAL_FIELD,
+    PERSONAL_TABLES,
+    bound_tables,
+    personal_state,
+    primary_key,
+    read_rows,
+    state_fields,
+    state_text,
+    stream_rows,
+)
+
+
+class RecordIntegrityError(DomainError):
+    """A record a decision relies on differs from its audit trail: a hard stop."""
+
+    code = "record_integrity"
+    terms = {"table": "record_kind"}
+
+
+@dataclass(frozen=True)
+class FieldDifference:
+    field: str
+    trail: Any
+    row: Any
+
+
+@dataclass(frozen=True)
+class RecordMismatch:
+    """One row that is not what the trail last recorded.
+
+    ``kind``: "altered" (fields differ), "deleted" (row gone, trail says it exists) or
+    "inserted" (row present, the trail has no state for it or says it was deleted).
+    """
+
+    table: str
+    record_id: str
+    kind: str
+    fields: tuple[FieldDifference, ...] = ()
+    trail_seq: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "table": self.table,
+            "id": self.record_id,
+            "kind": self.kind,
+            "trail_seq": self.trail_seq,
+            "fields": [{"field": f.field, "trail": f.trail, "row": f.row} for f in self.fields],
+        }
+
+
+@dataclass
+class RecordReport:
+    rows_checked: int = 0
+    states_in_trail: int = 0
+    mismatches: list[RecordMismatch] = field(default_factory=list)
+
+    @property
+    def intact(self) -> bool:
+        return not self.mismatches
+
+
+_AUDIT = AuditEntry.__table__.c
+_STATE = AuditAction.STATE.value
+
+
+def _fingerprint(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+TrailIndex = dict[tuple[str, str], tuple[int, bytes | str | None]]
+
+
+def _last_states(conn: Connection, page: int = 50_000) -> TrailIndex:
+    """(table, id) → (seq, fingerprint of the last recorded state; the text itself for
+    personal tables, whose digest is salted; None once deleted)."""
+    index: TrailIndex = {}
+    last = 0
+    columns = (_AUDIT.seq, _AUDIT.subject_type, _AUDIT.subject_id, _AUDIT.new_value)
+    while True:
+        query = (
+            select(*columns)
+            .where(_AUDIT.action == _STATE, _AUDIT.seq > last)
+            .order_by(_AUDIT.seq)
+            .limit(page)
+        )
+        rows = conn.execute(query).all()
+        if not rows:
+            return index
+        for seq, table, key, text in rows:
+            if text is None:
+                index[(table, key)] = (seq, None)
+            elif table in PERSONAL_TABLES:
+                index[(table, key)] = (seq, text)
+            else:
+                index[(table, key)] = (seq, _fingerprint(text))
+        last = rows[-1][0]
+
+
+def check_records(session: Session, limit: int = 1000) -> RecordReport:
+    """Compare every row of every bound table with its last recorded state (named up to
+    ``limit`` mismatches; counting goes on)."""
+    conn = session.connection()
+    trail = _last_states(conn)
+    report = RecordReport(states_in_trail=len(trail))
+    found: list[tuple[Table, str, dict[str, Any], tuple[int, bytes | str | None] | None]] = []
+    for table in bound_tables():
+        name, key = table.name, primary_key(table).name
+        personal = name in PERSONAL_TABLES
+        for row in stream_rows(conn, table):
+            report.rows_checked += 1
+            record_id = str(row[key])
+            recorded = trail.pop((name, record_id), None)
+            if recorded is not None and recorded[1] is not None:
+                if personal:
+                    if _personal_matches(table, row, str(recorded[1])):
+                        continue
+                elif _fingerprint(state_text(table, row)) == recorded[1]:
+                    continue
+            found.append((table, record_id, row, recorded))
+    for (name, record_id), (seq, state) in trail.items():
+        if state is not None:
+            report.mismatches.append(RecordMismatch(name, record_id, "deleted", (), seq))
+    for table, record_id, row, recorded in found:
+        report.mismatches.append(_describe(conn, table, record_id, row, recorded))
+    report.mismatches.sort(key=lambda m: (m.table, _natural(m.record_id)))
+    del report.mismatches[limit:]
+    return report
+
+
+def _natural(key: str) -> tuple[int, str]:
+    return (int(key), "") if key.isdigit() else (0, key)
+
+
+def _personal_matches(table: Table, row: dict[str, Any], trail_text: str) -> bool:
+    try:
+        recorded = json.loads(trail_text)
+        salt = str(recorded[PERSONAL_FIELD]).split(":", 1)[0]
+    except (ValueError, KeyError, TypeError):
+        return False
+    return bool(personal_state(table, state_fields(row), salt) == recorded)
+
+
+def _describe(
+    conn: Connection,
+    table: Table,
+    record_id: str,
+    row: dict[str, Any],
+    recorded: tuple[int, bytes | str | None] | None,
+) -> RecordMismatch:
+    if recorded is None or recorded[1] is None:
+        seq = recorded[0] if recorded else None
+        return RecordMismatch(table.name, record_id, "inserted", (), seq)
+    seq = recorded[0]
+    text = conn.execute(select(_AUDIT.new_value).where(_AUDIT.seq == seq)).scalar_one()
+    return RecordMismatch(table.name, record_id, "altered", _differences(table, row, text), seq)
+
+
+def _differences(table: Table, row: dict[str, Any], trail_text: str) -> tuple[FieldDifference, ...]:
+    now = state_fields(row)
+    if table.name in PERSONAL_TABLES:
+        # Never show personal data: the trail holds only a salted digest of it.
+        return (FieldDifference(PERSONAL_FIELD, "…", "…"),)
+    try:
+        then = json.loads(trail_text)
+    except ValueError:
+        then = {}
+    names = sorted(set(now) | set(then))
+    return tuple(
+        FieldDifference(n, then.get(n), now.get(n)) for n in names if then.get(n) != now.get(n)
+    )
+
+
+# --- decisions: check exactly the records relied on ----------------------------------------
+
+
+BreachHandler = Callable[[RecordIntegrityError], None]
+
+
+def require_intact(session: Session, *records: object) -> None:
+    """Refuse (RecordIntegrityError) if any of ``records`` (ORM objects; None is skipped)
+    differs from the last state its audit trail recorded, or that state's entry no longer
+    matches its own hash. Rows this transaction already changed are the app's own work."""
+    conn = session.connection()
+    touched: dict[str, set[object]] = session.info.get(_TOUCHED, {})
+    for record in records:
+        if record is None:
+            continue
+        table: Table = type(record).__table__  # type: ignore[attr-defined]
+        key = getattr(record, str(primary_key(table).key))
+        if key is None or key in touched.get(table.name, ()):
+            continue
+        mismatch = check_one(conn, table, str(key))
+        if mismatch is not None:
+            raise RecordIntegrityError(
+                table=table.name,
+                record=mismatch.record_id,
+                fields=", ".join(f.field for f in mismatch.fields) or mismatch.kind,
+                kind=mismatch.kind,
+            )
+
+
+_ENTRY_COLUMNS = (
+    _AUDIT.seq,
+    type_coerce(_AUDIT.at, DateTime()).label("at"),
+    _AUDIT.actor,
+    _AUDIT.action,
+    _AUDIT.subject_type,
+    _AUDIT.subject_id,
+    _AUDIT.old_value,
+    _AUDIT.new_value,
+    _AUDIT.reason,
+    _AUDIT.workstation,
+    _AUDIT.prev_hash,
+    _AUDIT.entry_hash,
+)
+
+
+def check_one(conn: Connection, table: Table, record_id: str) -> RecordMismatch | None:
+    """The one row ``record_id`` of ``table`` against its last recorded state."""
+    entry = conn.execute(
+        select(*_ENTRY_COLUMNS)
+        .where(
+            _AUDIT.subject_type == table.name,
+            _AUDIT.subject_id == record_id,
+            _AUDIT.action == _STATE,
+        )
+        .order_by(_AUDIT.seq.desc())
+        .limit(1)
+    ).first()
+    row = read_rows(conn, table, [_key_value(table, record_id)]).get(record_id)
+    if entry is not None:
+        values = tuple(entry)
+        if _digest(values[0], values[1], *values[2:-1]) != values[-1]:
+            return RecordMismatch(table.name, record_id, "altered", (), entry.seq)
+    recorded = None if entry is None else entry.new_value
+    seq = None if entry is None else entry.seq
+    if row is None or recorded is None:
+        if (row is None) == (recorded is None):
+            return None  # never existed, or deleted through CellTrail
+        return RecordMismatch(
+            table.name, record_id, "deleted" if row is None else "inserted", (), seq
+        )
+    if table.name in PERSONAL_TABLES:
+        same = _personal_matches(table, row, recorded)
+    else:
+        same = state_text(table, row) == recorded
+    if same:
+        return None
+    return RecordMismatch(table.name, record_id, "altered", _differences(table, row, recorded), seq)
+
+
+def _key_value(table: Table, record_id: str) -> object:
+    column = primary_key(table)
+    python_type: type | None
+    try:
+        python_type = column.type.python_type
+    except NotImplementedError:
+        python_type = None
+    return int(record_id) if python_type is int else record_id
