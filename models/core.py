@@ -27,6 +27,7 @@ from models.identity.signatures import SignatureService
 from models.kernel import schema
 from models.kernel.audit_reads import AuditReads
 from models.kernel.db import make_engine, make_session_factory
+from models.kernel.record_check import RecordIntegrityError
 from models.kernel.unit_of_work import Clock, UnitOfWork, UowFactory
 from models.kernel.workstation import workstation_name
 
@@ -172,8 +173,16 @@ def open_core(
     factory = make_session_factory(engine)
     station = workstation_name(workstation)
 
-    def uow() -> UnitOfWork:
+    def plain_uow() -> UnitOfWork:
         return UnitOfWork(factory, clock=clock, workstation=station)
+
+    def breach(error: RecordIntegrityError) -> None:
+        from models.quality.integrity import open_integrity_deviation
+
+        open_integrity_deviation(plain_uow, error)
+
+    def uow() -> UnitOfWork:
+        return UnitOfWork(factory, clock=clock, workstation=station, on_breach=breach)
 
     accounts = AccountService(uow, passwords or Passwords())
     return Core(

@@ -34,6 +34,7 @@ from models.kernel import schema
 from models.kernel.audit import verify_chain
 from models.kernel.db import read_only
 from models.kernel.errors import DomainError
+from models.kernel.record_check import check_records
 
 FORMAT = "celltrail-backup/1"
 SKIPPED_TABLES = {"alembic_version"}
@@ -115,6 +116,7 @@ def create_backup(engine: Engine, destination: Path) -> BackupManifest:
                 detail=f"the audit chain is broken at entry "
                 f"{report.first_break.seq}; investigate before backing up"
             )
+        _require_records_match(Session(bind=conn), "investigate before backing up")
         revision = MigrationContext.configure(conn).get_current_revision() or ""
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
             counts, digests = _dump_tables(conn, archive)
@@ -183,7 +185,6 @@ _DAMAGED = (
     NotImplementedError,  # a member compressed with a method zipfile does not support
     RuntimeError,  # a member flagged as encrypted
     OSError,  # the file cannot be read back
-
     ValueError,  # bad JSON, base64, dates; UnicodeDecodeError
     TypeError,
     KeyError,
@@ -266,3 +267,15 @@ def _verify_restored(conn: Connection, manifest: BackupManifest) -> None:
         manifest.audit_last_hash,
     ):
         raise BackupError(detail="the restored audit chain does not verify; nothing was restored")
+    _require_records_match(session, "nothing was restored")
+
+
+def _require_records_match(session: Session, then: str) -> None:
+    """Every row must be what the audit trail last recorded (record_check.py)."""
+    records = check_records(session, limit=1)
+    if not records.intact:
+        first = records.mismatches[0]
+        raise BackupError(
+            detail=f"records differ from the audit trail ({first.table} {first.record_id}: "
+            f"{first.kind}; `celltrail audit verify` lists them all); {then}"
+        )

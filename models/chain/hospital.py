@@ -11,7 +11,7 @@ from models.chain import lookup
 from models.chain.bedside import BedsideVerdict, UnitFacts, bedside_verdict
 from models.chain.errors import BedsideStopError, ScanMismatchError, UnitNotUsableError
 from models.chain.genealogy_sql import donors_of_unit, void_problem, voided_lineage
-from models.chain.shipments import shipment_units
+from models.chain.shipments import require_shipment_intact, shipment_units
 from models.entities.accounts import Role, SignatureMeaning
 from models.entities.logistics import (
     Administration,
@@ -27,6 +27,7 @@ from models.identity.signatures import SignatureService, require_different_perso
 from models.isbt128 import DinScan, Isbt128Error, parse_scan
 from models.kernel.audit import AuditAction
 from models.kernel.errors import NotFoundError, ValidationError
+from models.kernel.record_check import require_intact
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
 
 NURSES = (Role.CLINICAL,)
@@ -48,6 +49,7 @@ class HospitalService:
             if shipment.status is not ShipmentStatus.DISPATCHED:
                 raise ValidationError(field="shipment", reason=f"{code} is {shipment.status.value}")
             expected = {lookup.unit_code(u): u for u in shipment_units(uow, shipment)}
+            require_shipment_intact(uow, shipment, list(expected.values()))
             seen = {lookup.unit_code(_scanned_unit(uow, s)) for s in scanned}
             if seen != set(expected):
                 raise ScanMismatchError(
@@ -275,6 +277,7 @@ def _verdict(
         patient: Recipient | None = lookup.recipient(uow.session, recipient_scan)
     except NotFoundError:
         patient = None
+    require_intact(uow.session, patient)
     facts = unit_facts(uow, unit) if unit else None
     hospital = (
         uow.session.scalar(select(Site.code).where(Site.id == patient.hospital_id))
@@ -306,6 +309,8 @@ def unit_facts(uow: UnitOfWork, unit: ProductUnit) -> UnitFacts:
         else set()
     )
     site = session.scalar(select(Site.code).where(Site.id == unit.site_id))
+    # every fact below is read from these rows: none may differ from its audit trail
+    require_intact(session, unit, unit.batch, unit.batch.product_type, intended, thaw)
     return UnitFacts(
         code=lookup.unit_code(unit),
         quality_status=unit.quality_status,

@@ -28,6 +28,7 @@ from models.entities.production import Disposition, ProductUnit, QualityStatus
 from models.identity.accounts import require_actor
 from models.kernel.audit import AuditAction
 from models.kernel.errors import InvalidTransitionError, ValidationError
+from models.kernel.record_check import require_intact, require_none_deleted
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
 
 SHIPPERS = (Role.OPERATOR,)
@@ -127,7 +128,9 @@ class ShipmentService:
         with self._uow() as uow:
             require_actor(uow.session, actor, SHIPPERS, "dispatch shipments")
             shipment = _in_state(uow, code, ShipmentStatus.PLANNED, "dispatched")
-            for unit in shipment_units(uow, shipment):
+            units = shipment_units(uow, shipment)
+            require_shipment_intact(uow, shipment, units)
+            for unit in units:
                 # a recall or a void may have come in meanwhile
                 problems = shipping_problems(unit, at, uow.session)
                 if problems:
@@ -249,6 +252,14 @@ class ShipmentService:
                 reason=reason,
             )
             uow.commit()
+
+
+def require_shipment_intact(uow: UnitOfWork, shipment: Shipment, units: list[ProductUnit]) -> None:
+    """The shipment, its item rows and its units must match their audit trail (none of them
+    edited, swapped or removed outside CellTrail) before it is dispatched or received."""
+    items = uow.session.scalars(select(ShipmentItem).where(ShipmentItem.shipment_id == shipment.id))
+    require_intact(uow.session, shipment, *items, *units, *(u.batch for u in units))
+    require_none_deleted(uow.session, ShipmentItem, "shipment_id", shipment.id)
 
 
 def shipment_units(uow: UnitOfWork, shipment: Shipment) -> list[ProductUnit]:

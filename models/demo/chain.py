@@ -189,6 +189,7 @@ def add_configuration(core: Core) -> None:
 
 def batch_id(core: Core, number: str) -> int:
     from models.chain import lookup
+
     with core.uow() as uow:
         return lookup.batch(uow.session, number).id
 

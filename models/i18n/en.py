@@ -144,14 +144,12 @@ MESSAGES: dict[str, str] = {
     ),
     "account_disabled": "Account {username} is disabled.",
     "same_person": (
-        "{username} performed this step and cannot also verify it; a second "
-        "person must verify."
+        "{username} performed this step and cannot also verify it; a second person must verify."
     ),
     "password_policy": "The password does not meet the policy: {reason}",
     "schema": "Database problem: {detail}",
     "database_unavailable": (
-        "The database cannot be reached ({detail}). Nothing was saved; "
-        "try again."
+        "The database cannot be reached ({detail}). Nothing was saved; try again."
     ),
     "commit_outcome_unknown": (
         "The connection to the database was lost while saving ({detail}) "
@@ -173,8 +171,7 @@ MESSAGES: dict[str, str] = {
     "isbt128": "The ISBT 128 data could not be read: {detail}",
     "isbt128_empty": "Nothing was scanned or typed.",
     "isbt128_foreign": (
-        "This is not an ISBT 128 bar code ({kind}); scan the ISBT 128 "
-        "bar code instead."
+        "This is not an ISBT 128 bar code ({kind}); scan the ISBT 128 bar code instead."
     ),
     "isbt128_unknown_di": "Unknown ISBT 128 data identifier {di!r}.",
     "isbt128_unsupported": "{di!r} is {structure} ({name}), which CellTrail does not read here.",
@@ -184,32 +181,26 @@ MESSAGES: dict[str, str] = {
         "by {next_di!r}); scan one bar code at a time."
     ),
     "isbt128_character": (
-        "{structure}: character {position} is {char}, but the {field} "
-        "must be {expected}."
+        "{structure}: character {position} is {char}, but the {field} must be {expected}."
     ),
     "isbt128_check_character": (
-        "Wrong check character for DIN {din}: expected {expected}, got "
-        "{actual}. Re-enter the DIN."
+        "Wrong check character for DIN {din}: expected {expected}, got {actual}. Re-enter the DIN."
     ),
     "isbt128_check_character_missing": (
-        "A typed DIN must end with its boxed check character; DIN {din} "
-        "has none."
+        "A typed DIN must end with its boxed check character; DIN {din} has none."
     ),
     "isbt128_flag_checksum": "DIN {din}: Type 3 flag characters must be {expected}, got {actual}.",
     "isbt128_flag_reserved": (
-        "DIN flag characters {flags} are reserved by ICCBBA and must not "
-        "be used."
+        "DIN flag characters {flags} are reserved by ICCBBA and must not be used."
     ),
     "isbt128_year": "The DIN year must be the last two digits of the year (0–99); got {year!r}.",
     "isbt128_sequence": "The DIN sequence number must be 0–999999; got {sequence!r}.",
     "isbt128_date": "{structure}: {value!r} is not a valid date/time ({reason}).",
     "isbt128_wrong_structure": (
-        "This is {structure} ({name}), not {wanted}; scan the right "
-        "bar code."
+        "This is {structure} ({name}), not {wanted}; scan the right bar code."
     ),
     "isbt128_keyboard_refused": (
-        "{text!r} looks typed, not scanned; this step requires scanning "
-        "the DIN bar code."
+        "{text!r} looks typed, not scanned; this step requires scanning the DIN bar code."
     ),
     # --- isbt128: words inside isbt128 messages (fields, expected characters, wanted structures)
     "isbt128_din_valid": "DIN {din} is valid.",
@@ -254,25 +245,21 @@ MESSAGES: dict[str, str] = {
     "isbt128.expected.check_character": "0-9, A-Z or *",
     # --- chain: chain-of-identity refusals (models/chain/errors.py)
     "sequence_exhausted": (
-        "Identifier sequence {name} ({scope}) is exhausted at {limit}; "
-        "numbers are never reused."
+        "Identifier sequence {name} ({scope}) is exhausted at {limit}; numbers are never reused."
     ),
     "donor_ineligible": "Donor {donor} is {eligibility}; {action} is refused (R-DON).",
     "collection_not_accepted": (
-        "Collection {collection} was not accepted at receipt ({state}); "
-        "no batch may use it."
+        "Collection {collection} was not accepted at receipt ({state}); no batch may use it."
     ),
     "batch_single_source": (
         "A batch must come from one donor's single collection (R-BAT-01); "
         "got {count} {what}. Use an explicit pool for several sources."
     ),
     "pool_source_not_released": (
-        "Batch {batch} is {status}; only individually released batches "
-        "may be pooled (R-BAT-03)."
+        "Batch {batch} is {status}; only individually released batches may be pooled (R-BAT-03)."
     ),
     "segregation": (
-        "Unit {unit} ({infectious}) may not go to {place}: infectious material "
-        "is kept apart."
+        "Unit {unit} ({infectious}) may not go to {place}: infectious material is kept apart."
     ),
     "autologous_pool": (
         "Autologous material of donor {donor} may not be pooled with material "
@@ -280,12 +267,10 @@ MESSAGES: dict[str, str] = {
     ),
     "unit_not_usable": "Unit {unit} cannot be used for {action}: {problem}.",
     "reason_required": (
-        "{action} needs a reason; nothing is deleted, a wrong entry is "
-        "voided with a reason."
+        "{action} needs a reason; nothing is deleted, a wrong entry is voided with a reason."
     ),
     "scan_mismatch": (
-        "The scanned units do not match shipment {shipment}: missing {missing}, "
-        "extra {extra}."
+        "The scanned units do not match shipment {shipment}: missing {missing}, extra {extra}."
     ),
     "bedside_stop": "STOP — do not administer unit {unit} to {recipient}: {problems}.",
     # --- chain: bedside hard stops (models/chain/bedside.py BedsideProblem)
@@ -319,16 +304,14 @@ MESSAGES: dict[str, str] = {
     "destruction.qa_with_note": " (QA, with note)",
     "destruction_method.autoclave_incineration": "autoclave, then incineration as clinical waste",
     "destruction_method.biohazard_incineration": (
-        "biohazard handling: sealed biohazard bag, autoclave, incineration "
-        "as infectious waste"
+        "biohazard handling: sealed biohazard bag, autoclave, incineration as infectious waste"
     ),
     "destruction_place.manufacturer": "at the manufacturer",
     "destruction_place.hospital": "at a hospital",
     "destruction_task.actor": "destroy",
     "destruction_task.witness": "witness the destruction of",
     "destruction_rule.manufacturer_actor": (
-        "units at the manufacturer are destroyed by manufacturing staff "
-        "(operator, QA)"
+        "units at the manufacturer are destroyed by manufacturing staff (operator, QA)"
     ),
     "destruction_rule.hospital_actor": "units at a hospital are destroyed by clinical staff",
     "destruction_rule.manufacturer_witness": (
@@ -340,8 +323,7 @@ MESSAGES: dict[str, str] = {
     "destruction_rule.only_qa": "only QA may destroy a unit as “{reason}”",
     "destruction_problem.administered": "it was administered to a recipient",
     "destruction_problem.transformed": (
-        "its code was closed by a split, pool or relabel; destroy the units "
-        "made from it"
+        "its code was closed by a split, pool or relabel; destroy the units made from it"
     ),
     "destruction_problem.already_destroyed": "it is already destroyed",
     "destruction_problem.in_transit": "it is in transit; receive the shipment first",
@@ -410,8 +392,7 @@ MESSAGES: dict[str, str] = {
         "(R-SEG-01/02)."
     ),
     "batch_not_active_here": (
-        "Batch {batch} is not active in workspace {workspace}; there is "
-        "nothing to finish."
+        "Batch {batch} is not active in workspace {workspace}; there is nothing to finish."
     ),
     # --- cleanroom: line-clearance checklist (clearance_item.<item>; R-SEG-01/03/06 wording)
     "clearance_item.no_previous_product": "no product of the previous batch left",
@@ -422,8 +403,7 @@ MESSAGES: dict[str, str] = {
     "clearance_item.equipment_clean_ready": "equipment clean and ready for use",
     "clearance_item.cleaned_disinfected": "cleaning and disinfection done",
     "clearance_item.no_residual_infection_risk": (
-        "no residual infection risk from the previous (infectious) batch "
-        "confirmed"
+        "no residual infection risk from the previous (infectious) batch confirmed"
     ),
     # --- cleanroom: processing records named in workspace refusals (workspace_action.*)
     "workspace_action.harvest": "Harvest",
@@ -437,8 +417,7 @@ MESSAGES: dict[str, str] = {
         "batch {batch} (R-LBL-11)."
     ),
     "label_already_printed": (
-        "Unit {din} already has a {template} label; a new one is a reprint "
-        "(reason + QA approval)."
+        "Unit {din} already has a {template} label; a new one is a reprint (reason + QA approval)."
     ),
     "label_reprint_not_approved": "Print job {job} is a reprint and QA has not approved it yet.",
     "label_line_stopped": (
@@ -446,8 +425,7 @@ MESSAGES: dict[str, str] = {
         "{deviation}; QA must resume it."
     ),
     "label_fields_not_confirmed": (
-        "Every printed field must be checked item by item; not confirmed: "
-        "{fields}."
+        "Every printed field must be checked item by item; not confirmed: {fields}."
     ),
     "label_scan_refused": "The scan is not a CellTrail label bar code: {reason}",
     "labels_not_reconciled": "Labels of batch {batch} are not reconciled: {reason}.",
@@ -478,8 +456,7 @@ MESSAGES: dict[str, str] = {
     "mismatch.scan_not_on_record": "The scanned {what} {value} is not on this unit's record",
     "mismatch.scan_lacks_din": "The scan does not carry this label's DIN",
     "mismatch.field_not_confirmed": (
-        "The printed {field} does not match the record (not confirmed by "
-        "the checker)"
+        "The printed {field} does not match the record (not confirmed by the checker)"
     ),
     # --- labeling: template layouts (models/labeling/layout.py)
     "label_layout_invalid": "Label template {template} cannot be used: {reason}",
@@ -500,8 +477,7 @@ MESSAGES: dict[str, str] = {
     "blocker.test_not_passed": "Test not passed: {test}",
     "blocker.open_deviation": "Open deviation {deviation}",
     "blocker.steps_unverified": (
-        "{count} process step(s) of batch {batch} await a second person's "
-        "verification"
+        "{count} process step(s) of batch {batch} await a second person's verification"
     ),
     "blocker.use_normal_release": "every test passes; use normal release",
     "blocker.batch_decided": "batch is {status}",
@@ -519,14 +495,12 @@ MESSAGES: dict[str, str] = {
     "release_action.rejected": "rejected",
     # --- quality: QC results files (models/quality/qc_file/errors.py)
     "qc_file_refused": (
-        "QC file {file} was not imported ({count} problem(s); nothing was "
-        "saved):\n{details}"
+        "QC file {file} was not imported ({count} problem(s); nothing was saved):\n{details}"
     ),
     "qc_file_already_imported": "QC file {file} was not imported again:\n{details}",
     "file_unreadable": "the file cannot be read ({reason})",
     "file_too_large": (
-        "the file is {size} bytes; at most {limit} bytes are accepted (split "
-        "the export)"
+        "the file is {size} bytes; at most {limit} bytes are accepted (split the export)"
     ),
     "file_empty": "the file is empty",
     "file_not_text": "this is not a text (CSV) file but {kind}; export the results as CSV",
@@ -537,12 +511,10 @@ MESSAGES: dict[str, str] = {
     "file_no_rows": "the file has a header but no result rows",
     "file_too_many_rows": "more than {limit} result rows; split the export into smaller files",
     "file_quoting_broken": (
-        "the CSV quoting is broken here ({reason}); the rest of the file "
-        "was not read"
+        "the CSV quoting is broken here ({reason}); the rest of the file was not read"
     ),
     "file_changed": (
-        "the file changed after it was previewed (SHA-256 {was} → {now}); "
-        "preview it again"
+        "the file changed after it was previewed (SHA-256 {was} → {now}); preview it again"
     ),
     "file_already_imported": (
         "this exact file (SHA-256 {sha256}) was already imported by {actor} "
@@ -562,8 +534,7 @@ MESSAGES: dict[str, str] = {
     ),
     "unknown_test": "test {test!r} is not in specification {spec} of batch {batch}",
     "not_a_number": (
-        "{test} has a numeric limit; {value!r} is not a plain number (e.g. "
-        "93.5 or 1.0e8)"
+        "{test} has a numeric limit; {value!r} is not a plain number (e.g. 93.5 or 1.0e8)"
     ),
     "value_refused": "{test}: {reason}",
     "unit_mismatch": "{test} is reported in {expected}, not {unit!r}",
@@ -574,12 +545,10 @@ MESSAGES: dict[str, str] = {
         "or 2025-04-15T10:30:00+08:00)"
     ),
     "ambiguous_local_time": (
-        "{value!r} has no UTC offset and occurs twice in the site's time "
-        "zone {zone}; add it"
+        "{value!r} has no UTC offset and occurs twice in the site's time zone {zone}; add it"
     ),
     "nonexistent_local_time": (
-        "{value!r} has no UTC offset and does not exist in the site's time "
-        "zone {zone}"
+        "{value!r} has no UTC offset and does not exist in the site's time zone {zone}"
     ),
     "future_time": "{value!r} is in the future (now is {now})",
     "duplicate_row": "the same result (batch {batch}, {test} at {at}) is already on line {first}",
@@ -598,25 +567,21 @@ MESSAGES: dict[str, str] = {
     "archive_unreadable": "{file} cannot be read as a zip archive: {reason}",
     "archive_manifest_invalid": "The manifest (manifest.json) is missing or invalid: {reason}",
     "archive_format_unknown": (
-        "Archive format {format!r} is not one this release reads (it reads "
-        "{known})"
+        "Archive format {format!r} is not one this release reads (it reads {known})"
     ),
     "archive_member_missing": (
-        "Member {member} is listed in the manifest but missing from the "
-        "archive"
+        "Member {member} is listed in the manifest but missing from the archive"
     ),
     "archive_member_extra": "Member {member} is in the archive but not in the manifest",
     "archive_member_duplicate": "Member {member} appears {count} times in the archive",
     "archive_member_checksum": (
-        "Member {member} does not match its manifest checksum (expected "
-        "{expected}, found {found})"
+        "Member {member} does not match its manifest checksum (expected {expected}, found {found})"
     ),
     "archive_member_unreadable": "Member {member} cannot be read: {reason}",
     "archive_member_content": "Member {member}, line {line}: {reason}",
     "archive_row_count": "Member {member} holds {found} rows; the manifest says {expected}",
     "archive_personal_data": (
-        "Member {member} holds personal data, which an archive must never "
-        "contain"
+        "Member {member} holds personal data, which an archive must never contain"
     ),
     "archive_batch_missing": "The manifest's batch {batch} is not among the archived batch records",
     "archive_trace_mismatch": (
@@ -624,46 +589,37 @@ MESSAGES: dict[str, str] = {
     ),
     "archive_audit_digest": "Audit entry {seq} does not match its own hash: it was altered",
     "archive_audit_link": (
-        "Audit entry {seq} does not link to entry {prev} before it (previous-hash "
-        "mismatch)"
+        "Audit entry {seq} does not link to entry {prev} before it (previous-hash mismatch)"
     ),
     "archive_audit_order": (
-        "Audit entry {seq} is duplicated or out of order (it follows entry "
-        "{prev})"
+        "Audit entry {seq} is duplicated or out of order (it follows entry {prev})"
     ),
     "archive_audit_head": "Audit entry {seq} contradicts the chain head in the manifest: {detail}",
     "archive_audit_subject": (
-        "Audit entry {seq} is about {subject_type} {subject_id}, which "
-        "is not in the archive"
+        "Audit entry {seq} is about {subject_type} {subject_id}, which is not in the archive"
     ),
     "archive_signature_unaudited": (
-        "Signature {signature} has no signing entry in the archived audit "
-        "trail"
+        "Signature {signature} has no signing entry in the archived audit trail"
     ),
     "archive_signature_not_archived": (
-        "Audit entry {seq} records signature {signature}, which is missing "
-        "from the archive"
+        "Audit entry {seq} records signature {signature}, which is missing from the archive"
     ),
     "archive_signature_mismatch": (
         "Signature {signature} differs from its audit entry {seq} in: {fields}"
     ),
     "archive_signature_subject": (
-        "Signature {signature} is about {subject_type} {subject_id}, which "
-        "is not in the archive"
+        "Signature {signature} is about {subject_type} {subject_id}, which is not in the archive"
     ),
     "archive_signature_missing": (
-        "Member {member}, line {line}: {column} refers to signature {signature}, "
-        "not archived"
+        "Member {member}, line {line}: {column} refers to signature {signature}, not archived"
     ),
     "archive_release_package": (
-        "Release record {record}: the signed package does not match signature "
-        "{signature}"
+        "Release record {record}: the signed package does not match signature {signature}"
     ),
     "archive_live_unavailable": "The live database cannot be read for the cross-check: {detail}",
     "archive_live_missing": "Audit entry {seq} does not exist in the live database",
     "archive_live_mismatch": (
-        "Audit entry {seq} differs from the live database's entry {seq} "
-        "(hash {live})"
+        "Audit entry {seq} differs from the live database's entry {seq} (hash {live})"
     ),
     "archive_live_export": (
         "The live audit trail records no export of batch {batch} with this "
@@ -671,8 +627,7 @@ MESSAGES: dict[str, str] = {
         "as it is now"
     ),
     "archive_verifier_fault": (
-        "Verification could not finish ({reason}); treat the archive as "
-        "unverified"
+        "Verification could not finish ({reason}); treat the archive as unverified"
     ),
     # --- archive: backup and restore (models/archive/backup.py)
     "backup": "Backup/restore refused: {detail}",
@@ -680,12 +635,10 @@ MESSAGES: dict[str, str] = {
     "printer_error": "Printer {printer} failed: {detail}",
     "printer_unreachable": "Printer {printer} cannot be reached ({detail}). Nothing was printed.",
     "printer_timeout": (
-        "Printer {printer} did not answer within {seconds} s. Check it "
-        "before printing again."
+        "Printer {printer} did not answer within {seconds} s. Check it before printing again."
     ),
     "printer_not_ready": (
-        "Printer {printer} is not ready: {problems}. Nothing was sent; "
-        "fix it and retry."
+        "Printer {printer} is not ready: {problems}. Nothing was sent; fix it and retry."
     ),
     "printer_rejected": "Printer {printer} refused the job: {reason}",
     "printer_status_unreadable": (
@@ -813,8 +766,7 @@ MESSAGES.update(
         "cli.qc.recall_started": ", recall {recall} started",
         "cli.qc.recall_pending": ", released batch: QA must start the recall",
         "cli.backup.written": (
-            "backup written to {file}: {rows} rows, audit chain verified up to entry {seq} "
-            "({hash})"
+            "backup written to {file}: {rows} rows, audit chain verified up to entry {seq} ({hash})"
         ),
         "cli.restore.done": (
             "restored {rows} rows from {file}; audit chain verified up to entry {seq}"
@@ -847,7 +799,9 @@ MESSAGES.update(
         "cli.audit.records_broken": (
             "RECORDS CHANGED OUTSIDE CELLTRAIL: {count} record(s) differ from the audit trail"
         ),
-        "cli.audit.record_altered": "  {table} {record}, {field}: trail says {trail}, row says {row}",
+        "cli.audit.record_altered": (
+            "  {table} {record}, {field}: trail says {trail}, row says {row}"
+        ),
         "cli.audit.record_deleted": (
             "  {table} {record}: deleted outside CellTrail (last recorded in entry {seq})"
         ),
@@ -855,7 +809,9 @@ MESSAGES.update(
             "  {table} {record}: not recorded in the audit trail (inserted outside CellTrail)"
         ),
         "cli.audit.records_more": "  … and more (first {shown} shown)",
-        "record_integrity.deviation_title": "Record integrity: {table} {record} changed outside CellTrail",
+        "record_integrity.deviation_title": (
+            "Record integrity: {table} {record} changed outside CellTrail"
+        ),
         "record_integrity.deviation_text": (
             "A decision was refused because {table} {record} differs from its audit trail "
             "({fields}). Investigate who changed it outside CellTrail, and how."

@@ -153,8 +153,7 @@ MESSAGES: dict[str, str] = {
     "audit_tamper": "程序试图修改或删除审计记录 {seq}；审计记录只能追加。",
     # --- identity: sign-in sessions (models/identity/sessions.py)
     "unlock_refused": (
-        "只有 {locked_user} 可以解锁此工作站。{badge_user}：请先将 {locked_user} "
-        "注销。"
+        "只有 {locked_user} 可以解锁此工作站。{badge_user}：请先将 {locked_user} 注销。"
     ),
     # --- isbt128: bar codes and data structures (models/isbt128/errors.py)
     "isbt128": "无法读取 ISBT 128 数据：{detail}",
@@ -164,20 +163,16 @@ MESSAGES: dict[str, str] = {
     "isbt128_unsupported": "{di!r} 是 {structure}（{name}），CellTrail 在此不读取该数据结构。",
     "isbt128_length": "{structure} 应为 {expected} 个字符，实际读到 {actual} 个。",
     "isbt128_concatenated": (
-        "扫描内容包含多个数据结构（{structure} 之后还有 {next_di!r}）；"
-        "请一次只扫描一个条码。"
+        "扫描内容包含多个数据结构（{structure} 之后还有 {next_di!r}）；请一次只扫描一个条码。"
     ),
     "isbt128_character": (
-        "{structure}：第 {position} 个字符为 {char}，但{field}必须是"
-        "{expected}。"
+        "{structure}：第 {position} 个字符为 {char}，但{field}必须是{expected}。"
     ),
     "isbt128_check_character": (
-        "DIN {din} 的校验字符错误：应为 {expected}，实际为 {actual}。请"
-        "重新输入 DIN。"
+        "DIN {din} 的校验字符错误：应为 {expected}，实际为 {actual}。请重新输入 DIN。"
     ),
     "isbt128_check_character_missing": (
-        "手工输入的 DIN 必须以方框中的校验字符结尾；DIN {din} 缺少校验字"
-        "符。"
+        "手工输入的 DIN 必须以方框中的校验字符结尾；DIN {din} 缺少校验字符。"
     ),
     "isbt128_flag_checksum": "DIN {din}：第 3 类标志字符应为 {expected}，实际为 {actual}。",
     "isbt128_flag_reserved": "DIN 标志字符 {flags} 为 ICCBBA 保留值，不得使用。",
@@ -230,17 +225,14 @@ MESSAGES: dict[str, str] = {
     "donor_ineligible": "供者 {donor} 状态为 {eligibility}，拒绝{action}（R-DON）。",
     "collection_not_accepted": "采集 {collection} 接收未合格（{state}），不得用于建批。",
     "batch_single_source": (
-        "一批只能来自单一供者的同一次采集（R-BAT-01）；现有 {count} 个{what}。"
-        "多来源请使用合批。"
+        "一批只能来自单一供者的同一次采集（R-BAT-01）；现有 {count} 个{what}。多来源请使用合批。"
     ),
     "pool_source_not_released": (
-        "批次 {batch} 状态为 {status}；只有单独放行的批次才能合批（R-BAT-03）"
-        "。"
+        "批次 {batch} 状态为 {status}；只有单独放行的批次才能合批（R-BAT-03）。"
     ),
     "segregation": "制剂 {unit}（{infectious}）不得进入 {place}：感染性物料须隔离存放。",
     "autologous_pool": (
-        "供者 {donor} 的自体物料不得与其他供者（{others}）的物料混合：自"
-        "体制剂仅供本人使用。"
+        "供者 {donor} 的自体物料不得与其他供者（{others}）的物料混合：自体制剂仅供本人使用。"
     ),
     "unit_not_usable": "制剂 {unit} 不能用于{action}：{problem}。",
     "reason_required": "{action}必须填写原因；记录不得删除，错误记录须注明原因后作废。",
@@ -277,8 +269,7 @@ MESSAGES: dict[str, str] = {
     "destruction.qa_with_note": "（限 QA，须填写备注）",
     "destruction_method.autoclave_incineration": "高压灭菌后按医疗废物焚烧",
     "destruction_method.biohazard_incineration": (
-        "按生物危害物处理：密封于生物危害袋、高压灭菌后按感染性医疗废物"
-        "焚烧"
+        "按生物危害物处理：密封于生物危害袋、高压灭菌后按感染性医疗废物焚烧"
     ),
     "destruction_place.manufacturer": "在生产企业",
     "destruction_place.hospital": "在医院",
@@ -303,8 +294,7 @@ MESSAGES: dict[str, str] = {
     "destruction_problem.not_recalled": "未被召回",
     # --- cleanroom: workspaces and line clearance (models/cleanroom/line_clearance.py)
     "workspace_not_cleared": (
-        "批次 {batch} 不得在操作空间 {workspace} 开始：该空间尚无清场记"
-        "录（R-SEG-01）。"
+        "批次 {batch} 不得在操作空间 {workspace} 开始：该空间尚无清场记录（R-SEG-01）。"
     ),
     "workspace_clearance_outdated": (
         "批次 {batch} 不得在操作空间 {workspace} 开始：最近一次清场不在"
@@ -316,20 +306,17 @@ MESSAGES: dict[str, str] = {
         "R-SEG-03）。"
     ),
     "workspace_clearance_occupied": (
-        "操作空间 {workspace} 中仍有批次 {batch}，不能清场；须先结束该批"
-        "在此的操作（R-SEG-02）。"
+        "操作空间 {workspace} 中仍有批次 {batch}，不能清场；须先结束该批在此的操作（R-SEG-02）。"
     ),
     "batch_in_other_workspace": (
         "批次 {batch} 不得在操作空间 {workspace} 开始：该批仍在操作空间"
         " {other} 中，须先在该处结束。"
     ),
     "workspace_segregation_infectious": (
-        "批次 {batch} 来自感染性供者，不得在非感染性区域的操作空间 {workspace} "
-        "中制备（R-SEG-05）。"
+        "批次 {batch} 来自感染性供者，不得在非感染性区域的操作空间 {workspace} 中制备（R-SEG-05）。"
     ),
     "workspace_segregation_general": (
-        "批次 {batch} 为非感染性，不得在感染性区域的操作空间 {workspace} "
-        "中制备（R-SEG-05）。"
+        "批次 {batch} 为非感染性，不得在感染性区域的操作空间 {workspace} 中制备（R-SEG-05）。"
     ),
     "line_clearance_incomplete": (
         "操作空间 {workspace}（上批 {previous}）清场被拒绝：以下项目未确"
@@ -367,8 +354,7 @@ MESSAGES: dict[str, str] = {
         "并清场，再为批次 {batch} 贴签。"
     ),
     "label_already_printed": (
-        "产品单元 {din} 已有 {template} 标签；再次打印属于补打，需要理由"
-        "并经 QA 批准。"
+        "产品单元 {din} 已有 {template} 标签；再次打印属于补打，需要理由并经 QA 批准。"
     ),
     "label_reprint_not_approved": "打印任务 {job} 是补打任务，尚未经 QA 批准。",
     "label_line_stopped": "打印任务 {job} 的贴签线因偏差 {deviation} 已停止；需由 QA 恢复。",
@@ -510,12 +496,10 @@ MESSAGES: dict[str, str] = {
     "archive_signature_not_archived": "审计记录 {seq} 记载了签名 {signature}，但该签名不在归档中",
     "archive_signature_mismatch": "签名 {signature} 与其审计记录 {seq} 不一致：{fields}",
     "archive_signature_subject": (
-        "签名 {signature} 涉及 {subject_type} {subject_id}，该记录不在归"
-        "档中"
+        "签名 {signature} 涉及 {subject_type} {subject_id}，该记录不在归档中"
     ),
     "archive_signature_missing": (
-        "成员 {member} 第 {line} 行：{column} 引用的签名 {signature} 不"
-        "在归档中"
+        "成员 {member} 第 {line} 行：{column} 引用的签名 {signature} 不在归档中"
     ),
     "archive_release_package": "放行记录 {record}：签署的放行资料与签名 {signature} 不符",
     "archive_live_unavailable": "无法读取在用数据库以进行交叉核对：{detail}",
@@ -648,9 +632,7 @@ MESSAGES.update(
         "cli.qc.oos": "结果 {result}：超出质量标准（OOS），偏差 {deviation}",
         "cli.qc.recall_started": "，已启动召回 {recall}",
         "cli.qc.recall_pending": "，批次已放行：QA 必须启动召回",
-        "cli.backup.written": (
-            "备份已写入 {file}：{rows} 行，审计链已校验至第 {seq} 条（{hash}）"
-        ),
+        "cli.backup.written": ("备份已写入 {file}：{rows} 行，审计链已校验至第 {seq} 条（{hash}）"),
         "cli.restore.done": "已从 {file} 恢复 {rows} 行；审计链已校验至第 {seq} 条",
         "cli.archive.usage": "应为 {usage}",
         "cli.archive.export_needs": "导出需要 -o 文件.zip 和 --user",
@@ -669,14 +651,19 @@ MESSAGES.update(
 MESSAGES.update(
     {
         "record_integrity": (
-            "记录完整性：{table} {record} 与其审计追踪不一致（{fields}），已在 CellTrail 之外被修改。"
+            "记录完整性：{table} {record} 与其审计追踪不一致（{fields}），"
+            "已在 CellTrail 之外被修改。"
             "未执行任何操作；已为 QA 开立偏差。"
         ),
         "cli.audit.records_intact": "记录与审计追踪一致：已对照 {states} 条记录状态检查 {rows} 行",
         "cli.audit.records_broken": "记录在 CellTrail 之外被修改：{count} 条记录与审计追踪不一致",
         "cli.audit.record_altered": "  {table} {record}，{field}：审计追踪为 {trail}，记录为 {row}",
-        "cli.audit.record_deleted": "  {table} {record}：在 CellTrail 之外被删除（最后记录于第 {seq} 条）",
-        "cli.audit.record_inserted": "  {table} {record}：审计追踪中无此记录（在 CellTrail 之外插入）",
+        "cli.audit.record_deleted": (
+            "  {table} {record}：在 CellTrail 之外被删除（最后记录于第 {seq} 条）"
+        ),
+        "cli.audit.record_inserted": (
+            "  {table} {record}：审计追踪中无此记录（在 CellTrail 之外插入）"
+        ),
         "cli.audit.records_more": "  ……另有更多（仅显示前 {shown} 条）",
         "record_integrity.deviation_title": "记录完整性：{table} {record} 在 CellTrail 之外被修改",
         "record_integrity.deviation_text": (

@@ -43,9 +43,9 @@ def fin_first(field: str) -> CharRule:
     return CharRule(1, FIN_FIRST, field, "fin_first")
 
 
-def illegal_character(structure: str, position: int, char: str, field: str, expected: str) -> (
-    IllegalCharacterError
-):
+def illegal_character(
+    structure: str, position: int, char: str, field: str, expected: str
+) -> IllegalCharacterError:
     """The refusal of one character, naming the field and what it must be in the user's
     language (``isbt128.field.*``, ``isbt128.expected.*``)."""
     return IllegalCharacterError(

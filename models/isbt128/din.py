@@ -51,9 +51,7 @@ DIN_RULES: tuple[CharRule, ...] = (
     digits(6, "sequence"),
 )
 FLAG_RULES: tuple[CharRule, ...] = (digits(2, "flags"),)
-K_RULES: tuple[CharRule, ...] = (
-    CharRule(1, ALNUM | {"*"}, "check_character", "check_character"),
-)
+K_RULES: tuple[CharRule, ...] = (CharRule(1, ALNUM | {"*"}, "check_character", "check_character"),)
 # ICCBBA test FINs (ST-001 §5.3): demo and validation labels must use these.
 TEST_FINS = frozenset(f"A999{d}" for d in "0123456789")
 _RESERVED_FLAGS = frozenset({"14", "97", "98", "99"})

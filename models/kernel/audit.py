@@ -98,6 +98,7 @@ def _as_text(value: Any) -> str | None:
 LAST_WRITTEN = "celltrail.audit_last_written"
 LAST_ACTOR = "celltrail.audit_last_actor"
 WORKSTATION = "celltrail.workstation"
+_LOCKED_HEAD = "celltrail.locked_head"
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,9 @@ class AuditLog:
         self._session.flush()
         return entry
 
-    def record_states(self, records: list[StateRecord], *, actor: str) -> None:
+    def record_states(
+        self, records: list[StateRecord], *, actor: str, reason: str | None = None
+    ) -> None:
         """Append one STATE entry per record under a single lock of the chain head."""
         if not records:
             return
@@ -171,16 +174,25 @@ class AuditLog:
                 subject_id=record.subject_id,
                 old_value=None,
                 new_value=record.state,
-                reason=None,
+                reason=reason,
             )
         self._session.flush()
 
     def _lock_head(self) -> AuditChainHead:
         # Locking the head row serialises chain writers on PostgreSQL; SQLite is already
         # serialised by BEGIN IMMEDIATE.  Contiguous seq values make a removed row visible.
-        return self._session.execute(
+        # The lock lasts until the transaction ends: a second append in the same transaction
+        # reuses the row it locked (the STATE entries of every commit come after its others).
+        transaction = self._session.get_transaction()
+        locked = self._session.info.get(_LOCKED_HEAD)
+        if locked is not None and locked[0] is transaction:
+            head: AuditChainHead = locked[1]
+            return head
+        head = self._session.execute(
             select(AuditChainHead).where(AuditChainHead.id == 1).with_for_update()
         ).scalar_one()
+        self._session.info[_LOCKED_HEAD] = (transaction, head)
+        return head
 
     def _append(self, head: AuditChainHead, **columns: Any) -> AuditEntry:
         entry = AuditEntry(

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, DateTime, Table, select, type_coerce
+from sqlalchemy import Connection, DateTime, Table, bindparam, select, type_coerce
 from sqlalchemy.orm import Session
 
 import models.entities  # noqa: F401  (registers every bound table)
@@ -27,6 +27,7 @@ from models.kernel.record_state import (
     PERSONAL_FIELD,
     PERSONAL_TABLES,
     bound_tables,
+    key_value,
     personal_state,
     primary_key,
     read_rows,
@@ -208,20 +209,23 @@ def require_intact(session: Session, *records: object) -> None:
     matches its own hash. Rows this transaction already changed are the app's own work."""
     conn = session.connection()
     touched: dict[str, set[object]] = session.info.get(_TOUCHED, {})
+    wanted: dict[Table, set[str]] = {}
     for record in records:
         if record is None:
             continue
         table: Table = type(record).__table__  # type: ignore[attr-defined]
         key = getattr(record, str(primary_key(table).key))
-        if key is None or key in touched.get(table.name, ()):
-            continue
-        mismatch = check_one(conn, table, str(key))
-        if mismatch is not None:
+        if key is not None and key not in touched.get(table.name, ()):
+            wanted.setdefault(table, set()).add(str(key))
+    for table, keys in wanted.items():
+        mismatches = check_many(conn, table, sorted(keys))
+        if mismatches:
+            first = mismatches[0]
             raise RecordIntegrityError(
                 table=table.name,
-                record=mismatch.record_id,
-                fields=", ".join(f.field for f in mismatch.fields) or mismatch.kind,
-                kind=mismatch.kind,
+                record=first.record_id,
+                fields=", ".join(f.field for f in first.fields) or first.kind,
+                kind=first.kind,
             )
 
 
@@ -239,21 +243,36 @@ _ENTRY_COLUMNS = (
     _AUDIT.prev_hash,
     _AUDIT.entry_hash,
 )
+_STATES_OF = (
+    select(*_ENTRY_COLUMNS)
+    .where(
+        _AUDIT.subject_type == bindparam("table"),
+        _AUDIT.subject_id.in_(bindparam("ids", expanding=True)),
+        _AUDIT.action == _STATE,
+    )
+    .order_by(_AUDIT.seq)
+)
+
+
+def check_many(conn: Connection, table: Table, record_ids: list[str]) -> list[RecordMismatch]:
+    """The rows ``record_ids`` of ``table`` against their last recorded states."""
+    entries: dict[str, Any] = {}
+    for entry in conn.execute(_STATES_OF, {"table": table.name, "ids": record_ids}):
+        entries[entry.subject_id] = entry  # in seq order: the last one wins
+    rows = read_rows(conn, table, [key_value(table, k) for k in record_ids])
+    found = (_compare(table, k, rows.get(k), entries.get(k)) for k in record_ids)
+    return [mismatch for mismatch in found if mismatch is not None]
 
 
 def check_one(conn: Connection, table: Table, record_id: str) -> RecordMismatch | None:
     """The one row ``record_id`` of ``table`` against its last recorded state."""
-    entry = conn.execute(
-        select(*_ENTRY_COLUMNS)
-        .where(
-            _AUDIT.subject_type == table.name,
-            _AUDIT.subject_id == record_id,
-            _AUDIT.action == _STATE,
-        )
-        .order_by(_AUDIT.seq.desc())
-        .limit(1)
-    ).first()
-    row = read_rows(conn, table, [_key_value(table, record_id)]).get(record_id)
+    mismatches = check_many(conn, table, [record_id])
+    return mismatches[0] if mismatches else None
+
+
+def _compare(
+    table: Table, record_id: str, row: dict[str, Any] | None, entry: Any
+) -> RecordMismatch | None:
     if entry is not None:
         values = tuple(entry)
         if _digest(values[0], values[1], *values[2:-1]) != values[-1]:
@@ -263,23 +282,49 @@ def check_one(conn: Connection, table: Table, record_id: str) -> RecordMismatch 
     if row is None or recorded is None:
         if (row is None) == (recorded is None):
             return None  # never existed, or deleted through CellTrail
-        return RecordMismatch(
-            table.name, record_id, "deleted" if row is None else "inserted", (), seq
-        )
+        kind = "deleted" if row is None else "inserted"
+        return RecordMismatch(table.name, record_id, kind, (), seq)
     if table.name in PERSONAL_TABLES:
         same = _personal_matches(table, row, recorded)
     else:
         same = state_text(table, row) == recorded
     if same:
         return None
-    return RecordMismatch(table.name, record_id, "altered", _differences(table, row, recorded), seq)
+    fields = _differences(table, row, recorded)
+    return RecordMismatch(table.name, record_id, "altered", fields, seq)
 
 
-def _key_value(table: Table, record_id: str) -> object:
-    column = primary_key(table)
-    python_type: type | None
+def require_none_deleted(session: Session, entity: type, field_name: str, value: object) -> None:
+    """Refuse if a row of ``entity`` whose last recorded state has ``field_name == value``
+    (the print jobs of a batch, say) is gone from the database although the trail never recorded
+    its deletion: a decision must not pass because evidence was removed."""
+    table: Table = entity.__table__  # type: ignore[attr-defined]
+    conn = session.connection()
+    latest = (
+        select(_AUDIT.subject_id, _AUDIT.new_value, _AUDIT.seq)
+        .where(_AUDIT.action == _STATE, _AUDIT.subject_type == table.name)
+        .order_by(_AUDIT.seq)
+    )
+    states: dict[str, tuple[str | None, int]] = {}
+    for record_id, text, seq in conn.execute(latest):
+        states[record_id] = (text, seq)
+    wanted = [
+        record_id
+        for record_id, (text, _seq) in states.items()
+        if text is not None and _field_of(text, field_name) == value
+    ]
+    if not wanted:
+        return
+    present = read_rows(conn, table, [key_value(table, k) for k in wanted])
+    for record_id in wanted:
+        if record_id not in present:
+            raise RecordIntegrityError(
+                table=table.name, record=record_id, fields="deleted", kind="deleted"
+            )
+
+
+def _field_of(text: str, name: str) -> Any:
     try:
-        python_type = column.type.python_type
-    except NotImplementedError:
-        python_type = None
-    return int(record_id) if python_type is int else record_id
+        return json.loads(text).get(name)
+    except (ValueError, AttributeError):
+        return None

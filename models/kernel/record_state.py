@@ -21,10 +21,21 @@ import secrets
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import Connection, Enum, String, Table, TypeDecorator, event, select
+from sqlalchemy import (
+    Connection,
+    Enum,
+    Select,
+    String,
+    Table,
+    TypeDecorator,
+    bindparam,
+    event,
+    select,
+)
 from sqlalchemy.orm import Session, UOWTransaction
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.expression import type_coerce
@@ -116,41 +127,64 @@ def _readable(column: Any) -> Any:
     return column
 
 
+def key_value(table: Table, value: object) -> object:
+    """A key as its column's Python type (keys travel as text in the trail's subject_id)."""
+    try:
+        python_type = primary_key(table).type.python_type
+    except NotImplementedError:
+        return value
+    return int(str(value)) if python_type is int else value
+
+
+@cache
+def _columns(table: Table) -> tuple[Any, ...]:
+    return tuple(_readable(c) for c in table.columns)
+
+
+@cache
+def _raw_columns(table: Table) -> tuple[Any, ...]:
+    return tuple(type_coerce(c, String()).label(c.name) for c in table.columns)
+
+
+@cache
+def _by_keys(table: Table, raw: bool = False) -> Select[Any]:
+    """Rows whose key is in the expanding parameter ``keys`` (one cached statement per table)."""
+    columns = _raw_columns(table) if raw else _columns(table)
+    return select(*columns).where(primary_key(table).in_(bindparam("keys", expanding=True)))
+
+
 def read_rows(conn: Connection, table: Table, keys: Sequence[object]) -> dict[str, dict[str, Any]]:
     """Current rows by primary key (as text), as the app reads them; unreadable rows raw."""
     found: dict[str, dict[str, Any]] = {}
-    key = primary_key(table)
-    columns = [_readable(c) for c in table.columns]
+    name = primary_key(table).name
     for start in range(0, len(keys), _READ_CHUNK):
-        chunk = keys[start : start + _READ_CHUNK]
-        query = select(*columns).where(key.in_(chunk))
-        found.update(_keyed(key.name, _tolerant(conn, table, query)))
+        chunk = list(keys[start : start + _READ_CHUNK])
+        for row in _tolerant(conn, table, _by_keys(table), _by_keys(table, raw=True), chunk):
+            found[str(row[name])] = row
     return found
 
 
-def _keyed(key: str, rows: Iterable[Mapping[str, Any]]) -> Iterator[tuple[str, dict[str, Any]]]:
-    for row in rows:
-        yield str(row[key]), dict(row)
+_UNCONVERTIBLE = (ValueError, TypeError, LookupError, OverflowError)
 
 
-def _tolerant(conn: Connection, table: Table, query: Any) -> list[dict[str, Any]]:
-    """Rows of ``query``; a row holding a value that cannot be converted (a forged date on
-    SQLite, say) is read raw, so the check names it instead of failing."""
+def _tolerant(
+    conn: Connection, table: Table, typed: Any, raw: Any, keys: list[object] | None = None
+) -> list[dict[str, Any]]:
+    """Rows of ``typed``; a row holding a value that cannot be converted (a forged date on
+    SQLite, say) is read raw (``raw`` selects the same rows as text), so the check names it
+    instead of failing."""
+    params = {} if keys is None else {"keys": keys}
     try:
-        return [dict(row._mapping) for row in conn.execute(query)]
-    except (ValueError, TypeError, LookupError, OverflowError):
+        return [dict(row._mapping) for row in conn.execute(typed, params)]
+    except _UNCONVERTIBLE:
         pass
-    raw_columns = [type_coerce(c, String()).label(c.name) for c in table.columns]
-    raw = select(*raw_columns).order_by(*query._order_by_clauses)
-    raw = raw.where(query.whereclause) if query.whereclause is not None else raw
-    raw = raw.limit(query._limit) if query._limit is not None else raw
-    key = primary_key(table)
+    name = primary_key(table).name
     rows: list[dict[str, Any]] = []
-    for raw_row in conn.execute(raw):
-        typed = select(*query.selected_columns).where(key == raw_row._mapping[key.name])
+    for raw_row in conn.execute(raw, params):
+        one = {"keys": [raw_row._mapping[name]]}
         try:
-            rows.extend(dict(row._mapping) for row in conn.execute(typed))
-        except (ValueError, TypeError, LookupError, OverflowError):
+            rows.extend(dict(row._mapping) for row in conn.execute(_by_keys(table), one))
+        except _UNCONVERTIBLE:
             rows.append(dict(raw_row._mapping))
     return rows
 
@@ -158,17 +192,40 @@ def _tolerant(conn: Connection, table: Table, query: Any) -> list[dict[str, Any]
 def stream_rows(conn: Connection, table: Table, page: int = 5000) -> Iterator[dict[str, Any]]:
     """Every row of ``table`` in key order, in pages (constant memory at 1M rows)."""
     key = primary_key(table)
-    columns = [_readable(c) for c in table.columns]
     last: Any = None
     while True:
-        query = select(*columns).order_by(key).limit(page)
+        typed = select(*_columns(table)).order_by(key).limit(page)
+        raw = select(*_raw_columns(table)).order_by(key).limit(page)
         if last is not None:
-            query = query.where(key > last)
-        rows = _tolerant(conn, table, query)
+            typed, raw = typed.where(key > last), raw.where(key > last)
+        rows = _tolerant(conn, table, typed, raw)
         if not rows:
             return
         yield from rows
-        last = rows[-1][key.name]
+        last = key_value(table, rows[-1][key.name])
+
+
+def seal_all_rows(session: Session, tables: Iterable[Table], reason: str, page: int = 5000) -> int:
+    """Record the current state of every row of ``tables`` (a migration's baseline: rows that
+    existed before the trail described records, or whose columns a migration changed).
+
+    Migrations pass tables reflected from the database, not the models, so that an older
+    revision's upgrade never reads columns a later revision adds."""
+    log = AuditLog(session)
+    sealed = 0
+    for table in tables:
+        if table.name in UNBOUND_TABLES or table.name == "alembic_version":
+            continue
+        key = primary_key(table).name
+        batch: list[StateRecord] = []
+        for row in stream_rows(session.connection(), table, page):
+            batch.append(StateRecord(table.name, str(row[key]), state_text(table, row)))
+            if len(batch) >= page:
+                log.record_states(batch, actor=SYSTEM_ACTOR, reason=reason)
+                sealed, batch = sealed + len(batch), []
+        log.record_states(batch, actor=SYSTEM_ACTOR, reason=reason)
+        sealed += len(batch)
+    return sealed
 
 
 # --- sealing: one STATE entry per row a commit changed -------------------------------------

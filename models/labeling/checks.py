@@ -20,6 +20,7 @@ from models.isbt128 import Isbt128Error, parse_concatenated, parse_scan
 from models.isbt128.structures import ParsedScan
 from models.kernel.audit import AuditAction
 from models.kernel.errors import InvalidTransitionError, ValidationError
+from models.kernel.record_check import require_intact
 from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
 from models.labeling.build import expected_scans, scan_value
@@ -103,6 +104,9 @@ class CheckActions:
             require_state(label, [LabelState.PRINTED], "verified")
             require_line_running(job)
             template = get_or_404(uow.session, LabelTemplate, job.template_id, "label template")
+            unit = uow.session.get(ProductUnit, label.unit_id) if label.unit_id else None
+            # the check compares the label with these records: they must be the real ones
+            require_intact(uow.session, label, job, template, unit, unit.batch if unit else None)
             required = human_readable_fields(template_layout(template))
             skipped = [name for name in required if name not in confirmed_fields]
             if skipped:

@@ -20,6 +20,7 @@ from models.identity.signatures import (
 from models.kernel.audit import AuditAction
 from models.kernel.canonical import canonical_json
 from models.kernel.errors import InvalidTransitionError
+from models.kernel.record_check import require_intact
 from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
 from models.labeling.errors import TemplateNotUsableError
@@ -47,6 +48,7 @@ def usable_template(session: Session, template_id: int) -> tuple[LabelTemplate, 
         if template.approval_signature_id
         else None
     )
+    require_intact(session, template, signature)
     if signature is None or not signature_matches(signature, template_content(template)):
         raise refuse("the layout changed after QA approval; approve a new version")
     layout = validate_layout(template.container_type, template.partial, template.layout, name)

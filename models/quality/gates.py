@@ -13,6 +13,7 @@ from typing import Protocol
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from models.entities.labeling import PrintJob
 from models.entities.production import Batch, ProcessStep, ProductUnit
 from models.entities.quality import (
     Deviation,
@@ -22,6 +23,7 @@ from models.entities.quality import (
     SpecificationTest,
 )
 from models.kernel.errors import DomainError
+from models.kernel.record_check import RecordIntegrityError, require_intact, require_none_deleted
 from models.kernel.unit_of_work import UnitOfWork
 from models.quality.blockers import Blocker
 from models.quality.chain_release import release_blockers
@@ -109,6 +111,8 @@ def chain_blockers(uow: UnitOfWork, batch: Batch) -> list[Blocker]:
 def label_blockers(session: Session, batch_id: int, gate: LabelGate) -> list[Blocker]:
     try:
         gate(session, batch_id)
+    except RecordIntegrityError:
+        raise  # a forged record is a hard stop, not one blocker among others
     except DomainError as exc:
         return [Blocker.from_error("labels", exc)]
     return []
@@ -123,3 +127,23 @@ def independence_blockers(session: Session, batch: Batch, username: str) -> list
     if username.lower() in {p.lower() for p in performers}:
         return [Blocker.of("releaser_involved", user=username, batch=batch.number)]
     return []
+
+
+def require_batch_records_intact(
+    session: Session, batch: Batch, units: Sequence[ProductUnit]
+) -> None:
+    """Every record a release decision reads about ``batch`` must match its audit trail: the
+    batch, its units, steps, QC results (voided ones too), deviations and print jobs; and none
+    of them may have been deleted outside CellTrail."""
+    unit_ids = [u.id for u in units]
+    results = session.scalars(select(QcResult).where(QcResult.batch_id == batch.id)).all()
+    deviations = session.scalars(
+        select(Deviation).where(
+            or_(Deviation.batch_id == batch.id, Deviation.unit_id.in_(unit_ids))
+        )
+    ).all()
+    steps = session.scalars(select(ProcessStep).where(ProcessStep.batch_id == batch.id)).all()
+    jobs = session.scalars(select(PrintJob).where(PrintJob.batch_id == batch.id)).all()
+    require_intact(session, batch, *units, *results, *deviations, *steps, *jobs)
+    for table in (QcResult, Deviation, ProcessStep, PrintJob, ProductUnit):
+        require_none_deleted(session, table, "batch_id", batch.id)

@@ -139,6 +139,7 @@ class ReleaseService:
         session = uow.session
         batch = get_or_404(session, Batch, batch_id, "batch")
         units = _units(session, batch_id)
+        gates.require_batch_records_intact(session, batch, units)
         spec = approved_spec(session, batch.product_type_id)
         if spec is None:
             no_spec = [Blocker.of("no_specification")]

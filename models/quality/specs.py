@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models.entities.accounts import SignatureMeaning
+from models.entities.accounts import Signature, SignatureMeaning
 from models.entities.production import ProductType
 from models.entities.quality import (
     LimitKind,
@@ -23,9 +23,14 @@ from models.entities.quality import (
     SpecStatus,
 )
 from models.identity.accounts import require_actor
-from models.identity.signatures import SignatureService, require_different_person
+from models.identity.signatures import (
+    SignatureService,
+    require_different_person,
+    signature_matches,
+)
 from models.kernel.audit import AuditAction
 from models.kernel.errors import InvalidTransitionError, NotFoundError, ValidationError
+from models.kernel.record_check import RecordIntegrityError, require_intact, require_none_deleted
 from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UowFactory
 from models.quality.common import QA_ROLES, require_text
@@ -86,12 +91,26 @@ def spec_content(spec: Specification) -> dict[str, Any]:
 
 
 def approved_spec(session: Session, product_type_id: int) -> Specification | None:
-    return session.execute(
+    """The specification in force, refused if it, its tests or its approval signature differ
+    from the audit trail, or the limits no longer match what QA signed."""
+    spec = session.execute(
         select(Specification).where(
             Specification.product_type_id == product_type_id,
             Specification.status == SpecStatus.APPROVED,
         )
     ).scalar_one_or_none()
+    if spec is None:
+        return None
+    signature = (
+        session.get(Signature, spec.approval_signature_id) if spec.approval_signature_id else None
+    )
+    require_intact(session, spec, *spec.tests, signature)
+    require_none_deleted(session, SpecificationTest, "specification_id", spec.id)
+    if signature is None or not signature_matches(signature, spec_content(spec)):
+        raise RecordIntegrityError(
+            table="specification", record=spec.code, fields="approval signature", kind="altered"
+        )
+    return spec
 
 
 class SpecificationService:

@@ -58,6 +58,7 @@ class ImporterSource(Protocol):
     @property
     def quality(self) -> _HasQc: ...
 
+
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 _RECALL_AFTER_COMMIT = "(recall after commit)"

@@ -1,0 +1,263 @@
+"""Records bound to the audit trail: every commit records the state of what it changed, and a
+row changed outside CellTrail (a DB browser, raw SQL) is named by `celltrail audit verify`.
+
+Forged the way a database user would: plain SQL on the live database, on SQLite and on real
+PostgreSQL, with triggers dropped only where a table has them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from models.archive.backup import BackupError, create_backup, restore_backup
+from models.cli.app import run
+from models.core import Core
+from models.entities.audit import AuditEntry
+from models.entities.parties import DonorIdentity
+from models.kernel import schema
+from models.kernel.audit import AuditAction, verify_chain
+from models.kernel.db import make_engine
+from models.kernel.record_check import RecordReport, check_records
+from tests.conftest import PASSWORD
+from tests.core.factories import make_batch
+
+
+def _report(core: Core) -> RecordReport:
+    with Session(core.engine) as session:
+        return check_records(session)
+
+
+def _forge(core: Core, *statements: str) -> None:
+    with core.engine.begin() as conn:
+        for statement in statements:
+            conn.execute(text(statement))
+
+
+def _states(core: Core, table: str, record_id: object) -> list[str | None]:
+    with Session(core.engine) as session:
+        return list(
+            session.scalars(
+                select(AuditEntry.new_value)
+                .where(
+                    AuditEntry.action == AuditAction.STATE.value,
+                    AuditEntry.subject_type == table,
+                    AuditEntry.subject_id == str(record_id),
+                )
+                .order_by(AuditEntry.seq)
+            )
+        )
+
+
+def _step(core: Core) -> tuple[int, int]:
+    batch = make_batch(core)
+    step = core.steps.record_step(
+        batch_id=batch, name="P0", data={"pieces": 40}, username="wang", password=PASSWORD
+    )
+    return batch, step
+
+
+def test_every_commit_records_the_state_of_what_it_changed(any_core: Core) -> None:
+    batch, step = _step(any_core)
+    [state] = _states(any_core, "process_step", step)
+    assert state is not None and json.loads(state)["name"] == "P0"
+    any_core.steps.verify_step(step_id=step, username="zhao", password=PASSWORD)
+    states = _states(any_core, "process_step", step)
+    assert len(states) == 2 and json.loads(states[-1] or "{}")["verified_by"] == "zhao"
+    report = _report(any_core)
+    assert report.intact and report.rows_checked == report.states_in_trail > 0
+    with Session(any_core.engine) as session:
+        assert verify_chain(session).intact  # the STATE entries are chained like the others
+
+
+def test_a_rolled_back_change_records_no_state(core: Core) -> None:
+    batch = make_batch(core)
+    before = _states(core, "batch", batch)
+    with core.uow() as uow:
+        row = uow.session.execute(text("select 1")).scalar()
+        assert row == 1
+        from models.entities.production import Batch
+
+        found = uow.session.get(Batch, batch)
+        assert found is not None
+        found.created_by = "someone"
+        uow.session.flush()
+        # no commit: the action failed
+    assert _states(core, "batch", batch) == before and _report(core).intact
+
+
+FORGERIES = {
+    # name: (statements, table, id, kind, fields)
+    "batch released by hand": (
+        ["UPDATE batch SET status = 'released' WHERE id = {batch}"],
+        "batch",
+        "{batch}",
+        "altered",
+        ["status"],
+    ),
+    "step data rewritten": (
+        [
+            "UPDATE process_step SET data = '{{\"pieces\": 4}}', performed_by = 'li' "
+            "WHERE id = {step}"
+        ],
+        "process_step",
+        "{step}",
+        "altered",
+        ["data", "performed_by"],
+    ),
+    "step deleted": (
+        [
+            "DELETE FROM process_step WHERE id = {step}",
+        ],
+        "process_step",
+        "{step}",
+        "deleted",
+        [],
+    ),
+    "site inserted": (
+        [
+            "INSERT INTO site (id, code, name, kind, qualified, timezone) "
+            "VALUES (900, 'EVIL', 'Evil', 'hospital', true, 'UTC')"
+        ],
+        "site",
+        "900",
+        "inserted",
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FORGERIES))
+def test_a_row_changed_outside_celltrail_is_named(any_core: Core, name: str) -> None:
+    batch, step = _step(any_core)
+    statements, table, record_id, kind, fields = FORGERIES[name]
+    _forge(any_core, *(s.format(batch=batch, step=step) for s in statements))
+    report = _report(any_core)
+    wanted = record_id.format(batch=batch, step=step)
+    found = [m for m in report.mismatches if (m.table, m.record_id) == (table, wanted)]
+    assert [m.kind for m in found] == [kind], report.mismatches
+    assert [f.field for f in found[0].fields] == fields
+
+
+def test_the_difference_shows_what_the_trail_says_and_what_the_row_says(any_core: Core) -> None:
+    batch, _ = _step(any_core)
+    _forge(any_core, f"UPDATE batch SET created_by = 'mallory' WHERE id = {batch}")
+    [mismatch] = _report(any_core).mismatches
+    [difference] = mismatch.fields
+    assert (difference.field, difference.trail, difference.row) == ("created_by", "wang", "mallory")
+
+
+def test_personal_data_is_bound_but_never_copied_into_the_trail(any_core: Core) -> None:
+    batch = make_batch(any_core)
+    with any_core.uow() as uow:
+        donor_id = uow.session.scalar(text("select id from donor limit 1"))
+        uow.session.add(
+            DonorIdentity(donor_id=donor_id, full_name="张伟明", national_id="110101199003077777")
+        )
+        uow.commit()
+    with Session(any_core.engine) as session:
+        trail = " ".join(
+            str(value)
+            for row in session.execute(select(AuditEntry.__table__)).all()
+            for value in row
+        )
+    assert "张伟明" not in trail and "110101199003077777" not in trail
+    assert _report(any_core).intact and batch
+    _forge(any_core, f"UPDATE donor_identity SET full_name = '李四' WHERE donor_id = {donor_id}")
+    [mismatch] = _report(any_core).mismatches
+    assert (mismatch.table, mismatch.kind) == ("donor_identity", "altered")
+    assert "李四" not in repr(mismatch) and "张伟明" not in repr(mismatch)
+
+
+def test_a_value_the_app_cannot_read_is_named_not_a_crash(core: Core) -> None:
+    batch = make_batch(core)
+    _forge(
+        core,
+        f"UPDATE batch SET status = 'shipped-ish', created_at = 'yesterday' WHERE id = {batch}",
+    )
+    [mismatch] = _report(core).mismatches
+    assert mismatch.table == "batch" and {"status", "created_at"} <= {
+        f.field for f in mismatch.fields
+    }
+
+
+def _cli(*argv: str, lang: str = "en", monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
+    monkeypatch.setenv("CELLTRAIL_LANG", lang)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        code = run(list(argv))
+    return code, out.getvalue()
+
+
+def test_audit_verify_fails_and_names_the_record_in_both_languages(
+    core: Core, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    batch, _ = _step(core)
+    code, out = _cli("audit", "verify", "--db", sqlite_url, monkeypatch=monkeypatch)
+    assert code == 0 and "records match the audit trail" in out
+    _forge(core, f"UPDATE batch SET status = 'released' WHERE id = {batch}")
+    code, out = _cli("audit", "verify", "--db", sqlite_url, monkeypatch=monkeypatch)
+    assert code == 1
+    assert f"batch {batch}, status: trail says in_process, row says released" in out
+    code, out = _cli("audit", "verify", "--db", sqlite_url, lang="zh", monkeypatch=monkeypatch)
+    assert code == 1 and "审计追踪为 in_process，记录为 released" in out
+    code, out = _cli("audit", "verify", "--json", "--db", sqlite_url, monkeypatch=monkeypatch)
+    data = json.loads(out)
+    assert code == 1 and data["records"]["mismatches"][0]["fields"][0]["field"] == "status"
+
+
+def test_backup_refuses_a_database_whose_records_were_forged(core: Core, tmp_path: Path) -> None:
+    batch, _ = _step(core)
+    _forge(core, f"UPDATE batch SET status = 'released' WHERE id = {batch}")
+    with pytest.raises(BackupError, match="records differ from the audit trail"):
+        create_backup(core.engine, tmp_path / "site.zip")
+
+
+def test_a_backup_restored_on_the_other_backend_still_matches(
+    core: Core, tmp_path: Path, postgres_url: str
+) -> None:
+    """The canonical state is backend-neutral: SQLite's rows, restored into PostgreSQL, read
+    exactly as the trail recorded them."""
+    _step(core)
+    create_backup(core.engine, tmp_path / "site.zip")
+    target = make_engine(postgres_url)
+    try:
+        restore_backup(tmp_path / "site.zip", target)
+        with Session(target) as session:
+            report = check_records(session)
+        assert report.intact and report.rows_checked > 0
+    finally:
+        target.dispose()
+
+
+def test_upgrading_an_older_database_records_a_baseline(sqlite_url: str) -> None:
+    engine = make_engine(sqlite_url)
+    config = schema._config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0006")
+        conn.execute(
+            text(
+                "INSERT INTO donor (code, donor_type, eligibility, infectious, registered_at) "
+                "VALUES ('D1', 'allogeneic', 'eligible', false, '2026-01-02 03:04:05.000000')"
+            )
+        )
+        conn.execute(text("INSERT INTO donor_identity (donor_id, full_name) VALUES (1, '王五')"))
+    with Session(engine) as session:
+        assert {m.kind for m in check_records(session).mismatches} == {"inserted"}
+    schema.upgrade(engine)
+    with Session(engine) as session:
+        report = check_records(session)
+        reasons = set(
+            session.scalars(select(AuditEntry.reason).where(AuditEntry.action == "state"))
+        )
+    assert report.intact and report.rows_checked == 2
+    assert reasons == {"baseline: records bound to the audit trail (schema revision 0007)"}
+    engine.dispose()
