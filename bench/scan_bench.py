@@ -1,6 +1,8 @@
 """Scan-to-verdict at scale (issue 7 goal: < 20 ms median): a bar code scanned at the bedside
 is parsed, the unit and recipient are looked up and every hard stop is evaluated — the
-read-only `HospitalService.check_bedside` the screen calls before anyone confirms.
+read-only `HospitalService.check_bedside` the screen calls before anyone confirms. Since
+issue 12 that includes checking every row the verdict reads against its audit trail, so the
+generated site is bound to its trail first (bench/_seal.py).
 
 Uses the site generator of bench/trace_bench.py, at several sizes in one run, to show how the
 time grows with the site; with `--backends sqlite postgresql` the same site and the same scans
@@ -21,6 +23,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from _common import PG_SERVER, analyze_if_postgres, load, stats  # noqa: E402
+from _seal import seal_site  # noqa: E402
 from trace_bench import populate, site  # noqa: E402
 
 from models.core import open_core  # noqa: E402
@@ -69,6 +72,9 @@ def main() -> None:
         for backend in args.backends:
             with site(backend, size, args.pg) as url:
                 seconds, count = populate(url, size)
+                # bound to the trail as the app would have written it: the verdict now checks
+                # the unit, batch, recipient and thaw rows against their last recorded state
+                seconds += seal_site(url)[1]
                 analyze_if_postgres(url)
                 scans = scans or sample(url, args.samples)  # the same scans on every backend
                 median, p95, worst = measure(url, scans)
