@@ -56,7 +56,7 @@ def test_a_label_pointed_at_another_unit_cannot_be_double_checked(
         label = uow.session.get(PrintedLabel, first.id)
         assert label is not None and label.state is LabelState.PRINTED  # nothing was recorded
     assert _deviations(core) == [
-        f"Record integrity: printed_label {first.id} changed outside CellTrail"
+        f"Record integrity: printed label {first.id} changed outside CellTrail"
     ]
     assert verify(core, second.id)  # the untouched label is checked as before
 
