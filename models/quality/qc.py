@@ -30,6 +30,7 @@ from models.identity.accounts import get_user
 from models.identity.signatures import SignatureService, Signer, require_different_person
 from models.kernel.audit import AuditAction
 from models.kernel.errors import InvalidTransitionError, NotFoundError, ValidationError
+from models.kernel.record_check import require_intact
 from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
 from models.quality.common import STAFF_ROLES
@@ -234,6 +235,7 @@ class QcService:
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.VERIFIED)
         with self._uow() as uow:
             result = get_or_404(uow.session, QcResult, result_id, "QC result")
+            require_intact(uow.session, result)  # the second person signs what was recorded
             if result.verified_by is not None or result.voided_reason is not None:
                 raise InvalidTransitionError(
                     kind="QC result", ident=result_id, current="verified/voided", target="verified"

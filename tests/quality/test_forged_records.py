@@ -15,6 +15,7 @@ from models.entities.production import Batch, BatchStatus, ProductCategory
 from models.entities.quality import Deviation, ReleaseRecord
 from models.kernel.record_check import RecordIntegrityError
 from models.quality.suite import build_quality_services
+from tests.conftest import PASSWORD
 from tests.quality.conftest import (
     Env,
     FakeLabels,
@@ -133,3 +134,15 @@ def test_a_qc_result_deleted_outside_celltrail(env: Env, ready_batch: int) -> No
 def test_an_intact_batch_is_released_as_before(env: Env, ready_batch: int) -> None:
     assert qa_release(env, ready_batch) > 0
     assert _integrity_deviations(env.core) == []
+
+
+def test_a_result_edited_before_its_second_person_check_cannot_be_verified(env: Env) -> None:
+    batch_id = make_batch(env.core, setup_product(env, MSC), "B-UCMSC-250303-009")
+    outcome = record(env, batch_id, "viability", "71", 71.0, unit="%", verify=False)
+    _forge(
+        env.core,
+        f"UPDATE qc_result SET value_text = '93', value_num = 93 WHERE id = {outcome.result_id}",
+    )
+    with pytest.raises(RecordIntegrityError) as refused:
+        env.q.qc.verify_result(result_id=outcome.result_id, username="zhao", password=PASSWORD)
+    assert refused.value.params["fields"] == "value_num, value_text"
