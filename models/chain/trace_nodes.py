@@ -72,6 +72,14 @@ class RecipientNode:
 
 
 @dataclass(frozen=True)
+class IntegrityNote:
+    table: str
+    record: str
+    kind: str  # altered | deleted | inserted
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Trace:
     query: str
     focus_kind: str
@@ -81,6 +89,8 @@ class Trace:
     batches: tuple[BatchNode, ...]
     units: tuple[UnitNode, ...]
     recipients: tuple[RecipientNode, ...]
+    # records of the trace that differ from their audit trail (changed outside CellTrail)
+    integrity: tuple[IntegrityNote, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from models.cli.registry import Arg, Command, Result
-from models.i18n import render, user_language
+from models.i18n import render, term, user_language
 
 if TYPE_CHECKING:
     from models.chain.trace import Trace
@@ -21,7 +21,21 @@ def cmd_trace(args: argparse.Namespace) -> Result:
         result = TraceService(engine).trace(args.identifier)
     finally:
         engine.dispose()
-    return 0, result.to_dict(), render_trace(result, user_language())
+    lang = user_language()
+    text = render_trace(result, lang)
+    if result.integrity:  # a trace that rests on forged records is a failed check
+        notes = [
+            render(
+                "cli.trace.integrity",
+                lang,
+                table=term("record_kind", n.table),
+                record=n.record,
+                fields=", ".join(n.fields) or n.kind,
+            )
+            for n in result.integrity
+        ]
+        return 1, result.to_dict(), "\n".join([*notes, text])
+    return 0, result.to_dict(), text
 
 
 def render_trace(trace: Trace, lang: str = "en") -> str:

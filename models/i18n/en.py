@@ -819,6 +819,10 @@ MESSAGES.update(
         "record_kind.unit_link": "unit link",
         "record_kind.workspace_use": "workspace use",
         "record_kind.printed_label": "printed label",
+        "cli.trace.integrity": (
+            "RECORD INTEGRITY: {table} {record} differs from its audit trail ({fields}); "
+            "it was changed outside CellTrail"
+        ),
         "cli.audit.records_intact": (
             "records match the audit trail: {rows} rows checked against {states} recorded states"
         ),

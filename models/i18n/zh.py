@@ -681,6 +681,9 @@ MESSAGES.update(
         "record_kind.unit_link": "单元关联",
         "record_kind.workspace_use": "操作空间使用",
         "record_kind.printed_label": "已打印标签",
+        "cli.trace.integrity": (
+            "记录完整性：{table} {record} 与其审计追踪不一致（{fields}），已在 CellTrail 之外被修改"
+        ),
         "cli.audit.records_intact": "记录与审计追踪一致：已对照 {states} 条记录状态检查 {rows} 行",
         "cli.audit.records_broken": "记录在 CellTrail 之外被修改：{count} 条记录与审计追踪不一致",
         "cli.audit.record_altered": "  {table} {record}，{field}：审计追踪为 {trail}，记录为 {row}",

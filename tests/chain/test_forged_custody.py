@@ -131,3 +131,19 @@ def test_an_untouched_unit_is_given_as_before(flow: Flow) -> None:
     flow.ship_and_receive("SH-F4", units, "P-F-04")
     assert flow.give(units[0], "P-F-04") > 0
     assert _deviations(flow.core) == []
+
+
+def test_trace_names_the_forged_records_of_the_chain(
+    flow: Flow, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from models.cli.app import run
+
+    batch, units = flow.released_batch("DN-F5", 2)
+    url = flow.core.engine.url.render_as_string(hide_password=False)
+    monkeypatch.setenv("CELLTRAIL_LANG", "en")
+    assert run(["trace", batch, "--db", url]) == 0
+    _forge(flow.core, f"UPDATE batch SET status = 'quarantine' WHERE number = '{batch}'")
+    capsys.readouterr()
+    assert run(["trace", units[0], "--db", url]) == 1
+    out = capsys.readouterr()
+    assert "RECORD INTEGRITY: batch" in out.out + out.err and "(status)" in out.out + out.err
