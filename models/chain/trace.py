@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, aliased
 from models.chain.genealogy_sql import closure_cte
 from models.chain.records import RecordDetail, record_detail
 from models.chain.trace_flat import flat_trace
+from models.chain.trace_integrity import walk_integrity
 from models.chain.trace_nodes import (
     BatchNode,
     CollectionNode,
@@ -135,7 +136,7 @@ def trace_tree(session: Session, ref: NodeRef) -> TraceResult:
     walk = gather(session, Focus(ref.kind, ref.id, ""))  # text matters for a COI focus only
     if not walk.donors and ref.kind == "recipient":
         walk.extra = list(_recipient_rows(session.connection(), Recipient.id == ref.id))
-    return build_tree(walk, ref)
+    return build_tree(walk, ref, walk_integrity(session.connection(), walk))
 
 
 def gather(session: Session, focus: Focus) -> Walk:

@@ -11,11 +11,11 @@ from typing import Any
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
+from models.chain.trace_integrity import walk_integrity
 from models.chain.trace_nodes import (
     BatchNode,
     CollectionNode,
     DonorNode,
-    IntegrityNote,
     RecipientNode,
     Trace,
     UnitNode,
@@ -27,7 +27,6 @@ from models.chain.trace_resolve import Focus
 from models.chain.trace_tree import Walk
 from models.entities.parties import Donor, Recipient
 from models.entities.production import Batch, Collection, Disposition, ProductUnit
-from models.kernel.record_check import check_many
 
 
 def flat_trace(session: Session, walk: Walk, identifier: str, focus: Focus) -> Trace:
@@ -71,27 +70,8 @@ def flat_trace(session: Session, walk: Walk, identifier: str, focus: Focus) -> T
         batches=_batch_nodes(batches, walk.sources),
         units=_unit_nodes(conn, walk, codes, patients, {b.id: b.number for b in batches}),
         recipients=_recipient_nodes(walk.recipients, walk.given, codes),
-        integrity=_integrity(conn, walk),
+        integrity=walk_integrity(conn, walk),
     )
-
-
-def _integrity(conn: Connection, walk: Walk) -> tuple[IntegrityNote, ...]:
-    """Every donor, collection, batch, unit and recipient of the trace against its audit
-    trail: an investigator must see at once that a record was changed outside CellTrail."""
-    notes: list[IntegrityNote] = []
-    for entity, rows in (
-        (Donor, walk.donors),
-        (Collection, walk.collections),
-        (Batch, walk.batches),
-        (ProductUnit, walk.units),
-        (Recipient, walk.recipients),
-    ):
-        ids = sorted({str(row.id) for row in rows})
-        if ids:
-            for m in check_many(conn, entity.__table__, ids):  # type: ignore[arg-type]
-                fields = tuple(f.field for f in m.fields)
-                notes.append(IntegrityNote(m.table, m.record_id, m.kind, fields))
-    return tuple(notes)
 
 
 def _focus_label(session: Session, focus: Focus) -> str:

@@ -10,6 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from models.chain.trace_nodes import IntegrityNote
+
 NodeKind = Literal["donor", "collection", "batch", "unit", "recipient"]
 
 
@@ -40,6 +42,8 @@ class TraceNode:
 class TraceResult:
     focus: NodeRef
     roots: tuple[TraceNode, ...]
+    # records of the tree that differ from their audit trail (changed outside CellTrail)
+    integrity: tuple[IntegrityNote, ...] = ()
 
 
 def unit_status(unit: Any) -> str:
@@ -63,9 +67,11 @@ class Walk:
     extra: list[Any] = field(default_factory=list)  # a lone focus recipient (no donor, no unit)
 
 
-def build_tree(walk: Walk, focus: NodeRef) -> TraceResult:
+def build_tree(
+    walk: Walk, focus: NodeRef, integrity: tuple[IntegrityNote, ...] = ()
+) -> TraceResult:
     """The tree from every donor upstream of ``focus`` (pools have several)."""
-    return TraceResult(focus, _Layout(walk).roots(focus))
+    return TraceResult(focus, _Layout(walk).roots(focus), integrity)
 
 
 class _Layout:

@@ -152,3 +152,20 @@ def test_trace_report_and_batch_record_exports(
         text = unicodedata.normalize("NFKC", text)  # Noto CJK maps 人 to the radical ⼈
         assert "Batch record" in text and "Line clearance" in text
         assert "人脐带间充质干细胞注射液" in text  # Chinese product name embedded, not boxes
+
+
+def test_a_record_changed_outside_celltrail_is_shown_above_the_tree(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    from sqlalchemy import text
+
+    core = controller.ctx.core
+    number = demo(core).msc_batch
+    with core.engine.begin() as conn:
+        conn.execute(text(f"UPDATE batch SET status = 'quarantine' WHERE number = '{number}'"))
+    page = _page(qtbot, controller)
+    _search(qtbot, page, "P-B-0017")
+    assert page.message.isVisible()
+    assert "RECORD INTEGRITY: batch" in page.message.text()
+    assert "(status)" in page.message.text()
+    assert page.tree.topLevelItemCount() == 1  # the trace itself is still shown

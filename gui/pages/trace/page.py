@@ -23,12 +23,14 @@ from gui.dialogs.destroy_unit import DestroyUnitDialog
 from gui.dialogs.signoff import SignOffDialog
 from gui.exports import record_export, write_report
 from gui.field_labels import kind_label
+from gui.i18n import domain
 from gui.operations import Operation, Progress, run_op
 from gui.status_style import status_text, style_for
 from gui.widgets.record_panel import RecordPanel
 from gui.widgets.scan_line_edit import ScanLineEdit, visible
 from models.chain.records import StepRow
 from models.chain.trace import Dossier, NodeRef, TraceNode, TraceResult
+from models.i18n import term
 
 REF_ROLE = Qt.ItemDataRole.UserRole
 
@@ -151,6 +153,18 @@ class TracePage(QWidget):
         detail = dossier.detail
         self.result = result
         self.message.hide()
+        if result.integrity:  # records changed outside CellTrail: say so above the tree
+            self._say(
+                "\n".join(
+                    domain(
+                        "cli.trace.integrity",
+                        table=term("record_kind", n.table),
+                        record=n.record,
+                        fields=", ".join(n.fields) or n.kind,
+                    )
+                    for n in result.integrity
+                )
+            )
         self._fill_tree(result)
         self.panel.show_detail(detail, dossier.trail, dossier.signatures)
         self.back_button.setEnabled(bool(self.history))
