@@ -48,4 +48,7 @@ class PrinterStatusUnreadableError(PrinterError):
 
 
 class UnsupportedPrinterAddressError(PrinterError):
+    """``reason`` is a code of the ``printer_address_problem`` vocabulary (printing.registry)."""
+
     code = "printer_address_unsupported"
+    terms = {"reason": "printer_address_problem"}

@@ -3,10 +3,18 @@
 * ``tcp://host[:9100][?dpi=203&timeout=5&status=on]`` raw ZPL to a network printer
 * ``file:///abs/dir[?format=pdf|png|zpl&dpi=300]`` one file per job
 * ``system://Queue_Name[?format=zpl|pdf|png&dpi=203]`` OS spooler via ``lp``
+
+Every part of the address is checked here, before any job exists: a printer that could only
+fail once the job is claimed (a NaN timeout, a host name no resolver accepts) would leave the
+job half-printed.  A refusal is ``UnsupportedPrinterAddressError`` whose ``reason`` is a code
+of the ``printer_address_problem`` vocabulary (the caller renders it in the user's language).
 """
 
 from __future__ import annotations
 
+import ipaddress
+import math
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn, cast
@@ -17,6 +25,22 @@ from printing.transports import file, system, tcp
 
 _FORMATS = ("zpl", "pdf", "png")
 _DPIS = (203, 300, 600)
+# The longest address a print job records (print_job.printer_address holds 200 characters).
+MAX_ADDRESS_CHARS = 200
+# Seconds a network printer may take to answer: finite, positive, and short enough that a
+# dead printer cannot hold a job for ever.
+TIMEOUT_RANGE = (0.1, 300.0)
+_HOST_LABEL = r"[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# CUPS: any printable character except space, tab, "/" and "#".
+_QUEUE_NAME = re.compile(r"[^\s/#\x00-\x1f\x7f]{1,127}")
+_HOST_NAME = re.compile(rf"(?=.{{1,253}}$){_HOST_LABEL}(?:\.{_HOST_LABEL})*\.?")
+
+
+def _refuse(url: str, reason: str) -> NoReturn:
+    # A runaway address is shown by its start only: the message must stay one line.
+    shown = url if len(url) <= MAX_ADDRESS_CHARS else url[:60] + "…"
+    raise UnsupportedPrinterAddressError(address=shown, reason=reason)
 
 
 class _Query:
@@ -27,44 +51,66 @@ class _Query:
         self.values = {key: vals[-1] for key, vals in parse_qs(parts.query).items()}
         unknown = set(self.values) - allowed
         if unknown:
-            self.fail(f"unknown option(s) {', '.join(sorted(unknown))}")
+            self.fail("unknown_option")
 
     def fail(self, reason: str) -> NoReturn:
-        raise UnsupportedPrinterAddressError(address=self.url, reason=reason)
+        _refuse(self.url, reason)
 
-    def number(self, key: str, default: float) -> float:
+    def number(self, key: str, default: float, reason: str) -> float:
         try:
-            return float(self.values.get(key, default))
+            value = float(self.values.get(key, default))
         except ValueError:
-            self.fail(f"{key} must be a number")
+            self.fail(reason)
+        if not math.isfinite(value):  # nan, inf: float() takes them, a socket does not
+            self.fail(reason)
+        return value
+
+    def timeout(self, default: float) -> float:
+        value = self.number("timeout", default, "timeout")
+        low, high = TIMEOUT_RANGE
+        if not low <= value <= high:
+            self.fail("timeout")
+        return value
 
     def dpi(self, default: int) -> int:
-        dpi = int(self.number("dpi", default))
-        if dpi not in _DPIS:
-            self.fail(f"dpi must be one of {_DPIS}")
-        return dpi
+        value = self.number("dpi", default, "dpi")
+        if value not in _DPIS:
+            self.fail("dpi")
+        return int(value)
 
     def payload_format(self, default: PayloadFormat) -> PayloadFormat:
         value = self.values.get("format", default)
         if value not in _FORMATS:
-            self.fail(f"format must be one of {', '.join(_FORMATS)}")
+            self.fail("format")
         return cast(PayloadFormat, value)
+
+
+def _valid_host(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        return _HOST_NAME.fullmatch(host) is not None
 
 
 def _open_tcp(url: str, parts: SplitResult, name: str | None) -> LabelPrinter:
     query = _Query(url, parts, {"dpi", "timeout", "status"})
     try:
-        port = parts.port or tcp.DEFAULT_PORT
+        port = tcp.DEFAULT_PORT if parts.port is None else parts.port
     except ValueError:
-        query.fail("the port must be a number from 1 to 65535")
+        query.fail("port")
+    if not 1 <= port <= 65535:
+        query.fail("port")
     if not parts.hostname:
-        query.fail("a host name is required, e.g. tcp://10.0.0.5:9100")
+        query.fail("host_required")
+    if not _valid_host(parts.hostname):
+        query.fail("host_invalid")
     return tcp.TcpZplPrinter(
-        str(parts.hostname),
+        parts.hostname,
         port,
         name=name or "",
         dpi=query.dpi(203),
-        timeout=query.number("timeout", 5.0),
+        timeout=query.timeout(5.0),
         check_status=query.values.get("status") != "off",
     )
 
@@ -72,8 +118,9 @@ def _open_tcp(url: str, parts: SplitResult, name: str | None) -> LabelPrinter:
 def _open_file(url: str, parts: SplitResult, name: str | None) -> LabelPrinter:
     query = _Query(url, parts, {"dpi", "format"})
     directory = Path(unquote(parts.path))
-    if parts.netloc not in ("", "localhost") or not directory.is_absolute():
-        query.fail("use an absolute local directory, e.g. file:///var/labels")
+    local = parts.netloc in ("", "localhost")
+    if not local or not directory.is_absolute() or _CONTROL.search(str(directory)):
+        query.fail("directory")
     fmt = query.payload_format("pdf")
     return file.FilePrinter(directory, fmt, name=name, dpi=query.dpi(300))
 
@@ -82,9 +129,11 @@ def _open_system(url: str, parts: SplitResult, name: str | None) -> LabelPrinter
     query = _Query(url, parts, {"dpi", "format"})
     queue = unquote(parts.netloc + parts.path).strip("/")
     if not queue:
-        query.fail("a queue name is required, e.g. system://ZEBRA_RAW")
+        query.fail("queue_required")
+    if not _QUEUE_NAME.fullmatch(queue):
+        query.fail("queue_invalid")
     if not system.is_usable():
-        query.fail("the lp command (CUPS client) is not installed")
+        query.fail("lp_missing")
     return system.SystemPrinter(
         queue, query.payload_format("zpl"), name=name or "", dpi=query.dpi(203)
     )
@@ -98,11 +147,15 @@ _FACTORIES: dict[str, Callable[[str, SplitResult, str | None], LabelPrinter]] = 
 
 
 def open_printer(url: str, name: str | None = None) -> LabelPrinter:
-    """A printer for ``url``; raises ``UnsupportedPrinterAddressError`` with the reason."""
-    parts = urlsplit(url.strip())
+    """A printer for ``url``; raises ``UnsupportedPrinterAddressError`` with the reason.
+    Nothing is sent and nothing is connected to: this only checks and parses the address."""
+    if len(url) > MAX_ADDRESS_CHARS:
+        _refuse(url, "too_long")
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # e.g. an unbalanced "[" in the host part
+        _refuse(url, "unreadable")
     factory = _FACTORIES.get(parts.scheme.lower())
     if factory is None:
-        raise UnsupportedPrinterAddressError(
-            address=url, reason=f"unknown scheme; use one of {', '.join(_FACTORIES)}"
-        )
+        _refuse(url, "unknown_scheme")
     return factory(url, parts, name)

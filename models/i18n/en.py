@@ -848,3 +848,100 @@ MESSAGES.update(
         ),
     }
 )
+
+# issue 12, bad input at the command line: refusals of arguments, standard input, files and
+# printer addresses (models/cli/app.py and inputs.py, models/archive/output.py, backup.py,
+# verify.py, printing/registry.py).
+MESSAGES.update(
+    {
+        "cli.usage_error": "error: {message} (see {command} --help)",
+        "cli.bad_id": "{value!r} is not a record id (a whole number from 1 to 2^63-1)",
+        "cli.not_utf8": (
+            "it is not valid UTF-8 text (undecodable bytes); use a UTF-8 locale or rename the file"
+        ),
+        "cli.field.stdin": "standard input",
+        "cli.field.file": "file",
+        "cli.field.value": "value",
+        "cli.stdin_not_utf8": "it is not UTF-8 text",
+        "cli.stdin_too_long": "it holds more than {limit} bytes; only a password is read there",
+        "cli.no_input": "it ended before anything was read",
+        "cli.db.too_long": (
+            "a text is longer than the database allows (at most {limit} characters); "
+            "nothing was saved"
+        ),
+        "cli.db.value_refused": "the database refused a value ({detail}); nothing was saved",
+        "cli.db.conflict": (
+            "the database refused it as a conflict with a record it holds ({detail}); "
+            "nothing was saved"
+        ),
+        "cli.help.force": "replace an existing regular file of that name",
+        # argparse's own words, by its message ids (models/cli/app.py _ARGPARSE_WORDS)
+        "cli.argparse.usage": "usage: ",
+        "cli.argparse.positionals": "positional arguments",
+        "cli.argparse.options": "options",
+        "cli.argparse.help": "show this help message and exit",
+        "cli.argparse.argument": "argument %(argument_name)s: %(message)s",
+        "cli.argparse.required": "the following arguments are required: %s",
+        "cli.argparse.unrecognized": "unrecognized arguments: %s",
+        "cli.argparse.choice": "invalid choice: %(value)r (choose from %(choices)s)",
+        "cli.argparse.value": "invalid %(type)s value: %(value)r",
+        "cli.argparse.one": "expected one argument",
+        "cli.argparse.at_least_one": "expected at least one argument",
+        "cli.argparse.ambiguous": "ambiguous option: %(option)s could match %(matches)s",
+        # files the user names (models/archive/output.py, backup.py, verify.py)
+        "output_exists": (
+            "{file} already exists; nothing was written (to replace it, add --force)"
+        ),
+        "output_not_regular": (
+            "{file} is not a regular file (a directory, device, link, pipe or socket); "
+            "nothing was written: CellTrail writes only a new file or over a regular one"
+        ),
+        "database_not_regular": (
+            "The database {file} is not a regular file (a directory, device, pipe or socket); "
+            "nothing was opened"
+        ),
+        "input_not_regular": (
+            "{file} is not a regular file (a directory, device, pipe or socket); "
+            "nothing was read"
+        ),
+        "archive_too_large": (
+            "{file} would inflate to {size} bytes, more than the {limit} an archive may hold; "
+            "nothing was inflated"
+        ),
+        "backup_member_too_large": (
+            "Backup/restore refused: {member} would inflate to {size} bytes, more than the "
+            "{limit} allowed; the file is damaged or not a CellTrail backup, nothing was restored"
+        ),
+        # printing: why a printer address cannot be used (printing/registry.py)
+        "printer_address_problem.unknown_scheme": (
+            "unknown kind of address; use tcp://, file:// or system://"
+        ),
+        "printer_address_problem.unreadable": "it cannot be read as a URL",
+        "printer_address_problem.too_long": "it is longer than 200 characters",
+        "printer_address_problem.unknown_option": (
+            "it has an option this kind of printer does not take (tcp://: dpi, timeout, "
+            "status; file:// and system://: dpi, format)"
+        ),
+        "printer_address_problem.timeout": "timeout must be a number of seconds from 0.1 to 300",
+        "printer_address_problem.dpi": "dpi must be 203, 300 or 600",
+        "printer_address_problem.format": "format must be zpl, pdf or png",
+        "printer_address_problem.port": "the port must be a number from 1 to 65535",
+        "printer_address_problem.host_required": (
+            "a host name is required, e.g. tcp://10.0.0.5:9100"
+        ),
+        "printer_address_problem.host_invalid": (
+            "the host is neither an IP address nor a host name (letters, digits, '-', '_' "
+            "and '.', at most 253 characters)"
+        ),
+        "printer_address_problem.directory": (
+            "use an absolute local directory, e.g. file:///var/labels"
+        ),
+        "printer_address_problem.queue_required": (
+            "a queue name is required, e.g. system://ZEBRA_RAW"
+        ),
+        "printer_address_problem.queue_invalid": (
+            "a queue name may not hold spaces, '/', '#' or control characters"
+        ),
+        "printer_address_problem.lp_missing": "the lp command (CUPS client) is not installed",
+    }
+)

@@ -701,3 +701,73 @@ MESSAGES.update(
         ),
     }
 )
+
+# issue 12，命令行的错误输入：参数、标准输入、文件与打印机地址的拒绝说明。
+MESSAGES.update(
+    {
+        "cli.usage_error": "错误：{message}（参见 {command} --help）",
+        "cli.bad_id": "{value!r} 不是记录编号（应为 1 至 2^63-1 的整数）",
+        "cli.not_utf8": (
+            "不是有效的 UTF-8 文本（含无法解码的字节）；请使用 UTF-8 区域设置或重命名文件"
+        ),
+        "cli.field.stdin": "标准输入",
+        "cli.field.file": "文件",
+        "cli.field.value": "值",
+        "cli.stdin_not_utf8": "不是 UTF-8 文本",
+        "cli.stdin_too_long": "超过 {limit} 字节；此处只读取密码",
+        "cli.no_input": "尚未读到任何内容即已结束",
+        "cli.db.too_long": "文本超出数据库允许的长度（最多 {limit} 个字符）；未保存任何内容",
+        "cli.db.value_refused": "数据库拒绝了一个值（{detail}）；未保存任何内容",
+        "cli.db.conflict": "数据库以与已有记录冲突为由拒绝（{detail}）；未保存任何内容",
+        "cli.help.force": "替换同名的现有普通文件",
+        "cli.argparse.usage": "用法：",
+        "cli.argparse.positionals": "位置参数",
+        "cli.argparse.options": "选项",
+        "cli.argparse.help": "显示此帮助信息并退出",
+        "cli.argparse.argument": "参数 %(argument_name)s：%(message)s",
+        "cli.argparse.required": "缺少必需的参数：%s",
+        "cli.argparse.unrecognized": "无法识别的参数：%s",
+        "cli.argparse.choice": "无效的选择：%(value)r（可选：%(choices)s）",
+        "cli.argparse.value": "无效的 %(type)s 值：%(value)r",
+        "cli.argparse.one": "需要一个值",
+        "cli.argparse.at_least_one": "至少需要一个值",
+        "cli.argparse.ambiguous": "有歧义的选项：%(option)s 可匹配 %(matches)s",
+        "output_exists": "{file} 已存在；未写入任何内容（如需替换，请加 --force）",
+        "output_not_regular": (
+            "{file} 不是普通文件（目录、设备、链接、管道或套接字）；未写入任何内容："
+            "CellTrail 只写入新文件或覆盖普通文件"
+        ),
+        "database_not_regular": (
+            "数据库 {file} 不是普通文件（目录、设备、管道或套接字）；未打开任何内容"
+        ),
+        "input_not_regular": "{file} 不是普通文件（目录、设备、管道或套接字）；未读取任何内容",
+        "archive_too_large": (
+            "{file} 解压后将达 {size} 字节，超过归档允许的 {limit} 字节；未解压任何内容"
+        ),
+        "backup_member_too_large": (
+            "备份/恢复被拒绝：{member} 解压后将达 {size} 字节，超过允许的 {limit} 字节；"
+            "文件已损坏或不是 CellTrail 备份，未恢复任何内容"
+        ),
+        "printer_address_problem.unknown_scheme": (
+            "未知的地址类型；请使用 tcp://、file:// 或 system://"
+        ),
+        "printer_address_problem.unreadable": "无法识别为 URL",
+        "printer_address_problem.too_long": "超过 200 个字符",
+        "printer_address_problem.unknown_option": (
+            "含有此类打印机不支持的选项（tcp://：dpi、timeout、status；"
+            "file:// 与 system://：dpi、format）"
+        ),
+        "printer_address_problem.timeout": "timeout 必须是 0.1 至 300 之间的秒数",
+        "printer_address_problem.dpi": "dpi 必须为 203、300 或 600",
+        "printer_address_problem.format": "format 必须为 zpl、pdf 或 png",
+        "printer_address_problem.port": "端口必须是 1 至 65535 之间的数字",
+        "printer_address_problem.host_required": "需要主机名，例如 tcp://10.0.0.5:9100",
+        "printer_address_problem.host_invalid": (
+            "主机既不是 IP 地址，也不是主机名（字母、数字、'-'、'_' 和 '.'，最多 253 个字符）"
+        ),
+        "printer_address_problem.directory": "请使用本机的绝对目录，例如 file:///var/labels",
+        "printer_address_problem.queue_required": "需要打印队列名，例如 system://ZEBRA_RAW",
+        "printer_address_problem.queue_invalid": "打印队列名不得包含空格、'/'、'#' 或控制字符",
+        "printer_address_problem.lp_missing": "未安装 lp 命令（CUPS 客户端）",
+    }
+)

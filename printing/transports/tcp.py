@@ -89,6 +89,11 @@ class TcpZplPrinter:
         except OSError as exc:
             detail = exc.strerror or type(exc).__name__
             raise PrinterUnreachableError(printer=self.name, detail=detail) from exc
+        except (ValueError, OverflowError) as exc:
+            # A host or timeout the socket layer refuses (UnicodeError for a host no resolver
+            # takes). printing.registry refuses such addresses first; this keeps a printer
+            # built by hand from raising past the print run, which would strand the job.
+            raise PrinterUnreachableError(printer=self.name, detail=type(exc).__name__) from exc
 
     def _read_status(self, sock: socket.socket) -> PrinterStatus:
         sock.sendall(b"~HS")

@@ -27,25 +27,65 @@ def test_file_url_defaults_to_pdf(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("url", "reason"),
+    ("url", "reason", "words"),
     [
-        ("ftp://x", "unknown scheme"),
-        ("printer-1", "unknown scheme"),
-        ("tcp://:9100", "host name is required"),
-        ("tcp://host:99999", "port"),
-        ("tcp://host?dpi=250", "dpi"),
-        ("tcp://host?timeout=soon", "timeout must be a number"),
-        ("tcp://host?tiemout=5", "unknown option"),
-        ("file:///tmp/labels?format=bmp", "format"),
-        ("file://server/share", "absolute local directory"),
-        ("system://", "queue name"),
+        ("ftp://x", "unknown_scheme", "unknown kind of address"),
+        ("printer-1", "unknown_scheme", "unknown kind of address"),
+        ("tcp://:9100", "host_required", "host name is required"),
+        ("tcp://host:99999", "port", "port"),
+        ("tcp://host:0", "port", "port"),
+        ("tcp://host?dpi=250", "dpi", "dpi"),
+        ("tcp://host?dpi=nan", "dpi", "dpi"),
+        ("tcp://host?dpi=1e999", "dpi", "dpi"),
+        ("tcp://host?timeout=soon", "timeout", "timeout must be a number"),
+        ("tcp://host?timeout=nan", "timeout", "timeout must be a number"),
+        ("tcp://host?timeout=inf", "timeout", "timeout must be a number"),
+        ("tcp://host?timeout=-1", "timeout", "timeout must be a number"),
+        ("tcp://host?timeout=0", "timeout", "timeout must be a number"),
+        ("tcp://host?timeout=301", "timeout", "timeout must be a number"),
+        ("tcp://host?tiemout=5", "unknown_option", "option"),
+        ("tcp://" + "a" * 150 + ":9100", "host_invalid", "host name"),  # a label > 63
+        ("tcp://" + "a" * 5000 + ":9100", "too_long", "200 characters"),
+        ("tcp://bad host:9100", "host_invalid", "host name"),
+        ("tcp://[::1:9100", "unreadable", "URL"),
+        ("file:///tmp/labels?format=bmp", "format", "format"),
+        ("file://server/share", "directory", "absolute local directory"),
+        ("file:///tmp/a%00b", "directory", "absolute local directory"),
+        ("system://", "queue_required", "queue name"),
     ],
 )
-def test_bad_urls_are_rejected_with_a_reason(url: str, reason: str) -> None:
-    with pytest.raises(UnsupportedPrinterAddressError, match=reason) as caught:
+def test_bad_urls_are_rejected_with_a_reason(url: str, reason: str, words: str) -> None:
+    with pytest.raises(UnsupportedPrinterAddressError) as caught:
         open_printer(url)
     assert caught.value.code == "printer_address_unsupported"
+    assert caught.value.params["reason"] == reason
+    assert words in describe(caught.value, "en")
     assert "无法使用" in describe(caught.value, "zh")
+    assert len(describe(caught.value, "en")) < 600  # a runaway address is not echoed whole
+
+
+def test_the_reason_is_in_the_readers_language() -> None:
+    with pytest.raises(UnsupportedPrinterAddressError) as caught:
+        open_printer("tcp://10.0.0.5?timeout=nan")
+    assert "0.1 至 300" in describe(caught.value, "zh")
+    assert "timeout must be a number of seconds" in describe(caught.value, "en")
+
+
+@pytest.mark.parametrize(
+    "url", ["tcp://10.0.0.5", "tcp://[fe80::1]:9100", "tcp://zebra-1.lab_net.local.:6101"]
+)
+def test_ip_addresses_and_host_names_are_accepted(url: str) -> None:
+    assert isinstance(open_printer(url), TcpZplPrinter)
+
+
+def test_a_socket_error_other_than_oserror_never_passes_the_printer() -> None:
+    """A printer built by hand (no registry check) with a host no resolver takes: the print
+    run must get a PrinterError, never a UnicodeError that would strand its job."""
+    from printing.port import PrinterError, PrintJob
+
+    printer = TcpZplPrinter("a" * 70 + ".example", timeout=0.5)
+    with pytest.raises(PrinterError):
+        printer.send(PrintJob(job_id="J1", payload=b"^XA^XZ", content_type="zpl"))
 
 
 @pytest.mark.skipif(not system.is_usable(), reason="lp (cups-client) is not installed")
@@ -56,5 +96,6 @@ def test_system_url_gives_spooler_printer() -> None:
 
 @pytest.mark.skipif(system.is_usable(), reason="lp is installed here")
 def test_system_url_without_lp_says_so() -> None:
-    with pytest.raises(UnsupportedPrinterAddressError, match="lp command"):
+    with pytest.raises(UnsupportedPrinterAddressError) as caught:
         open_printer("system://ZEBRA_RAW")
+    assert "lp command" in describe(caught.value, "en")
