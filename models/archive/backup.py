@@ -5,6 +5,12 @@ site from SQLite to PostgreSQL. This format is backend-neutral, is checked on th
 (the audit chain must be intact before anything is written) and on the way back in
 (member checksums, schema revision, and the audit chain of the restored rows), and a
 restore is one transaction: it either completes or leaves the target untouched.
+
+A backup file is only written where nothing is, or over a regular file with ``force``
+(models.archive.output).  A file to restore is untrusted until checked: it must be a regular
+file, and every size is capped *before* it is read (the manifest's, each member's, each
+row's), so a zip bomb or ``/dev/zero`` is refused in words instead of exhausting memory.
+Members are checked and restored as streams: memory does not grow with the backup.
 """
 
 from __future__ import annotations
@@ -13,7 +19,9 @@ import base64
 import hashlib
 import io
 import json
+import os
 import sqlite3
+import stat
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -29,6 +37,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
 import models.entities  # noqa: F401  (registers every table)
+from models.archive.errors import InputNotRegularError
+from models.archive.output import new_file
 from models.entities.base import Base, utcnow
 from models.kernel import schema
 from models.kernel.audit import verify_chain
@@ -38,10 +48,24 @@ from models.kernel.record_check import check_records
 
 FORMAT = "celltrail-backup/1"
 SKIPPED_TABLES = {"alembic_version"}
+MANIFEST = "manifest.json"
+
+# Caps checked against the sizes the zip declares, before anything is inflated (zipfile
+# never yields more than a member's declared size, so the declaration is a true bound).
+MAX_MANIFEST_BYTES = 16 << 20  # a manifest is a few kilobytes: digests and row counts
+MAX_ROW_CHARS = 256 << 20  # one row as a JSON line (label payloads are the largest)
+# Deflate can shrink a run of one byte a thousandfold; table rows never shrink a hundredfold.
+MAX_INFLATION = 100
+INFLATION_CHECKED_ABOVE = 16 << 20
+_CHUNK = 1 << 20
 
 
 class BackupError(DomainError):
     code = "backup"
+
+
+class BackupMemberTooLargeError(DomainError):
+    code = "backup_member_too_large"
 
 
 @dataclass(frozen=True)
@@ -100,14 +124,14 @@ def _rows(conn: Connection, table: Table) -> Iterator[dict[str, Any]]:
         yield {k: encode_value(v) for k, v in row.items()}
 
 
-def create_backup(engine: Engine, destination: Path) -> BackupManifest:
-    """Write a verified backup of the whole database to ``destination`` (a .zip file).
+def create_backup(engine: Engine, destination: Path, *, force: bool = False) -> BackupManifest:
+    """Write a verified backup of the whole database to ``destination`` (a .zip file); an
+    existing file there is replaced only with ``force``, and never a non-regular one.
 
     Verification and dump share one connection and so one snapshot: the chain that was
     verified is exactly the chain that is written.
     """
-    tmp = destination.with_suffix(destination.suffix + ".partial")
-    with read_only(engine).connect() as conn:
+    with new_file(destination, force=force) as tmp, read_only(engine).connect() as conn:
         if engine.dialect.name == "postgresql":
             conn.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
         report = verify_chain(Session(bind=conn))
@@ -129,8 +153,7 @@ def create_backup(engine: Engine, destination: Path) -> BackupManifest:
                 audit_last_hash=report.last_hash,
                 member_sha256=digests,
             )
-            archive.writestr("manifest.json", json.dumps(manifest.__dict__, indent=2))
-    tmp.replace(destination)
+            archive.writestr(MANIFEST, json.dumps(manifest.__dict__, indent=2))
     return manifest
 
 
@@ -153,7 +176,7 @@ def _dump_tables(
 
 def read_manifest(archive: zipfile.ZipFile) -> BackupManifest:
     try:
-        raw = json.loads(archive.read("manifest.json"))
+        raw = json.loads(_read_capped(archive, MANIFEST, MAX_MANIFEST_BYTES))
         manifest = BackupManifest(**raw)
     except (KeyError, TypeError, ValueError) as exc:
         raise BackupError(detail=f"not a CellTrail backup (manifest unreadable: {exc})") from exc
@@ -164,6 +187,7 @@ def read_manifest(archive: zipfile.ZipFile) -> BackupManifest:
 
 def restore_backup(source: Path, engine: Engine) -> BackupManifest:
     """Restore into an empty, migrated database; all or nothing."""
+    _require_regular_file(source)
     try:
         archive = zipfile.ZipFile(source)
     except (OSError, zipfile.BadZipFile) as exc:
@@ -202,30 +226,63 @@ def _restore(archive: zipfile.ZipFile, engine: Engine) -> BackupManifest:
                 detail=f"backup schema {manifest.schema_revision} differs from this "
                 f"release's {schema.head_revision()}; restore with the matching release"
             )
-        members = _verified_members(archive, manifest)
+        _verify_members(archive, manifest)
         schema.upgrade(engine)
         with engine.begin() as conn:
             _require_empty(conn)
             conn.execute(text("DELETE FROM audit_chain_head"))  # replaced by the backup's head
             for table in _tables():
-                _insert_rows(conn, table, members.get(f"tables/{table.name}.jsonl", b""))
+                member = f"tables/{table.name}.jsonl"
+                if member in manifest.member_sha256:
+                    _insert_rows(conn, table, archive, member)
             if engine.dialect.name == "postgresql":
                 _reset_sequences(conn)
             _verify_restored(conn, manifest)
     return manifest
 
 
-def _verified_members(archive: zipfile.ZipFile, manifest: BackupManifest) -> dict[str, bytes]:
-    members = {}
+def _require_regular_file(source: Path) -> None:
+    """A device (/dev/zero), a pipe or a directory is never opened as a backup."""
+    try:
+        found = os.stat(source)
+    except OSError as exc:
+        raise BackupError(detail=f"cannot open {source}: {exc.strerror}") from exc
+    if not stat.S_ISREG(found.st_mode):
+        raise InputNotRegularError(file=str(source))
+
+
+def _checked_info(archive: zipfile.ZipFile, member: str, limit: int | None) -> zipfile.ZipInfo:
+    """The member's entry, refused unread if its declared size exceeds ``limit`` or it
+    inflates like a zip bomb rather than like table rows."""
+    try:
+        info = archive.getinfo(member)
+    except KeyError as exc:
+        raise BackupError(detail=f"{member} is missing from the backup") from exc
+    if limit is not None and info.file_size > limit:
+        raise BackupMemberTooLargeError(member=member, size=info.file_size, limit=limit)
+    if info.file_size > INFLATION_CHECKED_ABOVE and info.file_size > MAX_INFLATION * max(
+        info.compress_size, 1
+    ):
+        raise BackupMemberTooLargeError(
+            member=member, size=info.file_size, limit=MAX_INFLATION * info.compress_size
+        )
+    return info
+
+
+def _read_capped(archive: zipfile.ZipFile, member: str, limit: int) -> bytes:
+    with archive.open(_checked_info(archive, member, limit)) as stream:
+        return stream.read(limit + 1)
+
+
+def _verify_members(archive: zipfile.ZipFile, manifest: BackupManifest) -> None:
+    """Every listed member is present and matches its checksum, read in chunks."""
     for member, expected in manifest.member_sha256.items():
-        try:
-            data = archive.read(member)
-        except KeyError as exc:
-            raise BackupError(detail=f"{member} is missing from the backup") from exc
-        if hashlib.sha256(data).hexdigest() != expected:
+        digest = hashlib.sha256()
+        with archive.open(_checked_info(archive, member, None)) as stream:
+            while chunk := stream.read(_CHUNK):
+                digest.update(chunk)
+        if digest.hexdigest() != expected:
             raise BackupError(detail=f"{member} is corrupt (checksum mismatch)")
-        members[member] = data
-    return members
 
 
 def _require_empty(conn: Connection) -> None:
@@ -235,18 +292,25 @@ def _require_empty(conn: Connection) -> None:
         raise BackupError(detail="the target database is not empty; restore only into a new one")
 
 
-def _insert_rows(conn: Connection, table: Table, data: bytes) -> None:
+def _insert_rows(conn: Connection, table: Table, archive: zipfile.ZipFile, member: str) -> None:
     batch: list[dict[str, Any]] = []
-    # split on "\n" only: str.splitlines() also breaks at U+2028, U+0085 … inside values
-    for line in data.decode("utf-8").split("\n"):
-        if not line:
-            continue
-        batch.append(_decode(table, json.loads(line)))
+    with archive.open(_checked_info(archive, member, None)) as raw:
+        # newline="\n": lines end at "\n" only, never at U+2028, U+0085 … inside values
+        for line in _lines(io.TextIOWrapper(raw, encoding="utf-8", newline="\n"), member):
+            batch.append(_decode(table, json.loads(line)))
         if len(batch) >= 2000:
             conn.execute(insert(table), batch)
             batch = []
     if batch:
         conn.execute(insert(table), batch)
+
+
+def _lines(stream: io.TextIOWrapper, member: str) -> Iterator[str]:
+    while line := stream.readline(MAX_ROW_CHARS + 1):
+        if len(line) > MAX_ROW_CHARS:
+            raise BackupMemberTooLargeError(member=member, size=len(line), limit=MAX_ROW_CHARS)
+        if line.strip("\n"):
+            yield line
 
 
 def _reset_sequences(conn: Connection) -> None:

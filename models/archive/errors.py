@@ -148,3 +148,25 @@ class LiveExportMissingError(DomainError):
 
 class VerifierFaultError(DomainError):
     code = "archive_verifier_fault"
+
+
+# --- writing a file the user named (models.archive.output) -----------------------------------
+
+
+class OutputExistsError(DomainError):
+    code = "output_exists"
+
+
+class OutputNotRegularError(DomainError):
+    code = "output_not_regular"
+
+
+# --- reading a file the user named -----------------------------------------------------------
+
+
+class InputNotRegularError(DomainError):
+    code = "input_not_regular"
+
+
+class ArchiveTooLargeError(DomainError):
+    code = "archive_too_large"

@@ -50,6 +50,7 @@ from models.archive.format import (
     to_json,
     to_jsonl,
 )
+from models.archive.output import check_destination, new_file
 from models.chain.lookup import unit_code
 from models.entities.accounts import Role, Signature
 from models.entities.audit import AuditEntry
@@ -81,13 +82,16 @@ TERMINAL_DISPOSITIONS = frozenset(
 
 
 def export_batch_archive(
-    core: Core, *, batch_number: str, destination: Path, actor: str
+    core: Core, *, batch_number: str, destination: Path, actor: str, force: bool = False
 ) -> ArchiveManifest:
-    """Write the retention archive of closed batch ``batch_number`` to ``destination`` (.zip).
+    """Write the retention archive of closed batch ``batch_number`` to ``destination`` (.zip);
+    an existing file there is replaced only with ``force``, and never a non-regular one
+    (models.archive.output).
 
     The checks and the dump share one read-only connection and so one snapshot: the chain
     that was verified is the chain whose entries are archived.  The export is audited.
     """
+    check_destination(destination, force=force)  # before any work: refused means untouched
     engine = read_only(core.engine)
     with engine.connect() as conn:
         session = Session(bind=conn)
@@ -139,12 +143,13 @@ def export_batch_archive(
         member_sha256={name: hashlib.sha256(data).hexdigest() for name, data in members.items()},
     )
     manifest_bytes = json.dumps(manifest.__dict__, indent=2).encode("utf-8")
-    tmp = destination.with_suffix(destination.suffix + ".partial")
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+    with (
+        new_file(destination, force=force) as tmp,
+        zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
         for name, data in members.items():
             archive.writestr(name, data)
         archive.writestr(MANIFEST, manifest_bytes)
-    tmp.replace(destination)
     _audit_export(core, actor, batch_number, destination, manifest, manifest_bytes)
     return manifest
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 import struct
 import zipfile
 import zlib
@@ -30,8 +32,10 @@ from typing import Any
 
 from models.archive.checks import ArchiveContents, check_audit, check_batch, check_signatures
 from models.archive.errors import (
+    ArchiveTooLargeError,
     ArchiveUnreadableError,
     FormatUnknownError,
+    InputNotRegularError,
     ManifestInvalidError,
     MemberChecksumError,
     MemberContentError,
@@ -58,6 +62,9 @@ from models.kernel.errors import DomainError
 
 # Far above any batch's archive; a member claiming more is refused unread (zip bombs).
 MAX_MEMBER_BYTES = 1 << 30
+# Every member is held in memory while it is checked: the archive as a whole is capped too,
+# by the sizes its zip directory declares, before a byte is inflated.
+MAX_ARCHIVE_BYTES = 1 << 30
 # A garbage member would otherwise yield one problem per line.
 MAX_LINE_PROBLEMS = 10
 
@@ -128,11 +135,29 @@ def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def _read(path: Path, problems: list[DomainError]) -> tuple[ArchiveContents, int]:
+def _open(path: Path, problems: list[DomainError]) -> zipfile.ZipFile | None:
+    """The zip at ``path`` if it is a regular file that declares no more than the cap."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # /dev/zero, a pipe, a directory
+            problems.append(InputNotRegularError(file=str(path)))
+            return None
         archive = zipfile.ZipFile(path)
     except _UNREADABLE as exc:
         problems.append(ArchiveUnreadableError(file=path.name, reason=_reason(exc)))
+        return None
+    declared = sum(info.file_size for info in archive.infolist())
+    if declared > MAX_ARCHIVE_BYTES:
+        archive.close()
+        problems.append(
+            ArchiveTooLargeError(file=path.name, size=declared, limit=MAX_ARCHIVE_BYTES)
+        )
+        return None
+    return archive
+
+
+def _read(path: Path, problems: list[DomainError]) -> tuple[ArchiveContents, int]:
+    archive = _open(path, problems)
+    if archive is None:
         return ArchiveContents(), 0
     with archive:
         names = Counter(info.filename for info in archive.infolist())
