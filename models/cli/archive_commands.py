@@ -22,7 +22,7 @@ from models.kernel.errors import ValidationError
 if TYPE_CHECKING:
     from models.archive.verify import VerifyReport
 
-USAGE = "BATCH -o FILE.zip --user U | verify FILE.zip [--db URL] | show FILE.zip"
+USAGE = "BATCH -o FILE.zip --user U [--force] | verify FILE.zip [--db URL] | show FILE.zip"
 
 
 def cmd_archive(args: argparse.Namespace) -> Result:
@@ -54,7 +54,7 @@ def cmd_export(args: argparse.Namespace, batch: str) -> Result:
     core = open_core(resolve_database_url(args.db), migrate=False)
     try:
         manifest = export_batch_archive(
-            core, batch_number=batch, destination=args.output, actor=args.user
+            core, batch_number=batch, destination=args.output, actor=args.user, force=args.force
         )
     finally:
         core.close()
@@ -124,6 +124,7 @@ COMMANDS = (
             Arg("target", nargs="+", metavar="ARG", help="cli.help.archive.target"),
             Arg("-o", "--output", type=Path, help="cli.help.archive.output"),
             Arg("--user", help="cli.help.archive.user"),
+            Arg("--force", action="store_true", help="cli.help.force"),
         ),
     ),
 )

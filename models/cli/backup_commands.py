@@ -15,7 +15,7 @@ def cmd_backup(args: argparse.Namespace) -> Result:
 
     engine = make_engine(resolve_database_url(args.db))
     try:
-        manifest = create_backup(engine, args.file)
+        manifest = create_backup(engine, args.file, force=args.force)
     finally:
         engine.dispose()
     text = render(
@@ -49,6 +49,14 @@ def cmd_restore(args: argparse.Namespace) -> Result:
 
 
 COMMANDS = (
-    Command("backup", "cli.help.backup", cmd_backup, args=(Arg("file", type=Path),)),
+    Command(
+        "backup",
+        "cli.help.backup",
+        cmd_backup,
+        args=(
+            Arg("file", type=Path),
+            Arg("--force", action="store_true", help="cli.help.force"),
+        ),
+    ),
     Command("restore", "cli.help.restore", cmd_restore, args=(Arg("file", type=Path),)),
 )

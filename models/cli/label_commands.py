@@ -1,20 +1,24 @@
 """`celltrail label render` (preview file, no record change) and `celltrail label print`
-(request + print through the labeling service to a printer URL)."""
+(request + print through the labeling service to a printer URL).
+
+``label print`` checks the printer address before it asks for a password or creates a job:
+an address that cannot be used must not leave a requested job behind.
+"""
 
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from models.cli.inputs import read_password, record_id
 from models.cli.registry import Arg, Command, Group, Result
 from models.i18n import describe, render, user_language
 from models.kernel.errors import ValidationError
 
 if TYPE_CHECKING:
     from models.core import Core
+    from printing.port import LabelPrinter
 
 
 def _open(args: argparse.Namespace) -> Core:
@@ -25,17 +29,20 @@ def _open(args: argparse.Namespace) -> Core:
 
 
 def cmd_render(args: argparse.Namespace) -> Result:
+    from models.archive.output import check_destination, new_file
     from models.labeling.unit_labels import UnitLabelReads
     from printing.payload import render_payload
     from printing.port import PayloadFormat
 
+    check_destination(args.output, force=args.force)  # before the database is opened
     core = _open(args)
     try:
         label = UnitLabelReads(core.uow).unit_label(args.din, args.template)
     finally:
         core.close()
     payload = render_payload(label.content, cast(PayloadFormat, args.format), args.dpi)
-    args.output.write_bytes(payload)
+    with new_file(args.output, force=args.force) as temporary:
+        temporary.write_bytes(payload)
     data = {
         "file": str(args.output),
         "din": label.din,
@@ -52,12 +59,6 @@ def cmd_render(args: argparse.Namespace) -> Result:
         file=args.output,
     )
     return 0, data, text
-
-
-def _password(args: argparse.Namespace) -> str:
-    if args.password_stdin:
-        return sys.stdin.readline().rstrip("\r\n")
-    return getpass.getpass(render("cli.password_prompt", user_language(), user=args.user))
 
 
 def _request(core: Core, args: argparse.Namespace) -> int:
@@ -80,24 +81,31 @@ def _request(core: Core, args: argparse.Namespace) -> int:
     )
 
 
-def cmd_print(args: argparse.Namespace) -> Result:
+def _printer(address: str, lang: str) -> LabelPrinter:
+    """The printer at ``address``, checked and parsed only (nothing is sent)."""
     from printing.port import PrinterError
     from printing.registry import open_printer
 
-    lang = user_language()
-    core = _open(args)
     try:
-        core.accounts.authenticate(args.user, _password(args), purpose="label print")
-        job_id = args.job or _request(core, args)
-        printer = open_printer(args.printer)
-        jobs = [job_id, *core.labeling.companion_jobs(job_id)]
-        outcomes = [
-            core.labeling.print_job(job_id=j, printer=printer, actor=args.user) for j in jobs
-        ]
+        return open_printer(address)
     except PrinterError as exc:  # an unusable printer URL
         raise ValidationError(
             field=render("cli.field.printer", lang), reason=describe(exc, lang)
         ) from exc
+
+
+def cmd_print(args: argparse.Namespace) -> Result:
+    lang = user_language()
+    printer = _printer(args.printer, lang)  # before a password is asked or a job exists
+    core = _open(args)
+    try:
+        password = read_password(args, args.user, lang)
+        core.accounts.authenticate(args.user, password, purpose="label print")
+        job_id = args.job or _request(core, args)
+        jobs = [job_id, *core.labeling.companion_jobs(job_id)]
+        outcomes = [
+            core.labeling.print_job(job_id=j, printer=printer, actor=args.user) for j in jobs
+        ]
     finally:
         core.close()
     data = {
@@ -144,6 +152,7 @@ COMMANDS = (
                     Arg("--format", choices=["zpl", "pdf", "png"], default="pdf"),
                     Arg("--dpi", type=int, choices=[203, 300, 600], default=300),
                     Arg("-o", "--output", type=Path, required=True),
+                    Arg("--force", action="store_true", help="cli.help.force"),
                 ),
             ),
             Command(
@@ -153,7 +162,7 @@ COMMANDS = (
                 args=(
                     Arg("--batch", help="cli.help.label.batch"),
                     Arg("--din", action="append", help="cli.help.label.only_dins"),
-                    Arg("--job", type=int, help="cli.help.label.job"),
+                    Arg("--job", type=record_id, help="cli.help.label.job"),
                     Arg("--template", help="cli.help.label.template_with_batch"),
                     Arg("--printer", required=True, help="cli.help.label.printer"),
                     Arg("--station", help="cli.help.label.station"),

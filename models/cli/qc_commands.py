@@ -9,29 +9,16 @@ file format shown by --help is in the catalogue (``cli.help.qc.import.descriptio
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from models.cli.inputs import read_password
 from models.cli.registry import Arg, Command, Group, Result
 from models.i18n import render, user_language
-from models.kernel.errors import ValidationError
 
 if TYPE_CHECKING:
     from models.quality.qc_file.errors import QcFileError
     from models.quality.qc_file.importer import QcImportReport
-
-
-def _password(args: argparse.Namespace, lang: str) -> str:
-    try:
-        if args.password_stdin:
-            return sys.stdin.readline().rstrip("\r\n")
-        return getpass.getpass(render("cli.password_prompt", lang, user=args.user))
-    except (EOFError, KeyboardInterrupt) as exc:  # Ctrl-D / Ctrl-C at the prompt
-        raise ValidationError(
-            field=render("cli.field.password", lang), reason=render("cli.no_password", lang)
-        ) from exc
 
 
 def cmd_import(args: argparse.Namespace) -> Result:
@@ -49,7 +36,7 @@ def cmd_import(args: argparse.Namespace) -> Result:
             report = importer.import_file(
                 args.file,
                 username=args.user,
-                password=_password(args, lang),
+                password=read_password(args, args.user, lang),
                 expected_sha256=preview.sha256,
             )
         except QcFileError as exc:
