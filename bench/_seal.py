@@ -20,7 +20,7 @@ from sqlalchemy import text
 
 from models.kernel.audit import AuditAction, _digest
 from models.kernel.db import make_engine, read_only
-from models.kernel.record_state import bound_tables, primary_key, state_text, stream_rows
+from models.kernel.record_state import bound_tables, row_state, stream_values
 
 T0 = datetime(2025, 6, 1, tzinfo=UTC)
 
@@ -38,12 +38,13 @@ def seal_site(url: str, semantic_per_state: int = 0) -> tuple[int, float]:
         nonlocal seq, prev
         state = AuditAction.STATE.value
         for table in bound_tables():
-            key = primary_key(table).name
-            for row in stream_rows(reader, table, page=20_000):
+            for values in stream_values(reader, table, page=20_000):
+                record = row_state(table, values)
                 kinds = [KINDS[(seq + i) % len(KINDS)] for i in range(semantic_per_state)]
                 for action, subject, old, new, reason in kinds:
-                    yield entry(action, subject, str(row[key]), old, new, reason)
-                yield entry(state, table.name, str(row[key]), None, state_text(table, row), None)
+                    yield entry(action, subject, record.subject_id, old, new, reason)
+                yield entry(state, table.name, record.subject_id, record.fingerprint,
+                            record.state, None)
 
     def entry(action: str, subject: str, subject_id: str, old: Any, new: Any, reason: Any
               ) -> tuple[Any, ...]:

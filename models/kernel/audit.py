@@ -103,11 +103,14 @@ _LOCKED_HEAD = "celltrail.locked_head"
 
 @dataclass(frozen=True)
 class StateRecord:
-    """One row's canonical content (None: deleted) to append as a STATE entry."""
+    """One row's canonical content (None: deleted) to append as a STATE entry, with its
+    fingerprint (None for personal data and deletions), stored in the entry's ``old_value``:
+    the record check compares fingerprints and reads the text only to name what differs."""
 
     subject_type: str
     subject_id: str
     state: str | None
+    fingerprint: str | None = None
 
 
 class AuditLog:
@@ -172,7 +175,7 @@ class AuditLog:
                 action=AuditAction.STATE.value,
                 subject_type=record.subject_type,
                 subject_id=record.subject_id,
-                old_value=None,
+                old_value=record.fingerprint,
                 new_value=record.state,
                 reason=reason,
             )

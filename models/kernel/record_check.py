@@ -9,7 +9,6 @@ objects, so pending changes of the current transaction are not mistaken for forg
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,13 +26,15 @@ from models.kernel.record_state import (
     PERSONAL_FIELD,
     PERSONAL_TABLES,
     bound_tables,
+    fields_of,
+    fingerprint,
+    key_of,
     key_value,
     personal_state,
     primary_key,
-    read_rows,
-    state_fields,
+    read_values,
     state_text,
-    stream_rows,
+    stream_values,
 )
 
 
@@ -89,20 +90,16 @@ class RecordReport:
 _AUDIT = AuditEntry.__table__.c
 _STATE = AuditAction.STATE.value
 
-
-def _fingerprint(text: str) -> bytes:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
-
-
-TrailIndex = dict[tuple[str, str], tuple[int, bytes | str | None]]
+# (table, id) → (seq, what the last STATE entry holds): its fingerprint; "" when only its text
+# can say (personal data, or an entry older than fingerprints); None once deleted.
+TrailIndex = dict[tuple[str, str], tuple[int, str | None]]
 
 
-def _last_states(conn: Connection, page: int = 50_000) -> TrailIndex:
-    """(table, id) → (seq, fingerprint of the last recorded state; the text itself for
-    personal tables, whose digest is salted; None once deleted)."""
+def _last_states(conn: Connection, page: int = 100_000) -> TrailIndex:
     index: TrailIndex = {}
     last = 0
-    columns = (_AUDIT.seq, _AUDIT.subject_type, _AUDIT.subject_id, _AUDIT.new_value)
+    gone = _AUDIT.new_value.is_(None)
+    columns = (_AUDIT.seq, _AUDIT.subject_type, _AUDIT.subject_id, _AUDIT.old_value, gone)
     while True:
         query = (
             select(*columns)
@@ -110,16 +107,11 @@ def _last_states(conn: Connection, page: int = 50_000) -> TrailIndex:
             .order_by(_AUDIT.seq)
             .limit(page)
         )
-        rows = conn.execute(query).all()
+        rows = conn.execute(query).fetchall()
         if not rows:
             return index
-        for seq, table, key, text in rows:
-            if text is None:
-                index[(table, key)] = (seq, None)
-            elif table in PERSONAL_TABLES:
-                index[(table, key)] = (seq, text)
-            else:
-                index[(table, key)] = (seq, _fingerprint(text))
+        for seq, table, key, print_, deleted in rows:
+            index[(table, key)] = (seq, None if deleted else (print_ or ""))
         last = rows[-1][0]
 
 
@@ -129,26 +121,23 @@ def check_records(session: Session, limit: int = 1000) -> RecordReport:
     conn = session.connection()
     trail = _last_states(conn)
     report = RecordReport(states_in_trail=len(trail))
-    found: list[tuple[Table, str, dict[str, Any], tuple[int, bytes | str | None] | None]] = []
+    suspects: list[tuple[Table, str, tuple[Any, ...], tuple[int, str | None] | None]] = []
     for table in bound_tables():
-        name, key = table.name, primary_key(table).name
-        personal = name in PERSONAL_TABLES
-        for row in stream_rows(conn, table):
+        name = table.name
+        pop = trail.pop
+        for values in stream_values(conn, table):
             report.rows_checked += 1
-            record_id = str(row[key])
-            recorded = trail.pop((name, record_id), None)
-            if recorded is not None and recorded[1] is not None:
-                if personal:
-                    if _personal_matches(table, row, str(recorded[1])):
-                        continue
-                elif _fingerprint(state_text(table, row)) == recorded[1]:
-                    continue
-            found.append((table, record_id, row, recorded))
+            record_id = key_of(table, values)
+            recorded = pop((name, record_id), None)
+            if recorded is None or recorded[1] != fingerprint(values):
+                suspects.append((table, record_id, values, recorded))
     for (name, record_id), (seq, state) in trail.items():
         if state is not None:
             report.mismatches.append(RecordMismatch(name, record_id, "deleted", (), seq))
-    for table, record_id, row, recorded in found:
-        report.mismatches.append(_describe(conn, table, record_id, row, recorded))
+    for table, record_id, values, recorded in suspects:
+        mismatch = _describe(conn, table, record_id, values, recorded)
+        if mismatch is not None:
+            report.mismatches.append(mismatch)
     report.mismatches.sort(key=lambda m: (m.table, _natural(m.record_id)))
     del report.mismatches[limit:]
     return report
@@ -164,26 +153,34 @@ def _personal_matches(table: Table, row: dict[str, Any], trail_text: str) -> boo
         salt = str(recorded[PERSONAL_FIELD]).split(":", 1)[0]
     except (ValueError, KeyError, TypeError):
         return False
-    return bool(personal_state(table, state_fields(row), salt) == recorded)
+    return bool(personal_state(table, row, salt) == recorded)
 
 
 def _describe(
     conn: Connection,
     table: Table,
     record_id: str,
-    row: dict[str, Any],
-    recorded: tuple[int, bytes | str | None] | None,
-) -> RecordMismatch:
+    values: tuple[Any, ...],
+    recorded: tuple[int, str | None] | None,
+) -> RecordMismatch | None:
+    """A row whose fingerprint did not match: compare its text (personal data and older
+    entries have no fingerprint) and name the fields that differ; None if it matches."""
     if recorded is None or recorded[1] is None:
         seq = recorded[0] if recorded else None
         return RecordMismatch(table.name, record_id, "inserted", (), seq)
     seq = recorded[0]
     text = conn.execute(select(_AUDIT.new_value).where(_AUDIT.seq == seq)).scalar_one()
+    row = fields_of(table, values)
+    if table.name in PERSONAL_TABLES:
+        if _personal_matches(table, row, text):
+            return None
+    elif recorded[1] == "" and state_text(table, row) == text:
+        return None
     return RecordMismatch(table.name, record_id, "altered", _differences(table, row, text), seq)
 
 
 def _differences(table: Table, row: dict[str, Any], trail_text: str) -> tuple[FieldDifference, ...]:
-    now = state_fields(row)
+    now = row
     if table.name in PERSONAL_TABLES:
         # Never show personal data: the trail holds only a salted digest of it.
         return (FieldDifference(PERSONAL_FIELD, "…", "…"),)
@@ -259,7 +256,7 @@ def check_many(conn: Connection, table: Table, record_ids: list[str]) -> list[Re
     entries: dict[str, Any] = {}
     for entry in conn.execute(_STATES_OF, {"table": table.name, "ids": record_ids}):
         entries[entry.subject_id] = entry  # in seq order: the last one wins
-    rows = read_rows(conn, table, [key_value(table, k) for k in record_ids])
+    rows = read_values(conn, table, [key_value(table, k) for k in record_ids])
     found = (_compare(table, k, rows.get(k), entries.get(k)) for k in record_ids)
     return [mismatch for mismatch in found if mismatch is not None]
 
@@ -271,7 +268,7 @@ def check_one(conn: Connection, table: Table, record_id: str) -> RecordMismatch 
 
 
 def _compare(
-    table: Table, record_id: str, row: dict[str, Any] | None, entry: Any
+    table: Table, record_id: str, values: tuple[Any, ...] | None, entry: Any
 ) -> RecordMismatch | None:
     if entry is not None:
         values = tuple(entry)
@@ -279,11 +276,12 @@ def _compare(
             return RecordMismatch(table.name, record_id, "altered", (), entry.seq)
     recorded = None if entry is None else entry.new_value
     seq = None if entry is None else entry.seq
-    if row is None or recorded is None:
-        if (row is None) == (recorded is None):
+    if values is None or recorded is None:
+        if (values is None) == (recorded is None):
             return None  # never existed, or deleted through CellTrail
-        kind = "deleted" if row is None else "inserted"
+        kind = "deleted" if values is None else "inserted"
         return RecordMismatch(table.name, record_id, kind, (), seq)
+    row = fields_of(table, values)
     if table.name in PERSONAL_TABLES:
         same = _personal_matches(table, row, recorded)
     else:
@@ -315,7 +313,7 @@ def require_none_deleted(session: Session, entity: type, field_name: str, value:
     ]
     if not wanted:
         return
-    present = read_rows(conn, table, [key_value(table, k) for k in wanted])
+    present = read_values(conn, table, [key_value(table, k) for k in wanted])
     for record_id in wanted:
         if record_id not in present:
             raise RecordIntegrityError(

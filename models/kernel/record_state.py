@@ -19,6 +19,7 @@ import enum
 import hashlib
 import secrets
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
@@ -26,8 +27,11 @@ from itertools import chain
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     Connection,
-    Enum,
+    DateTime,
+    Float,
+    Integer,
     Select,
     String,
     Table,
@@ -39,6 +43,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, UOWTransaction
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.expression import type_coerce
+from sqlalchemy.types import NullType
 
 from models.entities.base import Base
 from models.kernel.audit import (
@@ -65,12 +70,19 @@ def bound_tables() -> list[Table]:
     return [t for t in Base.metadata.sorted_tables if t.name not in UNBOUND_TABLES]
 
 
+# --- canonical values ------------------------------------------------------------------------
+#
+# Rows are read raw (no SQLAlchemy type processing: a forged value the app could not read is
+# named, not a crash, and 1M rows are not run through Python type decorators) and each value
+# is put into its canonical, backend-neutral form by a converter chosen once per column.
+
+
 def _bytes_digest(value: Any) -> str:
     return "sha256:" + hashlib.sha256(bytes(value)).hexdigest()
 
 
 def _plain(value: Any) -> Any:
-    """A value as the canonical text holds it; the same on every backend."""
+    """Any driver value as the canonical text holds it; the same on every backend."""
     if value is None or isinstance(value, (str, int, float)):
         return value
     for kind, convert in _CONVERSIONS:
@@ -89,20 +101,102 @@ _CONVERSIONS: tuple[tuple[type | tuple[type, ...], Any], ...] = (
 )
 
 
-def state_fields(row: Mapping[str, Any]) -> dict[str, Any]:
+def _sqlite_timestamp(value: Any) -> Any:
+    """SQLite stores a UTC time as 'YYYY-MM-DD HH:MM:SS.ffffff' (SQLAlchemy's format): the
+    canonical text is the same instant in ISO form with its zone, as PostgreSQL's reads."""
+    if isinstance(value, str) and len(value) == 26 and value[10] == " " and value[19] == ".":
+        return f"{value[:10]}T{value[11:]}+00:00"
+    return _plain(value)  # anything else was not written by CellTrail: kept as found
+
+
+def _sqlite_boolean(value: Any) -> Any:
+    return bool(value) if type(value) is int and value in (0, 1) else value
+
+
+def _converter(column: Any, dialect: str) -> Any:
+    """The converter for one column's driver values, or None when they are canonical as read."""
+    kind = column.type.impl if isinstance(column.type, TypeDecorator) else column.type
+    if isinstance(kind, DateTime):
+        return _sqlite_timestamp if dialect == "sqlite" else _plain
+    if isinstance(kind, Boolean):
+        return _sqlite_boolean if dialect == "sqlite" else None
+    if isinstance(kind, (String, Integer, Float)):  # Enum and Text are Strings
+        return None
+    return _plain  # dates, bytes, decimals and anything else
+
+
+@cache
+def _layout(table: Table) -> tuple[tuple[str, ...], int]:
+    """A table's column names in name order (the canonical order) and its key's position."""
+    names = tuple(sorted(c.name for c in table.columns))
+    return names, names.index(primary_key(table).name)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How to read one table on one backend: its columns in name order, raw, and the function
+    that turns a driver row into the tuple of canonical values (same order)."""
+
+    columns: tuple[Any, ...]
+    to_values: Any  # Callable[[Sequence[Any]], tuple[Any, ...]]
+    key_index: int
+
+
+@cache
+def _plan(table: Table, dialect: str) -> _Plan:
+    names, key_index = _layout(table)
+    columns = tuple(type_coerce(table.c[n], NullType()).label(n) for n in names)
+    converters = [_converter(table.c[n], dialect) for n in names]
+    return _Plan(columns, _row_function(converters), key_index)
+
+
+def _row_function(converters: list[Any]) -> Any:
+    """One generated function per table: a tuple display with each converter inlined is several
+    times faster than a loop over the columns, and the record check runs it on every row."""
+    parts, scope = [], {}
+    for i, convert in enumerate(converters):
+        if convert is None:
+            parts.append(f"r[{i}]")
+        else:
+            scope[f"c{i}"] = convert
+            parts.append(f"(None if r[{i}] is None else c{i}(r[{i}]))")
+    source = "def to_values(r):\n    return (" + ", ".join(parts) + ",)\n"
+    exec(source, scope)  # noqa: S102 - generated from column positions only
+    return scope["to_values"]
+
+
+def fields_of(table: Table, values: tuple[Any, ...]) -> dict[str, Any]:
     """Column name → canonical value, in name order."""
-    return {name: _plain(row[name]) for name in sorted(row)}
+    return dict(zip(_layout(table)[0], values, strict=True))
 
 
-def state_text(table: Table, row: Mapping[str, Any], salt: str | None = None) -> str:
-    """The canonical text of one row as the trail records it."""
-    fields = state_fields(row)
+def key_of(table: Table, values: tuple[Any, ...]) -> str:
+    return str(values[_layout(table)[1]])
+
+
+def fingerprint(values: tuple[Any, ...]) -> str:
+    """A short digest of a row's canonical values (str, int, float, bool and None, whose repr
+    is fixed): cheaper to compare than the JSON text, which is read only to name what differs."""
+    return hashlib.blake2b(repr(values).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def row_state(table: Table, values: tuple[Any, ...]) -> StateRecord:
+    """The STATE record of one row: its canonical text and, unless personal, its fingerprint."""
+    text = state_text(table, fields_of(table, values))
+    personal = table.name in PERSONAL_TABLES
+    return StateRecord(
+        table.name, key_of(table, values), text, None if personal else fingerprint(values)
+    )
+
+
+def state_text(table: Table, fields: Mapping[str, Any], salt: str | None = None) -> str:
+    """The canonical text of one row (its canonical ``fields``) as the trail records it."""
     if table.name in PERSONAL_TABLES:
         fields = personal_state(table, fields, salt or secrets.token_hex(16))
     return str(_ENCODER.encode(fields))
 
 
-def personal_state(table: Table, fields: dict[str, Any], salt: str) -> dict[str, Any]:
+def personal_state(table: Table, fields: Mapping[str, Any], salt: str) -> dict[str, Any]:
     """Primary key in clear, everything else as one salted digest (see the module docstring)."""
     keys = {c.name for c in table.primary_key.columns}
     kept = {name: value for name, value in fields.items() if name in keys}
@@ -117,16 +211,6 @@ def primary_key(table: Table) -> ColumnElement[Any]:
     return column
 
 
-def _readable(column: Any) -> Any:
-    """Enums are read as their stored text: a forged value outside the enum must be reported,
-    not crash the check (the canonical text holds the stored value either way)."""
-    if isinstance(column.type, Enum) or (
-        isinstance(column.type, TypeDecorator) and isinstance(column.type.impl, Enum)
-    ):
-        return type_coerce(column, String()).label(column.name)
-    return column
-
-
 def key_value(table: Table, value: object) -> object:
     """A key as its column's Python type (keys travel as text in the trail's subject_id)."""
     try:
@@ -137,72 +221,43 @@ def key_value(table: Table, value: object) -> object:
 
 
 @cache
-def _columns(table: Table) -> tuple[Any, ...]:
-    return tuple(_readable(c) for c in table.columns)
-
-
-@cache
-def _raw_columns(table: Table) -> tuple[Any, ...]:
-    return tuple(type_coerce(c, String()).label(c.name) for c in table.columns)
-
-
-@cache
-def _by_keys(table: Table, raw: bool = False) -> Select[Any]:
+def _by_keys(table: Table, dialect: str) -> Select[Any]:
     """Rows whose key is in the expanding parameter ``keys`` (one cached statement per table)."""
-    columns = _raw_columns(table) if raw else _columns(table)
-    return select(*columns).where(primary_key(table).in_(bindparam("keys", expanding=True)))
+    plan = _plan(table, dialect)
+    return select(*plan.columns).where(primary_key(table).in_(bindparam("keys", expanding=True)))
 
 
-def read_rows(conn: Connection, table: Table, keys: Sequence[object]) -> dict[str, dict[str, Any]]:
-    """Current rows by primary key (as text), as the app reads them; unreadable rows raw."""
-    found: dict[str, dict[str, Any]] = {}
-    name = primary_key(table).name
+def read_values(
+    conn: Connection, table: Table, keys: Sequence[object]
+) -> dict[str, tuple[Any, ...]]:
+    """Current rows by primary key (as text), as tuples of canonical values."""
+    plan = _plan(table, conn.dialect.name)
+    query = _by_keys(table, conn.dialect.name)
+    found: dict[str, tuple[Any, ...]] = {}
     for start in range(0, len(keys), _READ_CHUNK):
         chunk = list(keys[start : start + _READ_CHUNK])
-        for row in _tolerant(conn, table, _by_keys(table), _by_keys(table, raw=True), chunk):
-            found[str(row[name])] = row
+        for row in conn.execute(query, {"keys": chunk}).fetchall():
+            values = plan.to_values(row)
+            found[str(values[plan.key_index])] = values
     return found
 
 
-_UNCONVERTIBLE = (ValueError, TypeError, LookupError, OverflowError)
-
-
-def _tolerant(
-    conn: Connection, table: Table, typed: Any, raw: Any, keys: list[object] | None = None
-) -> list[dict[str, Any]]:
-    """Rows of ``typed``; a row holding a value that cannot be converted (a forged date on
-    SQLite, say) is read raw (``raw`` selects the same rows as text), so the check names it
-    instead of failing."""
-    params = {} if keys is None else {"keys": keys}
-    try:
-        return [dict(row._mapping) for row in conn.execute(typed, params)]
-    except _UNCONVERTIBLE:
-        pass
-    name = primary_key(table).name
-    rows: list[dict[str, Any]] = []
-    for raw_row in conn.execute(raw, params):
-        one = {"keys": [raw_row._mapping[name]]}
-        try:
-            rows.extend(dict(row._mapping) for row in conn.execute(_by_keys(table), one))
-        except _UNCONVERTIBLE:
-            rows.append(dict(raw_row._mapping))
-    return rows
-
-
-def stream_rows(conn: Connection, table: Table, page: int = 5000) -> Iterator[dict[str, Any]]:
-    """Every row of ``table`` in key order, in pages (constant memory at 1M rows)."""
+def stream_values(conn: Connection, table: Table, page: int = 5000) -> Iterator[tuple[Any, ...]]:
+    """Every row of ``table`` in key order as canonical values, in pages (constant memory)."""
+    plan = _plan(table, conn.dialect.name)
     key = primary_key(table)
     last: Any = None
     while True:
-        typed = select(*_columns(table)).order_by(key).limit(page)
-        raw = select(*_raw_columns(table)).order_by(key).limit(page)
+        query = select(*plan.columns).order_by(key).limit(page)
         if last is not None:
-            typed, raw = typed.where(key > last), raw.where(key > last)
-        rows = _tolerant(conn, table, typed, raw)
+            query = query.where(key > last)
+        rows = conn.execute(query).fetchall()
         if not rows:
             return
-        yield from rows
-        last = key_value(table, rows[-1][key.name])
+        to_values = plan.to_values
+        for row in rows:
+            yield to_values(row)
+        last = key_value(table, rows[-1][plan.key_index])
 
 
 def seal_all_rows(session: Session, tables: Iterable[Table], reason: str, page: int = 5000) -> int:
@@ -216,10 +271,9 @@ def seal_all_rows(session: Session, tables: Iterable[Table], reason: str, page: 
     for table in tables:
         if table.name in UNBOUND_TABLES or table.name == "alembic_version":
             continue
-        key = primary_key(table).name
         batch: list[StateRecord] = []
-        for row in stream_rows(session.connection(), table, page):
-            batch.append(StateRecord(table.name, str(row[key]), state_text(table, row)))
+        for values in stream_values(session.connection(), table, page):
+            batch.append(row_state(table, values))
             if len(batch) >= page:
                 log.record_states(batch, actor=SYSTEM_ACTOR, reason=reason)
                 sealed, batch = sealed + len(batch), []
@@ -257,11 +311,13 @@ def _seal_changed_rows(session: Session) -> None:
     for name in sorted(touched):
         table = tables[name]
         keys = sorted(touched[name], key=str)
-        rows = read_rows(conn, table, keys)
+        rows = read_values(conn, table, keys)
         for key in keys:
-            row = rows.get(str(key))
-            state = state_text(table, row) if row is not None else None
-            records.append(StateRecord(name, str(key), state))
+            values = rows.get(str(key))
+            if values is None:
+                records.append(StateRecord(name, str(key), None))  # deleted by this commit
+            else:
+                records.append(row_state(table, values))
     actor = session.info.get(LAST_ACTOR) or SYSTEM_ACTOR
     AuditLog(session).record_states(records, actor=actor)
     session.info.pop(_TOUCHED, None)  # the STATE entries themselves are not bound rows
