@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QDateTime
 
 from gui.exports import Report, Section
-from gui.i18n import format_datetime, format_number
+from gui.i18n import domain, format_datetime, format_number
 from gui.operations import Progress
 from gui.status_style import status_text
 from models.chain.records import RecordDetail
@@ -48,6 +48,9 @@ def _audit_header() -> list[str]:
 
 def audit_report(core: Core, flt: AuditFilter, actor: str, progress: Progress) -> Report:
     section = Section(QCoreApplication.translate("Reports", "Audit entries"), _audit_header())
+    # Read before the extract, so the extract's snapshot holds the head entry: written down
+    # with the report, it is an anchor a later `celltrail audit verify --anchor` can check.
+    head_seq, head_hash = core.audit_reads.chain_head()
     total = 0
     for total, row in core.audit_reads.extract(flt):
         section.rows.append(
@@ -74,6 +77,10 @@ def audit_report(core: Core, flt: AuditFilter, actor: str, progress: Progress) -
         *_meta(actor),
         (QCoreApplication.translate("Reports", "Filters"), filters),
         (QCoreApplication.translate("Reports", "Entries"), str(total)),
+        (
+            domain("audit_anchor.report_head"),
+            domain("audit_anchor.report_value", seq=head_seq, hash=head_hash),
+        ),
     ]
     return Report(QCoreApplication.translate("Reports", "Audit trail extract"), meta, [section])
 

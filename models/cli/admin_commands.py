@@ -1,11 +1,13 @@
-"""`celltrail init | demo | audit verify | user add`: the database, the demo site, the audit
-chain and user accounts. Each handler imports the core only when it runs."""
+"""`celltrail init | demo | audit verify | audit anchor | user add`: the database, the demo
+site, the audit chain and its external anchors, and user accounts. Each handler imports the
+core only when it runs."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from models.cli.registry import Arg, Command, Group, Result
@@ -14,6 +16,7 @@ from models.kernel.errors import ValidationError
 
 if TYPE_CHECKING:
     from models.core import Core
+    from models.kernel.audit import ChainReport
 
 
 def _open(args: argparse.Namespace) -> Core:
@@ -51,42 +54,117 @@ def cmd_demo(args: argparse.Namespace) -> Result:
     return 0, summary, render("cli.demo.done", user_language(), summary=counts)
 
 
-def cmd_audit_verify(args: argparse.Namespace) -> Result:
-    from models.kernel.audit_parallel import verify_chain_parallel
-
-    core = _open(args)  # migrates, or refuses a newer schema, before anything is read
-    url = core.engine.url.render_as_string(hide_password=False)
-    core.close()
-    report = verify_chain_parallel(url)
-    lang = user_language()
+def _chain_data(report: ChainReport) -> dict[str, Any]:
     data: dict[str, Any] = {
         "intact": report.intact,
         "entries_checked": report.entries_checked,
         "last_seq": report.last_seq,
         "last_hash": report.last_hash,
     }
-    from models.cli.record_report import check_records_at
-
-    records_intact, data["records"], record_lines = check_records_at(url, lang)
     if report.first_break:
         data["first_break"] = {"seq": report.first_break.seq, "problem": report.first_break.problem}
-        text = render(
+    return data
+
+
+def _chain_text(report: ChainReport, lang: str) -> str:
+    if report.first_break:
+        return render(
             "cli.audit.broken",
             lang,
             seq=report.first_break.seq,
             problem=report.first_break.problem,
             checked=report.entries_checked,
         )
-        return 1, data, "\n".join([text, *record_lines])
-    text = render(
+    return render(
         "cli.audit.intact",
         lang,
         checked=report.entries_checked,
         seq=report.last_seq,
         hash=report.last_hash,
     )
-    data["intact"] = records_intact
-    return (0 if records_intact else 1), data, "\n".join([text, *record_lines])
+
+
+def _verified_url(args: argparse.Namespace) -> tuple[str, ChainReport]:
+    from models.kernel.audit_parallel import verify_chain_parallel
+
+    core = _open(args)  # migrates, or refuses a newer schema, before anything is read
+    url = core.engine.url.render_as_string(hide_password=False)
+    core.close()
+    return url, verify_chain_parallel(url)
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> Result:
+    from models.cli.record_report import check_records_at
+    from models.kernel.audit_anchor import read_anchor, shown
+
+    # Every anchor is read first: a file that is not one is refused before a long check.
+    anchors = [(Path(name), read_anchor(Path(name))) for name in args.anchor or ()]
+    url, report = _verified_url(args)
+    lang = user_language()
+    data, lines = _chain_data(report), [_chain_text(report, lang)]
+    records_intact, data["records"], record_lines = check_records_at(url, lang)
+    lines += record_lines
+    data["intact"] = report.intact and records_intact
+    code = 0 if data["intact"] else 1
+    if anchors:
+        from sqlalchemy.orm import Session
+
+        from models.kernel.audit_anchor import check_anchor
+        from models.kernel.db import make_engine, read_only
+
+        engine = make_engine(url)
+        try:
+            with Session(read_only(engine)) as session:
+                checks = [(path, check_anchor(session, anchor)) for path, anchor in anchors]
+        finally:
+            engine.dispose()
+        data["anchors"] = []
+        for path, check in checks:
+            data["anchors"].append(
+                {
+                    "file": str(path),
+                    "seq": check.anchor.seq,
+                    "entry_hash": check.anchor.entry_hash,
+                    "held": check.held,
+                    "found_hash": check.found_hash,
+                    "chain_last_seq": check.chain_last,
+                    "message": check.message(lang),
+                }
+            )
+            lines.append(render("cli.audit.anchor.line", lang, file=shown(path), verdict=check))
+            code = code if check.held else 1
+    return code, data, "\n".join(lines)
+
+
+def cmd_audit_anchor(args: argparse.Namespace) -> Result:
+    from sqlalchemy.orm import Session
+
+    from models.entities.base import utcnow
+    from models.kernel.audit_anchor import check_target, shown, take_anchor, write_anchor
+    from models.kernel.db import make_engine, read_only
+
+    target = Path(args.output) if args.output else None
+    if target is not None:
+        check_target(target, force=args.force)  # refused now, not after a long verification
+    url, report = _verified_url(args)
+    lang = user_language()
+    if not report.intact:
+        text = _chain_text(report, lang) + "\n" + render("cli.audit.anchor.refused", lang)
+        return 1, _chain_data(report), text
+    engine = make_engine(url)
+    try:
+        with Session(read_only(engine)) as session:
+            anchor = take_anchor(session, report.last_seq, report.last_hash, taken_at=utcnow())
+    finally:
+        engine.dispose()
+    lines = [render("cli.audit.anchor.taken", lang, seq=anchor.seq, hash=anchor.entry_hash)]
+    data = anchor.as_json()
+    if target is not None:
+        write_anchor(target, anchor, force=args.force)
+        lines.append(render("cli.audit.anchor.written", lang, file=shown(target)))
+        data["file"] = str(target)
+    lines.append(anchor.text().rstrip("\n"))
+    return 0, data, "\n".join(lines)
 
 
 def _roles() -> list[str]:
@@ -134,7 +212,31 @@ COMMANDS = (
     Group(
         "audit",
         "cli.help.audit",
-        (Command("verify", "cli.help.audit.verify", cmd_audit_verify),),
+        (
+            Command(
+                "verify",
+                "cli.help.audit.verify",
+                cmd_audit_verify,
+                args=(
+                    Arg(
+                        "--anchor",
+                        action="append",
+                        metavar="FILE",
+                        default=None,
+                        help="cli.help.audit.verify.anchor",
+                    ),
+                ),
+            ),
+            Command(
+                "anchor",
+                "cli.help.audit.anchor",
+                cmd_audit_anchor,
+                args=(
+                    Arg("-o", "--output", metavar="FILE", help="cli.help.audit.anchor.output"),
+                    Arg("--force", action="store_true", help="cli.help.audit.anchor.force"),
+                ),
+            ),
+        ),
     ),
     Group(
         "user",

@@ -945,3 +945,51 @@ MESSAGES.update(
         "printer_address_problem.lp_missing": "the lp command (CUPS client) is not installed",
     }
 )
+
+# audit chain anchors (models/kernel/audit_anchor.py), with their command-line words (issue 12)
+MESSAGES.update(
+    {
+        "audit_anchor_file": "anchor file {file}: {reason}",
+        "audit_anchor.file.missing": "no such file",
+        "audit_anchor.file.unreadable": "it cannot be read ({detail})",
+        "audit_anchor.file.not_regular": "not a regular file (a device, pipe or folder)",
+        "audit_anchor.file.too_large": "larger than {limit} bytes, so not an anchor",
+        "audit_anchor.file.not_utf8": "not UTF-8 text",
+        "audit_anchor.file.not_json": "not JSON (line {line}, column {column})",
+        "audit_anchor.file.not_anchor": 'not a CellTrail audit anchor ("format" is not "{format}")',
+        "audit_anchor.file.version": "anchor format version {version} is not known to this release",
+        "audit_anchor.file.seq": '"seq" is not a whole number of 0 or more',
+        "audit_anchor.file.hash": '"entry_hash" is not 64 lowercase hexadecimal characters',
+        "audit_anchor_write": "the anchor was not written to {file}: {reason}",
+        "audit_anchor.write.exists": "a file is already there; add --force to replace it",
+        "audit_anchor.write.link": (
+            "it is a symbolic link, and an anchor is never written through one"
+        ),
+        "audit_anchor.write.not_regular": "it is not a regular file (a device, pipe or folder)",
+        "audit_anchor_moved": (
+            "audit entry {seq} changed while the anchor was being taken; run celltrail audit verify"
+        ),
+        "audit_anchor.held": "anchor seq {seq} hash {hash} is in the chain",
+        "audit_anchor.short": (
+            "anchor seq {seq} hash {hash} not in the chain: chain shorter than the anchor "
+            "(it ends at entry {last})"
+        ),
+        "audit_anchor.rewritten": (
+            "anchor seq {seq} hash {hash} not in the chain: entry {seq} now has hash {found}"
+        ),
+        "audit_anchor.report_head": "Audit chain head (anchor)",
+        "audit_anchor.report_value": "entry {seq}, SHA-256 {hash}",
+        "cli.help.audit.anchor": (
+            "verify the chain and write its head (seq, hash, time) as an anchor to keep elsewhere"
+        ),
+        "cli.help.audit.anchor.output": "anchor file to write (a new file unless --force)",
+        "cli.help.audit.anchor.force": "replace an existing regular file",
+        "cli.help.audit.verify.anchor": (
+            "also check that the chain still holds this anchor's head (repeatable)"
+        ),
+        "cli.audit.anchor.taken": "audit anchor: entry {seq} {hash}",
+        "cli.audit.anchor.written": "written to {file}",
+        "cli.audit.anchor.refused": "no anchor taken: a broken chain must not be vouched for",
+        "cli.audit.anchor.line": "{file}: {verdict}",
+    }
+)

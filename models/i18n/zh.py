@@ -771,3 +771,44 @@ MESSAGES.update(
         "printer_address_problem.lp_missing": "未安装 lp 命令（CUPS 客户端）",
     }
 )
+
+# 审计链锚点（models/kernel/audit_anchor.py）及其命令行用语（issue 12）
+MESSAGES.update(
+    {
+        "audit_anchor_file": "锚点文件 {file}：{reason}",
+        "audit_anchor.file.missing": "文件不存在",
+        "audit_anchor.file.unreadable": "无法读取（{detail}）",
+        "audit_anchor.file.not_regular": "不是普通文件（设备、管道或文件夹）",
+        "audit_anchor.file.too_large": "大于 {limit} 字节，不是锚点文件",
+        "audit_anchor.file.not_utf8": "不是 UTF-8 文本",
+        "audit_anchor.file.not_json": "不是 JSON（第 {line} 行第 {column} 列）",
+        "audit_anchor.file.not_anchor": '不是 CellTrail 审计锚点（"format" 不是 "{format}"）',
+        "audit_anchor.file.version": "本版本不认识锚点格式版本 {version}",
+        "audit_anchor.file.seq": '"seq" 不是大于等于 0 的整数',
+        "audit_anchor.file.hash": '"entry_hash" 不是 64 个小写十六进制字符',
+        "audit_anchor_write": "锚点未写入 {file}：{reason}",
+        "audit_anchor.write.exists": "该位置已有文件；如需替换请加 --force",
+        "audit_anchor.write.link": "它是符号链接，锚点从不经由符号链接写入",
+        "audit_anchor.write.not_regular": "它不是普通文件（设备、管道或文件夹）",
+        "audit_anchor_moved": (
+            "生成锚点期间审计记录 {seq} 发生了变化；请运行 celltrail audit verify"
+        ),
+        "audit_anchor.held": "锚点 第 {seq} 条 哈希 {hash} 在审计链中",
+        "audit_anchor.short": (
+            "锚点 第 {seq} 条 哈希 {hash} 不在审计链中：审计链比锚点短（止于第 {last} 条）"
+        ),
+        "audit_anchor.rewritten": (
+            "锚点 第 {seq} 条 哈希 {hash} 不在审计链中：第 {seq} 条现在的哈希为 {found}"
+        ),
+        "audit_anchor.report_head": "审计链链头（锚点）",
+        "audit_anchor.report_value": "第 {seq} 条，SHA-256 {hash}",
+        "cli.help.audit.anchor": "校验审计链并将链头（序号、哈希、时间）写为锚点，另处保存",
+        "cli.help.audit.anchor.output": "要写入的锚点文件（除非 --force，须为新文件）",
+        "cli.help.audit.anchor.force": "替换已存在的普通文件",
+        "cli.help.audit.verify.anchor": "同时检查审计链是否仍包含此锚点的链头（可重复）",
+        "cli.audit.anchor.taken": "审计锚点：第 {seq} 条 {hash}",
+        "cli.audit.anchor.written": "已写入 {file}",
+        "cli.audit.anchor.refused": "未生成锚点：不能为已断裂的审计链作担保",
+        "cli.audit.anchor.line": "{file}：{verdict}",
+    }
+)

@@ -64,3 +64,10 @@ class AuditReads:
             total = count_audit(uow.session, flt)
             for row in iter_audit(uow.session, flt):
                 yield total, row
+
+    def chain_head(self) -> tuple[int, str]:
+        """The newest entry's (seq, hash): printed on an audit report as its anchor."""
+        from models.kernel.audit_anchor import chain_head  # only an export needs it
+
+        with self._uow().reading() as uow:
+            return chain_head(uow.session)
