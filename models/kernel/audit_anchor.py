@@ -255,9 +255,10 @@ def _read_capped(path: Path) -> bytes:
         raise _bad_file(path, "missing") from exc
     except OSError as exc:
         raise _bad_file(path, "unreadable", detail=exc.strerror or type(exc).__name__) from exc
+    if not stat.S_ISREG(os.fstat(fd).st_mode):  # before fdopen, which refuses a folder
+        os.close(fd)
+        raise _bad_file(path, "not_regular")
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise _bad_file(path, "not_regular")
         try:
             raw = handle.read(MAX_BYTES + 1)
         except OSError as exc:

@@ -291,7 +291,11 @@ def test_a_malformed_anchor_is_refused_in_one_line(
 def test_a_missing_or_special_anchor_file_is_refused(sqlite_url: str, tmp_path: Path) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    for path, words in [(tmp_path / "none.json", "no such file"), (fifo, "not a regular file")]:
+    for path, words in [
+        (tmp_path / "none.json", "no such file"),
+        (fifo, "not a regular file"),
+        (tmp_path, "not a regular file"),
+    ]:
         result = celltrail("audit", "verify", "--db", sqlite_url, "--anchor", str(path))
         assert result.returncode == 2 and words in result.stderr, result.stderr
         assert result.stderr.count("\n") == 1
