@@ -1,11 +1,13 @@
-"""`celltrail init | demo | audit verify | audit anchor | user add`: the database, the demo
-site, the audit chain and its external anchors, and user accounts. Each handler imports the
-core only when it runs."""
+"""`celltrail init | demo | audit verify | audit anchor | user add`: the database (and on
+PostgreSQL its application role), the demo site, the audit chain and its external anchors,
+and user accounts. Each handler imports the core only when it runs."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import os
+import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,8 +17,14 @@ from models.i18n import render, user_language
 from models.kernel.errors import ValidationError
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from models.core import Core
     from models.kernel.audit import ChainReport
+    from models.kernel.db_roles import AppRoleReport
+
+APP_ROLE_PASSWORD_ENV = "CELLTRAIL_APP_ROLE_PASSWORD"
+PASSWORD_FILE_LIMIT = 4096
 
 
 def _open(args: argparse.Namespace) -> Core:
@@ -33,13 +41,119 @@ def _safe_url(core: Core) -> str:
 def cmd_init(args: argparse.Namespace) -> Result:
     from models.kernel import schema
 
+    if args.app_role is not None:
+        _check_app_role_request(args)  # before anything is migrated
     core = _open(args)
     try:
         revision = schema.current_revision(core.engine)
-        text = render("cli.init.done", user_language(), revision=revision)
-        return 0, {"revision": revision, "url": _safe_url(core)}, text
+        lang = user_language()
+        data: dict[str, Any] = {"revision": revision, "url": _safe_url(core)}
+        text = render("cli.init.done", lang, revision=revision)
+        if args.app_role is not None:
+            report = _set_up_app_role(core.engine, args.app_role, args.password_file)
+            data["app_role"] = {
+                "role": report.role,
+                "owner": report.owner,
+                "created": report.created,
+                "password_set": report.password_set,
+                "rights": {t: list(r) for t, r in report.rights.items()},
+                "sequences": report.sequences,
+            }
+            text += "\n" + _app_role_text(report, lang)
+        return 0, data, text
     finally:
         core.close()
+
+
+def _check_app_role_request(args: argparse.Namespace) -> None:
+    from models.kernel.db import make_engine, resolve_database_url
+    from models.kernel.db_roles import check_role_name, require_postgresql
+
+    check_role_name(args.app_role)
+    engine = make_engine(resolve_database_url(args.db))
+    try:
+        require_postgresql(engine, args.app_role)
+    finally:
+        engine.dispose()
+
+
+def _set_up_app_role(engine: Engine, role: str, password_file: str | None) -> AppRoleReport:
+    from models.kernel.db_roles import app_role_exists, grant_app_role
+
+    lang = user_language()
+    if password_file is not None:
+        password: str | None = _read_password_file(Path(password_file), lang)
+    elif os.environ.get(APP_ROLE_PASSWORD_ENV):
+        password = os.environ[APP_ROLE_PASSWORD_ENV]
+    elif app_role_exists(engine, role):
+        password = None  # the role is kept as it is; its rights are set again
+    else:
+        password = _prompt_new_password(role, lang)
+    return grant_app_role(engine, role, password)
+
+
+def _password_refused(lang: str, reason: str, **params: object) -> ValidationError:
+    return ValidationError(
+        field=render("cli.field.password", lang), reason=render(reason, lang, **params)
+    )
+
+
+def _prompt_new_password(role: str, lang: str) -> str:
+    try:
+        first = getpass.getpass(render("cli.init.role_password_prompt", lang, role=role))
+        second = getpass.getpass(render("cli.init.role_password_again", lang, role=role))
+    except (EOFError, KeyboardInterrupt) as exc:  # Ctrl-D / Ctrl-C, or no terminal
+        raise _password_refused(lang, "cli.no_password") from exc
+    if first != second:
+        raise _password_refused(lang, "cli.init.passwords_differ")
+    return first
+
+
+def _read_password_file(path: Path, lang: str) -> str:
+    """The first line of a small regular file (not a pipe or a device), UTF-8."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise _password_refused(
+            lang, "cli.init.password_file_unreadable", detail=exc.strerror or str(exc)
+        ) from exc
+    if not stat.S_ISREG(os.fstat(fd).st_mode):  # before fdopen, which refuses a folder
+        os.close(fd)
+        raise _password_refused(lang, "cli.init.password_file_not_regular")
+    with os.fdopen(fd, "rb") as handle:
+        raw = handle.read(PASSWORD_FILE_LIMIT + 1)
+    if len(raw) > PASSWORD_FILE_LIMIT:
+        raise _password_refused(lang, "cli.init.password_file_too_large", limit=PASSWORD_FILE_LIMIT)
+    try:
+        line = raw.decode("utf-8").splitlines()[0] if raw.strip() else ""
+    except UnicodeDecodeError as exc:
+        raise _password_refused(lang, "cli.init.password_file_not_utf8") from exc
+    if not line:
+        raise _password_refused(lang, "cli.no_password")
+    return line
+
+
+def _app_role_text(report: AppRoleReport, lang: str) -> str:
+    from models.kernel.db_roles import APPEND_RIGHTS, HEAD_RIGHTS, READ_RIGHTS, ROW_RIGHTS
+
+    if report.created:
+        state = render("cli.init.role_created", lang)
+    elif report.password_set:
+        state = render("cli.init.role_password_changed", lang)
+    else:
+        state = render("cli.init.role_kept", lang)
+    return render(
+        "cli.init.app_role",
+        lang,
+        role=report.role,
+        state=state,
+        rows=len(report.tables_with(ROW_RIGHTS)),
+        append=", ".join(report.tables_with(APPEND_RIGHTS)),
+        head=", ".join(report.tables_with(HEAD_RIGHTS)),
+        read=", ".join(report.tables_with(READ_RIGHTS)),
+        sequences=report.sequences,
+        owner=report.owner,
+    )
 
 
 def cmd_demo(args: argparse.Namespace) -> Result:
@@ -202,7 +316,17 @@ def cmd_user_add(args: argparse.Namespace) -> Result:
 
 
 COMMANDS = (
-    Command("init", "cli.help.init", cmd_init),
+    Command(
+        "init",
+        "cli.help.init",
+        cmd_init,
+        args=(
+            Arg("--app-role", metavar="NAME", default=None, help="cli.help.init.app_role"),
+            Arg(
+                "--password-file", metavar="FILE", default=None, help="cli.help.init.password_file"
+            ),
+        ),
+    ),
     Command(
         "demo",
         "cli.help.demo",

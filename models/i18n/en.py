@@ -946,7 +946,8 @@ MESSAGES.update(
     }
 )
 
-# audit chain anchors (models/kernel/audit_anchor.py), with their command-line words (issue 12)
+# audit chain anchors (models/kernel/audit_anchor.py) and the PostgreSQL application role
+# (models/kernel/db_roles.py), with their command-line words (issue 12)
 MESSAGES.update(
     {
         "audit_anchor_file": "anchor file {file}: {reason}",
@@ -979,6 +980,43 @@ MESSAGES.update(
         ),
         "audit_anchor.report_head": "Audit chain head (anchor)",
         "audit_anchor.report_value": "entry {seq}, SHA-256 {hash}",
+        "db_role": "application role {role}: {reason}",
+        "db_role.reason.name": (
+            "a role name here is 1 to 63 lowercase letters, digits or underscores, starting with "
+            "a letter or underscore, not pg_… or public"
+        ),
+        "db_role.reason.password": "the password must be 1 to {limit} characters",
+        "db_role.reason.not_postgresql": "database roles exist only on PostgreSQL",
+        "db_role.reason.is_owner": (
+            "it is the role running init; the application needs its own role"
+        ),
+        "db_role.reason.no_tables": "schema {schema} has no tables; nothing to grant",
+        "db_role.reason.not_table_owner": (
+            "run init as the owner of the tables: they belong to {owners}, not {owner}"
+        ),
+        "db_role.reason.needs_password": "the role does not exist yet and no password was given",
+        "db_role.reason.attributes": (
+            "the role has {attributes}; an application role must have none of these "
+            "(ALTER ROLE … NO… as a superuser, or choose another name)"
+        ),
+        "db_role.reason.member_of": (
+            "the role is a member of {groups} and would hold their rights; revoke the membership "
+            "or choose another name"
+        ),
+        "db_role.reason.driver": "setting a password needs the psycopg driver (postgresql+psycopg://)",
+        "db_role.reason.denied": "the database refused: {detail}",
+        "db_role.reason.extra_rights": (
+            "after the grants it can still do more than an application role may ({rights}); "
+            "nothing was changed"
+        ),
+        "db_role.reason.missing_rights": "the grants did not take effect on {tables}",
+        "cli.help.init.app_role": (
+            "PostgreSQL: create or check this application role and grant it row rights only"
+        ),
+        "cli.help.init.password_file": (
+            "file whose first line is the application role's password (else "
+            "CELLTRAIL_APP_ROLE_PASSWORD, else a prompt when the role is new)"
+        ),
         "cli.help.audit.anchor": (
             "verify the chain and write its head (seq, hash, time) as an anchor to keep elsewhere"
         ),
@@ -986,6 +1024,22 @@ MESSAGES.update(
         "cli.help.audit.anchor.force": "replace an existing regular file",
         "cli.help.audit.verify.anchor": (
             "also check that the chain still holds this anchor's head (repeatable)"
+        ),
+        "cli.init.role_password_prompt": "Password for the new database role {role}: ",
+        "cli.init.role_password_again": "The same password again: ",
+        "cli.init.passwords_differ": "the two passwords differ",
+        "cli.init.password_file_unreadable": "the password file cannot be read ({detail})",
+        "cli.init.password_file_not_regular": "the password file is not a regular file",
+        "cli.init.password_file_too_large": "the password file is larger than {limit} bytes",
+        "cli.init.password_file_not_utf8": "the password file is not UTF-8 text",
+        "cli.init.role_created": "created",
+        "cli.init.role_password_changed": "password changed",
+        "cli.init.role_kept": "kept",
+        "cli.init.app_role": (
+            "application role {role} ({state}): SELECT, INSERT, UPDATE on {rows} tables; "
+            "SELECT, INSERT only on {append}; SELECT, UPDATE on {head}; SELECT on {read}; "
+            "USAGE, SELECT on {sequences} sequences; no DELETE, TRUNCATE, TRIGGER, ownership "
+            "or CREATE; the schema stays {owner}'s"
         ),
         "cli.audit.anchor.taken": "audit anchor: entry {seq} {hash}",
         "cli.audit.anchor.written": "written to {file}",

@@ -772,7 +772,8 @@ MESSAGES.update(
     }
 )
 
-# 审计链锚点（models/kernel/audit_anchor.py）及其命令行用语（issue 12）
+# 审计链锚点（models/kernel/audit_anchor.py）与 PostgreSQL 应用角色
+# （models/kernel/db_roles.py），及其命令行用语（issue 12）
 MESSAGES.update(
     {
         "audit_anchor_file": "锚点文件 {file}：{reason}",
@@ -802,10 +803,55 @@ MESSAGES.update(
         ),
         "audit_anchor.report_head": "审计链链头（锚点）",
         "audit_anchor.report_value": "第 {seq} 条，SHA-256 {hash}",
+        "db_role": "应用角色 {role}：{reason}",
+        "db_role.reason.name": (
+            "角色名须为 1 到 63 个小写字母、数字或下划线，以字母或下划线开头，"
+            "且不能是 pg_… 或 public"
+        ),
+        "db_role.reason.password": "密码须为 1 到 {limit} 个字符",
+        "db_role.reason.not_postgresql": "数据库角色只存在于 PostgreSQL",
+        "db_role.reason.is_owner": "它就是运行 init 的角色；应用需要自己的角色",
+        "db_role.reason.no_tables": "模式 {schema} 中没有表，无可授权",
+        "db_role.reason.not_table_owner": (
+            "请以表的属主运行 init：这些表属于 {owners}，而不是 {owner}"
+        ),
+        "db_role.reason.needs_password": "该角色尚不存在，且未提供密码",
+        "db_role.reason.attributes": (
+            "该角色具有 {attributes}；应用角色不得具有这些属性"
+            "（由超级用户执行 ALTER ROLE … NO…，或换一个名称）"
+        ),
+        "db_role.reason.member_of": (
+            "该角色是 {groups} 的成员，会继承其权限；请撤销成员关系或换一个名称"
+        ),
+        "db_role.reason.driver": "设置密码需要 psycopg 驱动（postgresql+psycopg://）",
+        "db_role.reason.denied": "数据库拒绝：{detail}",
+        "db_role.reason.extra_rights": "授权后它仍能做应用角色不应做的事（{rights}）；未作任何更改",
+        "db_role.reason.missing_rights": "授权未在 {tables} 上生效",
+        "cli.help.init.app_role": "PostgreSQL：创建或检查此应用角色，只授予行级权限",
+        "cli.help.init.password_file": (
+            "其第一行为应用角色密码的文件（否则取 CELLTRAIL_APP_ROLE_PASSWORD，"
+            "角色为新建时再否则提示输入）"
+        ),
         "cli.help.audit.anchor": "校验审计链并将链头（序号、哈希、时间）写为锚点，另处保存",
         "cli.help.audit.anchor.output": "要写入的锚点文件（除非 --force，须为新文件）",
         "cli.help.audit.anchor.force": "替换已存在的普通文件",
         "cli.help.audit.verify.anchor": "同时检查审计链是否仍包含此锚点的链头（可重复）",
+        "cli.init.role_password_prompt": "新数据库角色 {role} 的密码：",
+        "cli.init.role_password_again": "再次输入同一密码：",
+        "cli.init.passwords_differ": "两次输入的密码不同",
+        "cli.init.password_file_unreadable": "无法读取密码文件（{detail}）",
+        "cli.init.password_file_not_regular": "密码文件不是普通文件",
+        "cli.init.password_file_too_large": "密码文件大于 {limit} 字节",
+        "cli.init.password_file_not_utf8": "密码文件不是 UTF-8 文本",
+        "cli.init.role_created": "已创建",
+        "cli.init.role_password_changed": "密码已更改",
+        "cli.init.role_kept": "保持不变",
+        "cli.init.app_role": (
+            "应用角色 {role}（{state}）：{rows} 张表 SELECT、INSERT、UPDATE；"
+            "{append} 仅 SELECT、INSERT；{head} SELECT、UPDATE；{read} SELECT；"
+            "{sequences} 个序列 USAGE、SELECT；无 DELETE、TRUNCATE、TRIGGER、属主或 CREATE 权限；"
+            "数据库结构仍属于 {owner}"
+        ),
         "cli.audit.anchor.taken": "审计锚点：第 {seq} 条 {hash}",
         "cli.audit.anchor.written": "已写入 {file}",
         "cli.audit.anchor.refused": "未生成锚点：不能为已断裂的审计链作担保",
