@@ -43,6 +43,8 @@ def cmd_init(args: argparse.Namespace) -> Result:
 
     if args.app_role is not None:
         _check_app_role_request(args)  # before anything is migrated
+    elif args.password_file is not None:
+        raise _password_refused(user_language(), "cli.init.password_file_needs_role")
     core = _open(args)
     try:
         revision = schema.current_revision(core.engine)

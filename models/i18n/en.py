@@ -1032,6 +1032,7 @@ MESSAGES.update(
         "cli.init.password_file_not_regular": "the password file is not a regular file",
         "cli.init.password_file_too_large": "the password file is larger than {limit} bytes",
         "cli.init.password_file_not_utf8": "the password file is not UTF-8 text",
+        "cli.init.password_file_needs_role": "--password-file is the password of --app-role NAME",
         "cli.init.role_created": "created",
         "cli.init.role_password_changed": "password changed",
         "cli.init.role_kept": "kept",

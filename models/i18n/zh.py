@@ -843,6 +843,7 @@ MESSAGES.update(
         "cli.init.password_file_not_regular": "密码文件不是普通文件",
         "cli.init.password_file_too_large": "密码文件大于 {limit} 字节",
         "cli.init.password_file_not_utf8": "密码文件不是 UTF-8 文本",
+        "cli.init.password_file_needs_role": "--password-file 是 --app-role NAME 的密码",
         "cli.init.role_created": "已创建",
         "cli.init.role_password_changed": "密码已更改",
         "cli.init.role_kept": "保持不变",

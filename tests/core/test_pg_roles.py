@@ -293,6 +293,8 @@ def test_sqlite_has_no_roles(tmp_path: Path) -> None:
     db = tmp_path / "x.db"
     result = celltrail("init", "--db", str(db), "--app-role", "celltrail_app")
     assert result.returncode == 2 and "only on PostgreSQL" in result.stderr
+    stray = celltrail("init", "--db", str(db), "--password-file", str(tmp_path / "pw"))
+    assert stray.returncode == 2 and "--password-file is the password of" in stray.stderr
     assert not db.exists()  # refused before anything was created
 
 
