@@ -271,8 +271,8 @@ def _compare(
     table: Table, record_id: str, values: tuple[Any, ...] | None, entry: Any
 ) -> RecordMismatch | None:
     if entry is not None:
-        values = tuple(entry)
-        if _digest(values[0], values[1], *values[2:-1]) != values[-1]:
+        columns = tuple(entry)
+        if _digest(columns[0], columns[1], *columns[2:-1]) != columns[-1]:
             return RecordMismatch(table.name, record_id, "altered", (), entry.seq)
     recorded = None if entry is None else entry.new_value
     seq = None if entry is None else entry.seq

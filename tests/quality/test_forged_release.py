@@ -13,6 +13,7 @@ from sqlalchemy import select, text
 from models.core import Core
 from models.entities.production import Batch, BatchStatus, ProductCategory
 from models.entities.quality import Deviation, ReleaseRecord
+from models.i18n import term
 from models.kernel.record_check import RecordIntegrityError
 from models.quality.suite import build_quality_services
 from tests.conftest import PASSWORD
@@ -70,7 +71,8 @@ def _refused_and_nothing_changed(env: Env, batch_id: int, table: str) -> None:
         assert batch is not None and batch.status is BatchStatus.QUARANTINE
         assert uow.session.scalar(select(ReleaseRecord.id)) is None
     [deviation] = _integrity_deviations(env.core)
-    assert deviation.urgent and deviation.opened_by == "system" and table in deviation.title
+    words = term("record_kind", table).message("en")  # "QC result", "specification test"
+    assert deviation.urgent and deviation.opened_by == "system" and words in deviation.title
 
 
 def test_a_failed_result_made_to_pass_with_its_deviation_closed(env: Env) -> None:
