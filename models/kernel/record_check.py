@@ -28,7 +28,7 @@ from models.kernel.record_state import (
     bound_tables,
     fields_of,
     fingerprint,
-    key_of,
+    key_index,
     key_value,
     personal_state,
     primary_key,
@@ -95,24 +95,31 @@ _STATE = AuditAction.STATE.value
 TrailIndex = dict[tuple[str, str], tuple[int, str | None]]
 
 
-def _last_states(conn: Connection, page: int = 100_000) -> TrailIndex:
+def _last_states(conn: Connection, page: int = 200_000) -> TrailIndex:
+    """Every STATE entry in seq order through the driver's cursor (see ``stream_values``)."""
     index: TrailIndex = {}
     last = 0
     gone = _AUDIT.new_value.is_(None)
     columns = (_AUDIT.seq, _AUDIT.subject_type, _AUDIT.subject_id, _AUDIT.old_value, gone)
-    while True:
-        query = (
-            select(*columns)
-            .where(_AUDIT.action == _STATE, _AUDIT.seq > last)
-            .order_by(_AUDIT.seq)
-            .limit(page)
-        )
-        rows = conn.execute(query).fetchall()
-        if not rows:
-            return index
-        for seq, table, key, print_, deleted in rows:
-            index[(table, key)] = (seq, None if deleted else (print_ or ""))
-        last = rows[-1][0]
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        while True:
+            query = (
+                select(*columns)
+                .where(_AUDIT.action == _STATE, _AUDIT.seq > last)
+                .order_by(_AUDIT.seq)
+                .limit(page)
+            )
+            sql = query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
+            cursor.execute(str(sql))
+            rows = cursor.fetchall()
+            if not rows:
+                return index
+            for seq, table, key, print_, deleted in rows:
+                index[(table, key)] = (seq, None if deleted else (print_ or ""))
+            last = rows[-1][0]
+    finally:
+        cursor.close()
 
 
 def check_records(session: Session, limit: int = 1000) -> RecordReport:
@@ -122,15 +129,17 @@ def check_records(session: Session, limit: int = 1000) -> RecordReport:
     trail = _last_states(conn)
     report = RecordReport(states_in_trail=len(trail))
     suspects: list[tuple[Table, str, tuple[Any, ...], tuple[int, str | None] | None]] = []
+    pop = trail.pop
     for table in bound_tables():
-        name = table.name
-        pop = trail.pop
+        name, key = table.name, key_index(table)
+        checked = 0
         for values in stream_values(conn, table):
-            report.rows_checked += 1
-            record_id = key_of(table, values)
+            checked += 1
+            record_id = str(values[key])
             recorded = pop((name, record_id), None)
             if recorded is None or recorded[1] != fingerprint(values):
                 suspects.append((table, record_id, values, recorded))
+        report.rows_checked += checked
     for (name, record_id), (seq, state) in trail.items():
         if state is not None:
             report.mismatches.append(RecordMismatch(name, record_id, "deleted", (), seq))

@@ -170,6 +170,11 @@ def fields_of(table: Table, values: tuple[Any, ...]) -> dict[str, Any]:
     return dict(zip(_layout(table)[0], values, strict=True))
 
 
+def key_index(table: Table) -> int:
+    """The key's position in a row's canonical values."""
+    return _layout(table)[1]
+
+
 def key_of(table: Table, values: tuple[Any, ...]) -> str:
     return str(values[_layout(table)[1]])
 
@@ -242,22 +247,32 @@ def read_values(
     return found
 
 
-def stream_values(conn: Connection, table: Table, page: int = 5000) -> Iterator[tuple[Any, ...]]:
-    """Every row of ``table`` in key order as canonical values, in pages (constant memory)."""
+def stream_values(conn: Connection, table: Table, page: int = 20_000) -> Iterator[tuple[Any, ...]]:
+    """Every row of ``table`` in key order as canonical values, in pages (constant memory).
+
+    Read through the driver's own cursor, on the same connection and transaction: at 1M rows
+    SQLAlchemy's row objects cost a third of the read. The statement is compiled once per page
+    with its two integers inlined."""
     plan = _plan(table, conn.dialect.name)
     key = primary_key(table)
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     last: Any = None
-    while True:
-        query = select(*plan.columns).order_by(key).limit(page)
-        if last is not None:
-            query = query.where(key > last)
-        rows = conn.execute(query).fetchall()
-        if not rows:
-            return
-        to_values = plan.to_values
-        for row in rows:
-            yield to_values(row)
-        last = key_value(table, rows[-1][plan.key_index])
+    try:
+        while True:
+            query = select(*plan.columns).order_by(key).limit(page)
+            if last is not None:
+                query = query.where(key > last)
+            sql = query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
+            cursor.execute(str(sql))
+            rows = cursor.fetchall()
+            if not rows:
+                return
+            to_values = plan.to_values
+            for row in rows:
+                yield to_values(row)
+            last = key_value(table, rows[-1][plan.key_index])
+    finally:
+        cursor.close()
 
 
 def seal_all_rows(session: Session, tables: Iterable[Table], reason: str, page: int = 5000) -> int:
