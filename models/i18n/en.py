@@ -838,6 +838,7 @@ MESSAGES.update(
         "cli.audit.record_inserted": (
             "  {table} {record}: not recorded in the audit trail (inserted outside CellTrail)"
         ),
+        "cli.audit.record_fields": "  {table} {record}: {fields} changed outside CellTrail",
         "cli.audit.records_more": "  … and more (first {shown} shown)",
         "record_integrity.deviation_title": (
             "Record integrity: {table} {record} changed outside CellTrail"

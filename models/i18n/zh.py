@@ -693,6 +693,7 @@ MESSAGES.update(
         "cli.audit.record_inserted": (
             "  {table} {record}：审计追踪中无此记录（在 CellTrail 之外插入）"
         ),
+        "cli.audit.record_fields": "  {table} {record}：{fields} 在 CellTrail 之外被修改",
         "cli.audit.records_more": "  ……另有更多（仅显示前 {shown} 条）",
         "record_integrity.deviation_title": "记录完整性：{table} {record} 在 CellTrail 之外被修改",
         "record_integrity.deviation_text": (

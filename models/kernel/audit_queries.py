@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from models.entities.accounts import Signature, User
 from models.entities.audit import AuditEntry
+from models.kernel.audit import AuditAction
 
 Subject = tuple[str, str]
 
@@ -26,6 +27,9 @@ class AuditFilter:
     subject_id: str | None = None
     since: datetime | None = None
     until: datetime | None = None
+    # The records' STATE entries (record_state.py) are evidence for `audit verify`, not reading
+    # for the audit desk: left out unless asked for, or unless the action filter names them.
+    record_states: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,9 @@ def _row(entry: AuditEntry) -> AuditRow:
     )
 
 
+_STATE = AuditAction.STATE.value
+
+
 def _where(query: Select[Any], flt: AuditFilter) -> Select[Any]:
     conditions = []
     if flt.actor:
@@ -105,6 +112,8 @@ def _where(query: Select[Any], flt: AuditFilter) -> Select[Any]:
         conditions.append(AuditEntry.at >= flt.since)
     if flt.until:
         conditions.append(AuditEntry.at <= flt.until)
+    if not flt.record_states and flt.action != _STATE:
+        conditions.append(AuditEntry.action != _STATE)
     return query.where(and_(*conditions)) if conditions else query
 
 
@@ -161,9 +170,8 @@ def audit_trail(session: Session, subjects: Sequence[Subject]) -> tuple[AuditRow
     if not subjects:
         return ()
     cond = _any_subject((AuditEntry.subject_type, AuditEntry.subject_id), subjects)
-    return tuple(
-        _row(e) for e in session.scalars(select(AuditEntry).where(cond).order_by(AuditEntry.seq))
-    )
+    query = select(AuditEntry).where(cond, AuditEntry.action != _STATE).order_by(AuditEntry.seq)
+    return tuple(_row(e) for e in session.scalars(query))
 
 
 def signatures_for(session: Session, subjects: Sequence[Subject]) -> tuple[SignatureRow, ...]:

@@ -22,6 +22,7 @@ from models.kernel.audit_queries import (
     search_audit,
     signatures_for,
 )
+from models.kernel.record_check import RecordReport, check_records
 from models.kernel.unit_of_work import UowFactory
 
 
@@ -56,6 +57,12 @@ class AuditReads:
     def verify_chain(self) -> ChainReport:
         with self._uow().reading() as uow:
             return verify_chain(uow.session)
+
+    def verify(self) -> tuple[ChainReport, RecordReport]:
+        """The chain and every record against it, from one snapshot (the audit desk's
+        "Verify": what `celltrail audit verify` checks)."""
+        with self._uow().reading() as uow:
+            return verify_chain(uow.session), check_records(uow.session)
 
     def extract(self, flt: AuditFilter) -> Iterator[tuple[int, AuditRow]]:
         """Every entry ``flt`` matches, streamed from one snapshot for an export, each with the

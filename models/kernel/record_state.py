@@ -241,10 +241,27 @@ def read_values(
     found: dict[str, tuple[Any, ...]] = {}
     for start in range(0, len(keys), _READ_CHUNK):
         chunk = list(keys[start : start + _READ_CHUNK])
-        for row in conn.execute(query, {"keys": chunk}).fetchall():
+        rows: Sequence[Any]
+        if table.name in PERSONAL_TABLES:
+            rows = _driver_rows(conn, select(*plan.columns).where(primary_key(table).in_(chunk)))
+        else:
+            rows = conn.execute(query, {"keys": chunk}).fetchall()
+        for row in rows:
             values = plan.to_values(row)
             found[str(values[plan.key_index])] = values
     return found
+
+
+def _driver_rows(conn: Connection, query: Select[Any]) -> list[Any]:
+    """Rows read through the driver's cursor on the same transaction, bypassing SQLAlchemy's
+    engine log: at DEBUG it prints result rows, and personal data must never reach a log."""
+    sql = query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(str(sql))
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
 
 
 def stream_values(conn: Connection, table: Table, page: int = 20_000) -> Iterator[tuple[Any, ...]]:

@@ -136,3 +136,18 @@ def test_times_are_shown_in_local_time(qtbot: QtBot, controller: AppController) 
     newest = page.model.rows[0]
     local = QDateTime.fromSecsSinceEpoch(int(newest.at.timestamp())).toLocalTime()
     assert page.model.data(page.model.index(0, 1)).endswith(local.toString("HH:mm:ss"))
+
+
+def test_verify_names_a_record_changed_outside_celltrail(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    with controller.ctx.core.engine.begin() as conn:  # a DB browser, no trigger in the way
+        conn.exec_driver_sql("UPDATE product_unit SET created_by = 'mallory' WHERE id = 1")
+    page = _audit(qtbot, controller)
+    with qtbot.waitSignal(page.verified, timeout=20000) as verified:
+        qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
+    assert verified.args[0].intact  # the chain itself is intact...
+    text = page.verify_result.text()
+    assert "RECORDS CHANGED OUTSIDE CELLTRAIL: 1 record(s)" in text  # ...the record is not
+    assert "product unit 1: created_by changed outside CellTrail" in text
+    assert page.verify_result.property("ok") is False

@@ -98,10 +98,12 @@ def chain_report(url: str) -> ChainReport:
 
 
 def audit_count(url: str) -> int:
+    """Entries of the trail, without the records' STATE entries (record_state.py)."""
     engine = make_engine(url)
+    query = select(func.count()).select_from(AuditEntry).where(AuditEntry.action != "state")
     try:
         with Session(read_only(engine)) as session:
-            return int(session.scalar(select(func.count()).select_from(AuditEntry)) or 0)
+            return int(session.scalar(query) or 0)
     finally:
         engine.dispose()
 

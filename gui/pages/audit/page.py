@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,15 +23,18 @@ from PySide6.QtWidgets import (
 from gui import reports
 from gui.context import AppContext
 from gui.exports import record_export, write_report
+from gui.i18n import domain
 from gui.operations import Operation, Progress, run_op
 from gui.pages.audit.filters import AuditFilterBar
 from gui.pages.audit.table_model import AuditTableModel
 from gui.widgets.audit_trail_view import AuditTrailView
+from models.i18n import term
 from models.kernel.audit import ChainReport
 from models.kernel.audit_queries import (
     AuditFilter,
     AuditPage,
 )
+from models.kernel.record_check import RecordReport
 
 PAGE_SIZE = 200
 
@@ -146,7 +150,8 @@ class AuditPageWidget(QWidget):
     def show_entry(self, seq: int) -> Operation:
         """Clear the filters and page to entry ``seq`` (it is selected once loaded)."""
         self.filters.reset(search=False)
-        core, flt = self._ctx.core, self.filters.current()
+        # the entry may be a record's STATE entry, which the desk hides unless asked for
+        core, flt = self._ctx.core, replace(self.filters.current(), record_states=True)
 
         def op(_p: Progress) -> tuple[Any, ...]:
             return core.audit_reads.page_with(flt, seq, limit=PAGE_SIZE)
@@ -170,8 +175,8 @@ class AuditPageWidget(QWidget):
         core = self._ctx.core
         self.verify_button.setEnabled(False)
 
-        def op(_p: Progress) -> ChainReport:
-            return core.audit_reads.verify_chain()
+        def op(_p: Progress) -> tuple[ChainReport, RecordReport]:
+            return core.audit_reads.verify()
 
         operation = run_op(
             parent=self,
@@ -182,9 +187,9 @@ class AuditPageWidget(QWidget):
         operation.finished.connect(lambda: self.verify_button.setEnabled(True))
         return operation
 
-    def _on_verified(self, report: ChainReport) -> None:
+    def _on_verified(self, reports: tuple[ChainReport, RecordReport]) -> None:
+        report, records = reports
         broken = report.first_break
-        self.verify_result.setProperty("ok", broken is None)
         if broken is None:
             text = self.tr("✔ Audit chain intact: {0} entries verified.").format(
                 report.entries_checked
@@ -194,12 +199,38 @@ class AuditPageWidget(QWidget):
                 "✖ AUDIT CHAIN BROKEN at entry {0}: {1} ({2} entries intact before it)."
             ).format(broken.seq, broken.problem, report.entries_checked)
             self.show_entry(broken.seq)
+        text = "\n".join([text, *self._record_lines(records)])
+        self.verify_result.setProperty("ok", broken is None and records.intact)
         self.model.mark_broken(broken.seq if broken else None)
         self.verify_result.setText(text)
         self.verify_result.style().unpolish(self.verify_result)
         self.verify_result.style().polish(self.verify_result)
         self.verify_result.show()
         self.verified.emit(report)
+
+    def _record_lines(self, records: RecordReport) -> list[str]:
+        """The record check in the catalogue's words (the same lines as the CLI's)."""
+        if records.intact:
+            return [
+                domain(
+                    "cli.audit.records_intact",
+                    rows=records.rows_checked,
+                    states=records.states_in_trail,
+                )
+            ]
+        lines = ["✖ " + domain("cli.audit.records_broken", count=len(records.mismatches))]
+        for mismatch in records.mismatches[:20]:
+            named = {"table": term("record_kind", mismatch.table), "record": mismatch.record_id}
+            if mismatch.kind == "deleted":
+                lines.append(domain("cli.audit.record_deleted", seq=mismatch.trail_seq, **named))
+            elif mismatch.kind == "inserted":
+                lines.append(domain("cli.audit.record_inserted", **named))
+            else:
+                fields = ", ".join(f.field for f in mismatch.fields) or "?"
+                lines.append(domain("cli.audit.record_fields", fields=fields, **named))
+        if len(records.mismatches) > 20:
+            lines.append(domain("cli.audit.records_more", shown=20))
+        return lines
 
     def export(self, suffix: str, path: Path | None = None) -> Operation | None:
         if path is None:
