@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from models.entities.base import Base, str_enum, utcnow
 
@@ -30,10 +31,17 @@ class SignatureMeaning(enum.StrEnum):
 
 
 class User(Base):
+    """An account: the person. ``username`` is the name as created (records store it);
+    ``username_key`` is its normal form (NFKC, case-folded), which every look-up uses. Both
+    are fixed at creation: the ORM refuses a change here and the database refuses one by
+    trigger (migration 0008), so a record's name always names the account it named."""
+
     __tablename__ = "user_account"
+    __table_args__ = (Index("ux_user_account_username_key", "username_key", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
+    username_key: Mapped[str] = mapped_column(String(64))
     full_name: Mapped[str] = mapped_column(String(200))
     password_hash: Mapped[str] = mapped_column(String(255))
     badge_code: Mapped[str | None] = mapped_column(String(64), unique=True)
@@ -45,6 +53,12 @@ class User(Base):
     roles: Mapped[list[UserRole]] = relationship(
         back_populates="user", cascade="all, delete-orphan", lazy="selectin"
     )
+
+    @validates("username", "username_key")
+    def _fixed_once_created(self, field: str, value: Any) -> Any:
+        if getattr(self, field, None) not in (None, value):
+            raise ValueError(f"user_account.{field} is fixed once created: a rename is refused")
+        return value
 
     @property
     def role_set(self) -> frozenset[Role]:
@@ -79,3 +93,14 @@ class Signature(Base):
     subject_id: Mapped[str] = mapped_column(String(64), index=True)
     content_hash: Mapped[str] = mapped_column(String(64))
     reason: Mapped[str | None] = mapped_column(String(500))
+
+
+class SiteSecret(Base):
+    """A random key of this database, created on first use and never changed: the HMAC key
+    that turns a typed unknown user name (perhaps a password) into an unreadable marker."""
+
+    __tablename__ = "site_secret"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

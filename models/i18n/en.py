@@ -1049,3 +1049,29 @@ MESSAGES.update(
         "cli.audit.anchor.line": "{file}: {verdict}",
     }
 )
+
+# identity: user names and the four-eyes rule on accounts (models/identity/names.py,
+# models/identity/signatures.py)
+MESSAGES.update(
+    {
+        "user_name_refused": "The user name {name!r} cannot be used: {problem}.",
+        "user_name.empty": "it is empty",
+        "user_name.too_long": "it is longer than {limit} characters",
+        "user_name.not_plain": (
+            "it holds the character {char}, which is not a visible letter, digit or sign "
+            "(a user name is one plain word)"
+        ),
+        "user_name_confusable": (
+            "The user name {name!r} cannot be told apart from the existing account "
+            "{existing!r}; choose a name nobody can mistake for another person's."
+        ),
+        "four_eyes.look_alike": (
+            "{verifier} cannot be told apart from {performer}, who did this; a second person "
+            "with an account of their own must verify."
+        ),
+        "four_eyes.unknown_performer": (
+            "This was done by {performer}, who is no account on this site, so CellTrail cannot "
+            "tell whether the second person is someone else."
+        ),
+    }
+)

@@ -860,3 +860,25 @@ MESSAGES.update(
         "cli.audit.anchor.line": "{file}：{verdict}",
     }
 )
+
+# identity: user names and the four-eyes rule on accounts (models/identity/names.py,
+# models/identity/signatures.py)
+MESSAGES.update(
+    {
+        "user_name_refused": "用户名 {name!r} 不可用：{problem}。",
+        "user_name.empty": "用户名为空",
+        "user_name.too_long": "超过 {limit} 个字符",
+        "user_name.not_plain": (
+            "含有字符 {char}，它不是可见的字母、数字或符号（用户名必须是一个普通的词）"
+        ),
+        "user_name_confusable": (
+            "用户名 {name!r} 与现有账户 {existing!r} 无法区分；请选择不会被误认为他人的名称。"
+        ),
+        "four_eyes.look_alike": (
+            "{verifier} 与执行人 {performer} 无法区分；必须由拥有自己账户的第二人复核。"
+        ),
+        "four_eyes.unknown_performer": (
+            "执行人 {performer} 不是本站点的账户，CellTrail 无法确认第二人是否为另一人。"
+        ),
+    }
+)

@@ -1,4 +1,9 @@
-"""Accounts: sign-in with lockout, user administration, role checks and re-authentication."""
+"""Accounts: sign-in with lockout, user administration, role checks and re-authentication.
+
+A person is an account. Every look-up goes through the account key (``names``: NFKC, case
+folded), a new name that looks like an existing one is refused, and every action is refused
+to an account that is locked or disabled.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.entities.accounts import Role, User, UserRole
+from models.identity.names import (
+    UserNameConfusableError,
+    look_alike_of,
+    names_look_alike,
+    require_usable_user_name,
+    user_name_key,
+)
 from models.identity.passwords import PasswordPolicy, Passwords
+from models.identity.unknown_names import unknown_name_marker
 from models.kernel.audit import AuditAction
 from models.kernel.errors import (
     AccountDisabledError,
@@ -22,7 +35,11 @@ from models.kernel.unit_of_work import UnitOfWork, UowFactory
 
 
 def find_user(session: Session, username: str) -> User | None:
-    return session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+    """The account ``username`` names (any case or width: ``Wang``, ``ｗａｎｇ`` → ``wang``)."""
+    key = user_name_key(username)
+    if key is None:  # empty, too long or invisible characters: no account has that name
+        return None
+    return session.execute(select(User).where(User.username_key == key)).scalar_one_or_none()
 
 
 def get_user(session: Session, username: str) -> User:
@@ -33,19 +50,31 @@ def get_user(session: Session, username: str) -> User:
 
 
 def require_role(user: User, allowed: Iterable[Role], action: str) -> None:
-    """Least privilege, checked in the core for every action (the GUI only hides buttons)."""
+    """Least privilege, checked in the core for every action (the GUI only hides buttons);
+    a disabled or locked account does nothing at all."""
     if not user.active:
         raise AccountDisabledError(username=user.username)
+    if user.is_locked:
+        raise AccountLockedError(username=user.username)
     if not user.role_set & set(allowed):
         roles = ",".join(sorted(r.value for r in user.role_set)) or "-"
         raise PermissionDeniedError(username=user.username, roles=roles, action=action)
 
 
 def require_actor(session: Session, username: str, roles: Iterable[Role], action: str) -> User:
-    """The named user, refused unless active and holding one of ``roles`` (unsigned actions)."""
+    """The named user, refused unless active, not locked and holding one of ``roles``."""
     user = get_user(session, username)
     require_role(user, roles, action)
     return user
+
+
+def same_person(session: Session, first: str, second: str) -> bool:
+    """Whether two recorded names are one person: one account, or two accounts whose names a
+    reader cannot tell apart (``wang`` and ``wаng`` with a Cyrillic а, however created)."""
+    if names_look_alike(first, second):
+        return True
+    a, b = find_user(session, first), find_user(session, second)
+    return a is not None and b is not None and a.id == b.id
 
 
 class AccountService:
@@ -66,31 +95,36 @@ class AccountService:
         with self._uow() as uow:
             user = find_user(uow.session, username)
             if user is None:
+                # the text typed may be a password: the trail gets a marker, never the text
+                marker = unknown_name_marker(uow.session, username)
                 uow.audit.record(
                     AuditAction.LOGIN_FAILED,
-                    actor=username,
+                    actor=marker,
                     subject_type="user",
-                    subject_id=username,
+                    subject_id=marker,
                     reason=f"{purpose}: unknown user",
                 )
                 uow.commit()
                 raise AuthenticationError()
             if user.is_locked:
-                raise AccountLockedError(username=username)
+                raise AccountLockedError(username=user.username)
             if not user.active:
-                raise AccountDisabledError(username=username)
+                raise AccountDisabledError(username=user.username)
             if not self._passwords.verify(user.password_hash, password):
                 self._count_failure(uow, user, purpose)
                 uow.commit()
                 if user.is_locked:
-                    raise AccountLockedError(username=username)
+                    raise AccountLockedError(username=user.username)
                 raise AuthenticationError()
             changed = bool(user.failed_attempts)
             if changed:
                 user.failed_attempts = 0
             if purpose == "sign-in":
                 uow.audit.record(
-                    AuditAction.LOGIN, actor=username, subject_type="user", subject_id=username
+                    AuditAction.LOGIN,
+                    actor=user.username,
+                    subject_type="user",
+                    subject_id=user.username,
                 )
                 changed = True
             if changed:  # a plain re-authentication writes nothing, so it commits nothing
@@ -126,12 +160,17 @@ class AccountService:
         password: str,
         roles: Iterable[Role],
     ) -> None:
-        """Create an account. Only an administrator may, except for the very first account."""
+        """Create an account. Only an administrator may, except for the very first account.
+
+        The name is stored in its normal form (``Wang`` → ``wang``) and fixed for good; a name
+        that is not one plain visible word, or that looks like an existing account's, is
+        refused."""
         roles = sorted(set(roles))
         if not roles:
             raise ValidationError(field="roles", reason="at least one role is required")
-        if not username.strip() or not full_name.strip():
+        if not full_name.strip():
             raise ValidationError(field="user", reason="user name and printed name are required")
+        username = require_usable_user_name(username)
         self.policy.check(username, password)
         with self._uow() as uow:
             bootstrap = not uow.session.scalar(select(func.count()).select_from(User))
@@ -141,8 +180,13 @@ class AccountService:
                 require_actor(uow.session, actor, [Role.ADMIN], "add users")
             if find_user(uow.session, username):
                 raise ValidationError(field="user name", reason=f"{username!r} already exists")
+            existing = uow.session.scalars(select(User.username)).all()
+            twin = look_alike_of(username, existing)
+            if twin is not None:
+                raise UserNameConfusableError(name=username, existing=twin)
             user = User(
                 username=username,
+                username_key=username,
                 full_name=full_name.strip(),
                 password_hash=self._passwords.hash(password),
                 roles=[UserRole(role=r) for r in roles],
@@ -162,14 +206,14 @@ class AccountService:
         if not reason.strip():
             raise ValidationError(field="reason", reason="unlocking an account needs a reason")
         with self._uow() as uow:
-            require_actor(uow.session, actor, [Role.ADMIN], "unlock accounts")
+            admin = require_actor(uow.session, actor, [Role.ADMIN], "unlock accounts")
             user = get_user(uow.session, username)
             user.locked_at, user.failed_attempts = None, 0
             uow.audit.record(
                 AuditAction.UNLOCK,
-                actor=actor,
+                actor=admin.username,
                 subject_type="user",
-                subject_id=username,
+                subject_id=user.username,
                 old={"locked": True},
                 new={"locked": False},
                 reason=reason,
@@ -180,7 +224,7 @@ class AccountService:
         """Assign (or clear) the badge a user scans to identify themselves; admin only."""
         code = (badge_code or "").strip() or None
         with self._uow() as uow:
-            require_actor(uow.session, actor, [Role.ADMIN], "assign badges")
+            admin = require_actor(uow.session, actor, [Role.ADMIN], "assign badges")
             user = get_user(uow.session, username)
             if code is not None:
                 holder = uow.session.scalar(select(User).where(User.badge_code == code))
@@ -191,9 +235,9 @@ class AccountService:
             old, user.badge_code = user.badge_code, code
             uow.audit.record(
                 AuditAction.CHANGE,
-                actor=actor,
+                actor=admin.username,
                 subject_type="user",
-                subject_id=username,
+                subject_id=user.username,
                 old={"badge": old is not None},
                 new={"badge": code is not None},
             )

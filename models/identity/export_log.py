@@ -19,10 +19,10 @@ class ReportService:
     ) -> None:
         """Audit one export: who, what (kind + subject), which file, how many rows."""
         with self._uow() as uow:
-            require_actor(uow.session, actor, EXPORT_ROLES, "export records")
+            user = require_actor(uow.session, actor, EXPORT_ROLES, "export records")
             uow.audit.record(
                 AuditAction.EXPORT,
-                actor=actor,
+                actor=user.username,
                 subject_type=kind,
                 subject_id=subject[:64],
                 new={"file": file_name, "rows": rows, "format": file_format},

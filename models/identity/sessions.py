@@ -59,25 +59,25 @@ class SessionService:
             if holder is None:
                 raise NotFoundError(kind="badge", ident="(scanned)")
             user = get_user(uow.session, username)
-            if holder.username != username:
+            if holder.username != user.username:
                 uow.audit.record(
                     AuditAction.LOGIN_FAILED,
                     actor=holder.username,
                     subject_type="user",
-                    subject_id=username,
+                    subject_id=user.username,
                     reason="unlock: another user's badge",
                 )
                 uow.commit()
                 raise UnlockRefusedError(locked_user=user.full_name, badge_user=holder.full_name)
             if user.is_locked:  # locked out or disabled since signing in: the badge is not enough
-                raise AccountLockedError(username=username)
+                raise AccountLockedError(username=user.username)
             if not user.active:
-                raise AccountDisabledError(username=username)
+                raise AccountDisabledError(username=user.username)
             uow.audit.record(
                 AuditAction.SESSION_UNLOCK,
-                actor=username,
+                actor=user.username,
                 subject_type="user",
-                subject_id=username,
+                subject_id=user.username,
                 reason="badge",
             )
             uow.commit()
@@ -88,8 +88,12 @@ class SessionService:
 
     def _record(self, username: str, action: AuditAction, *, reason: str) -> None:
         with self._uow() as uow:
-            get_user(uow.session, username)  # an unknown name must not enter the trail
+            user = get_user(uow.session, username)  # an unknown name must not enter the trail
             uow.audit.record(
-                action, actor=username, subject_type="user", subject_id=username, reason=reason
+                action,
+                actor=user.username,
+                subject_type="user",
+                subject_id=user.username,
+                reason=reason,
             )
             uow.commit()

@@ -12,18 +12,45 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from models.entities.accounts import Role, Signature, SignatureMeaning
 from models.entities.base import utcnow
-from models.identity.accounts import AccountService, require_actor
+from models.identity.accounts import AccountService, find_user, require_actor
+from models.identity.names import names_look_alike, normalise_user_name
 from models.kernel.audit import AuditAction
 from models.kernel.canonical import content_hash
-from models.kernel.errors import SamePersonError, ValidationError
+from models.kernel.errors import DomainError, SamePersonError, ValidationError
 from models.kernel.unit_of_work import UnitOfWork
 
 
-def require_different_person(performer: str, verifier: str) -> None:
-    """Four-eyes rule: the same person can never both perform and verify one step."""
-    if performer.strip().lower() == verifier.strip().lower():
+class LookAlikePersonError(DomainError):
+    code = "four_eyes.look_alike"
+
+
+class UnknownPerformerError(DomainError):
+    code = "four_eyes.unknown_performer"
+
+
+def require_different_person(performer: str, verifier: str, session: Session | None = None) -> None:
+    """Four-eyes rule: the same person can never both perform and verify one step.
+
+    A person is an account. Names that are one account's (``Wang``, ``ｗａｎｇ`` for ``wang``)
+    or that nobody can tell apart (``wаng`` with a Cyrillic а) are one person. With a
+    ``session`` (a recorded performer against a verifier), both names are resolved to their
+    accounts: the same account is refused, and so is a performer who is no account at all
+    (the record names someone this site cannot tell from the verifier).
+    """
+    if names_look_alike(performer, verifier):
+        if normalise_user_name(performer) == normalise_user_name(verifier):
+            raise SamePersonError(username=verifier)
+        raise LookAlikePersonError(performer=performer, verifier=verifier)
+    if session is None:
+        return
+    first, second = find_user(session, performer), find_user(session, verifier)
+    if first is None:
+        raise UnknownPerformerError(performer=performer)
+    if second is not None and second.id == first.id:
         raise SamePersonError(username=verifier)
 
 
@@ -90,7 +117,7 @@ class SignatureService:
         uow.session.flush()
         uow.audit.record(
             AuditAction.SIGN,
-            actor=username,
+            actor=user.username,
             subject_type=subject_type,
             subject_id=subject_id,
             new={
