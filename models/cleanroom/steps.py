@@ -77,7 +77,7 @@ class StepService:
         with self._uow() as uow:
             step = uow.session.get(ProcessStep, step_id)
             if step is not None:
-                require_different_person(step.performed_by, username)  # refuse before asking more
+                require_different_person(step.performed_by, username, uow.session)  # refuse first
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.VERIFIED)
         with self._uow() as uow:
             step = get_or_404(uow.session, ProcessStep, step_id, "process step")
@@ -88,7 +88,7 @@ class StepService:
                     current="verified" if step.verified_by else "voided",
                     target="verified",
                 )
-            require_different_person(step.performed_by, username)
+            require_different_person(step.performed_by, username, uow.session)
             signature = self._signatures.sign(
                 uow,
                 signer=signer,

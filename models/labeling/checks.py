@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
+
 from models.entities.accounts import Role, SignatureMeaning
 from models.entities.labeling import LabelState, LabelTemplate, PrintedLabel, PrintJob
 from models.entities.production import ProductUnit
@@ -72,10 +74,10 @@ def require_line_running(job: PrintJob) -> None:
         raise LineStoppedError(job=job.id, deviation=job.deviation_id)
 
 
-def _require_second_person(job: PrintJob, verifier: str) -> None:
-    require_different_person(job.requested_by, verifier)
+def _require_second_person(session: Session, job: PrintJob, verifier: str) -> None:
+    require_different_person(job.requested_by, verifier, session)
     if job.printed_by:
-        require_different_person(job.printed_by, verifier)
+        require_different_person(job.printed_by, verifier, session)
 
 
 class CheckActions:
@@ -95,12 +97,12 @@ class CheckActions:
         Every human-readable field of the template must be present."""
         with self._uow() as uow:  # refuse the wrong person before asking for a password
             label, job = label_and_job(uow, label_id)
-            _require_second_person(job, username)
+            _require_second_person(uow.session, job, username)
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.VERIFIED)
         with self._uow() as uow:
             require_actor(uow.session, username, VERIFIER_ROLES, "verify labels")
             label, job = label_and_job(uow, label_id)
-            _require_second_person(job, username)
+            _require_second_person(uow.session, job, username)
             require_state(label, [LabelState.PRINTED], "verified")
             require_line_running(job)
             template = get_or_404(uow.session, LabelTemplate, job.template_id, "label template")

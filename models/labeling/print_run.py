@@ -39,6 +39,9 @@ from models.labeling.templates import usable_template
 from printing import port
 
 PRINT_ROLES = (Role.OPERATOR, Role.QA)
+# Those who may print or cancel a job, and the administrator who restarts a crashed station;
+# never the auditor (read-only) or anyone who cannot handle labels.
+RECONCILE_ROLES = (Role.OPERATOR, Role.QA, Role.ADMIN)
 INTERRUPTED = "printing was interrupted; any label that came out must be destroyed"
 
 
@@ -136,6 +139,7 @@ class PrintRunActions:
         """At start-up: jobs left PRINTING by a crash become FAILED; their in-flight labels
         may exist on paper, so they are voided and must be destroyed (then reprinted)."""
         with self._uow() as uow:
+            require_actor(uow.session, actor, RECONCILE_ROLES, "reconcile interrupted print jobs")
             jobs = uow.session.scalars(
                 select(PrintJob).where(PrintJob.status == PrintJobStatus.PRINTING)
             ).all()

@@ -198,7 +198,9 @@ class RequestActions:
     def approve_reprint(self, *, job_id: int, username: str, password: str) -> None:
         with self._uow() as uow:
             require_different_person(
-                get_or_404(uow.session, PrintJob, job_id, "print job").requested_by, username
+                get_or_404(uow.session, PrintJob, job_id, "print job").requested_by,
+                username,
+                uow.session,
             )
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.APPROVED)
         with self._uow() as uow:
@@ -210,7 +212,7 @@ class RequestActions:
                     current="not awaiting reprint approval",
                     target="approved",
                 )
-            require_different_person(job.requested_by, username)
+            require_different_person(job.requested_by, username, uow.session)
             signature = self._signatures.sign(
                 uow,
                 signer=signer,

@@ -103,7 +103,7 @@ class TemplateActions:
     def approve_template(self, *, template_id: int, username: str, password: str) -> None:
         with self._uow() as uow:  # refuse the author before asking for a password
             draft = get_or_404(uow.session, LabelTemplate, template_id, "label template")
-            require_different_person(draft.created_by, username)
+            require_different_person(draft.created_by, username, uow.session)
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.APPROVED)
         with self._uow() as uow:
             template = get_or_404(uow.session, LabelTemplate, template_id, "label template")
@@ -114,7 +114,7 @@ class TemplateActions:
                     current=template.status.value,
                     target=TemplateStatus.APPROVED.value,
                 )
-            require_different_person(template.created_by, username)
+            require_different_person(template.created_by, username, uow.session)
             name = f"{template.code} v{template.version}"
             validate_layout(template.container_type, template.partial, template.layout, name)
             signature = self._signatures.sign(

@@ -22,6 +22,7 @@ from models.entities.quality import (
     Specification,
     SpecificationTest,
 )
+from models.identity.accounts import same_person
 from models.kernel.errors import DomainError
 from models.kernel.record_check import RecordIntegrityError, require_intact, require_none_deleted
 from models.kernel.unit_of_work import UnitOfWork
@@ -124,7 +125,7 @@ def independence_blockers(session: Session, batch: Batch, username: str) -> list
         session.scalars(select(ProcessStep.performed_by).where(ProcessStep.batch_id == batch.id))
     )
     performers.add(batch.created_by)
-    if username.lower() in {p.lower() for p in performers}:
+    if any(same_person(session, username, performer) for performer in performers):
         return [Blocker.of("releaser_involved", user=username, batch=batch.number)]
     return []
 

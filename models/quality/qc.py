@@ -231,7 +231,7 @@ class QcService:
         with self._uow() as uow:
             found = uow.session.get(QcResult, result_id)
             if found is not None:
-                require_different_person(found.analyst, username)
+                require_different_person(found.analyst, username, uow.session)
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.VERIFIED)
         with self._uow() as uow:
             result = get_or_404(uow.session, QcResult, result_id, "QC result")
@@ -240,7 +240,7 @@ class QcService:
                 raise InvalidTransitionError(
                     kind="QC result", ident=result_id, current="verified/voided", target="verified"
                 )
-            require_different_person(result.analyst, username)
+            require_different_person(result.analyst, username, uow.session)
             signature = self._signatures.sign(
                 uow,
                 signer=signer,

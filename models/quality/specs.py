@@ -165,7 +165,7 @@ class SpecificationService:
         with self._uow() as uow:
             spec = uow.session.get(Specification, spec_id)
             if spec is not None:
-                require_different_person(spec.created_by, username)
+                require_different_person(spec.created_by, username, uow.session)
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.APPROVED)
         with self._uow() as uow:
             spec = get_or_404(uow.session, Specification, spec_id, "specification")
@@ -173,7 +173,7 @@ class SpecificationService:
                 raise InvalidTransitionError(
                     kind="specification", ident=spec.code, current=spec.status, target="approved"
                 )
-            require_different_person(spec.created_by, username)
+            require_different_person(spec.created_by, username, uow.session)
             signature = self._signatures.sign(
                 uow,
                 signer=signer,
