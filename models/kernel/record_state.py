@@ -54,9 +54,13 @@ from models.kernel.audit import (
     timestamp_text,
 )
 
-# Tables whose rows the trail does not describe: the trail itself and the number counters
-# (whose uniqueness the records' own unique constraints already guard).
-UNBOUND_TABLES = frozenset({"audit_entry", "audit_chain_head", "identifier_sequence"})
+# Tables whose rows the trail does not describe: the trail itself, the number counters
+# (whose uniqueness the records' own unique constraints already guard) and the site's secret
+# keys (models/identity/unknown_names.py: a key copied into the trail would be no secret;
+# triggers keep the table append-only instead).
+UNBOUND_TABLES = frozenset(
+    {"audit_entry", "audit_chain_head", "identifier_sequence", "site_secret"}
+)
 PERSONAL_TABLES = frozenset({"donor_identity", "recipient_identity"})
 PERSONAL_FIELD = "personal_data"  # the salted digest's key in a personal table's state
 SYSTEM_ACTOR = "system"
