@@ -34,7 +34,6 @@ from models.identity.passwords import fast_passwords_for_tests
 from models.identity.signatures import LookAlikePersonError, UnknownPerformerError
 from models.kernel import schema
 from models.kernel.audit_queries import AuditFilter
-from models.kernel.record_check import check_records
 from models.kernel.db import make_engine
 from models.kernel.errors import (
     AccountDisabledError,
@@ -45,6 +44,7 @@ from models.kernel.errors import (
     SamePersonError,
     ValidationError,
 )
+from models.kernel.record_check import check_records
 from tests.conftest import PASSWORD
 from tests.core.factories import make_batch
 from tests.fakes.printers import RecordingPrinter
