@@ -252,8 +252,9 @@ def test_upgrading_an_older_database_records_a_baseline(db_url: str) -> None:
             )
         )
         conn.execute(text("INSERT INTO donor_identity (donor_id, full_name) VALUES (1, '王五')"))
-    with Session(engine) as session:
-        assert {m.kind for m in check_records(session).mismatches} == {"inserted"}
+    with engine.connect() as conn:  # no state recorded yet (the check itself reads the models'
+        # columns, which a later revision may have added: it runs only at head)
+        assert conn.execute(text("SELECT count(*) FROM audit_entry")).scalar() == 0
     schema.upgrade(engine)
     with Session(engine) as session:
         report = check_records(session)
