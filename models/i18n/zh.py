@@ -867,7 +867,7 @@ MESSAGES.update(
     {
         "user_name_refused": "用户名 {name!r} 不可用：{problem}。",
         "user_name.empty": "用户名为空",
-        "user_name.too_long": "超过 {limit} 个字符",
+        "user_name.too_long": "长度超过 {limit} 个字符",
         "user_name.not_plain": (
             "含有字符 {char}，它不是可见的字母、数字或符号（用户名必须是一个普通的词）"
         ),
