@@ -161,6 +161,12 @@ class OutputNotRegularError(DomainError):
     code = "output_not_regular"
 
 
+class OutputIsLinkError(OutputNotRegularError):
+    """A symbolic link (dangling or not) at the destination: never written through."""
+
+    code = "output_is_link"
+
+
 # --- reading a file the user named -----------------------------------------------------------
 
 

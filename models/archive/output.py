@@ -23,7 +23,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from models.archive.errors import OutputExistsError, OutputNotRegularError
+from models.archive.errors import OutputExistsError, OutputIsLinkError, OutputNotRegularError
 
 
 def check_destination(destination: Path, *, force: bool) -> None:
@@ -32,6 +32,8 @@ def check_destination(destination: Path, *, force: bool) -> None:
         found = os.lstat(destination)  # lstat: a link is judged itself, not its target
     except FileNotFoundError:
         return
+    if stat.S_ISLNK(found.st_mode):
+        raise OutputIsLinkError(file=str(destination))
     if not stat.S_ISREG(found.st_mode):
         raise OutputNotRegularError(file=str(destination))
     if not force:

@@ -255,13 +255,14 @@ def cmd_audit_verify(args: argparse.Namespace) -> Result:
 def cmd_audit_anchor(args: argparse.Namespace) -> Result:
     from sqlalchemy.orm import Session
 
+    from models.archive.output import check_destination, new_file
     from models.entities.base import utcnow
-    from models.kernel.audit_anchor import check_target, shown, take_anchor, write_anchor
+    from models.kernel.audit_anchor import shown, take_anchor
     from models.kernel.db import make_engine, read_only
 
     target = Path(args.output) if args.output else None
-    if target is not None:
-        check_target(target, force=args.force)  # refused now, not after a long verification
+    if target is not None:  # refused now, not after a long verification
+        check_destination(target, force=args.force)
     url, report = _verified_url(args)
     lang = user_language()
     if not report.intact:
@@ -276,7 +277,8 @@ def cmd_audit_anchor(args: argparse.Namespace) -> Result:
     lines = [render("cli.audit.anchor.taken", lang, seq=anchor.seq, hash=anchor.entry_hash)]
     data = anchor.as_json()
     if target is not None:
-        write_anchor(target, anchor, force=args.force)
+        with new_file(target, force=args.force) as temporary:
+            temporary.write_text(anchor.text(), encoding="utf-8")
         lines.append(render("cli.audit.anchor.written", lang, file=shown(target)))
         data["file"] = str(target)
     lines.append(anchor.text().rstrip("\n"))

@@ -893,6 +893,10 @@ MESSAGES.update(
         "output_exists": (
             "{file} already exists; nothing was written (to replace it, add --force)"
         ),
+        "output_is_link": (
+            "{file} is a symbolic link, not a regular file; nothing was written: CellTrail "
+            "never writes through a link, even with --force"
+        ),
         "output_not_regular": (
             "{file} is not a regular file (a directory, device, link, pipe or socket); "
             "nothing was written: CellTrail writes only a new file or over a regular one"
@@ -962,12 +966,6 @@ MESSAGES.update(
         "audit_anchor.file.version": "anchor format version {version} is not known to this release",
         "audit_anchor.file.seq": '"seq" is not a whole number of 0 or more',
         "audit_anchor.file.hash": '"entry_hash" is not 64 lowercase hexadecimal characters',
-        "audit_anchor_write": "the anchor was not written to {file}: {reason}",
-        "audit_anchor.write.exists": "a file is already there; add --force to replace it",
-        "audit_anchor.write.link": (
-            "it is a symbolic link, and an anchor is never written through one"
-        ),
-        "audit_anchor.write.not_regular": "it is not a regular file (a device, pipe or folder)",
         "audit_anchor_moved": (
             "audit entry {seq} changed while the anchor was being taken; run celltrail audit verify"
         ),

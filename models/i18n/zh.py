@@ -734,6 +734,10 @@ MESSAGES.update(
         "cli.argparse.at_least_one": "至少需要一个值",
         "cli.argparse.ambiguous": "有歧义的选项：%(option)s 可匹配 %(matches)s",
         "output_exists": "{file} 已存在；未写入任何内容（如需替换，请加 --force）",
+        "output_is_link": (
+            "{file} 是符号链接，不是普通文件；未写入任何内容："
+            "CellTrail 从不经由符号链接写入，即使使用 --force"
+        ),
         "output_not_regular": (
             "{file} 不是普通文件（目录、设备、链接、管道或套接字）；未写入任何内容："
             "CellTrail 只写入新文件或覆盖普通文件"
@@ -788,10 +792,6 @@ MESSAGES.update(
         "audit_anchor.file.version": "本版本不认识锚点格式版本 {version}",
         "audit_anchor.file.seq": '"seq" 不是大于等于 0 的整数',
         "audit_anchor.file.hash": '"entry_hash" 不是 64 个小写十六进制字符',
-        "audit_anchor_write": "锚点未写入 {file}：{reason}",
-        "audit_anchor.write.exists": "该位置已有文件；如需替换请加 --force",
-        "audit_anchor.write.link": "它是符号链接，锚点从不经由符号链接写入",
-        "audit_anchor.write.not_regular": "它不是普通文件（设备、管道或文件夹）",
         "audit_anchor_moved": (
             "生成锚点期间审计记录 {seq} 发生了变化；请运行 celltrail audit verify"
         ),

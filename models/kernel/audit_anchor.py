@@ -45,12 +45,6 @@ class AnchorFileError(ValidationError):
     code = "audit_anchor_file"
 
 
-class AnchorWriteError(DomainError):
-    """Writing the anchor would replace a file, or go through a link or a device."""
-
-    code = "audit_anchor_write"
-
-
 class AnchorEntryChangedError(DomainError):
     """The verified head changed under the anchor being taken (raw writes meanwhile)."""
 
@@ -162,68 +156,12 @@ def own_site(session: Session) -> dict[str, str] | None:
 
 # --- the file ---------------------------------------------------------------------------
 
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 
 def shown(path: Path) -> str:
     """A file name on one line: control characters (a newline in a name) are escaped."""
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(path))
-
-
-def _refuse_write(path: Path, reason: str) -> AnchorWriteError:
-    return AnchorWriteError(file=shown(path), reason=Message.of(f"audit_anchor.write.{reason}"))
-
-
-def check_target(path: Path, *, force: bool = False) -> bool:
-    """Refuse a target that is a link, a device, a pipe or a folder, or (without ``force``) an
-    existing file; True when a file is there to be replaced. Called before the chain is
-    verified, so a long verification is not wasted on a refusal, and again when writing."""
-    try:
-        info = path.lstat()
-    except FileNotFoundError:
-        return False
-    if stat.S_ISLNK(info.st_mode):
-        raise _refuse_write(path, "link")
-    if not stat.S_ISREG(info.st_mode):
-        raise _refuse_write(path, "not_regular")
-    if not force:
-        raise _refuse_write(path, "exists")
-    return True
-
-
-def write_anchor(path: Path, anchor: Anchor, *, force: bool = False) -> None:
-    """Write ``anchor`` to ``path``: a new file, or with ``force`` a replacement of an existing
-    regular file. Never through a symbolic link, a device, a pipe or a folder, even with
-    ``force``; the file appears whole or not at all."""
-    data = anchor.text().encode("utf-8")
-    if not check_target(path, force=force):
-        _create_new(path, data)
-        return
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    _create_new(temporary, data)
-    try:
-        os.replace(temporary, path)  # renames over the regular file; never writes through it
-    except OSError:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
-def _create_new(path: Path, data: bytes) -> None:
-    """O_EXCL: fails if anything at all is at ``path`` (a link, a device, a file created
-    since the check), so nothing is ever opened for writing but a file made here."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644)
-    except FileExistsError as exc:
-        raise _refuse_write(path, "exists") from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
 
 
 def _bad_file(path: Path, reason: str, **params: object) -> AnchorFileError:
