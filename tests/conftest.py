@@ -97,3 +97,11 @@ def any_core(db_url: str) -> Iterator[Core]:
     c = make_core(db_url)
     yield c
     c.close()
+
+
+def forge(core: Core, *statements: str) -> None:
+    """Change the database the way a user with a DB browser would: plain SQL, committed,
+    nothing of CellTrail in the way (no session, no audit entry)."""
+    with core.engine.begin() as conn:
+        for statement in statements:
+            conn.execute(text(statement))

@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from models.cli.registry import Arg, Command, Result
-from models.i18n import render, term, user_language
+from models.i18n import render, user_language
 
 if TYPE_CHECKING:
     from models.chain.trace import Trace
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 def cmd_trace(args: argparse.Namespace) -> Result:
     from models.chain.trace import TraceService
     from models.kernel.db import make_engine, resolve_database_url
+    from models.kernel.record_words import note_messages
 
     engine = make_engine(resolve_database_url(args.db))
     try:
@@ -24,16 +25,7 @@ def cmd_trace(args: argparse.Namespace) -> Result:
     lang = user_language()
     text = render_trace(result, lang)
     if result.integrity:  # a trace that rests on forged records is a failed check
-        notes = [
-            render(
-                "cli.trace.integrity",
-                lang,
-                table=term("record_kind", n.table),
-                record=n.record,
-                fields=", ".join(n.fields) or n.kind,
-            )
-            for n in result.integrity
-        ]
+        notes = [m.message(lang) for m in note_messages(result.integrity)]
         return 1, result.to_dict(), "\n".join([*notes, text])
     return 0, result.to_dict(), text
 

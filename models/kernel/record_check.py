@@ -270,12 +270,6 @@ def check_many(conn: Connection, table: Table, record_ids: list[str]) -> list[Re
     return [mismatch for mismatch in found if mismatch is not None]
 
 
-def check_one(conn: Connection, table: Table, record_id: str) -> RecordMismatch | None:
-    """The one row ``record_id`` of ``table`` against its last recorded state."""
-    mismatches = check_many(conn, table, [record_id])
-    return mismatches[0] if mismatches else None
-
-
 def _compare(
     table: Table, record_id: str, values: tuple[Any, ...] | None, entry: Any
 ) -> RecordMismatch | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.chain import lookup
@@ -18,18 +18,13 @@ from models.entities.production import Disposition, ProductUnit
 from models.entities.quality import Deviation
 from models.kernel.record_check import RecordIntegrityError, check_records
 from tests.chain.conftest import Flow, add_site_config, ago, scan
+from tests.conftest import forge
 
 
 @pytest.fixture
 def flow(any_core: Core) -> Iterator[Flow]:
     add_site_config(any_core)
     yield Flow(any_core)
-
-
-def _forge(core: Core, *statements: str) -> None:
-    with core.engine.begin() as conn:
-        for statement in statements:
-            conn.execute(text(statement))
 
 
 def _unit_id(core: Core, code: str) -> int:
@@ -58,7 +53,7 @@ def test_bedside_stops_on_a_unit_whose_recipient_was_swapped(flow: Flow) -> None
     flow.ship_and_receive("SH-F1", [units[0]], "P-F-01")
     flow.thaw(units[0])
     unit_id = _unit_id(flow.core, units[0])
-    _forge(
+    forge(
         flow.core,
         f"UPDATE product_unit SET intended_recipient_id = "
         f"(SELECT id FROM recipient WHERE code = 'P-F-02') WHERE id = {unit_id}",
@@ -89,7 +84,7 @@ def test_dispatch_stops_on_a_batch_released_by_hand(flow: Flow) -> None:
     flow.eligible_donor("DN-F2")
     flow.accepted_collection("DN-F2", "CL-DN-F2")
     batch, units = flow.filled_batch("CL-DN-F2", 2)
-    _forge(
+    forge(
         flow.core,
         f"UPDATE batch SET status = 'released' WHERE number = '{batch}'",
         "UPDATE product_unit SET quality_status = 'released' WHERE batch_id = "
@@ -111,7 +106,7 @@ def test_receipt_stops_on_a_shipment_whose_item_was_swapped(flow: Flow) -> None:
     shipments = flow.core.chain.shipments
     shipments.create(actor="wang", code="SH-F3", destination="HOSP-B", units=[units[0]])
     shipments.dispatch(actor="wang", code="SH-F3", at=ago(hours=6), temperature_c=-182)
-    _forge(
+    forge(
         flow.core,
         f"UPDATE shipment_item SET unit_id = {_unit_id(flow.core, units[2])} "
         f"WHERE unit_id = {_unit_id(flow.core, units[0])}",
@@ -142,7 +137,7 @@ def test_trace_names_the_forged_records_of_the_chain(
     url = flow.core.engine.url.render_as_string(hide_password=False)
     monkeypatch.setenv("CELLTRAIL_LANG", "en")
     assert run(["trace", batch, "--db", url]) == 0
-    _forge(flow.core, f"UPDATE batch SET status = 'quarantine' WHERE number = '{batch}'")
+    forge(flow.core, f"UPDATE batch SET status = 'quarantine' WHERE number = '{batch}'")
     capsys.readouterr()
     assert run(["trace", units[0], "--db", url]) == 1
     out = capsys.readouterr()

@@ -26,19 +26,13 @@ from models.kernel import schema
 from models.kernel.audit import AuditAction, verify_chain
 from models.kernel.db import make_engine
 from models.kernel.record_check import RecordReport, check_records
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, forge
 from tests.core.factories import make_batch
 
 
 def _report(core: Core) -> RecordReport:
     with Session(core.engine) as session:
         return check_records(session)
-
-
-def _forge(core: Core, *statements: str) -> None:
-    with core.engine.begin() as conn:
-        for statement in statements:
-            conn.execute(text(statement))
 
 
 def _states(core: Core, table: str, record_id: object) -> list[str | None]:
@@ -138,7 +132,7 @@ FORGERIES = {
 def test_a_row_changed_outside_celltrail_is_named(any_core: Core, name: str) -> None:
     batch, step = _step(any_core)
     statements, table, record_id, kind, fields = FORGERIES[name]
-    _forge(any_core, *(s.format(batch=batch, step=step) for s in statements))
+    forge(any_core, *(s.format(batch=batch, step=step) for s in statements))
     report = _report(any_core)
     wanted = record_id.format(batch=batch, step=step)
     found = [m for m in report.mismatches if (m.table, m.record_id) == (table, wanted)]
@@ -148,7 +142,7 @@ def test_a_row_changed_outside_celltrail_is_named(any_core: Core, name: str) -> 
 
 def test_the_difference_shows_what_the_trail_says_and_what_the_row_says(any_core: Core) -> None:
     batch, _ = _step(any_core)
-    _forge(any_core, f"UPDATE batch SET created_by = 'mallory' WHERE id = {batch}")
+    forge(any_core, f"UPDATE batch SET created_by = 'mallory' WHERE id = {batch}")
     [mismatch] = _report(any_core).mismatches
     [difference] = mismatch.fields
     assert (difference.field, difference.trail, difference.row) == ("created_by", "wang", "mallory")
@@ -170,7 +164,7 @@ def test_personal_data_is_bound_but_never_copied_into_the_trail(any_core: Core) 
         )
     assert "张伟明" not in trail and "110101199003077777" not in trail
     assert _report(any_core).intact and batch
-    _forge(any_core, f"UPDATE donor_identity SET full_name = '李四' WHERE donor_id = {donor_id}")
+    forge(any_core, f"UPDATE donor_identity SET full_name = '李四' WHERE donor_id = {donor_id}")
     [mismatch] = _report(any_core).mismatches
     assert (mismatch.table, mismatch.kind) == ("donor_identity", "altered")
     assert "李四" not in repr(mismatch) and "张伟明" not in repr(mismatch)
@@ -178,7 +172,7 @@ def test_personal_data_is_bound_but_never_copied_into_the_trail(any_core: Core) 
 
 def test_a_value_the_app_cannot_read_is_named_not_a_crash(core: Core) -> None:
     batch = make_batch(core)
-    _forge(
+    forge(
         core,
         f"UPDATE batch SET status = 'shipped-ish', created_at = 'yesterday' WHERE id = {batch}",
     )
@@ -202,7 +196,7 @@ def test_audit_verify_fails_and_names_the_record_in_both_languages(
     batch, _ = _step(core)
     code, out = _cli("audit", "verify", "--db", sqlite_url, monkeypatch=monkeypatch)
     assert code == 0 and "records match the audit trail" in out
-    _forge(core, f"UPDATE batch SET status = 'released' WHERE id = {batch}")
+    forge(core, f"UPDATE batch SET status = 'released' WHERE id = {batch}")
     code, out = _cli("audit", "verify", "--db", sqlite_url, monkeypatch=monkeypatch)
     assert code == 1
     assert f"batch {batch}, status: trail says in_process, row says released" in out
@@ -215,7 +209,7 @@ def test_audit_verify_fails_and_names_the_record_in_both_languages(
 
 def test_backup_refuses_a_database_whose_records_were_forged(core: Core, tmp_path: Path) -> None:
     batch, _ = _step(core)
-    _forge(core, f"UPDATE batch SET status = 'released' WHERE id = {batch}")
+    forge(core, f"UPDATE batch SET status = 'released' WHERE id = {batch}")
     with pytest.raises(BackupError, match="records differ from the audit trail"):
         create_backup(core.engine, tmp_path / "site.zip")
 

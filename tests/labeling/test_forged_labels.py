@@ -11,15 +11,10 @@ from models.core import Core
 from models.entities.labeling import LabelState, PrintedLabel
 from models.entities.quality import Deviation
 from models.kernel.record_check import RecordIntegrityError
+from tests.conftest import forge
 from tests.fakes.printers import RecordingPrinter
 from tests.labeling.conftest import Lot, label_jobs
 from tests.labeling.flow import labels_of, verify
-
-
-def _forge(core: Core, *statements: str) -> None:
-    with core.engine.begin() as conn:
-        for statement in statements:
-            conn.execute(text(statement))
 
 
 def _printed(core: Core, templates: dict[str, int], lot: Lot) -> int:
@@ -48,7 +43,7 @@ def test_a_label_pointed_at_another_unit_cannot_be_double_checked(
     core: Core, templates: dict[str, int], lot: Lot
 ) -> None:
     first, second = labels_of(core, _printed(core, templates, lot))
-    _forge(core, f"UPDATE printed_label SET unit_id = {second.unit_id} WHERE id = {first.id}")
+    forge(core, f"UPDATE printed_label SET unit_id = {second.unit_id} WHERE id = {first.id}")
     with pytest.raises(RecordIntegrityError) as refused:
         verify(core, first.id)
     assert refused.value.params["table"] == "printed_label"
@@ -64,7 +59,7 @@ def test_a_label_pointed_at_another_unit_cannot_be_double_checked(
 def test_a_template_edited_in_the_database_is_not_used(
     core: Core, templates: dict[str, int], lot: Lot
 ) -> None:
-    _forge(
+    forge(
         core,
         "UPDATE label_template SET layout = replace(layout, 'expiry', 'expiri') "
         f"WHERE id = {templates['LT-BAG']}",
@@ -77,7 +72,7 @@ def test_a_print_job_deleted_outside_celltrail_blocks_release_readiness(core: Co
     [job_id] = label_jobs(core, 1, "B-LBL-9{n}")
     with core.uow().reading() as uow:
         batch_id = uow.session.scalar(text(f"SELECT batch_id FROM print_job WHERE id = {job_id}"))
-    _forge(
+    forge(
         core,
         f"DELETE FROM printed_label WHERE print_job_id = {job_id}",
         f"DELETE FROM print_job WHERE id = {job_id}",

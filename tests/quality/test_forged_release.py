@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from models.core import Core
 from models.entities.production import Batch, BatchStatus, ProductCategory
@@ -16,7 +16,7 @@ from models.entities.quality import Deviation, ReleaseRecord
 from models.i18n import term
 from models.kernel.record_check import RecordIntegrityError
 from models.quality.suite import build_quality_services
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, forge
 from tests.quality.conftest import (
     Env,
     FakeLabels,
@@ -36,12 +36,6 @@ def env(any_core: Core) -> Iterator[Env]:
     yield Env(
         any_core, build_quality_services(any_core.uow, any_core.signatures, labels=labels), labels
     )
-
-
-def _forge(core: Core, *statements: str) -> None:
-    with core.engine.begin() as conn:
-        for statement in statements:
-            conn.execute(text(statement))
 
 
 def _unprotect_signatures(core: Core) -> str:
@@ -80,7 +74,7 @@ def test_a_failed_result_made_to_pass_with_its_deviation_closed(env: Env) -> Non
     record_panel(env, batch_id, MSC, skip=["potency"])
     outcome = record(env, batch_id, "potency", "20", 20.0, unit="%")
     assert outcome.deviation_id is not None  # out of specification: QA must investigate
-    _forge(
+    forge(
         env.core,
         f"UPDATE qc_result SET verdict = 'pass', value_text = '62', value_num = 62 "
         f"WHERE id = {outcome.result_id}",
@@ -93,12 +87,12 @@ def test_a_failed_result_made_to_pass_with_its_deviation_closed(env: Env) -> Non
 
 
 def test_a_widened_specification_limit(env: Env, ready_batch: int) -> None:
-    _forge(env.core, "UPDATE specification_test SET lower = 20 WHERE test = 'potency'")
+    forge(env.core, "UPDATE specification_test SET lower = 20 WHERE test = 'potency'")
     _refused_and_nothing_changed(env, ready_batch, "specification_test")
 
 
 def test_an_approval_signature_given_another_content_hash(env: Env, ready_batch: int) -> None:
-    _forge(
+    forge(
         env.core,
         _unprotect_signatures(env.core),
         "UPDATE signature SET content_hash = 'f00d', meaning = 'approved' "
@@ -126,7 +120,7 @@ def test_a_limit_changed_together_with_its_state_would_still_fail_the_signature(
 
 
 def test_a_qc_result_deleted_outside_celltrail(env: Env, ready_batch: int) -> None:
-    _forge(
+    forge(
         env.core,
         "DELETE FROM qc_result WHERE test = 'mycoplasma'",
     )
@@ -141,7 +135,7 @@ def test_an_intact_batch_is_released_as_before(env: Env, ready_batch: int) -> No
 def test_a_result_edited_before_its_second_person_check_cannot_be_verified(env: Env) -> None:
     batch_id = make_batch(env.core, setup_product(env, MSC), "B-UCMSC-250303-009")
     outcome = record(env, batch_id, "viability", "71", 71.0, unit="%", verify=False)
-    _forge(
+    forge(
         env.core,
         f"UPDATE qc_result SET value_text = '93', value_num = 93 WHERE id = {outcome.result_id}",
     )

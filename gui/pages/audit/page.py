@@ -23,18 +23,18 @@ from PySide6.QtWidgets import (
 from gui import reports
 from gui.context import AppContext
 from gui.exports import record_export, write_report
-from gui.i18n import domain
+from gui.i18n import LANGUAGE
 from gui.operations import Operation, Progress, run_op
 from gui.pages.audit.filters import AuditFilterBar
 from gui.pages.audit.table_model import AuditTableModel
 from gui.widgets.audit_trail_view import AuditTrailView
-from models.i18n import term
 from models.kernel.audit import ChainReport
 from models.kernel.audit_queries import (
     AuditFilter,
     AuditPage,
 )
 from models.kernel.record_check import RecordReport
+from models.kernel.record_words import report_messages
 
 PAGE_SIZE = 200
 
@@ -199,7 +199,8 @@ class AuditPageWidget(QWidget):
                 "✖ AUDIT CHAIN BROKEN at entry {0}: {1} ({2} entries intact before it)."
             ).format(broken.seq, broken.problem, report.entries_checked)
             self.show_entry(broken.seq)
-        text = "\n".join([text, *self._record_lines(records)])
+        lines = report_messages(records, values=False, limit=20)
+        text = "\n".join([text, *(m.message(LANGUAGE.code) for m in lines)])
         self.verify_result.setProperty("ok", broken is None and records.intact)
         self.model.mark_broken(broken.seq if broken else None)
         self.verify_result.setText(text)
@@ -207,30 +208,6 @@ class AuditPageWidget(QWidget):
         self.verify_result.style().polish(self.verify_result)
         self.verify_result.show()
         self.verified.emit(report)
-
-    def _record_lines(self, records: RecordReport) -> list[str]:
-        """The record check in the catalogue's words (the same lines as the CLI's)."""
-        if records.intact:
-            return [
-                domain(
-                    "cli.audit.records_intact",
-                    rows=records.rows_checked,
-                    states=records.states_in_trail,
-                )
-            ]
-        lines = ["✖ " + domain("cli.audit.records_broken", count=len(records.mismatches))]
-        for mismatch in records.mismatches[:20]:
-            named = {"table": term("record_kind", mismatch.table), "record": mismatch.record_id}
-            if mismatch.kind == "deleted":
-                lines.append(domain("cli.audit.record_deleted", seq=mismatch.trail_seq, **named))
-            elif mismatch.kind == "inserted":
-                lines.append(domain("cli.audit.record_inserted", **named))
-            else:
-                fields = ", ".join(f.field for f in mismatch.fields) or "?"
-                lines.append(domain("cli.audit.record_fields", fields=fields, **named))
-        if len(records.mismatches) > 20:
-            lines.append(domain("cli.audit.records_more", shown=20))
-        return lines
 
     def export(self, suffix: str, path: Path | None = None) -> Operation | None:
         if path is None:

@@ -23,14 +23,14 @@ from gui.dialogs.destroy_unit import DestroyUnitDialog
 from gui.dialogs.signoff import SignOffDialog
 from gui.exports import record_export, write_report
 from gui.field_labels import kind_label
-from gui.i18n import domain
+from gui.i18n import LANGUAGE
 from gui.operations import Operation, Progress, run_op
 from gui.status_style import status_text, style_for
 from gui.widgets.record_panel import RecordPanel
 from gui.widgets.scan_line_edit import ScanLineEdit, visible
 from models.chain.records import StepRow
 from models.chain.trace import Dossier, NodeRef, TraceNode, TraceResult
-from models.i18n import term
+from models.kernel.record_words import note_messages
 
 REF_ROLE = Qt.ItemDataRole.UserRole
 
@@ -154,17 +154,7 @@ class TracePage(QWidget):
         self.result = result
         self.message.hide()
         if result.integrity:  # records changed outside CellTrail: say so above the tree
-            self._say(
-                "\n".join(
-                    domain(
-                        "cli.trace.integrity",
-                        table=term("record_kind", n.table),
-                        record=n.record,
-                        fields=", ".join(n.fields) or n.kind,
-                    )
-                    for n in result.integrity
-                )
-            )
+            self._say("\n".join(m.message(LANGUAGE.code) for m in note_messages(result.integrity)))
         self._fill_tree(result)
         self.panel.show_detail(detail, dossier.trail, dossier.signatures)
         self.back_button.setEnabled(bool(self.history))
