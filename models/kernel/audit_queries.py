@@ -130,6 +130,12 @@ def search_audit(
     return AuditPage(rows=rows, total=count_audit(session, flt), offset=offset, limit=limit)
 
 
+def recent_audit(session: Session, limit: int) -> tuple[AuditRow, ...]:
+    """The newest ``limit`` entries the desk would show first (no count: for the home page)."""
+    query = _where(select(AuditEntry), AuditFilter()).order_by(AuditEntry.seq.desc())
+    return tuple(_row(e) for e in session.scalars(query.limit(limit)))
+
+
 def position_of(session: Session, flt: AuditFilter, seq: int) -> int:
     """Index of entry ``seq`` in the newest-first list of matches (to page to it)."""
     query = _where(select(func.count()).select_from(AuditEntry), flt).where(AuditEntry.seq > seq)

@@ -8,9 +8,8 @@ from datetime import datetime
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from models.entities.audit import AuditEntry
 from models.entities.production import Batch, BatchStatus, ProductType, ProductUnit
-from models.kernel.audit_queries import AuditRow, _row
+from models.kernel.audit_queries import AuditRow, recent_audit
 
 # Work that still needs someone comes first; closed batches fill the list after them.
 _OPEN = (BatchStatus.IN_PROCESS, BatchStatus.FILLED, BatchStatus.QUARANTINE)
@@ -86,12 +85,12 @@ def load_dashboard(session: Session, recent: int = 8) -> Dashboard:
     recalled = session.scalar(
         select(func.count()).select_from(ProductUnit).where(ProductUnit.recalled.is_(True))
     )
-    latest = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(recent))
+    latest = recent_audit(session, recent)  # as the audit desk lists them: no STATE entries
     return Dashboard(
         batch_counts=_counts(session, Batch.status),
         batches=list_batches(session),
         unit_quality=_counts(session, ProductUnit.quality_status),
         unit_disposition=_counts(session, ProductUnit.disposition),
         recalled_units=recalled or 0,
-        recent=tuple(_row(e) for e in latest),
+        recent=latest,
     )

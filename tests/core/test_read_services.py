@@ -106,3 +106,9 @@ def test_a_read_service_holds_no_session_between_calls(demo: Core) -> None:
     demo.cleanroom_reads.work_list()
     demo.audit_reads.search(aq.AuditFilter(), limit=1)
     assert demo.engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+
+
+def test_home_page_activity_lists_actions_not_record_states(demo: Core) -> None:
+    with demo.uow().reading() as uow:
+        recent = load_dashboard(uow.session).recent
+    assert recent and all(row.action != "state" for row in recent)
