@@ -40,6 +40,7 @@ import models.entities  # noqa: F401  (registers every table)
 from models.archive.errors import InputNotRegularError
 from models.archive.output import new_file
 from models.entities.base import Base, utcnow
+from models.i18n import Message
 from models.kernel import schema
 from models.kernel.audit import verify_chain
 from models.kernel.db import read_only
@@ -62,6 +63,13 @@ _CHUNK = 1 << 20
 
 class BackupError(DomainError):
     code = "backup"
+
+
+class BackupRecordsDifferError(BackupError):
+    """Rows differ from the audit trail: no backup of them is written, none restored."""
+
+    code = "backup_records_differ"
+    terms = {"table": "record_kind"}
 
 
 class BackupMemberTooLargeError(DomainError):
@@ -140,7 +148,7 @@ def create_backup(engine: Engine, destination: Path, *, force: bool = False) -> 
                 detail=f"the audit chain is broken at entry "
                 f"{report.first_break.seq}; investigate before backing up"
             )
-        _require_records_match(Session(bind=conn), "investigate before backing up")
+        _require_records_match(Session(bind=conn), restoring=False)
         revision = MigrationContext.configure(conn).get_current_revision() or ""
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
             counts, digests = _dump_tables(conn, archive)
@@ -331,15 +339,16 @@ def _verify_restored(conn: Connection, manifest: BackupManifest) -> None:
         manifest.audit_last_hash,
     ):
         raise BackupError(detail="the restored audit chain does not verify; nothing was restored")
-    _require_records_match(session, "nothing was restored")
+    _require_records_match(session, restoring=True)
 
 
-def _require_records_match(session: Session, then: str) -> None:
+def _require_records_match(session: Session, *, restoring: bool) -> None:
     """Every row must be what the audit trail last recorded (record_check.py)."""
     records = check_records(session, limit=1)
     if not records.intact:
         first = records.mismatches[0]
-        raise BackupError(
-            detail=f"records differ from the audit trail ({first.table} {first.record_id}: "
-            f"{first.kind}; `celltrail audit verify` lists them all); {then}"
+        raise BackupRecordsDifferError(
+            table=first.table,
+            record=first.record_id,
+            then=Message.of("backup.nothing_restored" if restoring else "backup.investigate"),
         )

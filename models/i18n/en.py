@@ -823,6 +823,12 @@ MESSAGES.update(
             "RECORD INTEGRITY: {table} {record} differs from its audit trail ({fields}); "
             "it was changed outside CellTrail"
         ),
+        "backup_records_differ": (
+            "Backup/restore refused: records differ from the audit trail ({table} {record} "
+            "first; `celltrail audit verify` lists them all); {then}"
+        ),
+        "backup.investigate": "investigate before backing up",
+        "backup.nothing_restored": "nothing was restored",
         "cli.audit.records_intact": (
             "records match the audit trail: {rows} rows checked against {states} recorded states"
         ),

@@ -684,6 +684,12 @@ MESSAGES.update(
         "cli.trace.integrity": (
             "记录完整性：{table} {record} 与其审计追踪不一致（{fields}），已在 CellTrail 之外被修改"
         ),
+        "backup_records_differ": (
+            "备份/恢复被拒绝：记录与审计追踪不一致（首个为 {table} {record}；"
+            "`celltrail audit verify` 会列出全部）；{then}"
+        ),
+        "backup.investigate": "请先调查再备份",
+        "backup.nothing_restored": "未恢复任何内容",
         "cli.audit.records_intact": "记录与审计追踪一致：已对照 {states} 条记录状态检查 {rows} 行",
         "cli.audit.records_broken": "记录在 CellTrail 之外被修改：{count} 条记录与审计追踪不一致",
         "cli.audit.record_altered": "  {table} {record}，{field}：审计追踪为 {trail}，记录为 {row}",
