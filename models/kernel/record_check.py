@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, DateTime, Table, bindparam, select, type_coerce
+from sqlalchemy import Connection, DateTime, Table, bindparam, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 import models.entities  # noqa: F401  (registers every bound table)
@@ -128,9 +128,12 @@ def check_records(session: Session, limit: int = 1000) -> RecordReport:
     conn = session.connection()
     trail = _last_states(conn)
     report = RecordReport(states_in_trail=len(trail))
-    suspects: list[tuple[Table, str, tuple[Any, ...], tuple[int, str | None] | None]] = []
+    # Rows whose fingerprint differs, and states whose row is gone: suspects, until checked
+    # again one by one (check_many), because the app may have committed while we streamed.
+    suspects: dict[Table, list[str]] = {}
+    tables = {table.name: table for table in bound_tables()}
     pop = trail.pop
-    for table in bound_tables():
+    for table in tables.values():
         name, key = table.name, key_index(table)
         checked = 0
         for values in stream_values(conn, table):
@@ -138,18 +141,22 @@ def check_records(session: Session, limit: int = 1000) -> RecordReport:
             record_id = str(values[key])
             recorded = pop((name, record_id), None)
             if recorded is None or recorded[1] != fingerprint(values):
-                suspects.append((table, record_id, values, recorded))
+                suspects.setdefault(table, []).append(record_id)
         report.rows_checked += checked
     for (name, record_id), (seq, state) in trail.items():
-        if state is not None:
+        if state is not None and name in tables:
+            suspects.setdefault(tables[name], []).append(record_id)
+        elif state is not None:  # a state for a table this version does not have
             report.mismatches.append(RecordMismatch(name, record_id, "deleted", (), seq))
-    for table, record_id, values, recorded in suspects:
-        mismatch = _describe(conn, table, record_id, values, recorded)
-        if mismatch is not None:
-            report.mismatches.append(mismatch)
+    for table, record_ids in suspects.items():
+        for start in range(0, len(record_ids), _CHUNK):
+            report.mismatches.extend(check_many(conn, table, record_ids[start : start + _CHUNK]))
     report.mismatches.sort(key=lambda m: (m.table, _natural(m.record_id)))
     del report.mismatches[limit:]
     return report
+
+
+_CHUNK = 500
 
 
 def _natural(key: str) -> tuple[int, str]:
@@ -163,29 +170,6 @@ def _personal_matches(table: Table, row: dict[str, Any], trail_text: str) -> boo
     except (ValueError, KeyError, TypeError):
         return False
     return bool(personal_state(table, row, salt) == recorded)
-
-
-def _describe(
-    conn: Connection,
-    table: Table,
-    record_id: str,
-    values: tuple[Any, ...],
-    recorded: tuple[int, str | None] | None,
-) -> RecordMismatch | None:
-    """A row whose fingerprint did not match: compare its text (personal data and older
-    entries have no fingerprint) and name the fields that differ; None if it matches."""
-    if recorded is None or recorded[1] is None:
-        seq = recorded[0] if recorded else None
-        return RecordMismatch(table.name, record_id, "inserted", (), seq)
-    seq = recorded[0]
-    text = conn.execute(select(_AUDIT.new_value).where(_AUDIT.seq == seq)).scalar_one()
-    row = fields_of(table, values)
-    if table.name in PERSONAL_TABLES:
-        if _personal_matches(table, row, text):
-            return None
-    elif recorded[1] == "" and state_text(table, row) == text:
-        return None
-    return RecordMismatch(table.name, record_id, "altered", _differences(table, row, text), seq)
 
 
 def _differences(table: Table, row: dict[str, Any], trail_text: str) -> tuple[FieldDifference, ...]:
@@ -260,14 +244,46 @@ _STATES_OF = (
 )
 
 
+_LAST_STATE_SEQ = select(func.max(_AUDIT.seq)).where(
+    _AUDIT.subject_type == bindparam("table"),
+    _AUDIT.subject_id.in_(bindparam("ids", expanding=True)),
+    _AUDIT.action == _STATE,
+)
+
+# How often a check is repeated when another station's commit lands between its two reads.
+_RACE_RETRIES = 8
+
+
 def check_many(conn: Connection, table: Table, record_ids: list[str]) -> list[RecordMismatch]:
-    """The rows ``record_ids`` of ``table`` against their last recorded states."""
-    entries: dict[str, Any] = {}
-    for entry in conn.execute(_STATES_OF, {"table": table.name, "ids": record_ids}):
-        entries[entry.subject_id] = entry  # in seq order: the last one wins
-    rows = read_values(conn, table, [key_value(table, k) for k in record_ids])
-    found = (_compare(table, k, rows.get(k), entries.get(k)) for k in record_ids)
-    return [mismatch for mismatch in found if mismatch is not None]
+    """The rows ``record_ids`` of ``table`` against their last recorded states.
+
+    The trail and the rows are read by two statements. Under READ COMMITTED (PostgreSQL, and
+    SQLite outside a transaction) another station's commit can land between them: the rows
+    then show its change while the states read before it do not, which looks exactly like a
+    forgery. So a mismatch is believed only if the trail of these records did not move while
+    the rows were read; otherwise both are read again (a seqlock: an app commit always writes
+    the row and its state together, a forgery never does)."""
+    mismatches: list[RecordMismatch] = []
+    for _attempt in range(_RACE_RETRIES):
+        entries: dict[str, Any] = {}
+        for entry in conn.execute(_STATES_OF, {"table": table.name, "ids": record_ids}):
+            entries[entry.subject_id] = entry  # in seq order: the last one wins
+        rows = read_values(conn, table, [key_value(table, k) for k in record_ids])
+        found = (_compare(table, k, rows.get(k), entries.get(k)) for k in record_ids)
+        mismatches = [mismatch for mismatch in found if mismatch is not None]
+        if not mismatches:
+            return []
+        seen = max((entry.seq for entry in entries.values()), default=None)
+        if _trail_head(conn, table, record_ids) == seen:
+            return mismatches
+    return mismatches
+
+
+def _trail_head(conn: Connection, table: Table, record_ids: list[str]) -> int | None:
+    seq: int | None = conn.execute(
+        _LAST_STATE_SEQ, {"table": table.name, "ids": record_ids}
+    ).scalar()
+    return seq
 
 
 def _compare(
@@ -306,22 +322,29 @@ def require_none_deleted(session: Session, entity: type, field_name: str, value:
         .where(_AUDIT.action == _STATE, _AUDIT.subject_type == table.name)
         .order_by(_AUDIT.seq)
     )
-    states: dict[str, tuple[str | None, int]] = {}
-    for record_id, text, seq in conn.execute(latest):
-        states[record_id] = (text, seq)
-    wanted = [
-        record_id
-        for record_id, (text, _seq) in states.items()
-        if text is not None and _field_of(text, field_name) == value
-    ]
-    if not wanted:
-        return
-    present = read_values(conn, table, [key_value(table, k) for k in wanted])
-    for record_id in wanted:
-        if record_id not in present:
-            raise RecordIntegrityError(
-                table=table.name, record=record_id, fields="deleted", kind="deleted"
-            )
+    missing: list[str] = []
+    for _attempt in range(_RACE_RETRIES):
+        states: dict[str, tuple[str | None, int]] = {}
+        for record_id, text, seq in conn.execute(latest):
+            states[record_id] = (text, seq)
+        wanted = [
+            record_id
+            for record_id, (text, _seq) in states.items()
+            if text is not None and _field_of(text, field_name) == value
+        ]
+        if not wanted:
+            return
+        present = read_values(conn, table, [key_value(table, k) for k in wanted])
+        missing = [record_id for record_id in wanted if record_id not in present]
+        if not missing:
+            return
+        # As in check_many: a deletion committed by the app between the two reads moved the
+        # trail too; only a row gone while its trail stood still was removed outside the app.
+        if _trail_head(conn, table, missing) == max(states[k][1] for k in missing):
+            break
+    raise RecordIntegrityError(
+        table=table.name, record=missing[0], fields="deleted", kind="deleted"
+    )
 
 
 def _field_of(text: str, name: str) -> Any:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import select, text
+from sqlalchemy import Connection, event, select, text
 from sqlalchemy.orm import Session
 
 from models.archive.backup import BackupError, create_backup, restore_backup
@@ -22,10 +22,16 @@ from models.cli.app import run
 from models.core import Core
 from models.entities.audit import AuditEntry
 from models.entities.parties import DonorIdentity
+from models.entities.production import Batch, BatchStatus
 from models.kernel import schema
 from models.kernel.audit import AuditAction, verify_chain
 from models.kernel.db import make_engine
-from models.kernel.record_check import RecordReport, check_records
+from models.kernel.record_check import (
+    RecordIntegrityError,
+    RecordReport,
+    check_records,
+    require_intact,
+)
 from tests.conftest import PASSWORD, forge
 from tests.core.factories import make_batch
 
@@ -258,3 +264,40 @@ def test_upgrading_an_older_database_records_a_baseline(db_url: str) -> None:
     assert report.intact and report.rows_checked == 2
     assert reasons == {"baseline: records bound to the audit trail (schema revision 0007)"}
     engine.dispose()
+
+
+def test_a_commit_landing_between_the_checks_two_reads_is_not_a_forgery(any_core: Core) -> None:
+    """Another station commits a change to the very record being checked after the check read
+    the trail and before it read the row (READ COMMITTED on PostgreSQL): the row then shows a
+    change its trail, as read, does not. That is the app's own work, not a forgery (found in CI:
+    two QA stations releasing one batch, the slower one was stopped as 'changed outside')."""
+    if any_core.engine.dialect.name == "sqlite":
+        pytest.skip("a SQLite write transaction holds the database: nothing lands between reads")
+    batch_id = make_batch(any_core)
+    landed: list[str] = []
+
+    with Session(any_core.engine) as session:
+        checker = session.connection()
+
+        def another_station_commits(conn: Connection, *_args: object) -> None:
+            statement = str(_args[1])
+            if landed or conn is not checker or "audit_entry" not in statement:
+                return
+            landed.append(statement)
+            with any_core.uow() as uow:
+                batch = uow.session.get(Batch, batch_id)
+                assert batch is not None
+                batch.status = BatchStatus.FILLED
+                uow.commit()
+
+        batch = session.get(Batch, batch_id)
+        event.listen(any_core.engine, "after_cursor_execute", another_station_commits)
+        try:
+            require_intact(session, batch)  # must not raise
+        finally:
+            event.remove(any_core.engine, "after_cursor_execute", another_station_commits)
+    assert landed, "the other station's commit did not land during the check"
+    assert _report(any_core).intact
+    forge(any_core, f"UPDATE batch SET status = 'released' WHERE id = {batch_id}")
+    with Session(any_core.engine) as session, pytest.raises(RecordIntegrityError):
+        require_intact(session, session.get(Batch, batch_id))
