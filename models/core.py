@@ -22,6 +22,7 @@ from models.identity.accounts import AccountService
 from models.identity.export_log import ReportService
 from models.identity.passwords import Passwords
 from models.identity.people_reads import PeopleReads
+from models.identity.principals import PRINCIPALS, Principals
 from models.identity.sessions import SessionService
 from models.identity.signatures import SignatureService
 from models.kernel import schema
@@ -173,8 +174,11 @@ def open_core(
     factory = make_session_factory(engine)
     station = workstation_name(workstation)
 
+    principals = Principals(clock)  # who authenticated at this station: every service sees it
+    context = {PRINCIPALS: principals}
+
     def plain_uow() -> UnitOfWork:
-        return UnitOfWork(factory, clock=clock, workstation=station)
+        return UnitOfWork(factory, clock=clock, workstation=station, context=context)
 
     def breach(error: RecordIntegrityError) -> None:
         from models.quality.integrity import open_integrity_deviation
@@ -182,9 +186,11 @@ def open_core(
         open_integrity_deviation(plain_uow, error)
 
     def uow() -> UnitOfWork:
-        return UnitOfWork(factory, clock=clock, workstation=station, on_breach=breach)
+        return UnitOfWork(
+            factory, clock=clock, workstation=station, on_breach=breach, context=context
+        )
 
-    accounts = AccountService(uow, passwords or Passwords())
+    accounts = AccountService(uow, passwords or Passwords(), principals)
     return Core(
         engine=engine,
         uow=uow,

@@ -74,6 +74,14 @@ def db_url(request: pytest.FixtureRequest) -> str:
     return str(request.getfixturevalue(fixture))
 
 
+def sign_in(core: Core, *usernames: str, password: str = PASSWORD) -> Core:
+    """People authenticate at ``core``'s station (another workstation on the same database):
+    services act only for them. A password check, not a session: nothing enters the trail."""
+    for username in usernames or tuple(STAFF):
+        core.accounts.authenticate(username, password, purpose="test station")
+    return core
+
+
 def make_core(url: str, clock: Clock = utcnow, workstation: str | None = "test-station") -> Core:
     """The STAFF accounts on a migrated database; ``clock`` pins the services' "now",
     ``workstation=None`` records the host name."""

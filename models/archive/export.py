@@ -56,7 +56,8 @@ from models.entities.accounts import Role, Signature
 from models.entities.audit import AuditEntry
 from models.entities.base import utcnow
 from models.entities.production import Batch, BatchStatus, Disposition, ProductUnit
-from models.identity.accounts import get_user, require_role
+from models.identity.accounts import require_actor
+from models.identity.principals import PRINCIPALS
 from models.kernel.audit import AuditAction, verify_chain
 from models.kernel.db import read_only
 from models.kernel.errors import NotFoundError
@@ -81,6 +82,19 @@ TERMINAL_DISPOSITIONS = frozenset(
 )
 
 
+def require_archivable_input(
+    core: Core, *, batch_number: str, destination: Path, force: bool
+) -> None:
+    """What can be refused before anyone is asked for a password: the destination, a batch
+    number that names no batch, a batch not closed."""
+    check_destination(destination, force=force)
+    with core.uow().reading() as uow:
+        batch = uow.session.scalars(select(Batch).where(Batch.number == batch_number)).first()
+        if batch is None:
+            raise NotFoundError(kind="batch", ident=batch_number)
+        _require_closed(batch, units_with_derived(uow.session, batch))
+
+
 def export_batch_archive(
     core: Core, *, batch_number: str, destination: Path, actor: str, force: bool = False
 ) -> ArchiveManifest:
@@ -94,8 +108,9 @@ def export_batch_archive(
     check_destination(destination, force=force)  # before any work: refused means untouched
     engine = read_only(core.engine)
     with engine.connect() as conn:
-        session = Session(bind=conn)
-        require_role(get_user(session, actor), ARCHIVE_ROLES, "archive batch records")
+        # A session of its own (one snapshot with the dump) that still knows who signed in.
+        session = Session(bind=conn, info={PRINCIPALS: core.accounts.principals})
+        require_actor(session, actor, ARCHIVE_ROLES, "archive batch records")
         batch = session.execute(
             select(Batch).where(Batch.number == batch_number)
         ).scalar_one_or_none()
@@ -165,7 +180,7 @@ def _audit_export(
     """What ReportService.record_export writes, plus the manifest's SHA-256: with it the live
     audit trail vouches for this very archive (checked by ``archive verify --db``)."""
     with core.uow() as uow:
-        require_role(get_user(uow.session, actor), ARCHIVE_ROLES, "archive batch records")
+        require_actor(uow.session, actor, ARCHIVE_ROLES, "archive batch records")
         uow.audit.record(
             AuditAction.EXPORT,
             actor=actor,

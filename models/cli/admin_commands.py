@@ -8,7 +8,6 @@ import argparse
 import getpass
 import os
 import stat
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -292,20 +291,18 @@ def _roles() -> list[str]:
 
 
 def cmd_user_add(args: argparse.Namespace) -> Result:
+    from models.cli.inputs import read_password
     from models.entities.accounts import Role
 
     lang = user_language()
-    try:
-        if args.password_stdin:
-            password = sys.stdin.readline().rstrip("\r\n")
-        else:
-            password = getpass.getpass(render("cli.password_prompt", lang, user=args.username))
-    except (EOFError, KeyboardInterrupt) as exc:  # Ctrl-D / Ctrl-C at the prompt
-        raise ValidationError(
-            field=render("cli.field.password", lang), reason=render("cli.no_password", lang)
-        ) from exc
+    # The administrator proves who they are first (a name after --by alone adds nobody);
+    # with --password-stdin the lines are: the administrator's password, the new one.
+    by_password = read_password(args, args.by, lang) if args.by else None
+    password = read_password(args, args.username, lang)
     core = _open(args)
     try:
+        if args.by and by_password is not None:
+            core.accounts.authenticate(args.by, by_password, purpose="user add")
         core.accounts.add_user(
             actor=args.by,
             username=args.username,
@@ -379,7 +376,11 @@ COMMANDS = (
                     Arg("--name", required=True, help="cli.help.user.name"),
                     Arg("--role", action="append", required=True, choices=_roles),
                     Arg("--by", help="cli.help.user.by"),
-                    Arg("--password-stdin", action="store_true", help="cli.help.password_stdin"),
+                    Arg(
+                        "--password-stdin",
+                        action="store_true",
+                        help="cli.help.user.password_stdin",
+                    ),
                 ),
             ),
         ),

@@ -22,7 +22,10 @@ from models.kernel.errors import ValidationError
 if TYPE_CHECKING:
     from models.archive.verify import VerifyReport
 
-USAGE = "BATCH -o FILE.zip --user U [--force] | verify FILE.zip [--db URL] | show FILE.zip"
+USAGE = (
+    "BATCH -o FILE.zip --user U [--password-stdin] [--force]"
+    " | verify FILE.zip [--db URL] | show FILE.zip"
+)
 
 
 def cmd_archive(args: argparse.Namespace) -> Result:
@@ -45,7 +48,8 @@ def _usage_error(code: str, **params: object) -> ValidationError:
 
 
 def cmd_export(args: argparse.Namespace, batch: str) -> Result:
-    from models.archive.export import export_batch_archive
+    from models.archive.export import export_batch_archive, require_archivable_input
+    from models.cli.inputs import read_password
     from models.core import open_core
     from models.kernel.db import resolve_database_url
 
@@ -53,6 +57,11 @@ def cmd_export(args: argparse.Namespace, batch: str) -> Result:
         raise _usage_error("cli.archive.export_needs")
     core = open_core(resolve_database_url(args.db), migrate=False)
     try:
+        require_archivable_input(
+            core, batch_number=batch, destination=args.output, force=args.force
+        )
+        password = read_password(args, args.user, user_language())  # a name alone exports nothing
+        core.accounts.authenticate(args.user, password, purpose="archive export")
         manifest = export_batch_archive(
             core, batch_number=batch, destination=args.output, actor=args.user, force=args.force
         )
@@ -125,6 +134,7 @@ COMMANDS = (
             Arg("-o", "--output", type=Path, help="cli.help.archive.output"),
             Arg("--user", help="cli.help.archive.user"),
             Arg("--force", action="store_true", help="cli.help.force"),
+            Arg("--password-stdin", action="store_true", help="cli.help.password_stdin"),
         ),
     ),
 )

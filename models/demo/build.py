@@ -44,6 +44,9 @@ def add_staff(core: Core, staff: dict[str, tuple[str, list[Role]]], password: st
             password=password,
             roles=roles,
         )
+        # Each person signs in at this station, as they would before working: services act
+        # only for people who authenticated here (the admin first, to add the others).
+        core.accounts.authenticate(username, password)
 
 
 def build_demo_site(core: Core, password: str = DEMO_PASSWORD) -> dict[str, Any]:

@@ -142,6 +142,14 @@ MESSAGES: dict[str, str] = {
         "Account {username} is locked after repeated failed sign-ins; an "
         "administrator must unlock it."
     ),
+    "not_signed_in": (
+        "{username} has not signed in at this station: sign in, or enter the password, "
+        "before acting under that name. Nothing was done."
+    ),
+    "signature_not_authenticated": (
+        "A signature needs {username}'s password entered at this station just now. "
+        "Nothing was signed."
+    ),
     "account_disabled": "Account {username} is disabled.",
     "same_person": (
         "{username} performed this step and cannot also verify it; a second person must verify."
@@ -672,6 +680,10 @@ MESSAGES.update(
             "database URL or SQLite file path (default: CELLTRAIL_DB or the per-user database)"
         ),
         "cli.help.json": "machine-readable output",
+        "cli.help.user.password_stdin": (
+            "read the passwords from standard input, one per line: the --by administrator's "
+            "first, then the new user's"
+        ),
         "cli.help.password_stdin": "read the password from standard input",
         "cli.help.init": "create or upgrade the database schema",
         "cli.help.demo": "fill the database with a demo site",

@@ -139,6 +139,10 @@ MESSAGES: dict[str, str] = {
     "permission_denied": "用户 {username}（角色：{roles}）无权执行：{action}。",
     "authentication_failed": "用户名或密码错误。",
     "account_locked": "账户 {username} 因多次登录失败已被锁定，需由管理员解锁。",
+    "not_signed_in": (
+        "{username} 未在本工作站登录：以该身份操作前须先登录或输入密码。未执行任何操作。"
+    ),
+    "signature_not_authenticated": "签名需要 {username} 刚刚在本工作站输入的密码。未签署任何内容。",
     "account_disabled": "账户 {username} 已停用。",
     "same_person": "{username} 已执行此步骤，不能同时复核；必须由第二人复核。",
     "password_policy": "密码不符合策略：{reason}",
@@ -545,6 +549,9 @@ MESSAGES.update(
         "cli.help.celltrail": "CellTrail GMP 追溯系统",
         "cli.help.db": "数据库 URL 或 SQLite 文件路径（默认：CELLTRAIL_DB 或当前用户的数据库）",
         "cli.help.json": "机器可读的输出",
+        "cli.help.user.password_stdin": (
+            "从标准输入逐行读取密码：先是 --by 管理员的密码，再是新用户的密码"
+        ),
         "cli.help.password_stdin": "从标准输入读取密码",
         "cli.help.init": "创建或升级数据库结构",
         "cli.help.demo": "在数据库中建立演示站点",

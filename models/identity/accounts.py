@@ -21,6 +21,7 @@ from models.identity.names import (
     user_name_key,
 )
 from models.identity.passwords import PasswordPolicy, Passwords
+from models.identity.principals import SIGN_IN, Principals, require_principal
 from models.identity.unknown_names import unknown_name_marker
 from models.kernel.audit import AuditAction
 from models.kernel.errors import (
@@ -62,9 +63,12 @@ def require_role(user: User, allowed: Iterable[Role], action: str) -> None:
 
 
 def require_actor(session: Session, username: str, roles: Iterable[Role], action: str) -> User:
-    """The named user, refused unless active, not locked and holding one of ``roles``."""
+    """The named user, refused unless active, not locked, holding one of ``roles`` and
+    authenticated at this station (signed in, or a password entered minutes ago): a name
+    alone never acts."""
     user = get_user(session, username)
     require_role(user, roles, action)
+    require_principal(session, user)
     return user
 
 
@@ -79,19 +83,26 @@ def same_person(session: Session, first: str, second: str) -> bool:
 
 class AccountService:
     def __init__(
-        self, uow_factory: UowFactory, passwords: Passwords, policy: PasswordPolicy | None = None
+        self,
+        uow_factory: UowFactory,
+        passwords: Passwords,
+        principals: Principals,
+        policy: PasswordPolicy | None = None,
     ) -> None:
         self._uow = uow_factory
         self._passwords = passwords
+        self.principals = principals  # who has authenticated at this station
         self.policy = policy or PasswordPolicy()
 
     def has_users(self) -> bool:
         with self._uow() as uow:
             return bool(uow.session.scalar(select(func.count()).select_from(User)))
 
-    def authenticate(self, username: str, password: str, *, purpose: str = "sign-in") -> str:
-        """Check credentials; returns the user's full name. Failures are counted and audited
-        in their own committed transaction, so they survive the caller's rollback."""
+    def authenticate(self, username: str, password: str, *, purpose: str = SIGN_IN) -> str:
+        """Check credentials; returns the user's full name and makes the user a principal of
+        this station (until sign-out for a sign-in, minutes for any other purpose). Failures
+        are counted and audited in their own committed transaction, so they survive the
+        caller's rollback."""
         with self._uow() as uow:
             user = find_user(uow.session, username)
             if user is None:
@@ -129,7 +140,16 @@ class AccountService:
                 changed = True
             if changed:  # a plain re-authentication writes nothing, so it commits nothing
                 uow.commit()
+            self.principals.issue(user, purpose)
             return user.full_name
+
+    def end_principal(self, username: str) -> None:
+        """The person signed out here (or the station switched user): acting as them needs a
+        new authentication."""
+        with self._uow() as uow:
+            user = find_user(uow.session, username)
+            if user is not None:
+                self.principals.end(user.id)
 
     def _count_failure(self, uow: UnitOfWork, user: User, purpose: str) -> None:
         user.failed_attempts += 1

@@ -85,6 +85,7 @@ class SessionService:
 
     def sign_out(self, username: str, *, trigger: SignOutTrigger) -> None:
         self._record(username, AuditAction.LOGOUT, reason=trigger.value)
+        self._accounts.end_principal(username)
 
     def _record(self, username: str, action: AuditAction, *, reason: str) -> None:
         with self._uow() as uow:

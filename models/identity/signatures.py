@@ -18,6 +18,7 @@ from models.entities.accounts import Role, Signature, SignatureMeaning
 from models.entities.base import utcnow
 from models.identity.accounts import AccountService, find_user, require_actor
 from models.identity.names import names_look_alike, normalise_user_name
+from models.identity.principals import PRINCIPALS, Principals
 from models.kernel.audit import AuditAction
 from models.kernel.canonical import content_hash
 from models.kernel.errors import DomainError, SamePersonError, ValidationError
@@ -30,6 +31,12 @@ class LookAlikePersonError(DomainError):
 
 class UnknownPerformerError(DomainError):
     code = "four_eyes.unknown_performer"
+
+
+class SignatureNotAuthenticatedError(DomainError):
+    """A signature whose signer did not just enter their password at this station."""
+
+    code = "signature_not_authenticated"
 
 
 def require_different_person(performer: str, verifier: str, session: Session | None = None) -> None:
@@ -103,6 +110,12 @@ class SignatureService:
             )
         username = signer.username
         user = require_actor(uow.session, username, allowed_roles, f"sign as {meaning.value}")
+        # A Signer is only a claim; the proof is the password this station checked for it
+        # (a Signer built by hand, or a sign-in without a password now, signs nothing).
+        registry = uow.session.info.get(PRINCIPALS)
+        since = uow.clock() - SIGNER_FRESHNESS
+        if not isinstance(registry, Principals) or registry.fresh(user.id, since) is None:
+            raise SignatureNotAuthenticatedError(username=user.username)
         signature = Signature(
             user_id=user.id,
             printed_name=user.full_name,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from types import TracebackType
 from typing import Self
@@ -38,8 +38,12 @@ class UnitOfWork:
         clock: Clock = utcnow,
         workstation: str | None = None,
         on_breach: BreachHandler | None = None,
+        context: Mapping[str, object] | None = None,
     ) -> None:
         self._session_factory = session_factory
+        # What the station puts at every service's disposal through ``session.info`` (the
+        # registry of who has authenticated here): services read it, never import it.
+        self._context = dict(context or {})
         self.clock = clock
         self._workstation = workstation
         # Called after the rollback when a decision found a record that differs from its
@@ -60,6 +64,7 @@ class UnitOfWork:
             self.session = self._session_factory(bind=bind)
         else:
             self.session = self._session_factory()
+        self.session.info.update(self._context)  # survives commits: info is the session's
         self.audit = AuditLog(self.session, self._workstation)
         return self
 

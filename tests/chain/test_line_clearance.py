@@ -49,7 +49,7 @@ from models.kernel.errors import (
     ValidationError,
 )
 from tests.chain.conftest import Flow, add_site_config, ago
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, sign_in
 
 ROOM = "C-201/BSC-02"  # general area
 SUITE = "C-301/BSC-01"  # infectious-sample suite
@@ -219,11 +219,13 @@ def test_clearance_signed_before_the_previous_batch_ended_is_refused(
     # A workstation whose clock is two minutes slow records the clearance after A ended in
     # the database, but with a time before A's end: the record would read "cleared before
     # the batch left", so it does not count.
-    slow = open_core(
-        db_url,
-        passwords=fast_passwords_for_tests(),
-        clock=lambda: utcnow() - timedelta(minutes=2),
-        workstation="slow-clock",
+    slow = sign_in(
+        open_core(
+            db_url,
+            passwords=fast_passwords_for_tests(),
+            clock=lambda: utcnow() - timedelta(minutes=2),
+            workstation="slow-clock",
+        )
     )
     try:
         clear(slow)
@@ -389,7 +391,7 @@ def test_two_workstations_racing_for_one_workspace(flow: Flow, db_url: str) -> N
     batches = [new_batch(flow, "DN-A"), new_batch(flow, "DN-B")]
     clear(core)
     cores = [
-        open_core(db_url, passwords=fast_passwords_for_tests(), workstation=f"ws-{i}")
+        sign_in(open_core(db_url, passwords=fast_passwords_for_tests(), workstation=f"ws-{i}"))
         for i in range(2)
     ]
     gate = threading.Barrier(2)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import sys
 import zipfile
 from dataclasses import dataclass
 from datetime import timedelta
@@ -134,11 +136,18 @@ def test_archive_of_a_closed_batch(flow: Flow, tmp_path: Path) -> None:
         assert report.last_seq == manifest.audit_last_seq + 1
 
 
-def test_auditor_may_archive_and_the_cli_writes_the_file(flow: Flow, tmp_path: Path) -> None:
+def test_auditor_may_archive_and_the_cli_writes_the_file(
+    flow: Flow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     batch, _ = _closed_batch(flow)
     target = tmp_path / "cli.zip"
     db = str(flow.core.engine.url)
-    assert run(["archive", batch, "-o", str(target), "--user", "sun", "--db", db]) == 0
+    argv = ["archive", batch, "-o", str(target), "--user", "sun", "--password-stdin", "--db", db]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("not-sun's-password\n"))
+    assert run(argv) == 2  # the name alone archives nothing
+    assert not target.exists()
+    monkeypatch.setattr(sys, "stdin", io.StringIO(f"{PASSWORD}\n"))
+    assert run(argv) == 0
     with zipfile.ZipFile(target) as archive:
         assert json.loads(archive.read("manifest.json"))["actor"] == "sun"
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from models.demo.build import DEMO_PASSWORD
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -92,7 +94,7 @@ def test_user_add_by_admin_with_password_on_stdin(demo_db: str) -> None:
         "--password-stdin",
         "--db",
         demo_db,
-        stdin="Strong-pass-77\n",
+        stdin=f"{DEMO_PASSWORD}\nStrong-pass-77\n",
     )
     assert ok.returncode == 0, ok.stderr
     refused = celltrail(
@@ -108,7 +110,7 @@ def test_user_add_by_admin_with_password_on_stdin(demo_db: str) -> None:
         "--password-stdin",
         "--db",
         demo_db,
-        stdin="Strong-pass-77\n",
+        stdin=f"{DEMO_PASSWORD}\nStrong-pass-77\n",
     )
     assert refused.returncode == 2 and "may not add users" in refused.stderr
 

@@ -460,7 +460,7 @@ def test_on_postgresql_a_too_long_name_is_refused_input_not_an_unreachable_datab
 
     from models.cli.app import _refusal
     from models.kernel.unit_of_work import _is_connection_error
-    from tests.conftest import make_core
+    from tests.conftest import PASSWORD, make_core
 
     make_core(postgres_url).close()
     monkeypatch.setattr(
@@ -470,7 +470,7 @@ def test_on_postgresql_a_too_long_name_is_refused_input_not_an_unreachable_datab
     argv = ["user", "add", "u" * 300, "--name", "U", "--role", "qa", "--by", "admin"]
     argv += ["--password-stdin", "--db", postgres_url]
     for lang, words in (("en", "longer than"), ("zh", "长度")):
-        case = Case("pg", argv, b"Strong-pass-77\n", lang)
+        case = Case("pg", argv, f"{PASSWORD}\nStrong-pass-77\n".encode(), lang)
         code, err = run_in_process(case, monkeypatch, capsys)
         check_answer("pg", code, err, lang)
         assert code == 2 and words in err, err

@@ -9,6 +9,7 @@ import json
 import os
 import stat
 import struct
+import sys
 import threading
 import tracemalloc
 import zipfile
@@ -32,6 +33,7 @@ from models.cli.app import run
 from models.core import Core
 from models.kernel.db import make_engine
 from tests.chain.conftest import Flow, add_site_config
+from tests.conftest import PASSWORD
 from tests.core.test_archive import _closed_batch
 
 EARLIER = b"an earlier backup, to be kept"
@@ -127,7 +129,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> 
 
 
 def test_archive_export_refuses_an_existing_file_before_any_work(
-    core: Core, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    core: Core, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add_site_config(core)
     batch, _ = _closed_batch(Flow(core))
@@ -149,7 +151,8 @@ def test_archive_export_refuses_an_existing_file_before_any_work(
     assert code == 2 and "not a regular file" in err and target.read_bytes() == EARLIER
 
     argv = ["archive", batch, "-o", str(target), "--user", "chen", "--db", db, "--force"]
-    assert cli(argv, capsys)[0] == 0
+    monkeypatch.setattr(sys, "stdin", io.StringIO(f"{PASSWORD}\n"))
+    assert cli([*argv, "--password-stdin"], capsys)[0] == 0
     assert verify_archive(target).intact
 
 

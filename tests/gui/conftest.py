@@ -22,8 +22,9 @@ from gui.i18n import LANGUAGE  # noqa: E402
 from gui.operations import database_pool  # noqa: E402
 from gui.station import StationConfig  # noqa: E402
 from models.core import Core, open_core  # noqa: E402
-from models.demo.build import build_demo_site  # noqa: E402
+from models.demo.build import DEMO_PASSWORD, DEMO_STAFF, build_demo_site  # noqa: E402
 from models.identity.passwords import fast_passwords_for_tests  # noqa: E402
+from tests.conftest import sign_in  # noqa: E402
 
 DEMO_MAX_AGE_S = 15 * 60  # the demo is relative to "now": rebuild it before it grows stale
 
@@ -75,6 +76,9 @@ def demo_core(tmp_path: Path, demo_template: DemoTemplate) -> Iterator[Core]:
         passwords=fast_passwords_for_tests(),
         workstation="QA-01",
     )
+    # Tests set the scene through the services as the demo's people, who enter their
+    # passwords at this station first (the window itself signs in through its dialog).
+    sign_in(core, *DEMO_STAFF, password=DEMO_PASSWORD)
     yield core
     database_pool().waitForDone()
     core.close()

@@ -14,6 +14,7 @@ from scenario import demo
 
 from gui.app import AppController
 from gui.pages.audit.page import AuditPageWidget
+from models.demo.build import DEMO_STAFF
 
 
 def _audit(qtbot: QtBot, ctrl: AppController) -> AuditPageWidget:
@@ -36,13 +37,16 @@ def test_filters_by_user_action_record_and_time(qtbot: QtBot, controller: AppCon
     car_t = demo(controller.ctx.core).car_t_batch
     page.filters.select(page.filters.actor, "liu")
     _search(qtbot, page)
-    # the nurse: 2 recipients, 2 receipts, dispense ×2, thaw, administration (signed)
-    assert page.page.total == 9 and {r.actor for r in page.model.rows} == {"liu"}
+    # the nurse: her sign-in at the demo's station, 2 recipients, 2 receipts, dispense ×2,
+    # thaw, administration (signed)
+    assert page.page.total == 10 and {r.actor for r in page.model.rows} == {"liu"}
 
     page.filters.select(page.filters.actor, None)
     page.filters.select(page.filters.action, "login")
     _search(qtbot, page)
-    assert [r.subject_id for r in page.model.rows] == ["sun"]  # this session's sign-in
+    # newest first: this session's sign-in, then the staff's when the demo was built
+    assert page.model.rows[0].subject_id == "sun"
+    assert {r.subject_id for r in page.model.rows} == set(DEMO_STAFF)
 
     page.filters.select(page.filters.action, None)
     with qtbot.waitSignal(page.loaded, timeout=5000):

@@ -25,7 +25,7 @@ from models.kernel import schema
 from models.kernel.audit import AuditAction
 from models.kernel.db import make_engine
 from models.labeling.print_run import INTERRUPTED
-from tests.conftest import PASSWORD, make_core
+from tests.conftest import PASSWORD, make_core, sign_in
 from tests.core.factories import make_batch
 from tests.fakes.printers import FakeZebraPrinter
 from tests.labeling.conftest import label_jobs
@@ -35,7 +35,7 @@ RNG = random.Random()  # a fresh kill point every run; printed on failure via th
 
 
 def _reopen(url: str):  # noqa: ANN202 - the restarted app
-    return open_core(url, passwords=fast_passwords_for_tests(), workstation="restarted")
+    return sign_in(open_core(url, passwords=fast_passwords_for_tests(), workstation="restarted"))
 
 
 @pytest.mark.slow

@@ -18,7 +18,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
+from sqlalchemy import select  # noqa: E402
+
 from models.core import Core, open_core  # noqa: E402
+from models.entities.accounts import User  # noqa: E402
 from models.identity.passwords import fast_passwords_for_tests  # noqa: E402
 from models.kernel.errors import DomainError  # noqa: E402
 from models.quality.package import PackageAttestation  # noqa: E402
@@ -27,7 +30,13 @@ PASSWORD = "Correct-horse-42"
 
 
 def _core(url: str, station: str) -> Core:
-    return open_core(url, migrate=False, passwords=fast_passwords_for_tests(), workstation=station)
+    """A workstation process where the test staff have entered their passwords."""
+    core = open_core(url, migrate=False, passwords=fast_passwords_for_tests(), workstation=station)
+    with core.uow().reading() as uow:
+        names = list(uow.session.scalars(select(User.username)))
+    for name in names:
+        core.accounts.authenticate(name, PASSWORD, purpose="test station")
+    return core
 
 
 def _wait_for_go(args: dict[str, Any]) -> None:
