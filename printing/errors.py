@@ -52,3 +52,39 @@ class UnsupportedPrinterAddressError(PrinterError):
 
     code = "printer_address_unsupported"
     terms = {"reason": "printer_address_problem"}
+
+
+class PrinterOutputUnknownError(PrinterError):
+    """Job bytes may have reached the printer, but it did not confirm what came out.
+
+    The label is neither printed nor free to print again: a person must look at what came
+    out (scan it) before the record says either.  Every subclass is raised only after the
+    first job byte left this computer.
+    """
+
+    code = "printer_output_unknown"
+
+
+class PrinterConnectionLostError(PrinterOutputUnknownError):
+    """The connection broke while sending or confirming (reset, short write, closed)."""
+
+    code = "printer_connection_lost"
+
+
+class PrinterFaultAfterSendError(PrinterOutputUnknownError):
+    """After the job was sent the printer reported paper out, head open, paused …"""
+
+    code = "printer_fault_after_send"
+    terms = {"problems": "printer_problem"}
+
+
+class PrinterNotConfirmedError(PrinterOutputUnknownError):
+    """The printer still held the job (or stopped answering) when the wait ran out."""
+
+    code = "printer_not_confirmed"
+
+
+class PrinterConfirmationUnreadableError(PrinterOutputUnknownError):
+    """The printer answered the confirming ``~HS`` with something that is not a status."""
+
+    code = "printer_confirmation_unreadable"

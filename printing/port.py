@@ -11,8 +11,13 @@ from dataclasses import dataclass
 from typing import Literal, Protocol, runtime_checkable
 
 from printing.errors import (
+    PrinterConfirmationUnreadableError,
+    PrinterConnectionLostError,
     PrinterError,
+    PrinterFaultAfterSendError,
+    PrinterNotConfirmedError,
     PrinterNotReadyError,
+    PrinterOutputUnknownError,
     PrinterRejectedError,
     PrinterStatusUnreadableError,
     PrinterTimeoutError,
@@ -28,8 +33,14 @@ __all__ = [
     "PayloadFormat",
     "PrintJob",
     "PrintResult",
+    "Probing",
+    "PrinterConfirmationUnreadableError",
+    "PrinterConnectionLostError",
     "PrinterError",
+    "PrinterFaultAfterSendError",
+    "PrinterNotConfirmedError",
     "PrinterNotReadyError",
+    "PrinterOutputUnknownError",
     "PrinterRejectedError",
     "PrinterStatus",
     "PrinterStatusUnreadableError",
@@ -60,14 +71,16 @@ class PrintJob:
 
 
 class Outcome(enum.Enum):
-    SENT = "sent"  # handed to the device or spooler; nobody saw paper come out
-    CONFIRMED = "confirmed"  # the backend verified the output exists (e.g. file written)
+    # handed to the device or spooler; nobody saw paper come out, so a person must confirm
+    SENT = "sent"
+    # the backend verified the output exists (file written; a ZPL printer consumed the job)
+    CONFIRMED = "confirmed"
     FAILED = "failed"
 
 
 @dataclass(frozen=True)
 class PrintResult:
-    """What happened to one job.  A TCP send is SENT, not printed (brother_ql's honesty)."""
+    """What happened to one job: CONFIRMED only when the device vouched for the output."""
 
     job_id: str
     outcome: Outcome
@@ -102,6 +115,14 @@ class StatusReporting(Protocol):
     """Optional extra for printers that can read their status back (ZPL ``~HS``)."""
 
     def query_status(self) -> PrinterStatus: ...
+
+
+@runtime_checkable
+class Probing(Protocol):
+    """Optional extra for printers that can be asked, before any job exists, whether they
+    answer and are ready (a network printer); raises ``PrinterError`` if not."""
+
+    def probe(self) -> None: ...
 
 
 def check_content_type(printer: LabelPrinter, job: PrintJob) -> None:

@@ -1,6 +1,8 @@
 """Open a printer from the URL kept in settings (brother_ql's ``guess_backend`` idea).
 
-* ``tcp://host[:9100][?dpi=203&timeout=5&status=on]`` raw ZPL to a network printer
+* ``tcp://host[:9100][?dpi=203&timeout=5&status=on&confirm=30]`` raw ZPL to a network
+  printer; ``confirm`` is how long (s) it may take to print a job before the job is
+  "not confirmed"; ``status=off`` for printers that never answer ``~HS`` (never confirmed)
 * ``file:///abs/dir[?format=pdf|png|zpl&dpi=300]`` one file per job
 * ``system://Queue_Name[?format=zpl|pdf|png&dpi=203]`` OS spooler via ``lp``
 
@@ -30,6 +32,8 @@ MAX_ADDRESS_CHARS = 200
 # Seconds a network printer may take to answer: finite, positive, and short enough that a
 # dead printer cannot hold a job for ever.
 TIMEOUT_RANGE = (0.1, 300.0)
+# Seconds a printer may take to print one job before it counts as unconfirmed.
+CONFIRM_RANGE = (0.1, 600.0)
 _HOST_LABEL = r"[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # CUPS: any printable character except space, tab, "/" and "#".
@@ -66,10 +70,13 @@ class _Query:
         return value
 
     def timeout(self, default: float) -> float:
-        value = self.number("timeout", default, "timeout")
-        low, high = TIMEOUT_RANGE
+        return self.seconds("timeout", default, TIMEOUT_RANGE)
+
+    def seconds(self, key: str, default: float, bounds: tuple[float, float]) -> float:
+        value = self.number(key, default, key)
+        low, high = bounds
         if not low <= value <= high:
-            self.fail("timeout")
+            self.fail(key)
         return value
 
     def dpi(self, default: int) -> int:
@@ -94,7 +101,7 @@ def _valid_host(host: str) -> bool:
 
 
 def _open_tcp(url: str, parts: SplitResult, name: str | None) -> LabelPrinter:
-    query = _Query(url, parts, {"dpi", "timeout", "status"})
+    query = _Query(url, parts, {"dpi", "timeout", "status", "confirm"})
     try:
         port = tcp.DEFAULT_PORT if parts.port is None else parts.port
     except ValueError:
@@ -112,6 +119,7 @@ def _open_tcp(url: str, parts: SplitResult, name: str | None) -> LabelPrinter:
         dpi=query.dpi(203),
         timeout=query.timeout(5.0),
         check_status=query.values.get("status") != "off",
+        confirm_timeout=query.seconds("confirm", 30.0, CONFIRM_RANGE),
     )
 
 

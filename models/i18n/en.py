@@ -653,6 +653,26 @@ MESSAGES: dict[str, str] = {
         "Printer {printer} sent a status reply that cannot be read: {reply!r}"
     ),
     "printer_address_unsupported": "Printer address {address!r} cannot be used: {reason}",
+    "printer_output_unknown": (
+        "Printer {printer} did not confirm the label. Whether it came out is unknown: "
+        "scan the labels that came out to confirm them."
+    ),
+    "printer_connection_lost": (
+        "The connection to printer {printer} broke after {sent} of {total} bytes ({detail}). "
+        "Whether the label came out is unknown: scan the labels that came out to confirm them."
+    ),
+    "printer_fault_after_send": (
+        "Printer {printer} reported {problems} after the job was sent. The label is not "
+        "confirmed: fix the printer, then scan the labels that came out to confirm them."
+    ),
+    "printer_not_confirmed": (
+        "Printer {printer} did not confirm the label within {seconds} s. Whether it came "
+        "out is unknown: scan the labels that came out to confirm them."
+    ),
+    "printer_confirmation_unreadable": (
+        "Printer {printer} answered the confirmation with something that is not a status "
+        "({reply!r}). The label is not confirmed: scan the labels that came out."
+    ),
     # --- printing: printer status problems (printing/status.py PROBLEMS)
     "printer_problem.paper_out": "out of labels",
     "printer_problem.paused": "paused",
@@ -946,6 +966,7 @@ MESSAGES.update(
             "status; file:// and system://: dpi, format)"
         ),
         "printer_address_problem.timeout": "timeout must be a number of seconds from 0.1 to 300",
+        "printer_address_problem.confirm": "confirm must be a number of seconds from 0.1 to 600",
         "printer_address_problem.dpi": "dpi must be 203, 300 or 600",
         "printer_address_problem.format": "format must be zpl, pdf or png",
         "printer_address_problem.port": "the port must be a number from 1 to 65535",

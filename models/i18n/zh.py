@@ -524,6 +524,25 @@ MESSAGES: dict[str, str] = {
     "printer_rejected": "打印机 {printer} 拒绝了打印任务：{reason}",
     "printer_status_unreadable": "无法解析打印机 {printer} 返回的状态：{reply!r}",
     "printer_address_unsupported": "打印机地址 {address!r} 无法使用：{reason}",
+    "printer_output_unknown": (
+        "打印机 {printer} 未确认该标签，无法得知标签是否已打出：请扫描已打出的标签以确认。"
+    ),
+    "printer_connection_lost": (
+        "与打印机 {printer} 的连接在发送 {total} 字节中的 {sent} 字节后中断（{detail}）。"
+        "无法得知标签是否已打出：请扫描已打出的标签以确认。"
+    ),
+    "printer_fault_after_send": (
+        "打印任务发送后，打印机 {printer} 报告：{problems}。标签未获确认："
+        "请处理打印机，然后扫描已打出的标签以确认。"
+    ),
+    "printer_not_confirmed": (
+        "打印机 {printer} 在 {seconds} 秒内未确认该标签，无法得知标签是否已打出："
+        "请扫描已打出的标签以确认。"
+    ),
+    "printer_confirmation_unreadable": (
+        "打印机 {printer} 对确认查询的回复不是状态信息（{reply!r}）。标签未获确认："
+        "请扫描已打出的标签。"
+    ),
     # --- printing: printer status problems (printing/status.py PROBLEMS)
     "printer_problem.paper_out": "标签纸用完",
     "printer_problem.paused": "已暂停",
@@ -776,6 +795,7 @@ MESSAGES.update(
             "file:// 与 system://：dpi、format）"
         ),
         "printer_address_problem.timeout": "timeout 必须是 0.1 至 300 之间的秒数",
+        "printer_address_problem.confirm": "confirm 必须是 0.1 至 600 之间的秒数",
         "printer_address_problem.dpi": "dpi 必须为 203、300 或 600",
         "printer_address_problem.format": "format 必须为 zpl、pdf 或 png",
         "printer_address_problem.port": "端口必须是 1 至 65535 之间的数字",

@@ -1,8 +1,10 @@
 """Raw ZPL over TCP (port 9100, "JetDirect"): ``tcp://host:9100``.
 
 Each ``send`` opens one connection, asks ``~HS`` first and sends nothing if the printer
-reports a blocking condition, then sends the job and closes.  Zebra printers serve one raw
-connection at a time, so callers serialise jobs per printer (``printing.queue``).
+reports a blocking condition, sends the job, then asks ``~HS`` again on the same connection
+until the printer has consumed it (``printing.transports.confirm``) and closes.  Zebra
+printers serve one raw connection at a time, so callers serialise jobs per printer
+(``printing.queue``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,12 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from printing.errors import (
+    PrinterConfirmationUnreadableError,
+    PrinterConnectionLostError,
+    PrinterNotConfirmedError,
+    PrinterStatusUnreadableError,
+)
 from printing.port import (
     Outcome,
     PayloadFormat,
@@ -25,6 +33,7 @@ from printing.port import (
     check_content_type,
 )
 from printing.status import ETX, parse_host_status
+from printing.transports.confirm import await_output
 
 DEFAULT_PORT = 9100
 _STATUS_FRAMES = 3  # ~HS answers with three STX…ETX strings
@@ -38,7 +47,9 @@ def is_usable() -> bool:
 class TcpZplPrinter:
     """A ZPL printer on the network.  Use it from one thread at a time (the printer queue).
 
-    ``check_status=False`` skips ``~HS`` for raw port-9100 devices that never answer it.
+    ``check_status=False`` skips ``~HS`` for raw port-9100 devices that never answer it: such
+    a printer cannot confirm, so its jobs come back SENT and a person confirms the labels.
+    ``confirm_timeout`` bounds the wait for the printer to consume a job it was sent.
     """
 
     host: str
@@ -47,6 +58,7 @@ class TcpZplPrinter:
     dpi: int = 203
     timeout: float = 5.0
     check_status: bool = True
+    confirm_timeout: float = 30.0
     payload_format: PayloadFormat = field(default="zpl", init=False)
 
     def __post_init__(self) -> None:
@@ -57,27 +69,43 @@ class TcpZplPrinter:
         return f"tcp://{self.host}:{self.port}"
 
     def send(self, job: PrintJob) -> PrintResult:
-        """Send one job; raises ``PrinterNotReadyError`` before any job byte if not ready."""
+        """Send one job and, with status on, wait until the printer has printed it.
+
+        Raises ``PrinterNotReadyError`` (and connection errors) before any job byte, and a
+        ``PrinterOutputUnknownError`` once job bytes may have reached the printer.
+        """
         check_content_type(self, job)
         with self._io_errors(), socket.create_connection(self._target, self.timeout) as sock:
             if self.check_status:
-                status = self._read_status(sock)
-                if not status.ready:
-                    raise PrinterNotReadyError(
-                        printer=self.name,
-                        problems=status.problems,
-                    )
-            sock.sendall(job.payload)
-            sock.shutdown(socket.SHUT_WR)  # tell the printer the job is complete
-        return PrintResult(job_id=job.job_id, outcome=Outcome.SENT, detail=self.address)
+                self._require_ready(sock)
+            with self._output_unknown(len(job.payload)) as progress:
+                _send_counted(sock, job.payload, progress)
+                if not self.check_status:
+                    sock.shutdown(socket.SHUT_WR)  # tell the printer the job is complete
+                    return PrintResult(job_id=job.job_id, outcome=Outcome.SENT, detail=self.address)
+                await_output(lambda: self._read_status(sock), self.name, self.confirm_timeout)
+                sock.shutdown(socket.SHUT_WR)
+        return PrintResult(job_id=job.job_id, outcome=Outcome.CONFIRMED, detail=self.address)
 
     def query_status(self) -> PrinterStatus:
         with self._io_errors(), socket.create_connection(self._target, self.timeout) as sock:
             return self._read_status(sock)
 
+    def probe(self) -> None:
+        """Before a job exists: the printer answers and is ready (with status off: it
+        accepts a connection).  Sends no job byte; raises ``PrinterError``."""
+        with self._io_errors(), socket.create_connection(self._target, self.timeout) as sock:
+            if self.check_status:
+                self._require_ready(sock)
+
     @property
     def _target(self) -> tuple[str, int]:
         return self.host, self.port
+
+    def _require_ready(self, sock: socket.socket) -> None:
+        status = self._read_status(sock)
+        if not status.ready:
+            raise PrinterNotReadyError(printer=self.name, problems=status.problems)
 
     @contextlib.contextmanager
     def _io_errors(self) -> Iterator[None]:
@@ -95,6 +123,26 @@ class TcpZplPrinter:
             # built by hand from raising past the print run, which would strand the job.
             raise PrinterUnreachableError(printer=self.name, detail=type(exc).__name__) from exc
 
+    @contextlib.contextmanager
+    def _output_unknown(self, total: int) -> Iterator[list[int]]:
+        """Once job bytes move, a failure no longer means "nothing printed": say so."""
+        progress = [0]  # bytes the socket took so far
+        try:
+            yield progress
+        except TimeoutError as exc:  # it stopped reading, or stopped answering ~HS
+            raise PrinterNotConfirmedError(
+                printer=self.name, seconds=self.timeout, sent=progress[0], total=total
+            ) from exc
+        except OSError as exc:  # reset, broken pipe, closed
+            raise PrinterConnectionLostError(
+                printer=self.name,
+                detail=exc.strerror or type(exc).__name__,
+                sent=progress[0],
+                total=total,
+            ) from exc
+        except PrinterStatusUnreadableError as exc:
+            raise PrinterConfirmationUnreadableError(**exc.params) from exc
+
     def _read_status(self, sock: socket.socket) -> PrinterStatus:
         sock.sendall(b"~HS")
         reply = b""
@@ -105,3 +153,10 @@ class TcpZplPrinter:
                 break  # closed early: parse_host_status reports the truncated reply
             reply += chunk
         return parse_host_status(reply, printer=self.name)
+
+
+def _send_counted(sock: socket.socket, payload: bytes, progress: list[int]) -> None:
+    """``sendall`` that records how far it got, so a short write can say how short."""
+    view = memoryview(payload)
+    while progress[0] < len(payload):
+        progress[0] += sock.send(view[progress[0] :])

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import socket
+import struct
 import threading
 import time
+from dataclasses import replace
 from types import TracebackType
 from typing import Literal
 
@@ -18,23 +20,32 @@ from printing.port import (
 )
 from printing.status import PrinterStatus, format_host_status
 
-Behaviour = Literal["normal", "close", "silent"]
+Behaviour = Literal["normal", "close", "silent", "reset", "deaf", "garbage"]
+_HS = b"~HS"
+_END = b"^XZ"  # a format is complete (and printable) once its ^XZ arrived
+GARBAGE = b"\x02HELLO,WORLD\x03\r\n" * 3  # framed like a status, but no status
 
 
 class RecordingPrinter:
-    """In-memory LabelPrinter; records jobs (and the thread that sent them), can fail."""
+    """In-memory LabelPrinter; records jobs (and the thread that sent them), can fail.
+
+    It stands for a printer that confirms its output (``Outcome.CONFIRMED``) unless told
+    ``outcome=Outcome.SENT`` (a printer with no status: a person must confirm).
+    """
 
     def __init__(
         self,
         name: str = "recording",
         payload_format: PayloadFormat = "zpl",
         fail_with: PrinterError | None = None,
+        outcome: Outcome = Outcome.CONFIRMED,
     ) -> None:
         self.name = name
         self.address = f"memory://{name}"
         self.payload_format: PayloadFormat = payload_format
         self.dpi = 203
         self.fail_with = fail_with
+        self.outcome = outcome
         self.jobs: list[PrintJob] = []
         self.threads: list[str] = []
 
@@ -44,15 +55,28 @@ class RecordingPrinter:
             raise self.fail_with
         assert job.content_type == CONTENT_TYPES[self.payload_format]
         self.jobs.append(job)
-        return PrintResult(job_id=job.job_id, outcome=Outcome.SENT)
+        return PrintResult(job_id=job.job_id, outcome=self.outcome)
 
 
 class FakeZebraPrinter:
     """A loopback raw-ZPL printer on 127.0.0.1:<free port>, served from one thread.
 
-    It answers ``~HS`` with ``status`` and records every other byte of a connection as one
-    job.  ``behaviour``: "normal"; "close" (accept, then drop the connection at once);
-    "silent" (never answer ``~HS``).  It stops on ``__exit__`` or after ``lifetime`` s.
+    It answers ``~HS`` (anywhere in the stream, as tilde commands are) and records every other
+    byte of a connection as one job.  It "prints" a format once its ``^XZ`` has arrived and
+    nothing blocks it; ``printed`` counts those labels, so a test can hold the record to what
+    really came out.  ``behaviour``:
+
+    * "normal"; "close" (accept, then drop the connection at once); "silent" (never answer
+      ``~HS``);
+    * "reset": reset the connection (RST) after ``reset_after`` job bytes; formats complete
+      by then are printed;
+    * "deaf": answer the first ``~HS``, then never read again;
+    * "garbage": once job bytes arrived, answer ``~HS`` with bytes that are no status.
+
+    ``after_job``: the status reported (and obeyed: nothing prints while it has a problem)
+    once any job byte arrived, e.g. paper out.  ``drain_polls``: a slow printer — a received
+    format stays in the buffer for that many ``~HS`` polls before it prints.
+    It stops on ``__exit__`` or after ``lifetime`` s.
     """
 
     def __init__(
@@ -60,11 +84,24 @@ class FakeZebraPrinter:
         status: PrinterStatus | None = None,
         behaviour: Behaviour = "normal",
         lifetime: float = 30.0,
+        *,
+        reset_after: int = 0,
+        after_job: PrinterStatus | None = None,
+        drain_polls: int = 0,
     ) -> None:
         self.status = status or PrinterStatus()
         self.behaviour: Behaviour = behaviour
+        self.reset_after = reset_after
+        self.after_job = after_job
+        self.drain_polls = drain_polls
         self.jobs: list[bytes] = []
         self.connections = 0
+        self.printed = 0  # labels that came out
+        self.polls = 0  # ~HS answered
+        self._pending = 0  # formats received, not printed yet
+        self._polls_left = 0
+        self._job_seen = False
+        self._connection = _Connection()
         self._deadline = time.monotonic() + lifetime
         self._done = threading.Condition()
         self._stop = threading.Event()
@@ -99,6 +136,11 @@ class FakeZebraPrinter:
         with self._done:
             return self._done.wait_for(lambda: self.connections >= count, timeout)
 
+    @property
+    def current_status(self) -> PrinterStatus:
+        base = self.after_job if self._job_seen and self.after_job else self.status
+        return replace(base, formats_in_buffer=self._pending)
+
     def _serve(self) -> None:
         while not self._stop.is_set() and time.monotonic() < self._deadline:
             try:
@@ -115,21 +157,110 @@ class FakeZebraPrinter:
         if self.behaviour == "close":
             return
         conn.settimeout(5.0)
-        buffer = b""
-        while True:
+        self._connection = _Connection()
+        while not self._stop.is_set():
             try:
                 chunk = conn.recv(65536)
             except OSError:
                 break
             if not chunk:
                 break
-            buffer = self._answer_queries(conn, buffer + chunk)
-        if buffer:
-            self.jobs.append(buffer)
+            if not self._take(conn, chunk):
+                break
+        self._connection.flush()
+        self._end_of_job()
 
-    def _answer_queries(self, conn: socket.socket, buffer: bytes) -> bytes:
-        while buffer.startswith(b"~HS"):
-            if self.behaviour == "normal":
-                conn.sendall(format_host_status(self.status))
-            buffer = buffer[3:].lstrip(b"\r\n")
-        return buffer
+    def _take(self, conn: socket.socket, chunk: bytes) -> bool:
+        """Handle one chunk in stream order; False once the connection was dropped."""
+        for part in self._connection.split(chunk):
+            if part is None:
+                if not self._answer(conn):
+                    return False
+                continue
+            if self.behaviour == "reset" and self._connection.size + len(part) >= self.reset_after:
+                self._add_job_bytes(part[: self.reset_after - self._connection.size])
+                self._end_of_job()
+                # SO_LINGER 0: close() sends RST, as a printer that resets does
+                conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                return False
+            self._add_job_bytes(part)
+        return True
+
+    def _add_job_bytes(self, part: bytes) -> None:
+        if not part:
+            return
+        self._job_seen = True
+        completed = self._connection.add(part)
+        if completed:
+            self._pending += completed
+            self._polls_left = self.drain_polls
+            self._print_if_able(polled=False)
+
+    def _answer(self, conn: socket.socket) -> bool:
+        self.polls += 1
+        if self.behaviour == "silent":
+            return True
+        if self.behaviour == "garbage" and self._job_seen:
+            conn.sendall(GARBAGE)
+            return True
+        self._print_if_able(polled=True)
+        conn.sendall(format_host_status(self.current_status))
+        if self.behaviour == "deaf":
+            self._stop.wait(max(0.0, self._deadline - time.monotonic()))  # never reads again
+            return False
+        return True
+
+    def _print_if_able(self, *, polled: bool) -> None:
+        if not self._pending or self.current_status.problems:
+            return
+        if self._polls_left > 0:
+            if polled:
+                self._polls_left -= 1
+            return
+        self.printed += self._pending
+        self._pending = 0
+
+    def _end_of_job(self) -> None:
+        if self._connection.data:
+            self.jobs.append(bytes(self._connection.data))
+            self._connection.data.clear()
+        # a printer prints what it holds whether or not anyone asks (unless it is blocked)
+        self._polls_left = 0
+        self._print_if_able(polled=False)
+
+
+class _Connection:
+    """One connection's job bytes, and a tail that may be the start of a split ``~HS``."""
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+        self.size = 0
+        self._tail = b""
+        self._formats = 0
+
+    def split(self, chunk: bytes) -> list[bytes | None]:
+        """Job byte runs and, for each ``~HS``, None; in stream order."""
+        data, parts = self._tail + chunk, list[bytes | None]()
+        self._tail = b""
+        while (at := data.find(_HS)) >= 0:
+            parts += [data[:at], None]
+            data = data[at + len(_HS) :]
+        for keep in (2, 1):  # "~" or "~H" at the end may be a ~HS cut by the network
+            if data.endswith(_HS[:keep]):
+                data, self._tail = data[:-keep], data[-keep:]
+                break
+        parts.append(data)
+        return parts
+
+    def add(self, part: bytes) -> int:
+        """Append job bytes; the number of formats this completed."""
+        self.data += part
+        self.size += len(part)
+        total = self.data.count(_END)
+        completed, self._formats = total - self._formats, total
+        return completed
+
+    def flush(self) -> None:
+        self.data += self._tail
+        self.size += len(self._tail)
+        self._tail = b""

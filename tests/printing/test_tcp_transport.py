@@ -34,7 +34,7 @@ def test_job_bytes_arrive_exactly() -> None:
     with FakeZebraPrinter() as fake:
         result = open_printer(fake.url, name="Z1").send(_job(payload=big))
         assert fake.wait_for_connections(1)
-    assert result.outcome is Outcome.SENT and result.job_id == "JOB-1"
+    assert result.outcome is Outcome.CONFIRMED and result.job_id == "JOB-1"
     assert fake.jobs == [big]
 
 
