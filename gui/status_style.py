@@ -65,6 +65,7 @@ _STYLES: dict[str, StatusStyle] = {
     "printed": StatusStyle(
         "☐", _AMBER, "#3e2723", "label_state.printed"
     ),
+    "unconfirmed": StatusStyle("?", _AMBER, "#3e2723", "label_state.unconfirmed"),
     "failed": StatusStyle("✖", _RED, "#b71c1c", "label_state.failed"),
     "cancelled": StatusStyle("⊘", _GREY, "#212121", "label_state.cancelled"),
     "verified": StatusStyle("☑", _BLUE, "#0d47a1", "label_state.verified"),

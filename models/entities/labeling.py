@@ -44,6 +44,8 @@ class PrintJobStatus(enum.StrEnum):
     REQUESTED = "requested"
     PRINTING = "printing"
     PRINTED = "printed"
+    # sent, but the printer could not vouch for every label: a person scans what came out
+    UNCONFIRMED = "unconfirmed"
     FAILED = "failed"
     CANCELLED = "cancelled"
 
@@ -77,6 +79,9 @@ class PrintJob(Base):
 class LabelState(enum.StrEnum):
     SENDING = "sending"  # archived and handed to the printer; outcome not yet recorded
     UNSENT = "unsent"  # the printer failed before this label; never counted as printed
+    # job bytes reached (or may have reached) the printer, which did not confirm the label:
+    # neither printed nor free to print again until a person scans what came out
+    UNCONFIRMED = "unconfirmed"
     PRINTED = "printed"
     VERIFIED = "verified"
     APPLIED = "applied"

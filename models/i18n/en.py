@@ -26,6 +26,7 @@ MESSAGES: dict[str, str] = {
     "label_state.requested": "requested",
     "label_state.printing": "printing",
     "label_state.printed": "printed – check pending",
+    "label_state.unconfirmed": "sent, not confirmed – scan what came out",
     "label_state.failed": "failed",
     "label_state.cancelled": "cancelled",
     "label_state.verified": "checked",
@@ -436,6 +437,17 @@ MESSAGES: dict[str, str] = {
         "Every printed field must be checked item by item; not confirmed: {fields}."
     ),
     "label_scan_refused": "The scan is not a CellTrail label bar code: {reason}",
+    "label_recover_scan_unmatched": (
+        "The scan {scan!r} is no label of print job {job}: recover the job with the labels "
+        "that came out of it."
+    ),
+    "label_recover_scan_ambiguous": (
+        "The scan {scan!r} fits more than one label of print job {job}: scan the label's "
+        "2-D symbol."
+    ),
+    "label.recovered_unsent": (
+        "recovered: {count} label(s) did not come out and are free to print again"
+    ),
     "labels_not_reconciled": "Labels of batch {batch} are not reconciled: {reason}.",
     # --- labeling: label fields (label_field.<field>), dates in a scan, printed status words
     "label_field.din": "DIN",
@@ -944,8 +956,7 @@ MESSAGES.update(
             "nothing was opened"
         ),
         "input_not_regular": (
-            "{file} is not a regular file (a directory, device, pipe or socket); "
-            "nothing was read"
+            "{file} is not a regular file (a directory, device, pipe or socket); nothing was read"
         ),
         "archive_too_large": (
             "{file} would inflate to {size} bytes, more than the {limit} an archive may hold; "

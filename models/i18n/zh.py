@@ -26,6 +26,7 @@ MESSAGES: dict[str, str] = {
     "label_state.requested": "已申请",
     "label_state.printing": "打印中",
     "label_state.printed": "已打印 – 待核对",
+    "label_state.unconfirmed": "已发送未确认 – 请扫描已打出的标签",
     "label_state.failed": "失败",
     "label_state.cancelled": "已取消",
     "label_state.verified": "已核对",
@@ -364,6 +365,13 @@ MESSAGES: dict[str, str] = {
     "label_line_stopped": "打印任务 {job} 的贴签线因偏差 {deviation} 已停止；需由 QA 恢复。",
     "label_fields_not_confirmed": "必须逐项核对所有打印内容；未核对：{fields}。",
     "label_scan_refused": "扫描内容不是 CellTrail 标签条码：{reason}",
+    "label_recover_scan_unmatched": (
+        "扫描内容 {scan!r} 不是打印任务 {job} 的标签：请用该任务实际打出的标签恢复。"
+    ),
+    "label_recover_scan_ambiguous": (
+        "扫描内容 {scan!r} 对应打印任务 {job} 的多张标签：请扫描标签的二维码。"
+    ),
+    "label.recovered_unsent": "已恢复：{count} 张标签未打出，可重新打印",
     "labels_not_reconciled": "批次 {batch} 的标签未完成平衡核对：{reason}。",
     # --- labeling: label fields (label_field.<field>), dates in a scan, printed status words
     "label_field.din": "DIN",

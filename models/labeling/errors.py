@@ -35,3 +35,15 @@ class ScanRefusedError(DomainError):
 
 class LabelsNotReconciledError(DomainError):
     code = "labels_not_reconciled"
+
+
+class RecoveryScanUnmatchedError(DomainError):
+    """A scan offered as "came out of this job" is no label of the job."""
+
+    code = "label_recover_scan_unmatched"
+
+
+class RecoveryScanAmbiguousError(DomainError):
+    """A scan fits more than one label awaiting confirmation (scan the 2-D symbol)."""
+
+    code = "label_recover_scan_ambiguous"

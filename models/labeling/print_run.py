@@ -2,14 +2,18 @@
 
 txn 1 claims the job, renders every label and archives the exact bytes (state SENDING);
 the bytes then go to the printer with no database transaction open; txn 2 records what
-happened.  A failure leaves the job FAILED and retryable with nothing marked printed; a crash
-in between leaves it PRINTING for ``reconcile_interrupted_jobs``.
+happened.  Only a label the printer confirmed (``Outcome.CONFIRMED``) becomes PRINTED; one it
+was sent but could not vouch for (``Outcome.SENT``, or a ``PrinterOutputUnknownError``) is
+UNCONFIRMED until a person scans what came out (``models.labeling.recovery``).  A failure
+leaves the job FAILED and retryable; a crash in between leaves it PRINTING, for the same
+recovery by scanning (or ``reconcile_interrupted_jobs``, which voids).
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 
@@ -49,8 +53,15 @@ INTERRUPTED = "printing was interrupted; any label that came out must be destroy
 class PrintOutcome:
     job_id: int
     status: PrintJobStatus
-    printed_label_ids: tuple[int, ...]
+    printed_label_ids: tuple[int, ...]  # confirmed by the printer
     failure: port.PrinterError | None = None
+    unconfirmed_label_ids: tuple[int, ...] = ()  # a person must say whether they came out
+
+
+@dataclass(frozen=True)
+class _Sent:
+    confirmed: list[int]
+    unconfirmed: list[int]
 
 
 class PrintRunActions:
@@ -59,15 +70,20 @@ class PrintRunActions:
     def print_job(self, *, job_id: int, printer: port.LabelPrinter, actor: str) -> PrintOutcome:
         """Print every label of the job not yet printed; never raises ``PrinterError``."""
         claimed = self._claim(job_id, printer, actor)
-        sent: list[int] = []
+        sent = _Sent([], [])
         failure: port.PrinterError | None = None
         for label_id, device_job in claimed:  # device I/O: no database transaction is open
             try:
-                printer.send(device_job)
-            except port.PrinterError as exc:
+                result = printer.send(device_job)
+            except port.PrinterOutputUnknownError as exc:  # bytes may be on paper
+                sent.unconfirmed.append(label_id)
                 failure = exc
                 break
-            sent.append(label_id)
+            except port.PrinterError as exc:  # nothing of this label reached the printer
+                failure = exc
+                break
+            confirmed = result.outcome is port.Outcome.CONFIRMED
+            (sent.confirmed if confirmed else sent.unconfirmed).append(label_id)
         return self._finish(job_id, sent, failure, actor)
 
     def _claim(
@@ -100,27 +116,27 @@ class PrintRunActions:
             return claimed
 
     def _finish(
-        self, job_id: int, sent: list[int], failure: port.PrinterError | None, actor: str
+        self, job_id: int, sent: _Sent, failure: port.PrinterError | None, actor: str
     ) -> PrintOutcome:
         with self._uow() as uow:
             job = get_or_404(uow.session, PrintJob, job_id, "print job")
             now = uow.clock()
             for label in _labels(uow, job_id, LabelState.SENDING):
-                label.state = LabelState.PRINTED if label.id in sent else LabelState.UNSENT
-                label.printed_at = now if label.id in sent else None
-                if label.id in sent:
+                if label.id in sent.confirmed:
+                    mark_printed(uow, label, actor, now)
+                elif label.id in sent.unconfirmed:
+                    label.state = LabelState.UNCONFIRMED
                     uow.audit.record(
-                        AuditAction.PRINT,
+                        AuditAction.TRANSITION,
                         actor=actor,
                         subject_type="printed_label",
                         subject_id=label.id,
-                        new={
-                            "unit_id": label.unit_id,
-                            "sha256": label.payload_sha256,
-                            "reprint": label.is_reprint,
-                        },
+                        old={"state": "sending"},
+                        new={"state": "unconfirmed", "sha256": label.payload_sha256},
                     )
-            job.status = PrintJobStatus.FAILED if failure else PrintJobStatus.PRINTED
+                else:
+                    label.state = LabelState.UNSENT
+            job.status = _finished_status(uow, job_id, failure)
             job.printed_at = now
             job.failure = describe(failure, "en")[:500] if failure else None
             uow.audit.record(
@@ -129,11 +145,21 @@ class PrintRunActions:
                 subject_type="print_job",
                 subject_id=job.id,
                 old={"status": "printing"},
-                new={"status": job.status.value, "sent": len(sent)},
+                new={
+                    "status": job.status.value,
+                    "sent": len(sent.confirmed) + len(sent.unconfirmed),
+                    "unconfirmed": len(sent.unconfirmed),
+                },
                 reason=job.failure,
             )
             uow.commit()
-            return PrintOutcome(job_id, job.status, tuple(sent), failure)
+            return PrintOutcome(
+                job_id,
+                job.status,
+                tuple(sent.confirmed),
+                failure,
+                tuple(sent.unconfirmed),
+            )
 
     def reconcile_interrupted_jobs(self, *, actor: str) -> list[int]:
         """At start-up: jobs left PRINTING by a crash become FAILED; their in-flight labels
@@ -160,6 +186,33 @@ class PrintRunActions:
             return [job.id for job in jobs]
 
 
+def mark_printed(uow: UnitOfWork, label: PrintedLabel, actor: str, now: datetime) -> None:
+    """The label exists on paper (the printer or a person's scan said so): audited PRINT."""
+    label.state, label.printed_at = LabelState.PRINTED, now
+    uow.audit.record(
+        AuditAction.PRINT,
+        actor=actor,
+        subject_type="printed_label",
+        subject_id=label.id,
+        new={
+            "unit_id": label.unit_id,
+            "sha256": label.payload_sha256,
+            "reprint": label.is_reprint,
+        },
+    )
+
+
+def _finished_status(
+    uow: UnitOfWork, job_id: int, failure: port.PrinterError | None
+) -> PrintJobStatus:
+    """FAILED (retryable) on a failure; UNCONFIRMED while any label awaits a person's scan."""
+    if failure:
+        return PrintJobStatus.FAILED
+    if _labels(uow, job_id, LabelState.UNCONFIRMED):
+        return PrintJobStatus.UNCONFIRMED
+    return PrintJobStatus.PRINTED
+
+
 def _require_reprint_approval(uow: UnitOfWork, job: PrintJob) -> None:
     if not job.reprint_reason:
         return
@@ -172,12 +225,12 @@ def _require_reprint_approval(uow: UnitOfWork, job: PrintJob) -> None:
         raise ReprintNotApprovedError(job=job.id)
 
 
-def _labels(uow: UnitOfWork, job_id: int, state: LabelState) -> list[PrintedLabel]:
+def _labels(uow: UnitOfWork, job_id: int, *states: LabelState) -> list[PrintedLabel]:
     return list(
         uow.session.scalars(
-            select(PrintedLabel).where(
-                PrintedLabel.print_job_id == job_id, PrintedLabel.state == state
-            )
+            select(PrintedLabel)
+            .where(PrintedLabel.print_job_id == job_id, PrintedLabel.state.in_(states))
+            .order_by(PrintedLabel.id)
         )
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.entities.labeling import LabelState, PrintedLabel, PrintJob, PrintJobStatus
@@ -17,8 +17,15 @@ from models.entities.production import Batch, ProductUnit
 from models.kernel.rows import get_or_404
 from models.labeling.errors import LabelsNotReconciledError, StationBusyError
 
-OPEN_JOBS = (PrintJobStatus.REQUESTED, PrintJobStatus.PRINTING, PrintJobStatus.FAILED)
-_NOT_PRINTED = (LabelState.SENDING, LabelState.UNSENT)
+OPEN_JOBS = (
+    PrintJobStatus.REQUESTED,
+    PrintJobStatus.PRINTING,
+    PrintJobStatus.UNCONFIRMED,
+    PrintJobStatus.FAILED,
+)
+# Never counted as printed; an unconfirmed label is counted on its own until a person's scan
+# makes it printed or unsent.
+_NOT_PRINTED = (LabelState.SENDING, LabelState.UNSENT, LabelState.UNCONFIRMED)
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,7 @@ class LabelReconciliation:
     open_jobs: int  # requested, printing or failed (retryable)
     stopped_jobs: int
     unlabelled_units: tuple[str, ...]  # DINs of the batch's units with no applied label
+    unconfirmed: int = 0  # sent, not confirmed by the printer nor by a person's scan
 
     @property
     def balanced(self) -> bool:
@@ -46,6 +54,8 @@ class LabelReconciliation:
                 f"printed {self.printed} ≠ applied {self.applied} + voided {self.voided} "
                 f"+ destroyed {self.destroyed}"
             )
+        if self.unconfirmed:
+            found.append(f"{self.unconfirmed} label(s) sent but not confirmed: scan what came out")
         if self.voided:
             found.append(f"{self.voided} voided label(s) await witnessed destruction")
         if self.open_jobs:
@@ -68,6 +78,12 @@ def reconciliation(session: Session, batch_id: int) -> LabelReconciliation:
         .where(PrintJob.batch_id == batch_id, PrintedLabel.state.not_in(_NOT_PRINTED))
     ).all()
     states = Counter(label.state for label in labels)
+    unconfirmed = session.scalar(
+        select(func.count())
+        .select_from(PrintedLabel)
+        .join(PrintJob, PrintedLabel.print_job_id == PrintJob.id)
+        .where(PrintJob.batch_id == batch_id, PrintedLabel.state == LabelState.UNCONFIRMED)
+    )
     applied_units = {label.unit_id for label in labels if label.state is LabelState.APPLIED}
     units = session.scalars(select(ProductUnit).where(ProductUnit.batch_id == batch_id)).all()
     return LabelReconciliation(
@@ -84,6 +100,7 @@ def reconciliation(session: Session, batch_id: int) -> LabelReconciliation:
         unlabelled_units=tuple(
             u.din for u in units if u.id not in applied_units and u.voided_reason is None
         ),
+        unconfirmed=unconfirmed or 0,
     )
 
 

@@ -3,6 +3,7 @@
 * templates      – ``label_templates.TemplateActions``: versions, QA approval, retirement
 * requests       – ``label_requests.RequestActions``: print requests, reprints, cancels
 * printing       – ``label_print_run.PrintRunActions``: two-transaction print, crash recovery
+* recovery       – ``label_recovery.RecoveryActions``: unconfirmed output confirmed by scans
 * double-check   – ``label_checks.CheckActions``: second-person scan + field-by-field check
 * label life     – ``label_life.LifeActions``: apply, void, witnessed destruction, resume
 * reconciliation – ``models.labeling.reconciliation``: per-batch report and the release gate
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from models.entities.labeling import LabelTemplate, PrintedLabel, PrintJob
+from models.entities.labeling import LabelTemplate, PrintedLabel, PrintJob, PrintJobStatus
 from models.identity.signatures import SignatureService
 from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UowFactory
@@ -31,6 +32,7 @@ from models.labeling.reconciliation import (
     require_labels_reconciled,
 )
 from models.labeling.records import label_flags, template_layout
+from models.labeling.recovery import RecoveryActions, RecoveryOutcome
 from models.labeling.requests import RequestActions
 from models.labeling.templates import TemplateActions
 
@@ -39,6 +41,7 @@ __all__ = [
     "LabelReconciliation",
     "LabelingService",
     "PrintOutcome",
+    "RecoveryOutcome",
     "VerificationResult",
     "reconciliation",
     "require_labels_reconciled",
@@ -56,7 +59,9 @@ class CheckSheet:
     record_scan: str
 
 
-class LabelingService(TemplateActions, RequestActions, PrintRunActions, CheckActions, LifeActions):
+class LabelingService(
+    TemplateActions, RequestActions, PrintRunActions, RecoveryActions, CheckActions, LifeActions
+):
     def __init__(self, uow_factory: UowFactory, signatures: SignatureService) -> None:
         self._uow = uow_factory
         self._signatures = signatures
@@ -71,7 +76,10 @@ class LabelingService(TemplateActions, RequestActions, PrintRunActions, CheckAct
             return list(
                 uow.session.scalars(
                     select(PrintJob.id).where(
-                        PrintJob.companion_of_id == job_id, PrintJob.status.in_(OPEN_JOBS)
+                        PrintJob.companion_of_id == job_id,
+                        PrintJob.status.in_(OPEN_JOBS),
+                        # awaits a person's scan (label recover), not another print
+                        PrintJob.status != PrintJobStatus.UNCONFIRMED,
                     )
                 )
             )

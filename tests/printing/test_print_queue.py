@@ -44,7 +44,7 @@ def test_failing_callback_does_not_stop_the_queue() -> None:
     with PrinterQueue(printer) as queue:
         queue.submit(_jobs(1)[0], explode)
         last = queue.submit(PrintJob("after", b"", CONTENT_TYPES["zpl"]))
-    assert last.result().outcome is Outcome.SENT
+    assert last.result().outcome is Outcome.CONFIRMED
 
 
 def test_call_runs_any_operation_on_the_printer_thread() -> None:
