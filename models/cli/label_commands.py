@@ -1,8 +1,10 @@
-"""`celltrail label render` (preview file, no record change) and `celltrail label print`
-(request + print through the labeling service to a printer URL).
+"""`celltrail label render` (preview file, no record change), `celltrail label print`
+(request + print through the labeling service to a printer URL) and `celltrail label
+recover` (record which labels of an unconfirmed or interrupted job came out).
 
-``label print`` checks the printer address before it asks for a password or creates a job:
-an address that cannot be used must not leave a requested job behind.
+``label print`` checks the printer address, and asks a network printer whether it answers
+and is ready, before it asks for a password or creates a job: an address that cannot be used
+must not leave a requested job behind.
 """
 
 from __future__ import annotations
@@ -82,13 +84,17 @@ def _request(core: Core, args: argparse.Namespace) -> int:
 
 
 def _printer(address: str, lang: str) -> LabelPrinter:
-    """The printer at ``address``, checked and parsed only (nothing is sent)."""
-    from printing.port import PrinterError
+    """The printer at ``address``, checked, and asked for its status where it can answer
+    (no job byte is sent)."""
+    from printing.port import PrinterError, Probing
     from printing.registry import open_printer
 
     try:
-        return open_printer(address)
-    except PrinterError as exc:  # an unusable printer URL
+        printer = open_printer(address)
+        if isinstance(printer, Probing):
+            printer.probe()  # unreachable, not ready, or no status: before any job exists
+        return printer
+    except PrinterError as exc:  # an unusable printer URL, or a printer that is not there
         raise ValidationError(
             field=render("cli.field.printer", lang), reason=describe(exc, lang)
         ) from exc
@@ -114,6 +120,7 @@ def cmd_print(args: argparse.Namespace) -> Result:
                 "job": o.job_id,
                 "status": o.status.value,
                 "labels": list(o.printed_label_ids),
+                "unconfirmed": list(o.unconfirmed_label_ids),
                 "error": describe(o.failure, lang) if o.failure else None,
             }
             for o in outcomes
@@ -128,13 +135,51 @@ def cmd_print(args: argparse.Namespace) -> Result:
             count=len(o.printed_label_ids),
         )
         + (
+            render("cli.label.job_unconfirmed", lang, job=o.job_id, count=len(unconfirmed))
+            if (unconfirmed := o.unconfirmed_label_ids)
+            else ""
+        )
+        + (
             render("cli.label.job_failed", lang, reason=describe(o.failure, lang))
             if o.failure
             else ""
         )
         for o in outcomes
     )
-    return (1 if any(o.failure for o in outcomes) else 0), data, text
+    # labels nobody confirmed are not a success: the person must scan what came out
+    unsettled = any(o.failure or o.unconfirmed_label_ids for o in outcomes)
+    return (1 if unsettled else 0), data, text
+
+
+def cmd_recover(args: argparse.Namespace) -> Result:
+    lang = user_language()
+    scanned: list[str] = args.scanned or []
+    if not scanned and not args.nothing_came_out:  # freeing every label must be said
+        raise ValidationError(
+            field=render("cli.field.arguments", lang),
+            reason=render("cli.label.recover_needs", lang),
+        )
+    core = _open(args)
+    try:
+        password = read_password(args, args.user, lang)
+        core.accounts.authenticate(args.user, password, purpose="label recover")
+        outcome = core.labeling.recover_job(job_id=args.job, scanned=scanned, actor=args.user)
+    finally:
+        core.close()
+    data = {
+        "job": outcome.job_id,
+        "status": outcome.status.value,
+        "printed": list(outcome.printed_label_ids),
+        "unsent": list(outcome.unsent_label_ids),
+    }
+    text = render(
+        "cli.label.recovered",
+        lang,
+        job=outcome.job_id,
+        printed=len(outcome.printed_label_ids),
+        unsent=len(outcome.unsent_label_ids),
+    )
+    return 0, data, text
 
 
 COMMANDS = (
@@ -166,6 +211,28 @@ COMMANDS = (
                     Arg("--template", help="cli.help.label.template_with_batch"),
                     Arg("--printer", required=True, help="cli.help.label.printer"),
                     Arg("--station", help="cli.help.label.station"),
+                    Arg("--user", required=True),
+                    Arg("--password-stdin", action="store_true"),
+                ),
+            ),
+            Command(
+                "recover",
+                "cli.help.label.recover",
+                cmd_recover,
+                args=(
+                    Arg("--job", type=record_id, required=True, help="cli.help.label.recover_job"),
+                    Arg(
+                        "--scanned",
+                        nargs="+",
+                        action="extend",
+                        metavar="CODE",
+                        help="cli.help.label.scanned",
+                    ),
+                    Arg(
+                        "--nothing-came-out",
+                        action="store_true",
+                        help="cli.help.label.nothing_came_out",
+                    ),
                     Arg("--user", required=True),
                     Arg("--password-stdin", action="store_true"),
                 ),

@@ -739,6 +739,10 @@ MESSAGES.update(
         "cli.help.label.only_dins": "only these units (repeatable)",
         "cli.help.label.job": "print (or retry) an existing job instead",
         "cli.help.label.printer": "printer URL, e.g. tcp://10.0.0.5:9100",
+        "cli.help.label.recover": "record which labels of an unconfirmed job came out",
+        "cli.help.label.recover_job": "the print job whose output was not confirmed",
+        "cli.help.label.scanned": "the scan of each label that came out (repeatable)",
+        "cli.help.label.nothing_came_out": "no label came out: every unconfirmed label is unsent",
         "cli.help.label.station": "labeling station (with --batch)",
         "cli.help.qc": "QC results",
         "cli.help.qc.import": (
@@ -802,6 +806,16 @@ MESSAGES.update(
         "cli.label.rendered": "{template} v{version} label for {din} → {file}",
         "cli.label.request_needs": "--batch, --template and --station",
         "cli.label.job_printed": "job {job}: {status}, {count} label(s)",
+        "cli.label.job_unconfirmed": (
+            " — {count} label(s) not confirmed by the printer: scan the labels that came out "
+            "with `celltrail label recover --job {job} --scanned …`"
+        ),
+        "cli.label.recover_needs": (
+            "--scanned for each label that came out, or --nothing-came-out"
+        ),
+        "cli.label.recovered": (
+            "job {job}: {printed} label(s) confirmed printed, {unsent} free to print again"
+        ),
         "cli.label.job_failed": " — {reason}",
         "cli.qc.imported": (
             "imported {count} QC result(s) from {file} (SHA-256 {sha256}); audit entry {seq}"

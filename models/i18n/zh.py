@@ -602,6 +602,10 @@ MESSAGES.update(
         "cli.help.label.only_dins": "仅这些单元（可重复）",
         "cli.help.label.job": "改为打印（或重试）已有的打印任务",
         "cli.help.label.printer": "打印机 URL，例如 tcp://10.0.0.5:9100",
+        "cli.help.label.recover": "登记未确认打印任务中实际打出的标签",
+        "cli.help.label.recover_job": "输出未获确认的打印任务",
+        "cli.help.label.scanned": "每张已打出标签的扫描内容（可重复）",
+        "cli.help.label.nothing_came_out": "没有打出任何标签：所有未确认标签记为未发送",
         "cli.help.label.station": "贴签工作站（与 --batch 一起使用）",
         "cli.help.qc": "质控结果",
         "cli.help.qc.import": "从仪器/LIMS 导出的 CSV 文件导入质控结果（全部导入或全部不导入）",
@@ -659,6 +663,12 @@ MESSAGES.update(
         "cli.label.rendered": "{template} v{version} 标签（{din}）→ {file}",
         "cli.label.request_needs": "需要 --batch、--template 和 --station",
         "cli.label.job_printed": "打印任务 {job}：{status}，{count} 张标签",
+        "cli.label.job_unconfirmed": (
+            " — {count} 张标签未获打印机确认：请用 `celltrail label recover --job {job} "
+            "--scanned …` 扫描已打出的标签"
+        ),
+        "cli.label.recover_needs": "请为每张已打出的标签给出 --scanned，或使用 --nothing-came-out",
+        "cli.label.recovered": "打印任务 {job}：{printed} 张标签确认已打印，{unsent} 张可重新打印",
         "cli.label.job_failed": " — {reason}",
         "cli.qc.imported": (
             "已从 {file} 导入 {count} 条质控结果（SHA-256 {sha256}）；审计记录 {seq}"
