@@ -69,9 +69,11 @@ def test_printer_that_resets_mid_job_is_connection_lost(reset_after: int) -> Non
 
 
 def test_printer_that_stops_reading_after_status_is_not_confirmed() -> None:
-    with FakeZebraPrinter(behaviour="deaf") as fake:
-        with pytest.raises(PrinterOutputUnknownError) as caught:
-            open_printer(f"tcp://127.0.0.1:{fake.port}?timeout=0.3").send(_job(BIG * 8))
+    with (
+        FakeZebraPrinter(behaviour="deaf") as fake,
+        pytest.raises(PrinterOutputUnknownError) as caught,
+    ):
+        open_printer(f"tcp://127.0.0.1:{fake.port}?timeout=0.3").send(_job(BIG * 8))
     assert isinstance(caught.value, PrinterNotConfirmedError | PrinterConnectionLostError)
     assert fake.printed == 0
 
@@ -96,9 +98,11 @@ def test_fault_reported_after_the_job_is_not_printed(
 
 
 def test_garbage_after_the_job_is_not_confirmed() -> None:
-    with FakeZebraPrinter(behaviour="garbage") as fake:
-        with pytest.raises(PrinterConfirmationUnreadableError) as caught:
-            open_printer(fake.url).send(_job())
+    with (
+        FakeZebraPrinter(behaviour="garbage") as fake,
+        pytest.raises(PrinterConfirmationUnreadableError) as caught,
+    ):
+        open_printer(fake.url).send(_job())
     assert "HELLO" in describe(caught.value, "en")
 
 
