@@ -11,37 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import select
 
-from models.entities.labeling import (
-    LabelState,
-    LabelTemplate,
-    PrintedLabel,
-    PrintJob,
-    PrintJobStatus,
-)
+from models.entities.labeling import LabelState, PrintedLabel, PrintJob, PrintJobStatus
 from models.i18n import render
 from models.identity.accounts import require_actor
-from models.isbt128 import Isbt128Error
 from models.kernel.audit import AuditAction
 from models.kernel.errors import InvalidTransitionError
 from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
-from models.labeling.build import expected_scans, scan_value
-from models.labeling.checks import _parse
-from models.labeling.errors import (
-    RecoveryScanAmbiguousError,
-    RecoveryScanUnmatchedError,
-    ScanRefusedError,
-)
-from models.labeling.fields import label_fields
 from models.labeling.print_run import PRINT_ROLES, mark_printed
-from models.labeling.records import label_flags
+from models.labeling.recovery_match import AWAITING, RecoveryLabel, RecoveryMatcher
 
 RECOVERABLE = (PrintJobStatus.PRINTING, PrintJobStatus.UNCONFIRMED, PrintJobStatus.FAILED)
-AWAITING = (LabelState.SENDING, LabelState.UNCONFIRMED)
 
 
 @dataclass(frozen=True)
@@ -55,6 +38,19 @@ class RecoveryOutcome:
 class RecoveryActions:
     _uow: UowFactory
 
+    def recovery_labels(self, job_id: int) -> list[RecoveryLabel]:
+        """The job's labels awaiting a person's word on whether they came out (read only)."""
+        with self._uow().reading() as uow:
+            job = get_or_404(uow.session, PrintJob, job_id, "print job")
+            return RecoveryMatcher(uow.session, job).awaiting()
+
+    def match_recovery_scan(self, job_id: int, scanned: str) -> RecoveryLabel:
+        """The label of ``job_id`` that ``scanned`` names, as recover_job will match it (read
+        only: the station shows each scan's unit at once and refuses a foreign one)."""
+        with self._uow().reading() as uow:
+            job = get_or_404(uow.session, PrintJob, job_id, "print job")
+            return RecoveryMatcher(uow.session, job).match(scanned)
+
     def recover_job(self, *, job_id: int, scanned: Sequence[str], actor: str) -> RecoveryOutcome:
         """Record what came out of ``job_id``: ``scanned`` holds one scan per label that
         exists.  A scan that is no label of the job refuses the whole recovery."""
@@ -66,7 +62,8 @@ class RecoveryActions:
                 raise InvalidTransitionError(
                     kind="print job", ident=job_id, current=job.status.value, target="recovered"
                 )
-            came_out = _matched(uow, job, scanned)
+            matcher = RecoveryMatcher(uow.session, job)
+            came_out = {matcher.match(text).id for text in scanned}
             now, old_status = uow.clock(), job.status.value
             printed, unsent = [], []
             for label in awaiting:
@@ -116,45 +113,3 @@ def _job_labels(uow: UnitOfWork, job_id: int, states: Sequence[LabelState]) -> l
             .order_by(PrintedLabel.id)
         )
     )
-
-
-def _matched(uow: UnitOfWork, job: PrintJob, scanned: Sequence[str]) -> set[int]:
-    """Ids of the job's labels the scans name.  A label already recorded as printed may be
-    scanned again (the person scans the whole pile); it is simply not changed."""
-    template = get_or_404(uow.session, LabelTemplate, job.template_id, "label template")
-    known = [
-        label
-        for label in _job_labels(uow, job.id, [s for s in LabelState if s is not LabelState.UNSENT])
-        if label.unit_id is not None
-    ]
-    expected = {
-        label.id: expected_scans(
-            label_fields(uow.session, label.unit_id or 0, label_flags(template, label.is_reprint))
-        )
-        for label in known
-    }
-    found: set[int] = set()
-    for text in scanned:
-        values = _values(text)
-        fits = [
-            label.id
-            for label in known
-            if values["din"] & expected[label.id] and values["all"] <= expected[label.id]
-        ]
-        if not fits:
-            raise RecoveryScanUnmatchedError(scan=text.strip()[:80], job=job.id)
-        if len(fits) > 1:
-            raise RecoveryScanAmbiguousError(scan=text.strip()[:80], job=job.id)
-        found.add(fits[0])
-    return found
-
-
-def _values(text: str) -> dict[str, set[Any]]:
-    try:
-        scans = _parse(text)
-    except Isbt128Error as exc:
-        raise ScanRefusedError(reason=exc) from exc
-    return {
-        "din": {scan_value(scan) for scan in scans if scan.kind == "din"},
-        "all": {scan_value(scan) for scan in scans},
-    }

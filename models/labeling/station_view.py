@@ -34,6 +34,7 @@ from printing.content import (
 
 LABEL_BATCH_STATUSES = (BatchStatus.FILLED, BatchStatus.QUARANTINE, BatchStatus.RELEASED)
 _HIDDEN = (LabelState.SENDING, LabelState.UNSENT)
+_AWAITING = (LabelState.SENDING, LabelState.UNCONFIRMED)
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class JobRow:
     reprint_approved: bool
     companion_of: int | None
     failure: str | None
+    awaiting: int = 0  # labels sent (or being sent) that no printer or person confirmed yet
 
     @property
     def awaiting_reprint_approval(self) -> bool:
@@ -144,6 +146,14 @@ def approved_templates(session: Session) -> list[TemplateRow]:
 
 
 def print_jobs(session: Session, batch_id: int) -> list[JobRow]:
+    awaiting = dict(
+        session.execute(
+            select(PrintedLabel.print_job_id, func.count())
+            .join(PrintJob, PrintedLabel.print_job_id == PrintJob.id)
+            .where(PrintJob.batch_id == batch_id, PrintedLabel.state.in_(_AWAITING))
+            .group_by(PrintedLabel.print_job_id)
+        ).all()
+    )
     rows = session.execute(
         select(PrintJob, LabelTemplate.code, LabelTemplate.version, Deviation.code)
         .join(LabelTemplate, LabelTemplate.id == PrintJob.template_id)
@@ -167,6 +177,7 @@ def print_jobs(session: Session, batch_id: int) -> list[JobRow]:
             reprint_approved=job.reprint_approval_signature_id is not None,
             companion_of=job.companion_of_id,
             failure=job.failure,
+            awaiting=awaiting.get(job.id, 0),
         )
         for job, code, version, deviation in rows
     ]
