@@ -55,16 +55,12 @@ _STYLES: dict[str, StatusStyle] = {
     "eligible": StatusStyle("✔", _GREEN, "#1b5e20", "status.eligible"),
     "ineligible": StatusStyle("✖", _RED, "#b71c1c", "status.ineligible"),
     "pending": StatusStyle("…", _GREY, "#212121", "status.pending"),
-    "pending_retest": StatusStyle(
-        "…", _AMBER, "#3e2723", "status.pending_retest"
-    ),
+    "pending_retest": StatusStyle("…", _AMBER, "#3e2723", "status.pending_retest"),
     "accepted": StatusStyle("✔", _GREEN, "#1b5e20", "status.accepted"),
     # print jobs and printed labels (label station)
     "requested": StatusStyle("…", _GREY, "#212121", "label_state.requested"),
     "printing": StatusStyle("⎙", _BLUE, "#0d47a1", "label_state.printing"),
-    "printed": StatusStyle(
-        "☐", _AMBER, "#3e2723", "label_state.printed"
-    ),
+    "printed": StatusStyle("☐", _AMBER, "#3e2723", "label_state.printed"),
     "unconfirmed": StatusStyle("?", _AMBER, "#3e2723", "label_state.unconfirmed"),
     "failed": StatusStyle("✖", _RED, "#b71c1c", "label_state.failed"),
     "cancelled": StatusStyle("⊘", _GREY, "#212121", "label_state.cancelled"),

@@ -58,6 +58,17 @@ class RecordingPrinter:
         return PrintResult(job_id=job.job_id, outcome=self.outcome)
 
 
+class SimulatedCrash(BaseException):
+    """The application dying mid-send (a BaseException: nothing in the app catches it)."""
+
+
+class CrashingPrinter(RecordingPrinter):
+    """The app dies while sending: the job is claimed (PRINTING) and nothing is recorded."""
+
+    def send(self, job: PrintJob) -> PrintResult:  # noqa: ARG002 - never gets that far
+        raise SimulatedCrash
+
+
 class FakeZebraPrinter:
     """A loopback raw-ZPL printer on 127.0.0.1:<free port>, served from one thread.
 

@@ -28,6 +28,7 @@ from gui.context import AppContext
 from gui.operations import Operation, Progress, run_op
 from gui.pages.label_station.actions import LabelActions
 from gui.pages.label_station.printing import LabelPrinting
+from gui.pages.label_station.recovery import LabelRecovery
 from gui.pages.label_station.request import LabelRequest
 from gui.pages.label_station.tables import LabelTables
 from gui.status_style import set_ok, status_text
@@ -66,6 +67,9 @@ class LabelStationPage(QWidget):
         )
         self.printing = LabelPrinting(ctx, self.tables, feedback=self, window=self)
         self.printing.finished.connect(self.print_finished)
+        self.recovery = LabelRecovery(
+            ctx, self.tables, lambda: self.printing.running, feedback=self, window=self
+        )
         # the widgets the helpers own, under the names the layout and the tests use
         self.jobs, self.labels, self.banner = (
             self.tables.jobs,
@@ -106,7 +110,8 @@ class LabelStationPage(QWidget):
         middle.addWidget(self.queue_label)
         middle.addWidget(self.jobs, 2)
         queue_buttons = QGridLayout()
-        for i, button in enumerate([self.print_button, *self.label_actions.job_buttons()]):
+        job_buttons = [self.print_button, self.recovery.button, *self.label_actions.job_buttons()]
+        for i, button in enumerate(job_buttons):
             queue_buttons.addWidget(button, 0, i)
         middle.addLayout(queue_buttons)
         middle.addWidget(self.labels_label)
@@ -128,6 +133,7 @@ class LabelStationPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.banner)
+        layout.addWidget(self.recovery.banner)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
 
@@ -160,6 +166,7 @@ class LabelStationPage(QWidget):
             ]
         )
         self.label_actions.retranslate()
+        self.recovery.retranslate()
         self.requests.show_caption()
         if self.batch_combo.count():
             self.load_batches()  # status words inside the batch and unit lists

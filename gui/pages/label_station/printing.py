@@ -23,6 +23,9 @@ class LabelPrinting(QObject):
         super().__init__(window)
         self.ctx, self.tables, self.feedback, self.window = ctx, tables, feedback, window
         self.workers = PrinterWorkers(ctx.core, self)
+        # jobs handed to a printer thread here and not reported back: a job among them that
+        # is PRINTING is printing, not interrupted (the recovery banner relies on this)
+        self.running: set[int] = set()
         self.workers.printed.connect(self._on_printed)
         self.workers.failed.connect(self._on_refused)
 
@@ -36,16 +39,30 @@ class LabelPrinting(QObject):
             page.say(self.tr("Choose a print job first."), False)
             return False
         try:
-            self.workers.print_job(job.id, job.printer, self.ctx.username)
+            self._send(job.id, job.printer)
         except Exception as exc:  # noqa: BLE001 - a bad printer URL is shown, not raised
             page.say(error_text(exc), False)
             return False
         page.say(self.tr("Printing job {0} on {1}…").format(job.id, job.printer), None)
         return True
 
+    def _send(self, job_id: int, url: str) -> None:
+        self.workers.print_job(job_id, url, self.ctx.username)
+        self.running.add(job_id)
+
     def _on_printed(self, job_id: int, outcome: PrintOutcome) -> None:
+        self.running.discard(job_id)
         page = self.feedback
-        if outcome.failure is not None:
+        unconfirmed = len(outcome.unconfirmed_label_ids)
+        if unconfirmed:
+            text = self.tr(
+                "Job {0}: {1} label(s) not confirmed by the printer — scan the labels that "
+                "came out (“Recover job…”). {2} label(s) confirmed."
+            ).format(job_id, unconfirmed, len(outcome.printed_label_ids))
+            if outcome.failure is not None:
+                text += " " + self.tr("Printer: {0}").format(error_text(outcome.failure))
+            page.say(text, False)
+        elif outcome.failure is not None:
             page.say(
                 self.tr(
                     "Job {0} failed: {1}. Nothing after the failure was marked printed; fix the "
@@ -60,6 +77,7 @@ class LabelPrinting(QObject):
                 ).format(job_id, len(outcome.printed_label_ids)),
                 True,
             )
+        if outcome.failure is None:
             self._print_companions(job_id)
         self.ctx.events.records_changed.emit("printed_label")
         op = page.refresh()
@@ -68,12 +86,12 @@ class LabelPrinting(QObject):
 
     def _print_companions(self, job_id: int) -> None:
         """A partial label's information sheets are their own job: print them right after."""
-        labeling, workers, actor = self.ctx.core.labeling, self.workers, self.ctx.username
+        labeling = self.ctx.core.labeling
         url = next((j.printer for j in self.tables.job_rows if j.id == job_id), "")
 
         def print_all(ids: list[int]) -> None:
             for companion_id in ids:
-                workers.print_job(companion_id, url, actor)
+                self._send(companion_id, url)
 
         run_op(
             parent=self.window,
@@ -82,6 +100,7 @@ class LabelPrinting(QObject):
         )
 
     def _on_refused(self, job_id: int, exc: BaseException) -> None:
+        self.running.discard(job_id)
         self.feedback.say(
             self.tr("Job {0} was not printed: {1}").format(job_id, error_text(exc)), False
         )
