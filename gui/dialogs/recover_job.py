@@ -169,7 +169,9 @@ class RecoverJobDialog(QDialog):
 
     def submit(self) -> Operation | None:
         if not self.scans and not self.nothing.isChecked():
-            self._show(self.tr("Scan the labels that came out, or tick “Nothing came out”."))
+            self._show(
+                self.tr("Scan the labels that came out, or tick “Nothing came out of the printer”.")
+            )
             return None
         labeling, job_id = self._ctx.core.labeling, self.job_id
         scanned, actor = list(self.scans.values()), self._ctx.username

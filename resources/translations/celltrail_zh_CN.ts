@@ -959,6 +959,14 @@
         <translation>正在 {1} 上打印任务 {0}…</translation>
     </message>
     <message>
+        <source>Job {0}: {1} label(s) not confirmed by the printer — scan the labels that came out (“Recover job…”). {2} label(s) confirmed.</source>
+        <translation>任务 {0}：{1} 张标签未获打印机确认 — 请扫描实际打出的标签（“恢复任务…”）。已确认 {2} 张。</translation>
+    </message>
+    <message>
+        <source>Printer: {0}</source>
+        <translation>打印机：{0}</translation>
+    </message>
+    <message>
         <source>Job {0} failed: {1}. Nothing after the failure was marked printed; fix the printer and press Print again.</source>
         <translation>任务 {0} 失败：{1}。失败之后的标签均未记为已打印；请排除打印机故障后再按“打印”。</translation>
     </message>
@@ -969,6 +977,29 @@
     <message>
         <source>Job {0} was not printed: {1}</source>
         <translation>任务 {0} 未打印：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>LabelRecovery</name>
+    <message>
+        <source>Recover job…</source>
+        <translation>恢复任务…</translation>
+    </message>
+    <message>
+        <source>⚠ Job {0}: {1} label(s) not confirmed by the printer — scan the labels that came out (select the job, then “Recover job…”).</source>
+        <translation>⚠ 任务 {0}：{1} 张标签未获打印机确认 — 请扫描实际打出的标签（选中该任务，再点“恢复任务…”）。</translation>
+    </message>
+    <message>
+        <source>⚠ Job {0} was interrupted while printing.</source>
+        <translation>⚠ 任务 {0} 在打印过程中中断。</translation>
+    </message>
+    <message>
+        <source>Job {0} recovered: {1} label(s) recorded as printed, {2} freed to print again — press Print for them.</source>
+        <translation>任务 {0} 已恢复：{1} 张标签记为已打印，{2} 张可重新打印 — 请按“打印”重新打印。</translation>
+    </message>
+    <message>
+        <source>Job {0} recovered: {1} label(s) recorded as printed.</source>
+        <translation>任务 {0} 已恢复：{1} 张标签记为已打印。</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1489,69 @@
     <message>
         <source>⚠ awaiting verification</source>
         <translation>⚠ 待复核</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverJobDialog</name>
+    <message>
+        <source>Recover print job {0}</source>
+        <translation>恢复打印任务 {0}</translation>
+    </message>
+    <message>
+        <source>Scan a label that came out of the printer</source>
+        <translation>扫描一张从打印机打出的标签</translation>
+    </message>
+    <message>
+        <source>Nothing came out of the printer</source>
+        <translation>打印机没有打出任何标签</translation>
+    </message>
+    <message>
+        <source>Record what came out</source>
+        <translation>登记实际打出的标签</translation>
+    </message>
+    <message>
+        <source>Print job {0}: {1} label(s) not confirmed by the printer. Scan every label that came out, one after the other. Scanned labels are recorded as printed; the others are freed to print again (press Print for them afterwards).</source>
+        <translation>打印任务 {0}：{1} 张标签未获打印机确认。请逐张扫描实际打出的每一张标签。已扫描的标签记为已打印；其余标签可重新打印（之后请按“打印”）。</translation>
+    </message>
+    <message>
+        <source>Unit {0} (label {1}) is already recorded as printed.</source>
+        <translation>单元 {0}（标签 {1}）已记为已打印。</translation>
+    </message>
+    <message>
+        <source>Unit {0} (label {1}) was already scanned.</source>
+        <translation>单元 {0}（标签 {1}）已扫描过。</translation>
+    </message>
+    <message>
+        <source>✔ Unit {0} (label {1}) came out.</source>
+        <translation>✔ 单元 {0}（标签 {1}）已打出。</translation>
+    </message>
+    <message>
+        <source>✖ Scan refused, not added: {0}</source>
+        <translation>✖ 扫描被拒绝，未加入：{0}</translation>
+    </message>
+    <message>
+        <source>Scanned: {0}</source>
+        <translation>已扫描：{0}</translation>
+    </message>
+    <message>
+        <source>✔ came out</source>
+        <translation>✔ 已打出</translation>
+    </message>
+    <message>
+        <source>… not scanned</source>
+        <translation>… 未扫描</translation>
+    </message>
+    <message>
+        <source>Unit {0} · label {1} · {2}</source>
+        <translation>单元 {0} · 标签 {1} · {2}</translation>
+    </message>
+    <message>
+        <source>{0} label(s) will be recorded as printed, {1} freed to print again.</source>
+        <translation>{0} 张标签将记为已打印，{1} 张可重新打印。</translation>
+    </message>
+    <message>
+        <source>Scan the labels that came out, or tick “Nothing came out of the printer”.</source>
+        <translation>请扫描实际打出的标签，或勾选“打印机没有打出任何标签”。</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ from gui.app import AppController
 from gui.context import AppContext
 from gui.dialogs.recover_job import RecoverJobDialog
 from gui.events import AppEvents
+from gui.i18n import LANGUAGE
 from gui.pages.label_station.page import LabelStationPage
 from gui.station import StationConfig
 from models.core import Core
@@ -162,6 +163,13 @@ def test_interrupted_job_recovered_with_nothing_came_out(
     qtbot.waitUntil(lambda: page.job_rows[0].status == "printing", timeout=5000)
     assert f"Job {job_id} was interrupted while printing" in page.recovery.banner.text()
     assert "2 label(s) not confirmed by the printer" in page.recovery.banner.text()
+    LANGUAGE.switch("zh")  # the station speaks the operator's language (LanguageChange)
+    banner = page.recovery.banner
+    qtbot.waitUntil(lambda: f"任务 {job_id} 在打印过程中中断" in banner.text(), timeout=5000)
+    assert "2 张标签未获打印机确认" in banner.text()
+    assert page.recovery.button.text() == "恢复任务…"
+    LANGUAGE.switch("en")
+    qtbot.waitUntil(lambda: page.recovery.button.text() == "Recover job…", timeout=5000)
 
     dialog = open_recovery(qtbot, page)
     dialog.nothing.setChecked(True)
