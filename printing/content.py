@@ -54,6 +54,7 @@ class Text:
     height_mm: float
     bold: bool = False
     max_width_mm: float | None = None  # shrink the font (never wrap) to fit this width
+    boxed: bool = False  # framed, as ISBT 128 prints the DIN's check character
 
     def __post_init__(self) -> None:
         if "\n" in self.text or "\r" in self.text:

@@ -88,3 +88,10 @@ class PrinterConfirmationUnreadableError(PrinterOutputUnknownError):
     """The printer answered the confirming ``~HS`` with something that is not a status."""
 
     code = "printer_confirmation_unreadable"
+
+
+class LabelFontMissingError(PrinterError):
+    """No installed font draws ``chars`` (``font`` is the face tried, "" when none): the PDF
+    is refused rather than printed without that text."""
+
+    code = "printer_font_missing"

@@ -35,17 +35,26 @@ def _fc(*args: str) -> str:
 
 
 @functools.cache
-def font_path(bold: bool = False) -> str | None:
-    """Path of the best available font file, or None when only Pillow's default is left."""
+def font_face(bold: bool = False) -> tuple[str, int] | None:
+    """(file, face index) of the best available font, or None when only Pillow's default is
+    left.  The index matters for collections: Noto Sans CJK's .ttc holds the Japanese face
+    first, whose forms of some hanzi differ from the Simplified Chinese one fontconfig names.
+    """
     pattern = f"{_CJK_FAMILY}:style=Bold" if bold else _CJK_FAMILY
-    matched = _fc("match", "-f", "%{file}", pattern)
-    if matched and Path(matched).is_file():
-        return matched
+    file, _, index = _fc("match", "-f", "%{file}|%{index}", pattern).partition("|")
+    if file and Path(file).is_file():
+        return file, int(index) if index.isdigit() else 0
     for directory in _FONT_DIRS:
         found = sorted(p for ext in ("*.ttf", "*.otf", "*.ttc") for p in directory.rglob(ext))
         if found:
-            return str(found[0])
+            return str(found[0]), 0
     return None
+
+
+def font_path(bold: bool = False) -> str | None:
+    """Path of the best available font file, or None when only Pillow's default is left."""
+    face = font_face(bold)
+    return None if face is None else face[0]
 
 
 @functools.cache
@@ -57,7 +66,7 @@ def has_cjk_font() -> bool:
 @functools.lru_cache(maxsize=64)
 def load_font(size_px: int, bold: bool = False) -> Font:
     """A font ``size_px`` dots high (em size); cached because templates reuse few sizes."""
-    path = font_path(bold)
-    if path is not None:
-        return ImageFont.truetype(path, max(1, size_px))
+    face = font_face(bold)
+    if face is not None:
+        return ImageFont.truetype(face[0], max(1, size_px), index=face[1])
     return ImageFont.load_default(max(1, size_px))

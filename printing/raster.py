@@ -15,7 +15,6 @@ from printing.content import (
     Barcode,
     Biohazard,
     Box,
-    Element,
     LabelContent,
     Line,
     Text,
@@ -24,42 +23,73 @@ from printing.content import (
 from printing.fonts import Font, load_font
 from printing.marks import draw_biohazard
 from printing.symbols import dots_per_module, linear_modules, matrix_modules
+from printing.walk import Drawn, walk
 
 INK, PAPER = 0, 1  # mode "1": 0 is black
 
 
 def render_image(content: LabelContent, dpi: int = 300) -> Image.Image:
     """The whole label as a mode "1" image, (width, height) in dots, 0 = ink."""
+    return layout_image(content, dpi)[0]
+
+
+def layout_image(content: LabelContent, dpi: int = 300) -> tuple[Image.Image, list[Drawn]]:
+    """The label's bitmap and the elements drawn on it (``printing.walk``)."""
     size = (mm_to_dots(content.width_mm, dpi), mm_to_dots(content.height_mm, dpi))
     image = Image.new("1", size, PAPER)
-    draw = ImageDraw.Draw(image)
-    for element in content.elements:
-        _draw_element(image, draw, element, dpi)
-    return image
+    drawn = walk(content, _RasterCanvas(image, dpi))
+    return image, drawn
 
 
-def _draw_element(
-    image: Image.Image, draw: ImageDraw.ImageDraw, element: Element, dpi: int
-) -> None:
-    def dots(mm: float) -> int:
-        return mm_to_dots(mm, dpi)
+class _RasterCanvas:
+    """Draws on a bitmap in whole dots and reports the dots it covered, in mm."""
 
-    if isinstance(element, Text):
-        image.paste(text_bitmap(element, dpi), (dots(element.x_mm), dots(element.y_mm)))
-    elif isinstance(element, Barcode):
-        image.paste(barcode_bitmap(element, dpi), (dots(element.x_mm), dots(element.y_mm)))
-    elif isinstance(element, Box):
-        box = _box_corners(element, dpi)
-        if element.filled:
-            draw.rectangle(box, fill=INK)
+    def __init__(self, image: Image.Image, dpi: int) -> None:
+        self.image, self.draw, self.dpi = image, ImageDraw.Draw(image), dpi
+
+    def _dots(self, mm: float) -> int:
+        return mm_to_dots(mm, self.dpi)
+
+    def _mm(self, dots: float) -> float:
+        return dots * 25.4 / self.dpi
+
+    def text(self, text: Text) -> Drawn:
+        x, y = self._dots(text.x_mm), self._dots(text.y_mm)
+        self.image.paste(text_bitmap(text, self.dpi), (x, y))
+        font = fitted_font(text, self.dpi)
+        size = float(getattr(font, "size", self._dots(text.height_mm)))
+        width = self._mm(font.getlength(text.text))
+        return Drawn("text", self._mm(x), self._mm(y), width, self._mm(size), text.text)
+
+    def barcode(self, code: Barcode) -> Drawn:
+        x, y = self._dots(code.x_mm), self._dots(code.y_mm)
+        bitmap = barcode_bitmap(code, self.dpi)
+        self.image.paste(bitmap, (x, y))
+        width, height = self._mm(bitmap.width), self._mm(bitmap.height)
+        return Drawn("barcode", self._mm(x), self._mm(y), width, height, code.data)
+
+    def box(self, box: Box) -> Drawn:
+        corners = _box_corners(box, self.dpi)
+        if box.filled:
+            self.draw.rectangle(corners, fill=INK)
         else:
-            draw.rectangle(box, outline=INK, width=max(1, dots(element.thickness_mm)))
-    elif isinstance(element, Line):
-        start = (dots(element.x_mm), dots(element.y_mm))
-        end = (dots(element.x2_mm), dots(element.y2_mm))
-        draw.line([start, end], fill=INK, width=max(1, dots(element.thickness_mm)))
-    else:
-        draw_biohazard(draw, dots(element.x_mm), dots(element.y_mm), dots(element.size_mm))
+            self.draw.rectangle(corners, outline=INK, width=max(1, self._dots(box.thickness_mm)))
+        x0, y0, x1, y1 = (self._mm(v) for v in corners)
+        step = self._mm(1)  # the corners are inclusive dots
+        return Drawn("box", x0, y0, x1 - x0 + step, y1 - y0 + step)
+
+    def line(self, line: Line) -> Drawn:
+        start = (self._dots(line.x_mm), self._dots(line.y_mm))
+        end = (self._dots(line.x2_mm), self._dots(line.y2_mm))
+        self.draw.line([start, end], fill=INK, width=max(1, self._dots(line.thickness_mm)))
+        x0, x1 = sorted((start[0], end[0]))
+        y0, y1 = sorted((start[1], end[1]))
+        return Drawn("line", self._mm(x0), self._mm(y0), self._mm(x1 - x0), self._mm(y1 - y0))
+
+    def biohazard(self, mark: Biohazard) -> Drawn:
+        x, y, size = self._dots(mark.x_mm), self._dots(mark.y_mm), self._dots(mark.size_mm)
+        draw_biohazard(self.draw, x, y, size)
+        return Drawn("biohazard", self._mm(x), self._mm(y), self._mm(size), self._mm(size))
 
 
 def _box_corners(box: Box, dpi: int) -> tuple[int, int, int, int]:

@@ -25,8 +25,8 @@ from PIL import Image, ImageOps
 from printing.content import (
     GS,
     Barcode,
+    Biohazard,
     Box,
-    Element,
     LabelContent,
     Line,
     Symbology,
@@ -36,6 +36,7 @@ from printing.content import (
 from printing.content import mm_to_dots as _dots
 from printing.raster import biohazard_bitmap, fitted_font, text_bitmap
 from printing.symbols import dots_per_module
+from printing.walk import Drawn, symbol_modules, walk
 
 _QR_MAX_MAGNIFICATION = 10
 _DIGIT_RUNS = re.compile(r"(\d{4,})")
@@ -43,29 +44,95 @@ _DIGIT_RUNS = re.compile(r"(\d{4,})")
 
 def render_zpl(content: LabelContent, dpi: int = 203) -> bytes:
     """The complete label format, ``^XA`` … ``^XZ``, UTF-8 (``^CI28``), one command per line."""
+    canvas = _ZplCanvas(dpi, measure=False)
+    walk(content, canvas)
+    return _format(content, dpi, canvas.fields)
+
+
+def layout_zpl(content: LabelContent, dpi: int = 203) -> tuple[bytes, list[Drawn]]:
+    """The ZPL and the elements it draws (``printing.walk``), symbols measured by encoding."""
+    canvas = _ZplCanvas(dpi, measure=True)
+    drawn = walk(content, canvas)
+    return _format(content, dpi, canvas.fields), drawn
+
+
+def _format(content: LabelContent, dpi: int, fields: list[str]) -> bytes:
     lines = [
         "^XA",
         "^CI28",
         f"^PW{_dots(content.width_mm, dpi)}",
         f"^LL{_dots(content.height_mm, dpi)}",
         "^LH0,0",
+        *fields,
+        f"^PQ{content.copies},0,1,N",
+        "^XZ",
+        "",
     ]
-    lines += [_element(element, dpi) for element in content.elements]
-    lines += [f"^PQ{content.copies},0,1,N", "^XZ", ""]
     return "\n".join(lines).encode("utf-8")
 
 
-def _element(element: Element, dpi: int) -> str:
-    origin = f"^FO{_dots(element.x_mm, dpi)},{_dots(element.y_mm, dpi)}"
-    if isinstance(element, Text):
-        return _text(element, dpi, origin)
-    if isinstance(element, Barcode):
-        return origin + _barcode(element, dpi)
-    if isinstance(element, Box):
-        return origin + _box(element, dpi)
-    if isinstance(element, Line):
-        return _line(element, dpi)
-    return origin + graphic_field(biohazard_bitmap(element, dpi))
+class _ZplCanvas:
+    """Collects one ZPL field per element and reports each one's extent in mm.
+
+    Text in resident font 0 is measured with our raster font (the printer's font is narrower,
+    so that is an upper bound).  Measuring a symbol means encoding it, which the printer does
+    itself; only element listings (``measure``) pay for it, printing does not.
+    """
+
+    def __init__(self, dpi: int, measure: bool) -> None:
+        self.dpi, self.measure = dpi, measure
+        self.fields: list[str] = []
+
+    def _mm(self, dots: float) -> float:
+        return dots * 25.4 / self.dpi
+
+    def _origin(self, x_mm: float, y_mm: float) -> tuple[str, float, float]:
+        x, y = _dots(x_mm, self.dpi), _dots(y_mm, self.dpi)
+        return f"^FO{x},{y}", self._mm(x), self._mm(y)
+
+    def text(self, text: Text) -> Drawn:
+        origin, x, y = self._origin(text.x_mm, text.y_mm)
+        self.fields.append(_text(text, self.dpi, origin))
+        font = fitted_font(text, self.dpi)
+        width = self._mm(font.getlength(text.text))
+        if is_printable_ascii(text.text):  # ^A0 keeps the full height, narrows the width
+            height = self._mm(max(1, _dots(text.height_mm, self.dpi)))
+        else:
+            height = self._mm(float(getattr(font, "size", _dots(text.height_mm, self.dpi))))
+        return Drawn("text", x, y, width, height, text.text)
+
+    def barcode(self, code: Barcode) -> Drawn:
+        origin, x, y = self._origin(code.x_mm, code.y_mm)
+        self.fields.append(origin + _barcode(code, self.dpi))
+        if not self.measure:
+            return Drawn("barcode", x, y, 0.0, 0.0, code.data)
+        module = dots_per_module(code.module_mm, self.dpi)
+        columns, rows = symbol_modules(code)
+        height = rows * module if rows else max(1, _dots(code.height_mm, self.dpi))
+        return Drawn("barcode", x, y, self._mm(columns * module), self._mm(height), code.data)
+
+    def box(self, box: Box) -> Drawn:
+        origin, x, y = self._origin(box.x_mm, box.y_mm)
+        self.fields.append(origin + _box(box, self.dpi))
+        width = max(1, _dots(box.width_mm, self.dpi))
+        height = max(1, _dots(box.height_mm, self.dpi))
+        return Drawn("box", x, y, self._mm(width), self._mm(height))
+
+    def line(self, line: Line) -> Drawn:
+        self.fields.append(_line(line, self.dpi))
+        x0, y0 = (
+            _dots(min(line.x_mm, line.x2_mm), self.dpi),
+            _dots(min(line.y_mm, line.y2_mm), self.dpi),
+        )
+        width = _dots(abs(line.x2_mm - line.x_mm), self.dpi)
+        height = _dots(abs(line.y2_mm - line.y_mm), self.dpi)
+        return Drawn("line", self._mm(x0), self._mm(y0), self._mm(width), self._mm(height))
+
+    def biohazard(self, mark: Biohazard) -> Drawn:
+        origin, x, y = self._origin(mark.x_mm, mark.y_mm)
+        bitmap = biohazard_bitmap(mark, self.dpi)
+        self.fields.append(origin + graphic_field(bitmap))
+        return Drawn("biohazard", x, y, self._mm(bitmap.width), self._mm(bitmap.height))
 
 
 def _text(text: Text, dpi: int, origin: str) -> str:

@@ -661,6 +661,10 @@ MESSAGES: dict[str, str] = {
         "Printer {printer} is not ready: {problems}. Nothing was sent; fix it and retry."
     ),
     "printer_rejected": "Printer {printer} refused the job: {reason}",
+    "printer_font_missing": (
+        "No installed font can print {chars!r} (font tried: {font!r}); install fonts-noto-cjk. "
+        "Nothing was printed."
+    ),
     "printer_status_unreadable": (
         "Printer {printer} sent a status reply that cannot be read: {reply!r}"
     ),

@@ -530,6 +530,10 @@ MESSAGES: dict[str, str] = {
     "printer_timeout": "打印机 {printer} 在 {seconds} 秒内无响应。请先检查打印机再重新打印。",
     "printer_not_ready": "打印机 {printer} 未就绪：{problems}。未发送任何内容；处理后请重试。",
     "printer_rejected": "打印机 {printer} 拒绝了打印任务：{reason}",
+    "printer_font_missing": (
+        "没有已安装的字体能打印 {chars!r}（已尝试字体：{font!r}）；请安装 fonts-noto-cjk。"
+        "未打印任何内容。"
+    ),
     "printer_status_unreadable": "无法解析打印机 {printer} 返回的状态：{reply!r}",
     "printer_address_unsupported": "打印机地址 {address!r} 无法使用：{reason}",
     "printer_output_unknown": (

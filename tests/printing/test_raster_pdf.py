@@ -43,14 +43,16 @@ def test_png_bytes_decode(decode_image: Callable[[Image.Image], list[tuple[str, 
 
 def test_pdf_has_one_page_per_copy_and_decodes(
     decode_image: Callable[[Image.Image], list[tuple[str, str]]],
+    pdf_pages: Callable[[bytes, int], list[Image.Image]],
 ) -> None:
     pdf = render_pdf([LABEL, LabelContent(50, 30, LABEL.elements, copies=2)], dpi=300)
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 3
-    page = reader.pages[0]
-    assert round(float(page.mediabox.width) / 72 * 25.4) == 50  # label size in mm
-    [embedded] = page.images
-    assert decode_image(embedded.image) == [("]d1", "CT-1")]
+    assert round(float(reader.pages[0].mediabox.width) / 72 * 25.4) == 50  # label size in mm
+    assert not reader.pages[0].images  # vector: no embedded bitmap
+    pages = pdf_pages(pdf, 300)
+    assert len(pages) == 3
+    assert decode_image(pages[2]) == [("]d1", "CT-1")]
 
 
 def test_font_lookup_is_cached_and_usable() -> None:
