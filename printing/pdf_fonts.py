@@ -73,11 +73,16 @@ def _registered(path: str, index: int, chars: str) -> PdfFont:
     subsetter.subset(font)
     if "CFF " in font:
         _to_truetype(font)
+    digest = hashlib.sha1(f"{path}|{index}|{chars}".encode()).hexdigest()[:12]
+    # reportlab shares one font object among all fonts of the same PostScript name, so a
+    # second subset of a face would silently draw with the first one's glyphs.
+    names = font["name"]
+    for record in [r for r in names.names if r.nameID == 6]:
+        record.string = f"{record.toUnicode()}-{digest}"
     buffer = io.BytesIO()
     font.save(buffer)
     hhea, head = font["hhea"], font["head"]
     ascent = (hhea.ascent or font["OS/2"].sTypoAscender) / head.unitsPerEm
-    digest = hashlib.sha1(f"{path}|{index}|{chars}".encode()).hexdigest()[:12]
     name = f"CellTrail-{digest}"
     buffer.seek(0)
     pdfmetrics.registerFont(ReportlabFont(name, buffer))
