@@ -76,7 +76,7 @@ class _ZplCanvas:
 
     Text in resident font 0 is measured with our raster font (the printer's font is narrower,
     so that is an upper bound).  Measuring a symbol means encoding it, which the printer does
-    itself; only element listings (``measure``) pay for it, printing does not.
+    itself; only element listings (``measure``) pay for measuring, printing does not.
     """
 
     def __init__(self, dpi: int, measure: bool) -> None:
@@ -93,6 +93,8 @@ class _ZplCanvas:
     def text(self, text: Text) -> Drawn:
         origin, x, y = self._origin(text.x_mm, text.y_mm)
         self.fields.append(_text(text, self.dpi, origin))
+        if not self.measure:  # measuring text costs more than writing its ZPL field
+            return Drawn("text", x, y, 0.0, 0.0, text.text)
         font = fitted_font(text, self.dpi)
         width = self._mm(font.getlength(text.text))
         if is_printable_ascii(text.text):  # ^A0 keeps the full height, narrows the width
