@@ -95,3 +95,37 @@ class LabelFontMissingError(PrinterError):
     is refused rather than printed without that text."""
 
     code = "printer_font_missing"
+
+
+class PrinterSpoolerDownError(PrinterError):
+    """The print service (cupsd) does not answer at ``server``: nothing was spooled."""
+
+    code = "printer_spooler_down"
+
+
+class PrinterQueueMissingError(PrinterError):
+    """The spooler answers but has no queue ``queue``: nothing was spooled."""
+
+    code = "printer_queue_missing"
+
+
+class PrinterHeldAtSpoolerError(PrinterError):
+    """The job waited at the spooler (queue stopped, job held) and was withdrawn from it
+    (``spooler_job``), so nothing was printed and nothing will come out later."""
+
+    code = "printer_spooler_held"
+    terms = {"reason": "spooler_hold_reason"}
+
+
+class PrinterSpoolerAbortedError(PrinterError):
+    """The spooler ended job ``spooler_job`` as aborted or cancelled, not completed."""
+
+    code = "printer_spooler_aborted"
+    terms = {"reason": "spooler_end_reason"}
+
+
+class PrinterHeldJobLeftError(PrinterHeldAtSpoolerError):
+    """Held as above, but the spooler refused to withdraw the job: it is still queued and
+    will print when the queue is resumed unless someone cancels it there."""
+
+    code = "printer_spooler_held_left"

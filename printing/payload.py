@@ -19,4 +19,5 @@ def render_payload(content: LabelContent, payload_format: PayloadFormat, dpi: in
 def make_job(job_id: str, content: LabelContent, printer: LabelPrinter) -> PrintJob:
     """A job in ``printer``'s format and resolution, ready for ``printer.send``."""
     payload = render_payload(content, printer.payload_format, printer.dpi)
-    return PrintJob(job_id, payload, CONTENT_TYPES[printer.payload_format])
+    content_type = CONTENT_TYPES[printer.payload_format]
+    return PrintJob(job_id, payload, content_type, content.width_mm, content.height_mm)

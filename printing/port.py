@@ -63,11 +63,15 @@ CONTENT_TYPES: dict[PayloadFormat, str] = {
 
 @dataclass(frozen=True)
 class PrintJob:
-    """Bytes ready for one device; ``job_id`` is the audited id and names spooled files."""
+    """Bytes ready for one device; ``job_id`` is the audited id and names spooled files.
+    ``width_mm``/``height_mm`` are the label's size, for spoolers that must be told the media
+    (None: unknown, the device's own setting applies)."""
 
     job_id: str
     payload: bytes
     content_type: str
+    width_mm: float | None = None
+    height_mm: float | None = None
 
 
 class Outcome(enum.Enum):
@@ -80,12 +84,15 @@ class Outcome(enum.Enum):
 
 @dataclass(frozen=True)
 class PrintResult:
-    """What happened to one job: CONFIRMED only when the device vouched for the output."""
+    """What happened to one job: CONFIRMED only when the device or spooler vouched for the
+    output.  ``spooler_job`` is the spooler's own job number (CUPS job-id) when a spooler
+    took it."""
 
     job_id: str
     outcome: Outcome
     detail: str = ""
     error: PrinterError | None = None
+    spooler_job: int | None = None
 
     @classmethod
     def failed(cls, job_id: str, error: PrinterError) -> PrintResult:

@@ -4,7 +4,8 @@
   printer; ``confirm`` is how long (s) it may take to print a job before the job is
   "not confirmed"; ``status=off`` for printers that never answer ``~HS`` (never confirmed)
 * ``file:///abs/dir[?format=pdf|png|zpl&dpi=300]`` one file per job
-* ``system://Queue_Name[?format=zpl|pdf|png&dpi=203]`` OS spooler via ``lp``
+* ``system://Queue_Name[?format=zpl|pdf|png&dpi=203&timeout=30&server=host:port|/socket]``
+  the CUPS spooler over IPP (server: else ``CUPS_SERVER``, else the local cupsd)
 
 Every part of the address is checked here, before any job exists: a printer that could only
 fail once the job is claimed (a NaN timeout, a host name no resolver accepts) would leave the
@@ -133,17 +134,35 @@ def _open_file(url: str, parts: SplitResult, name: str | None) -> LabelPrinter:
     return file.FilePrinter(directory, fmt, name=name, dpi=query.dpi(300))
 
 
+def _spooler_server(query: _Query) -> str | None:
+    """``host``, ``host:port`` or the absolute path of a domain socket, as CUPS_SERVER is."""
+    server = query.values.get("server")
+    if server is None:
+        return None
+    if server.startswith("/"):
+        if _CONTROL.search(server):
+            query.fail("server")
+        return server
+    host, _, port = server.rpartition(":") if ":" in server else (server, "", "631")
+    if not host or not port.isdigit() or not 1 <= int(port) <= 65535 or not _valid_host(host):
+        query.fail("server")
+    return server
+
+
 def _open_system(url: str, parts: SplitResult, name: str | None) -> LabelPrinter:
-    query = _Query(url, parts, {"dpi", "format"})
+    query = _Query(url, parts, {"dpi", "format", "server", "timeout"})
     queue = unquote(parts.netloc + parts.path).strip("/")
     if not queue:
         query.fail("queue_required")
     if not _QUEUE_NAME.fullmatch(queue):
         query.fail("queue_invalid")
-    if not system.is_usable():
-        query.fail("lp_missing")
     return system.SystemPrinter(
-        queue, query.payload_format("zpl"), name=name or "", dpi=query.dpi(203)
+        queue,
+        query.payload_format("zpl"),
+        name=name or "",
+        dpi=query.dpi(203),
+        timeout=query.timeout(30.0),
+        server=_spooler_server(query),
     )
 
 

@@ -689,6 +689,33 @@ MESSAGES: dict[str, str] = {
         "Printer {printer} answered the confirmation with something that is not a status "
         "({reply!r}). The label is not confirmed: scan the labels that came out."
     ),
+    # --- printing: the CUPS spooler (printing/transports/system.py)
+    "printer_spooler_down": (
+        "The print service (CUPS) is not running or not answering at {server}, so nothing "
+        "was sent to printer {printer}. Start the print service and retry."
+    ),
+    "printer_queue_missing": (
+        "The print service at {server} has no queue named {queue!r}. Nothing was printed; "
+        "check the printer address."
+    ),
+    "printer_spooler_held": (
+        "Printer {printer}: job {spooler_job} was held at the print service ({reason}) and "
+        "has been withdrawn. Nothing was printed; fix the queue and print again."
+    ),
+    "printer_spooler_held_left": (
+        "Printer {printer}: job {spooler_job} is held at the print service ({reason}) and "
+        "could not be withdrawn. It is not printed, but it will print when the queue is "
+        "resumed: cancel it there before printing again."
+    ),
+    "printer_spooler_aborted": (
+        "Printer {printer}: the print service ended job {spooler_job} without completing it "
+        "({reason}). The labels are not printed; remove any partial label that came out."
+    ),
+    "spooler_hold_reason.queue_stopped": "the queue is stopped",
+    "spooler_hold_reason.job_held": "the job is on hold",
+    "spooler_end_reason.aborted": "the job was aborted",
+    "spooler_end_reason.cancelled": "the job was cancelled",
+    "spooler_end_reason.stopped_while_printing": "the printer stopped while printing it",
     # --- printing: printer status problems (printing/status.py PROBLEMS)
     "printer_problem.paper_out": "out of labels",
     "printer_problem.paused": "paused",
@@ -1015,7 +1042,9 @@ MESSAGES.update(
         "printer_address_problem.queue_invalid": (
             "a queue name may not hold spaces, '/', '#' or control characters"
         ),
-        "printer_address_problem.lp_missing": "the lp command (CUPS client) is not installed",
+        "printer_address_problem.server": (
+            "server must be host, host:port or the absolute path of the CUPS socket"
+        ),
     }
 )
 

@@ -555,6 +555,30 @@ MESSAGES: dict[str, str] = {
         "打印机 {printer} 对确认查询的回复不是状态信息（{reply!r}）。标签未获确认："
         "请扫描已打出的标签。"
     ),
+    "printer_spooler_down": (
+        "打印服务（CUPS）未运行或在 {server} 无响应，未向打印机 {printer} 发送任何内容。"
+        "请启动打印服务后重试。"
+    ),
+    "printer_queue_missing": (
+        "{server} 上的打印服务没有名为 {queue!r} 的队列。未打印任何内容；请检查打印机地址。"
+    ),
+    "printer_spooler_held": (
+        "打印机 {printer}：任务 {spooler_job} 被打印服务挂起（{reason}），已撤回。"
+        "未打印任何内容；请处理队列后重新打印。"
+    ),
+    "printer_spooler_held_left": (
+        "打印机 {printer}：任务 {spooler_job} 被打印服务挂起（{reason}），且无法撤回。"
+        "该任务尚未打印，但队列恢复后会被打印：请先在打印服务中取消该任务，再重新打印。"
+    ),
+    "printer_spooler_aborted": (
+        "打印机 {printer}：打印服务未完成任务 {spooler_job} 即将其结束（{reason}）。"
+        "这些标签未打印；如有打出的残缺标签，请将其移除。"
+    ),
+    "spooler_hold_reason.queue_stopped": "队列已停止",
+    "spooler_hold_reason.job_held": "任务被挂起",
+    "spooler_end_reason.aborted": "任务已中止",
+    "spooler_end_reason.cancelled": "任务已取消",
+    "spooler_end_reason.stopped_while_printing": "打印过程中打印机停止",
     # --- printing: printer status problems (printing/status.py PROBLEMS)
     "printer_problem.paper_out": "标签纸用完",
     "printer_problem.paused": "已暂停",
@@ -828,7 +852,9 @@ MESSAGES.update(
         "printer_address_problem.directory": "请使用本机的绝对目录，例如 file:///var/labels",
         "printer_address_problem.queue_required": "需要打印队列名，例如 system://ZEBRA_RAW",
         "printer_address_problem.queue_invalid": "打印队列名不得包含空格、'/'、'#' 或控制字符",
-        "printer_address_problem.lp_missing": "未安装 lp 命令（CUPS 客户端）",
+        "printer_address_problem.server": (
+            "server 必须是主机名、主机名:端口或 CUPS 套接字的绝对路径"
+        ),
     }
 )
 

@@ -1,17 +1,48 @@
-"""The operating-system spooler through CUPS's ``lp``: ``system://Queue_Name``.
+"""The operating-system spooler (CUPS) over IPP: ``system://Queue_Name[?server=host:port]``.
 
-ZPL goes to a raw queue (``-o raw``) untouched; PDF/PNG go through the queue's driver.  The
-job is spooled, not printed, so the outcome is SENT.  pycups (GPL) and win32print are not
-used; a Windows spooler transport would be a sibling module.
+The job is submitted with IPP Print-Job and then *followed*: its state is polled with
+Get-Job-Attributes until the spooler ends it or the printer's timeout runs out.
+
+* completed (job-state 9) → ``Outcome.CONFIRMED``: the spooler says the job completed.  For
+  a raw queue that means the device (backend) accepted every byte, not that a person saw the
+  label; for a driver queue it means the filters and backend finished without error.
+* a stopped queue (``cupsdisable``: the job waits with ``printer-stopped``) or a held job
+  (job-state 4) → the job is withdrawn (Cancel-Job) and ``PrinterHeldAtSpoolerError`` says
+  nothing was printed; if the spooler will not withdraw it, ``PrinterHeldJobLeftError`` says
+  it is still queued and will print when the queue resumes.
+* aborted / cancelled (8 / 7), or stopped part-way (6, withdrawn) → ``PrinterSpoolerAbortedError``.
+* still pending or processing at the deadline, or cupsd lost after accepting the job →
+  ``Outcome.SENT`` (spooled, not confirmed: a person must check what came out).
+* cupsd not answering → ``PrinterSpoolerDownError``; no such queue → ``PrinterQueueMissingError``.
+
+Why IPP with the standard library (``printing.transports.ipp``): pycups is GPL and needs a C
+build (libcups2-dev, gcc); the CUPS command-line clients cannot tell a completed job from a
+cancelled one (``lpstat -W completed`` lists both) and print cupsd-down as "printer or class
+does not exist".  IPP gives the job id, the numeric job state and status codes directly, and
+it is the protocol the spooler speaks anyway, so nothing extra needs installing.
+
+The server is ``?server=`` in the address, else ``CUPS_SERVER``, else CUPS's domain socket,
+else ``localhost:631`` (client.conf is not read).  ZPL goes as
+``application/vnd.cups-raw`` (what ``lp -o raw`` sends); PDF/PNG carry the label's exact
+size as media with scaling off and portrait orientation, so the driver neither shrinks,
+rotates nor centres the label on A4 (see ``media_attributes``).
 """
 
 from __future__ import annotations
 
-import re
-import shutil
-import subprocess
+import getpass
+import os
+import time
 from dataclasses import dataclass
+from urllib.parse import quote
 
+from printing.errors import (
+    PrinterHeldAtSpoolerError,
+    PrinterHeldJobLeftError,
+    PrinterQueueMissingError,
+    PrinterSpoolerAbortedError,
+    PrinterSpoolerDownError,
+)
 from printing.port import (
     Outcome,
     PayloadFormat,
@@ -22,57 +53,191 @@ from printing.port import (
     PrintResult,
     check_content_type,
 )
+from printing.transports import ipp
 
-_REQUEST_ID = re.compile(r"request id is (\S+)")
+DEFAULT_SOCKET = "/run/cups/cups.sock"
+_DOCUMENT_FORMATS: dict[PayloadFormat, str] = {
+    "zpl": "application/vnd.cups-raw",
+    "pdf": "application/pdf",
+    "png": "image/png",
+}
+# RFC 8011 §5.3.7 job-state values.
+PENDING, HELD, PROCESSING, STOPPED, CANCELED, ABORTED, COMPLETED = 3, 4, 5, 6, 7, 8, 9
+PRINTER_STOPPED = 5  # printer-state (RFC 8011 §5.4.12)
+PORTRAIT = 3  # orientation-requested: draw the page as it is, never turned
 
 
-def is_usable(lp_command: str = "lp") -> bool:
-    """True when the ``lp`` client is installed (package ``cups-client``)."""
-    return shutil.which(lp_command) is not None
+def is_usable() -> bool:
+    """Always: the transport needs no client program (cupsd itself is checked when sending)."""
+    return True
+
+
+def default_server() -> str:
+    """Where CUPS clients look: ``CUPS_SERVER``, the local domain socket, ``localhost:631``."""
+    configured = os.environ.get("CUPS_SERVER", "").strip()
+    if configured:
+        return configured
+    return DEFAULT_SOCKET if os.path.exists(DEFAULT_SOCKET) else "localhost:631"
+
+
+def _mm(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def media_attributes(job: PrintJob, payload_format: PayloadFormat, dpi: int) -> list[ipp.Attr]:
+    """The label's own size as custom media, unscaled and unrotated (nothing for raw ZPL,
+    which sets its own size, or a job that does not know its size)."""
+    if payload_format == "zpl" or job.width_mm is None or job.height_mm is None:
+        return []
+    attrs = [
+        ipp.Attr.keyword("media", f"Custom.{_mm(job.width_mm)}x{_mm(job.height_mm)}mm"),
+        ipp.Attr.enum("orientation-requested", PORTRAIT),
+        ipp.Attr.boolean("fit-to-page", False),
+        ipp.Attr.keyword("print-scaling", "none"),
+    ]
+    if payload_format == "png":
+        # For images CUPS's "scaling=100" means "fill the page"; ppi prints pixels at size.
+        attrs.append(ipp.Attr.integer("ppi", dpi))
+    else:
+        attrs.append(ipp.Attr.integer("scaling", 100))
+    return attrs
 
 
 @dataclass
 class SystemPrinter:
-    """A spooler queue.  ``lp_command`` exists so tests can point at a stand-in script."""
+    """A spooler queue; ``server`` is ``host:port`` or a socket path (None: the default)."""
 
     queue: str
     payload_format: PayloadFormat = "zpl"
     name: str = ""
     dpi: int = 203
     timeout: float = 30.0
-    lp_command: str = "lp"
+    server: str | None = None
+    poll_interval: float = 0.2
 
     def __post_init__(self) -> None:
         self.name = self.name or self.queue
 
     @property
     def address(self) -> str:
-        return f"system://{self.queue}?format={self.payload_format}"
+        server = f"&server={self.server}" if self.server else ""
+        return f"system://{self.queue}?format={self.payload_format}{server}"
 
-    def command(self, job: PrintJob) -> list[str]:
-        raw = ["-o", "raw"] if self.payload_format == "zpl" else []
-        return [self.lp_command, "-d", self.queue, *raw, "-t", job.job_id, "-"]
+    @property
+    def _server(self) -> str:
+        return self.server or default_server()
+
+    @property
+    def _printer_uri(self) -> str:
+        return f"ipp://localhost/printers/{quote(self.queue, safe='')}"
+
+    def _call(
+        self,
+        operation: int,
+        attrs: list[ipp.Attr],
+        deadline: float,
+        job_attrs: list[ipp.Attr] | None = None,
+        document: bytes = b"",
+    ) -> ipp.Response:
+        head = [ipp.Attr.uri("printer-uri", self._printer_uri)]
+        head.append(ipp.Attr.name_("requesting-user-name", getpass.getuser()))
+        body = ipp.encode(operation, 1, head + attrs, job_attrs) + document
+        wait = max(deadline - time.monotonic(), 0.5)
+        resource = f"/printers/{quote(self.queue, safe='')}"
+        return ipp.post(self._server, resource, body, wait)
 
     def send(self, job: PrintJob) -> PrintResult:
         check_content_type(self, job)
+        deadline = time.monotonic() + self.timeout
+        spooler_job = self._submit(job, deadline)
+        shown = f"{self.queue}-{spooler_job}"  # what lp calls the request id
         try:
-            done = subprocess.run(
-                self.command(job),
-                input=job.payload,
-                capture_output=True,
-                timeout=self.timeout,
-                check=False,
+            state, queue_stopped = self._follow(spooler_job, deadline)
+        except (OSError, ValueError):
+            # The job was accepted; whether it printed is not known: unconfirmed.
+            return PrintResult(job.job_id, Outcome.SENT, detail=shown, spooler_job=spooler_job)
+        if state == COMPLETED:
+            return PrintResult(job.job_id, Outcome.CONFIRMED, shown, spooler_job=spooler_job)
+        if state in (CANCELED, ABORTED):
+            reason = "cancelled" if state == CANCELED else "aborted"
+            raise PrinterSpoolerAbortedError(printer=self.name, spooler_job=shown, reason=reason)
+        if state == STOPPED:
+            self._withdraw(spooler_job, deadline)
+            raise PrinterSpoolerAbortedError(
+                printer=self.name, spooler_job=shown, reason="stopped_while_printing"
             )
-        except FileNotFoundError as exc:
-            raise PrinterUnreachableError(printer=self.name, detail="lp is not installed") from exc
-        except subprocess.TimeoutExpired as exc:
+        if state == HELD or queue_stopped:
+            reason = "job_held" if state == HELD else "queue_stopped"
+            error = PrinterHeldAtSpoolerError
+            if not self._withdraw(spooler_job, deadline):
+                error = PrinterHeldJobLeftError
+            raise error(printer=self.name, spooler_job=shown, reason=reason)
+        return PrintResult(job.job_id, Outcome.SENT, detail=shown, spooler_job=spooler_job)
+
+    def _submit(self, job: PrintJob, deadline: float) -> int:
+        attrs = [
+            ipp.Attr.name_("job-name", job.job_id),
+            ipp.Attr.mime("document-format", _DOCUMENT_FORMATS[self.payload_format]),
+        ]
+        job_attrs = media_attributes(job, self.payload_format, self.dpi)
+        try:
+            reply = self._call(ipp.PRINT_JOB, attrs, deadline, job_attrs, job.payload)
+        except (ConnectionRefusedError, FileNotFoundError) as exc:
+            raise PrinterSpoolerDownError(printer=self.name, server=self._server) from exc
+        except TimeoutError as exc:
             raise PrinterTimeoutError(printer=self.name, seconds=self.timeout) from exc
         except OSError as exc:
             detail = exc.strerror or type(exc).__name__
             raise PrinterUnreachableError(printer=self.name, detail=detail) from exc
-        message = (done.stdout + done.stderr).decode("utf-8", "replace").strip()
-        if done.returncode != 0:
-            reason = message or f"lp exited with {done.returncode}"
+        except ValueError as exc:
+            raise PrinterRejectedError(printer=self.name, reason=str(exc)) from exc
+        if reply.status == ipp.STATUS_NOT_FOUND:
+            raise PrinterQueueMissingError(printer=self.name, queue=self.queue, server=self._server)
+        spooler_job = reply.first("job-id")
+        if not reply.ok or not isinstance(spooler_job, int):
+            message = reply.first("status-message")
+            reason = message if isinstance(message, str) else f"IPP status 0x{reply.status:04x}"
             raise PrinterRejectedError(printer=self.name, reason=reason)
-        found = _REQUEST_ID.search(message)
-        return PrintResult(job.job_id, Outcome.SENT, detail=found.group(1) if found else message)
+        return spooler_job
+
+    def _state(self, spooler_job: int, deadline: float) -> tuple[int, list[str]]:
+        attrs = [
+            ipp.Attr.integer("job-id", spooler_job),
+            ipp.Attr.keyword("requested-attributes", "job-state", "job-state-reasons"),
+        ]
+        reply = self._call(ipp.GET_JOB_ATTRIBUTES, attrs, deadline)
+        state = reply.first("job-state")
+        if not reply.ok or not isinstance(state, int):
+            raise ValueError(f"IPP status 0x{reply.status:04x}")
+        reasons = [r for r in reply.attributes.get("job-state-reasons", []) if isinstance(r, str)]
+        return state, reasons
+
+    def _queue_stopped(self, deadline: float) -> bool:
+        """True when the queue is stopped (``cupsdisable``): its pending jobs wait for a person.
+        CUPS 2.4 leaves such a job's reasons at "none", so the queue itself is asked."""
+        attrs = [ipp.Attr.keyword("requested-attributes", "printer-state")]
+        reply = self._call(ipp.GET_PRINTER_ATTRIBUTES, attrs, deadline)
+        return reply.first("printer-state") == PRINTER_STOPPED
+
+    def _follow(self, spooler_job: int, deadline: float) -> tuple[int, bool]:
+        """Poll until the job ends or waits on something only a person can change; the state
+        and whether it waits on a stopped queue."""
+        while True:
+            state, reasons = self._state(spooler_job, deadline)
+            stopped = "printer-stopped" in reasons or (
+                state == PENDING and self._queue_stopped(deadline)
+            )
+            if state in (HELD, STOPPED) or state >= CANCELED or stopped:
+                return state, stopped
+            if time.monotonic() >= deadline:
+                return state, False
+            time.sleep(min(self.poll_interval, max(deadline - time.monotonic(), 0)))
+
+    def _withdraw(self, spooler_job: int, deadline: float) -> bool:
+        """Cancel a job that must not print later; True when the spooler confirms it."""
+        attrs = [ipp.Attr.integer("job-id", spooler_job)]
+        try:
+            reply = self._call(ipp.CANCEL_JOB, attrs, max(deadline, time.monotonic() + 5))
+        except (OSError, ValueError):
+            return False
+        return reply.ok
