@@ -23,6 +23,9 @@ QT_RUNTIME=(libegl1 libgl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1
   libcups2 fonts-noto-cjk fontconfig)
 
+# The CUPS scheduler and clients for the spooler tests; cups-pdf for a driver queue by hand.
+CUPS_PACKAGES=(cups cups-daemon cups-client cups-bsd printer-driver-cups-pdf)
+
 PYTHON="${PYTHON:-python3}"
 make_venv() {
   if [ ! -x .venv/bin/python ]; then

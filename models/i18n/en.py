@@ -713,6 +713,7 @@ MESSAGES: dict[str, str] = {
     ),
     "spooler_hold_reason.queue_stopped": "the queue is stopped",
     "spooler_hold_reason.job_held": "the job is on hold",
+    "spooler_hold_reason.stopped_while_printing": "the printer stopped while printing it",
     "spooler_end_reason.aborted": "the job was aborted",
     "spooler_end_reason.cancelled": "the job was cancelled",
     "spooler_end_reason.stopped_while_printing": "the printer stopped while printing it",
@@ -1019,7 +1020,7 @@ MESSAGES.update(
         "printer_address_problem.too_long": "it is longer than 200 characters",
         "printer_address_problem.unknown_option": (
             "it has an option this kind of printer does not take (tcp://: dpi, timeout, "
-            "status; file:// and system://: dpi, format)"
+            "status; file://: dpi, format; system://: dpi, format, timeout, server)"
         ),
         "printer_address_problem.timeout": "timeout must be a number of seconds from 0.1 to 300",
         "printer_address_problem.confirm": "confirm must be a number of seconds from 0.1 to 600",

@@ -576,6 +576,7 @@ MESSAGES: dict[str, str] = {
     ),
     "spooler_hold_reason.queue_stopped": "队列已停止",
     "spooler_hold_reason.job_held": "任务被挂起",
+    "spooler_hold_reason.stopped_while_printing": "打印过程中打印机停止",
     "spooler_end_reason.aborted": "任务已中止",
     "spooler_end_reason.cancelled": "任务已取消",
     "spooler_end_reason.stopped_while_printing": "打印过程中打印机停止",
@@ -838,7 +839,7 @@ MESSAGES.update(
         "printer_address_problem.too_long": "超过 200 个字符",
         "printer_address_problem.unknown_option": (
             "含有此类打印机不支持的选项（tcp://：dpi、timeout、status；"
-            "file:// 与 system://：dpi、format）"
+            "file://：dpi、format；system://：dpi、format、timeout、server）"
         ),
         "printer_address_problem.timeout": "timeout 必须是 0.1 至 300 之间的秒数",
         "printer_address_problem.confirm": "confirm 必须是 0.1 至 600 之间的秒数",

@@ -6,11 +6,16 @@ Get-Job-Attributes until the spooler ends it or the printer's timeout runs out.
 * completed (job-state 9) → ``Outcome.CONFIRMED``: the spooler says the job completed.  For
   a raw queue that means the device (backend) accepted every byte, not that a person saw the
   label; for a driver queue it means the filters and backend finished without error.
-* a stopped queue (``cupsdisable``: the job waits with ``printer-stopped``) or a held job
-  (job-state 4) → the job is withdrawn (Cancel-Job) and ``PrinterHeldAtSpoolerError`` says
-  nothing was printed; if the spooler will not withdraw it, ``PrinterHeldJobLeftError`` says
-  it is still queued and will print when the queue resumes.
-* aborted / cancelled (8 / 7), or stopped part-way (6, withdrawn) → ``PrinterSpoolerAbortedError``.
+  (CUPS 2.4 completes a raw queue whose device is ``file:`` without writing anything: such a
+  queue cannot confirm output, use a socket/usb device.)
+* a stopped queue (``cupsdisable``; the job stays pending) or a held job (job-state 4) →
+  the job is withdrawn (Cancel-Job) and ``PrinterHeldAtSpoolerError`` says nothing was
+  printed; if the spooler will not withdraw it, ``PrinterHeldJobLeftError`` says it is
+  still queued and will print when the queue resumes.
+* aborted / cancelled (8 / 7) → ``PrinterSpoolerAbortedError``; so is a job that had started
+  going to the device when the queue stopped (job-state 6, or pending again with
+  ``time-at-processing`` set, as CUPS's default "stop-printer" error policy leaves it):
+  withdrawn, with partial labels possible.
 * still pending or processing at the deadline, or cupsd lost after accepting the job →
   ``Outcome.SENT`` (spooled, not confirmed: a person must check what came out).
 * cupsd not answering → ``PrinterSpoolerDownError``; no such queue → ``PrinterQueueMissingError``.
@@ -33,7 +38,7 @@ from __future__ import annotations
 import getpass
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 from printing.errors import (
@@ -65,6 +70,20 @@ _DOCUMENT_FORMATS: dict[PayloadFormat, str] = {
 PENDING, HELD, PROCESSING, STOPPED, CANCELED, ABORTED, COMPLETED = 3, 4, 5, 6, 7, 8, 9
 PRINTER_STOPPED = 5  # printer-state (RFC 8011 §5.4.12)
 PORTRAIT = 3  # orientation-requested: draw the page as it is, never turned
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """One look at a spooled job."""
+
+    state: int
+    queue_stopped: bool = False
+    started: bool = False  # the spooler began sending it to the device (time-at-processing)
+
+    @property
+    def waiting(self) -> bool:
+        """Waiting on a person (held job, stopped queue or printer), not on time."""
+        return self.state in (HELD, STOPPED) or (self.state == PENDING and self.queue_stopped)
 
 
 def is_usable() -> bool:
@@ -152,27 +171,29 @@ class SystemPrinter:
         spooler_job = self._submit(job, deadline)
         shown = f"{self.queue}-{spooler_job}"  # what lp calls the request id
         try:
-            state, queue_stopped = self._follow(spooler_job, deadline)
+            seen = self._follow(spooler_job, deadline)
         except (OSError, ValueError):
             # The job was accepted; whether it printed is not known: unconfirmed.
             return PrintResult(job.job_id, Outcome.SENT, detail=shown, spooler_job=spooler_job)
-        if state == COMPLETED:
+        if seen.state == COMPLETED:
             return PrintResult(job.job_id, Outcome.CONFIRMED, shown, spooler_job=spooler_job)
-        if state in (CANCELED, ABORTED):
-            reason = "cancelled" if state == CANCELED else "aborted"
+        if seen.state in (CANCELED, ABORTED):
+            reason = "cancelled" if seen.state == CANCELED else "aborted"
             raise PrinterSpoolerAbortedError(printer=self.name, spooler_job=shown, reason=reason)
-        if state == STOPPED:
-            self._withdraw(spooler_job, deadline)
+        if not seen.waiting:  # still on its way at the deadline: spooled, not confirmed
+            return PrintResult(job.job_id, Outcome.SENT, detail=shown, spooler_job=spooler_job)
+        withdrawn = self._withdraw(spooler_job, deadline)
+        if withdrawn and (seen.state == STOPPED or seen.started):
+            # The device took part of it before stopping: partial labels may exist.
             raise PrinterSpoolerAbortedError(
                 printer=self.name, spooler_job=shown, reason="stopped_while_printing"
             )
-        if state == HELD or queue_stopped:
-            reason = "job_held" if state == HELD else "queue_stopped"
-            error = PrinterHeldAtSpoolerError
-            if not self._withdraw(spooler_job, deadline):
-                error = PrinterHeldJobLeftError
-            raise error(printer=self.name, spooler_job=shown, reason=reason)
-        return PrintResult(job.job_id, Outcome.SENT, detail=shown, spooler_job=spooler_job)
+        if seen.state == HELD:
+            reason = "job_held"
+        else:
+            reason = "stopped_while_printing" if seen.started else "queue_stopped"
+        error = PrinterHeldAtSpoolerError if withdrawn else PrinterHeldJobLeftError
+        raise error(printer=self.name, spooler_job=shown, reason=reason)
 
     def _submit(self, job: PrintJob, deadline: float) -> int:
         attrs = [
@@ -200,17 +221,23 @@ class SystemPrinter:
             raise PrinterRejectedError(printer=self.name, reason=reason)
         return spooler_job
 
-    def _state(self, spooler_job: int, deadline: float) -> tuple[int, list[str]]:
+    def _state(self, spooler_job: int, deadline: float) -> _Seen:
         attrs = [
             ipp.Attr.integer("job-id", spooler_job),
-            ipp.Attr.keyword("requested-attributes", "job-state", "job-state-reasons"),
+            ipp.Attr.keyword(
+                "requested-attributes", "job-state", "job-state-reasons", "time-at-processing"
+            ),
         ]
         reply = self._call(ipp.GET_JOB_ATTRIBUTES, attrs, deadline)
         state = reply.first("job-state")
         if not reply.ok or not isinstance(state, int):
             raise ValueError(f"IPP status 0x{reply.status:04x}")
-        reasons = [r for r in reply.attributes.get("job-state-reasons", []) if isinstance(r, str)]
-        return state, reasons
+        started = reply.first("time-at-processing")
+        return _Seen(
+            state,
+            queue_stopped="printer-stopped" in reply.attributes.get("job-state-reasons", []),
+            started=isinstance(started, int) and started > 0,
+        )
 
     def _queue_stopped(self, deadline: float) -> bool:
         """True when the queue is stopped (``cupsdisable``): its pending jobs wait for a person.
@@ -219,18 +246,15 @@ class SystemPrinter:
         reply = self._call(ipp.GET_PRINTER_ATTRIBUTES, attrs, deadline)
         return reply.first("printer-state") == PRINTER_STOPPED
 
-    def _follow(self, spooler_job: int, deadline: float) -> tuple[int, bool]:
-        """Poll until the job ends or waits on something only a person can change; the state
-        and whether it waits on a stopped queue."""
+    def _follow(self, spooler_job: int, deadline: float) -> _Seen:
+        """Poll until the job ends, waits on something only a person can change, or the
+        deadline passes."""
         while True:
-            state, reasons = self._state(spooler_job, deadline)
-            stopped = "printer-stopped" in reasons or (
-                state == PENDING and self._queue_stopped(deadline)
-            )
-            if state in (HELD, STOPPED) or state >= CANCELED or stopped:
-                return state, stopped
-            if time.monotonic() >= deadline:
-                return state, False
+            seen = self._state(spooler_job, deadline)
+            if seen.state == PENDING and not seen.queue_stopped and self._queue_stopped(deadline):
+                seen = replace(seen, queue_stopped=True)
+            if seen.state >= CANCELED or seen.waiting or time.monotonic() >= deadline:
+                return seen
             time.sleep(min(self.poll_interval, max(deadline - time.monotonic(), 0)))
 
     def _withdraw(self, spooler_job: int, deadline: float) -> bool:

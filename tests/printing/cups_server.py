@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 CUPSD = "/usr/sbin/cupsd"
+SERVER_BIN = Path("/usr/lib/cups")
 _CLIENTS = ("lpadmin", "cupsdisable", "cupsenable", "lpstat")
 
 
@@ -82,8 +83,31 @@ class CupsServer:
             f"ErrorLog {root / 'log/error_log'}\nAccessLog {root / 'log/access_log'}\n"
             f"PageLog {root / 'log/page_log'}\nServerKeychain {root / 'ssl'}\n"
             f"Printcap {root / 'printcap'}\n"
+            f"ServerBin {root / 'bin'}\n"
             "FileDevice Yes\nSystemGroup root\nUser lp\nGroup lp\n"
         )
+        self._write_server_bin()
+
+    def _write_server_bin(self) -> None:
+        """CUPS's own programs, plus a ``fail://`` backend that fails every job (a device
+        that breaks down mid-job, without depending on timing)."""
+        bin_dir = self.root / "bin"
+        for sub in ("filter", "daemon", "cgi-bin", "monitor", "notifier", "driver"):
+            if (SERVER_BIN / sub).exists():
+                (bin_dir / sub).parent.mkdir(parents=True, exist_ok=True)
+                (bin_dir / sub).symlink_to(SERVER_BIN / sub)
+        backends = bin_dir / "backend"
+        backends.mkdir(parents=True)
+        for backend in (SERVER_BIN / "backend").iterdir():
+            (backends / backend.name).symlink_to(backend)
+        failing = backends / "fail"
+        failing.write_text(
+            "#!/bin/sh\n"
+            '[ $# = 0 ] && { echo \'direct fail "Unknown" "Always fails"\'; exit 0; }\n'
+            "cat >/dev/null\necho 'ERROR: device failed' >&2\nexit 1\n"
+        )
+        failing.chmod(0o755)
+        self.root.joinpath("bin").chmod(0o755)
 
     def start(self, wait: float = 15.0) -> None:
         if not (self.root / "cupsd.conf").exists():

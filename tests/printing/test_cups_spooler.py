@@ -20,7 +20,7 @@ from printing.errors import (
     PrinterSpoolerDownError,
 )
 from printing.payload import make_job
-from printing.port import Outcome, PrintJob
+from printing.port import Outcome
 from printing.registry import open_printer
 from printing.transports import ipp
 from printing.transports.system import SystemPrinter
@@ -139,15 +139,26 @@ def test_held_job_is_not_printed(cups: CupsServer, zebra: FakeZebraPrinter) -> N
 
 
 def test_job_the_spooler_aborts_is_not_printed(cups: CupsServer) -> None:
-    with FakeZebraPrinter(behaviour="close") as dropping:
-        cups.add_socket_queue("DROPPING", dropping.port)
-        cups.run("lpadmin", "-p", "DROPPING", "-o", "printer-error-policy=abort-job")
-        printer = _printer(cups, "DROPPING")
-        payload = b"^XA" + b"^FO0,0^GB800,800,800^FS" * 20000 + b"^XZ"  # more than one write
-        with pytest.raises(PrinterSpoolerAbortedError) as caught:
-            printer.send(PrintJob("celltrail-label-6", payload, "application/x-zpl"))
+    cups.run("lpadmin", "-p", "BROKEN", "-E", "-v", "fail://device")
+    cups.run("lpadmin", "-p", "BROKEN", "-o", "printer-error-policy=abort-job")
+    printer = _printer(cups, "BROKEN")
+    with pytest.raises(PrinterSpoolerAbortedError) as caught:
+        printer.send(make_job("celltrail-label-6", LABEL, printer))
     assert caught.value.params["reason"] == "aborted"
     assert "not printed" in describe(caught.value, "en")
+    assert "任务已中止" in describe(caught.value, "zh")
+
+
+def test_device_failure_under_the_default_policy_is_not_printed(cups: CupsServer) -> None:
+    """CUPS's default error policy stops the queue on a device failure and requeues the job:
+    it had started, so it is withdrawn and reported as stopped while printing."""
+    cups.run("lpadmin", "-p", "BROKEN_STOPS", "-E", "-v", "fail://device")
+    cups.run("lpadmin", "-p", "BROKEN_STOPS", "-o", "printer-error-policy=stop-printer")
+    printer = _printer(cups, "BROKEN_STOPS")
+    with pytest.raises(PrinterSpoolerAbortedError) as caught:
+        printer.send(make_job("celltrail-label-9", LABEL, printer))
+    assert caught.value.params["reason"] == "stopped_while_printing"
+    assert cups.run("lpstat", "-W", "not-completed", "-o", "BROKEN_STOPS").strip() == ""
 
 
 def test_missing_queue_says_so(cups: CupsServer) -> None:

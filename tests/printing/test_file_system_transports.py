@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import stat
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +11,7 @@ import pytest
 from PIL import Image
 
 from printing.content import Barcode, LabelContent, Symbology
+from printing.errors import PrinterSpoolerDownError
 from printing.payload import make_job
 from printing.port import (
     CONTENT_TYPES,
@@ -22,7 +21,7 @@ from printing.port import (
     PrintJob,
 )
 from printing.registry import open_printer
-from printing.transports.system import SystemPrinter
+from printing.transports.system import SystemPrinter, media_attributes
 
 LABEL = LabelContent(40, 20, (Barcode(3, 3, Symbology.GS1_DATAMATRIX, "10LOT42\x1d21SN1"),))
 Decode = Callable[[Image.Image], list[tuple[str, str]]]
@@ -68,37 +67,18 @@ def test_missing_directory_is_unreachable(tmp_path: Path) -> None:
         printer.send(PrintJob("J1", b"^XA^XZ", CONTENT_TYPES["zpl"]))
 
 
-def _fake_lp(tmp_path: Path, exit_code: int = 0) -> Path:
-    """A stand-in ``lp`` that records its arguments and stdin, like CUPS would receive them."""
-    script = tmp_path / "lp"
-    script.write_text(
-        f"#!{sys.executable}\nimport sys, pathlib\n"
-        f"out = pathlib.Path({str(tmp_path)!r})\n"
-        "(out / 'args').write_text(' '.join(sys.argv[1:]))\n"
-        "(out / 'stdin').write_bytes(sys.stdin.buffer.read())\n"
-        "print('request id is ZEBRA_RAW-42 (1 file(s))')\n"
-        f"sys.exit({exit_code})\n"
-    )
-    script.chmod(script.stat().st_mode | stat.S_IEXEC)
-    return script
-
-
-def test_system_printer_spools_raw_zpl_through_lp(tmp_path: Path) -> None:
-    printer = SystemPrinter("ZEBRA_RAW", lp_command=str(_fake_lp(tmp_path)))
-    job = make_job("JOB-3", LABEL, printer)
-    result = printer.send(job)
-    assert (result.outcome, result.detail) == (Outcome.SENT, "ZEBRA_RAW-42")
-    assert (tmp_path / "args").read_text() == "-d ZEBRA_RAW -o raw -t JOB-3 -"
-    assert (tmp_path / "stdin").read_bytes() == job.payload
-
-
-def test_system_printer_reports_lp_failure(tmp_path: Path) -> None:
-    printer = SystemPrinter("Q", lp_command=str(_fake_lp(tmp_path, exit_code=1)))
-    with pytest.raises(PrinterRejectedError):
+def test_system_printer_without_a_spooler_says_so(tmp_path: Path) -> None:
+    """Nothing listens on the socket: the print service is down, not "no such printer"."""
+    printer = SystemPrinter("Q", server=str(tmp_path / "no-cupsd.sock"), timeout=1)
+    with pytest.raises(PrinterSpoolerDownError) as caught:
         printer.send(make_job("J", LABEL, printer))
+    assert caught.value.params["server"] == str(tmp_path / "no-cupsd.sock")
 
 
-def test_system_printer_without_lp_is_unreachable(tmp_path: Path) -> None:
-    printer = SystemPrinter("Q", lp_command=str(tmp_path / "no-such-lp"))
-    with pytest.raises(PrinterUnreachableError):
-        printer.send(make_job("J", LABEL, printer))
+def test_zpl_job_carries_no_media_and_pdf_job_its_size() -> None:
+    zpl = PrintJob("J", b"^XA^XZ", CONTENT_TYPES["zpl"], 86, 69)
+    assert media_attributes(zpl, "zpl", 203) == []
+    pdf = PrintJob("J", b"%PDF", CONTENT_TYPES["pdf"], 25.4, 12.5)
+    [media, *_] = media_attributes(pdf, "pdf", 203)
+    assert media.values == ("Custom.25.4x12.5mm",)
+    assert media_attributes(PrintJob("J", b"%PDF", CONTENT_TYPES["pdf"]), "pdf", 203) == []

@@ -88,14 +88,22 @@ def test_a_socket_error_other_than_oserror_never_passes_the_printer() -> None:
         printer.send(PrintJob(job_id="J1", payload=b"^XA^XZ", content_type="zpl"))
 
 
-@pytest.mark.skipif(not system.is_usable(), reason="lp (cups-client) is not installed")
 def test_system_url_gives_spooler_printer() -> None:
     printer = open_printer("system://ZEBRA_RAW")
     assert printer.payload_format == "zpl" and printer.name == "ZEBRA_RAW"
 
 
-@pytest.mark.skipif(system.is_usable(), reason="lp is installed here")
-def test_system_url_without_lp_says_so() -> None:
+def test_system_url_names_its_spooler() -> None:
+    printer = open_printer("system://Q?format=pdf&server=127.0.0.1:6310&timeout=5")
+    assert isinstance(printer, system.SystemPrinter)
+    assert (printer.server, printer.timeout) == ("127.0.0.1:6310", 5.0)
+    assert printer.address == "system://Q?format=pdf&server=127.0.0.1:6310"
+    assert open_printer("system://Q?server=/run/cups/cups.sock").address.endswith("cups.sock")
+
+
+@pytest.mark.parametrize("server", ["127.0.0.1:0", "host:99999", "bad host:631", ":631"])
+def test_system_url_refuses_a_bad_server(server: str) -> None:
     with pytest.raises(UnsupportedPrinterAddressError) as caught:
-        open_printer("system://ZEBRA_RAW")
-    assert "lp command" in describe(caught.value, "en")
+        open_printer(f"system://Q?server={server}")
+    assert caught.value.params["reason"] == "server"
+    assert "CUPS" in describe(caught.value, "zh")
