@@ -128,7 +128,15 @@ def _decode_value(tag: int, data: bytes) -> Value:
 
 
 def decode(reply: bytes) -> Response:
-    """Status and attributes of every group (job and printer names do not collide here)."""
+    """Status and attributes of every group (job and printer names do not collide here);
+    ValueError for anything that is not a whole IPP reply."""
+    try:
+        return _decode(reply)
+    except struct.error as exc:
+        raise ValueError("IPP reply truncated") from exc
+
+
+def _decode(reply: bytes) -> Response:
     if len(reply) < 9:
         raise ValueError("IPP reply too short")
     status = struct.unpack(">H", reply[2:4])[0]

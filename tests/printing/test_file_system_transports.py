@@ -21,6 +21,7 @@ from printing.port import (
     PrintJob,
 )
 from printing.registry import open_printer
+from printing.transports import ipp
 from printing.transports.system import SystemPrinter, media_attributes
 
 LABEL = LabelContent(40, 20, (Barcode(3, 3, Symbology.GS1_DATAMATRIX, "10LOT42\x1d21SN1"),))
@@ -82,3 +83,19 @@ def test_zpl_job_carries_no_media_and_pdf_job_its_size() -> None:
     [media, *_] = media_attributes(pdf, "pdf", 203)
     assert media.values == ("Custom.25.4x12.5mm",)
     assert media_attributes(PrintJob("J", b"%PDF", CONTENT_TYPES["pdf"]), "pdf", 203) == []
+
+
+def test_ipp_codec_reads_back_what_it_writes_and_refuses_garbage() -> None:
+    request = ipp.encode(
+        ipp.GET_JOB_ATTRIBUTES,
+        3,
+        [ipp.Attr.integer("job-id", 42), ipp.Attr.keyword("requested-attributes", "a", "b")],
+        [ipp.Attr.boolean("fit-to-page", False)],
+    )
+    decoded = ipp.decode(request)  # a request has a reply's shape; its "status" is the op
+    assert decoded.first("job-id") == 42
+    assert decoded.attributes["requested-attributes"] == ["a", "b"]
+    assert decoded.first("fit-to-page") is False
+    for garbage in (b"", b"HTTP/1.1 200 OK\r\n", request[:-9]):
+        with pytest.raises(ValueError):
+            ipp.decode(garbage)
