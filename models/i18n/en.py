@@ -445,6 +445,10 @@ MESSAGES: dict[str, str] = {
         "The scan {scan!r} fits more than one label of print job {job}: scan the label's "
         "2-D symbol."
     ),
+    "label.interrupted": (
+        "Printing was interrupted; any label that came out must be scanned (Recover job…) or "
+        "destroyed."
+    ),
     "label.recovered_unsent": (
         "recovered: {count} label(s) did not come out and are free to print again"
     ),

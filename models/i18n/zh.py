@@ -371,6 +371,7 @@ MESSAGES: dict[str, str] = {
     "label_recover_scan_ambiguous": (
         "扫描内容 {scan!r} 对应打印任务 {job} 的多张标签：请扫描标签的二维码。"
     ),
+    "label.interrupted": "打印被中断；已打出的标签须扫描确认（恢复任务…）或销毁。",
     "label.recovered_unsent": "已恢复：{count} 张标签未打出，可重新打印",
     "labels_not_reconciled": "批次 {batch} 的标签未完成平衡核对：{reason}。",
     # --- labeling: label fields (label_field.<field>), dates in a scan, printed status words

@@ -25,7 +25,7 @@ from models.entities.labeling import (
     PrintJob,
     PrintJobStatus,
 )
-from models.i18n import describe
+from models.i18n import Message, describe
 from models.identity.accounts import require_actor
 from models.identity.signatures import signature_matches
 from models.kernel.audit import AuditAction
@@ -35,6 +35,7 @@ from models.kernel.unit_of_work import UnitOfWork, UowFactory
 from models.labeling.build import build_label
 from models.labeling.errors import ReprintNotApprovedError
 from models.labeling.fields import label_fields
+from models.labeling.job_failure import failure_record
 from models.labeling.layout import Layout
 from models.labeling.life import mark_voided
 from models.labeling.records import content_json, job_unit_ids, label_flags
@@ -138,7 +139,8 @@ class PrintRunActions:
                     label.state = LabelState.UNSENT
             job.status = _finished_status(uow, job_id, failure)
             job.printed_at = now
-            job.failure = describe(failure, "en")[:500] if failure else None
+            # as data, so the station shows it in its reader's language
+            job.failure = failure_record(failure) if failure else None
             uow.audit.record(
                 AuditAction.TRANSITION,
                 actor=actor,
@@ -150,7 +152,7 @@ class PrintRunActions:
                     "sent": len(sent.confirmed) + len(sent.unconfirmed),
                     "unconfirmed": len(sent.unconfirmed),
                 },
-                reason=job.failure,
+                reason=describe(failure, "en")[:500] if failure else None,
             )
             uow.commit()
             return PrintOutcome(
@@ -172,7 +174,8 @@ class PrintRunActions:
             for job in jobs:
                 for label in _labels(uow, job.id, LabelState.SENDING):
                     mark_voided(uow, label, actor, INTERRUPTED)
-                job.status, job.failure = PrintJobStatus.FAILED, INTERRUPTED
+                job.status = PrintJobStatus.FAILED
+                job.failure = failure_record(Message.of("label.interrupted"))
                 uow.audit.record(
                     AuditAction.TRANSITION,
                     actor=actor,

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from models.entities.labeling import LabelState, PrintedLabel, PrintJob, PrintJobStatus
-from models.i18n import render
+from models.i18n import Message
 from models.identity.accounts import require_actor
 from models.kernel.audit import AuditAction
 from models.kernel.errors import InvalidTransitionError
 from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
+from models.labeling.job_failure import failure_record
 from models.labeling.print_run import PRINT_ROLES, mark_printed
 from models.labeling.recovery_match import AWAITING, RecoveryLabel, RecoveryMatcher
 
@@ -83,9 +84,8 @@ class RecoveryActions:
                     new={"state": label.state.value, "recovered_by_scan": True},
                 )
             job.status = PrintJobStatus.FAILED if unsent else PrintJobStatus.PRINTED
-            job.failure = (
-                render("label.recovered_unsent", "en", count=len(unsent)) if unsent else None
-            )
+            unsent_note = Message.of("label.recovered_unsent", count=len(unsent))
+            job.failure = failure_record(unsent_note) if unsent else None
             uow.audit.record(
                 AuditAction.TRANSITION,
                 actor=actor,
@@ -99,7 +99,7 @@ class RecoveryActions:
                     "unsent": unsent,
                     "scanned": [text.strip()[:200] for text in scanned],
                 },
-                reason=job.failure,
+                reason=unsent_note.message("en") if unsent else None,
             )
             uow.commit()
             return RecoveryOutcome(job_id, job.status, tuple(printed), tuple(unsent))

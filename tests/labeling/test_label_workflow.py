@@ -16,6 +16,7 @@ from models.entities.labeling import LabelState, PrintJob, PrintJobStatus
 from models.i18n import describe
 from models.kernel.audit import AuditAction
 from models.labeling.errors import LabelsNotReconciledError
+from models.labeling.job_failure import failure_words
 from models.labeling.reconciliation import require_labels_reconciled
 from printing.registry import open_printer
 from printing.status import PrinterStatus
@@ -103,7 +104,9 @@ def test_printer_not_ready_fails_the_job_and_a_retry_prints_it(
             job_id=job_id, printer=open_printer(zebra.url), actor="wang"
         )
     assert outcome.status is PrintJobStatus.FAILED and outcome.failure is not None
-    assert "not ready" in (job(core, job_id).failure or "")
+    stored = job(core, job_id).failure
+    assert "not ready" in (failure_words(stored, "en") or "")
+    assert "未就绪" in (failure_words(stored, "zh") or "")  # the station reads it in Chinese
     assert zebra.jobs == []
     assert {label.state for label in labels_of(core, job_id)} == {LabelState.UNSENT}
     with FakeZebraPrinter() as zebra:

@@ -19,12 +19,13 @@ from models.entities.accounts import Signature
 from models.entities.audit import AuditEntry
 from models.entities.labeling import LabelState, PrintedLabel, PrintJob, PrintJobStatus
 from models.entities.production import ProcessStep
+from models.i18n import render
 from models.identity.passwords import fast_passwords_for_tests
 from models.identity.signatures import signature_matches
 from models.kernel import schema
 from models.kernel.audit import AuditAction
 from models.kernel.db import make_engine
-from models.labeling.print_run import INTERRUPTED
+from models.labeling.job_failure import failure_words
 from tests.conftest import PASSWORD, make_core, sign_in
 from tests.core.factories import make_batch
 from tests.fakes.printers import FakeZebraPrinter
@@ -119,7 +120,7 @@ def test_sigkill_mid_send_is_reconciled_on_restart(db_url: str, workers) -> None
     with core.uow() as uow:
         job = uow.session.get(PrintJob, job_id)
         assert job is not None and job.status is PrintJobStatus.FAILED
-        assert job.failure == INTERRUPTED
+        assert failure_words(job.failure, "en") == render("label.interrupted", "en")
         states = set(uow.session.scalars(select(PrintedLabel.state).where(
             PrintedLabel.print_job_id == job_id)))
         assert states == {LabelState.VOIDED}

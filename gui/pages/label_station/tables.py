@@ -8,9 +8,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem, QWidget
 
+from gui.i18n import LANGUAGE
 from gui.status_style import set_ok
 from gui.widgets.status_badge import status_item
 from gui.widgets.tables import read_only_table
+from models.labeling.job_failure import failure_words
 from models.labeling.reconciliation import LabelReconciliation
 from models.labeling.station_view import JobRow, LabelRow
 
@@ -96,8 +98,8 @@ class LabelTables(QObject):
             return self.tr("⛔ line stopped – deviation {0}").format(job.deviation or "")
         if job.awaiting_reprint_approval:
             return self.tr("reprint awaits QA approval: {0}").format(job.reprint_reason)
-        if job.failure:
-            return job.failure
+        if job.failure:  # stored as data: shown in the reader's language
+            return failure_words(job.failure, LANGUAGE.code) or ""
         if job.companion_of:
             return self.tr("information sheets for job {0}").format(job.companion_of)
         return job.printer
