@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import Connection
 
 from models.chain.trace_nodes import IntegrityNote
-from models.chain.trace_tree import Walk
+from models.chain.trace_tree import NodeKind, NodeRef, Walk
 from models.entities.parties import Donor, Recipient
 from models.entities.production import Batch, Collection, ProductUnit
 from models.kernel.record_check import check_many
@@ -29,3 +29,21 @@ def walk_integrity(conn: Connection, walk: Walk) -> tuple[IntegrityNote, ...]:
                 fields = tuple(f.field for f in m.fields)
                 notes.append(IntegrityNote(m.table, m.record_id, m.kind, fields))
     return tuple(notes)
+
+
+_KINDS: dict[str, NodeKind] = {
+    Donor.__tablename__: "donor",
+    Collection.__tablename__: "collection",
+    Batch.__tablename__: "batch",
+    ProductUnit.__tablename__: "unit",
+    Recipient.__tablename__: "recipient",
+}
+
+
+def forged_nodes(notes: tuple[IntegrityNote, ...]) -> frozenset[NodeRef]:
+    """The trace nodes whose records differ, so the tree can mark each where it stands."""
+    return frozenset(
+        NodeRef(_KINDS[n.table], int(n.record))
+        for n in notes
+        if n.table in _KINDS and n.record.isdigit()
+    )

@@ -2038,6 +2038,10 @@
         <translation>未找到 {0}。</translation>
     </message>
     <message>
+        <source>✖ changed outside CellTrail</source>
+        <translation>✖ 在 CellTrail 之外被修改</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>

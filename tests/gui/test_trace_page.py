@@ -169,3 +169,20 @@ def test_a_record_changed_outside_celltrail_is_shown_above_the_tree(
     assert "RECORD INTEGRITY: batch" in page.message.text()
     assert "(status)" in page.message.text()
     assert page.tree.topLevelItemCount() == 1  # the trace itself is still shown
+
+
+def test_a_batch_changed_outside_celltrail_is_marked_in_the_tree(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    """Issue 12: the forged record is marked where it stands in the tree, not only in the
+    banner above it (a batch set to released by a DB browser)."""
+    number = demo(controller.ctx.core).msc_batch
+    with controller.ctx.core.engine.begin() as conn:  # a DB browser, no trigger in the way
+        conn.exec_driver_sql(f"UPDATE batch SET created_by = 'mallory' WHERE number = '{number}'")
+    page = _page(qtbot, controller)
+    _search(qtbot, page, "P-B-0017")
+    batch = _find(page, number)
+    assert "changed outside CellTrail" in batch.text(1)
+    assert not page.message.isHidden() and "created_by" in page.message.text()  # the banner too
+    unit = batch.child(0)
+    assert "changed outside CellTrail" not in unit.text(1)  # only the forged record

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -30,6 +31,7 @@ from gui.widgets.record_panel import RecordPanel
 from gui.widgets.scan_line_edit import ScanLineEdit, visible
 from models.chain.records import StepRow
 from models.chain.trace import Dossier, NodeRef, TraceNode, TraceResult
+from models.chain.trace_integrity import forged_nodes
 from models.kernel.record_words import note_messages
 
 REF_ROLE = Qt.ItemDataRole.UserRole
@@ -91,6 +93,7 @@ class TracePage(QWidget):
         ctx.events.records_changed.connect(self._on_records_changed)
         self.history: list[NodeRef] = []
         self.result: TraceResult | None = None
+        self._forged: frozenset[NodeRef] = frozenset()  # nodes whose records differ
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -166,6 +169,7 @@ class TracePage(QWidget):
         self.tree.blockSignals(True)
         self.tree.clear()
         focus_item: QTreeWidgetItem | None = None
+        self._forged = forged_nodes(result.integrity)
         for root in result.roots:
             item, found = self._item(root, result.focus)
             self.tree.addTopLevelItem(item)
@@ -192,6 +196,11 @@ class TracePage(QWidget):
         style = style_for(node.status)
         if style:
             item.setBackground(1, style.qcolor)
+        if node.ref in self._forged:  # marked where it stands, not only in the banner above
+            item.setText(1, self.tr("✖ changed outside CellTrail"))
+            item.setBackground(1, QColor("#c62828"))
+            item.setForeground(1, QColor("white"))
+            item.setForeground(0, QColor("#c62828"))
         found = item if node.ref == focus else None
         for child in node.children:
             child_item, child_found = self._item(child, focus)
