@@ -129,3 +129,35 @@ class PrinterHeldJobLeftError(PrinterHeldAtSpoolerError):
     will print when the queue is resumed unless someone cancels it there."""
 
     code = "printer_spooler_held_left"
+
+
+class PrinterResolutionMismatchError(PrinterError):
+    """The address fixes the resolution (``dpi=``) and the printer reports another one.
+
+    Raised before any label is rendered or claimed: labels are rendered at the printer's
+    resolution, never shrunk or stretched by it, so the job is refused and stays retryable.
+    """
+
+    code = "printer_resolution_mismatch"
+
+
+class PrinterResolutionUnreadableError(PrinterError):
+    """The printer answered ``~HI`` with something that is not a host identification (or a
+    resolution we do not render for): it is misbehaving, so nothing is rendered for it."""
+
+    code = "printer_resolution_unreadable"
+
+
+class PrinterMediaTooSmallError(PrinterError):
+    """The label (``label`` "W×H mm") does not fit the station's media (``media``): refused
+    before any label is claimed rather than printed cut off."""
+
+    code = "printer_media_too_small"
+
+
+class PrinterProfileError(PrinterError):
+    """A station's printer profile that cannot be used; ``reason`` is a code of the
+    ``printer_profile_problem`` vocabulary (printing.profile)."""
+
+    code = "printer_profile_invalid"
+    terms = {"reason": "printer_profile_problem"}

@@ -15,10 +15,13 @@ from printing.errors import (
     PrinterConnectionLostError,
     PrinterError,
     PrinterFaultAfterSendError,
+    PrinterMediaTooSmallError,
     PrinterNotConfirmedError,
     PrinterNotReadyError,
     PrinterOutputUnknownError,
     PrinterRejectedError,
+    PrinterResolutionMismatchError,
+    PrinterResolutionUnreadableError,
     PrinterStatusUnreadableError,
     PrinterTimeoutError,
     PrinterUnreachableError,
@@ -28,6 +31,7 @@ from printing.status import PrinterStatus
 
 __all__ = [
     "CONTENT_TYPES",
+    "DeviceSettings",
     "LabelPrinter",
     "Outcome",
     "PayloadFormat",
@@ -38,14 +42,18 @@ __all__ = [
     "PrinterConnectionLostError",
     "PrinterError",
     "PrinterFaultAfterSendError",
+    "PrinterMediaTooSmallError",
     "PrinterNotConfirmedError",
     "PrinterNotReadyError",
     "PrinterOutputUnknownError",
     "PrinterRejectedError",
+    "PrinterResolutionMismatchError",
+    "PrinterResolutionUnreadableError",
     "PrinterStatus",
     "PrinterStatusUnreadableError",
     "PrinterTimeoutError",
     "PrinterUnreachableError",
+    "ResolutionReporting",
     "StatusReporting",
     "UnsupportedPrinterAddressError",
     "check_content_type",
@@ -122,6 +130,37 @@ class StatusReporting(Protocol):
     """Optional extra for printers that can read their status back (ZPL ``~HS``)."""
 
     def query_status(self) -> PrinterStatus: ...
+
+
+@runtime_checkable
+class ResolutionReporting(Protocol):
+    """Optional extra for printers that can read their print resolution back (ZPL ``~HI``).
+
+    ``dpi_fixed``: the address set the dpi, so a printer reporting another one is refused
+    (``printing.resolution``); otherwise ``dpi`` is only what to use when the printer cannot
+    tell.  ``query_resolution`` is None when it cannot tell (no status support, no answer).
+    """
+
+    @property
+    def dpi_fixed(self) -> bool: ...
+
+    def query_resolution(self) -> int | None: ...
+
+    def at_resolution(self, dpi: int) -> LabelPrinter:
+        """The same printer, rendering at ``dpi``."""
+        ...
+
+
+@runtime_checkable
+class DeviceSettings(Protocol):
+    """Optional extra for printers with a station profile (``printing.profile``): the media
+    loaded (width, height mm; None: not told) and the ZPL darkness adjustment (``^MD``)."""
+
+    @property
+    def media_mm(self) -> tuple[float, float] | None: ...
+
+    @property
+    def darkness(self) -> int | None: ...
 
 
 @runtime_checkable

@@ -1,11 +1,16 @@
 """Open a printer from the URL kept in settings (brother_ql's ``guess_backend`` idea).
 
-* ``tcp://host[:9100][?dpi=203&timeout=5&status=on&confirm=30]`` raw ZPL to a network
-  printer; ``confirm`` is how long (s) it may take to print a job before the job is
-  "not confirmed"; ``status=off`` for printers that never answer ``~HS`` (never confirmed)
+* ``tcp://host[:9100][?dpi=203&timeout=5&status=on&confirm=30&media=104x150&darkness=5]``
+  raw ZPL to a network printer; ``confirm`` is how long (s) it may take to print a job
+  before the job is "not confirmed"; ``status=off`` for printers that never answer ``~HS``
+  (never confirmed).  Without ``dpi`` the printer's own resolution (``~HI``) is used, 203 if
+  it cannot tell; with ``dpi`` a printer reporting another is refused (printing.resolution).
+  ``media`` is the loaded label stock in mm (wider or taller labels are refused),
+  ``darkness`` the ``^MD`` adjustment (-30 … 30) sent with every label (printing.profile)
 * ``file:///abs/dir[?format=pdf|png|zpl&dpi=300]`` one file per job
 * ``system://Queue_Name[?format=zpl|pdf|png&dpi=203&timeout=30&server=host:port|/socket]``
-  the CUPS spooler over IPP (server: else ``CUPS_SERVER``, else the local cupsd)
+  the CUPS spooler over IPP (server: else ``CUPS_SERVER``, else the local cupsd); also
+  ``media`` and ``darkness`` as for tcp (darkness reaches ZPL only)
 
 Every part of the address is checked here, before any job exists: a printer that could only
 fail once the job is claimed (a NaN timeout, a host name no resolver accepts) would leave the
@@ -28,6 +33,10 @@ from printing.transports import file, system, tcp
 
 _FORMATS = ("zpl", "pdf", "png")
 _DPIS = (203, 300, 600)
+# ^MD takes -30 … 30: a change relative to the darkness saved in the printer.
+DARKNESS_RANGE = (-30, 30)
+# Label stock a station can load, in mm (the widest print heads are 168 mm).
+MEDIA_RANGE = (5.0, 300.0)
 # The longest address a print job records (print_job.printer_address holds 200 characters).
 MAX_ADDRESS_CHARS = 200
 # Seconds a network printer may take to answer: finite, positive, and short enough that a
@@ -86,6 +95,30 @@ class _Query:
             self.fail("dpi")
         return int(value)
 
+    def media(self) -> tuple[float, float] | None:
+        """``media=WxH`` in mm."""
+        value = self.values.get("media")
+        if value is None:
+            return None
+        width, _, height = value.lower().partition("x")
+        try:
+            size = (float(width), float(height))
+        except ValueError:
+            self.fail("media")
+        low, high = MEDIA_RANGE
+        if not all(math.isfinite(mm) and low <= mm <= high for mm in size):
+            self.fail("media")
+        return size
+
+    def darkness(self) -> int | None:
+        if "darkness" not in self.values:
+            return None
+        value = self.number("darkness", 0, "darkness")
+        low, high = DARKNESS_RANGE
+        if not value.is_integer() or not low <= value <= high:
+            self.fail("darkness")
+        return int(value)
+
     def payload_format(self, default: PayloadFormat) -> PayloadFormat:
         value = self.values.get("format", default)
         if value not in _FORMATS:
@@ -102,7 +135,7 @@ def _valid_host(host: str) -> bool:
 
 
 def _open_tcp(url: str, parts: SplitResult, name: str | None) -> LabelPrinter:
-    query = _Query(url, parts, {"dpi", "timeout", "status", "confirm"})
+    query = _Query(url, parts, {"dpi", "timeout", "status", "confirm", "media", "darkness"})
     try:
         port = tcp.DEFAULT_PORT if parts.port is None else parts.port
     except ValueError:
@@ -121,6 +154,9 @@ def _open_tcp(url: str, parts: SplitResult, name: str | None) -> LabelPrinter:
         timeout=query.timeout(5.0),
         check_status=query.values.get("status") != "off",
         confirm_timeout=query.seconds("confirm", 30.0, CONFIRM_RANGE),
+        dpi_fixed="dpi" in query.values,
+        media_mm=query.media(),
+        darkness=query.darkness(),
     )
 
 
@@ -150,7 +186,7 @@ def _spooler_server(query: _Query) -> str | None:
 
 
 def _open_system(url: str, parts: SplitResult, name: str | None) -> LabelPrinter:
-    query = _Query(url, parts, {"dpi", "format", "server", "timeout"})
+    query = _Query(url, parts, {"dpi", "format", "server", "timeout", "media", "darkness"})
     queue = unquote(parts.netloc + parts.path).strip("/")
     if not queue:
         query.fail("queue_required")
@@ -163,6 +199,8 @@ def _open_system(url: str, parts: SplitResult, name: str | None) -> LabelPrinter
         dpi=query.dpi(203),
         timeout=query.timeout(30.0),
         server=_spooler_server(query),
+        media_mm=query.media(),
+        darkness=query.darkness(),
     )
 
 

@@ -42,11 +42,16 @@ _QR_MAX_MAGNIFICATION = 10
 _DIGIT_RUNS = re.compile(r"(\d{4,})")
 
 
-def render_zpl(content: LabelContent, dpi: int = 203) -> bytes:
-    """The complete label format, ``^XA`` … ``^XZ``, UTF-8 (``^CI28``), one command per line."""
+def render_zpl(content: LabelContent, dpi: int = 203, darkness: int | None = None) -> bytes:
+    """The complete label format, ``^XA`` … ``^XZ``, UTF-8 (``^CI28``), one command per line.
+
+    ``darkness`` is sent as ``^MD`` (relative to the printer's saved darkness) inside the
+    format, not as ``~SD``: ``~SD`` would change the printer's saved setting for every later
+    job, from any application; ``^MD`` in each format applies to our labels only.
+    """
     canvas = _ZplCanvas(dpi, measure=False)
     walk(content, canvas)
-    return _format(content, dpi, canvas.fields)
+    return _format(content, dpi, canvas.fields, darkness)
 
 
 def layout_zpl(content: LabelContent, dpi: int = 203) -> tuple[bytes, list[Drawn]]:
@@ -56,10 +61,13 @@ def layout_zpl(content: LabelContent, dpi: int = 203) -> tuple[bytes, list[Drawn
     return _format(content, dpi, canvas.fields), drawn
 
 
-def _format(content: LabelContent, dpi: int, fields: list[str]) -> bytes:
+def _format(
+    content: LabelContent, dpi: int, fields: list[str], darkness: int | None = None
+) -> bytes:
     lines = [
         "^XA",
         "^CI28",
+        *([] if darkness is None else [f"^MD{darkness}"]),
         f"^PW{_dots(content.width_mm, dpi)}",
         f"^LL{_dots(content.height_mm, dpi)}",
         "^LH0,0",

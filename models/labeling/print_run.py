@@ -42,6 +42,7 @@ from models.labeling.records import content_json, job_unit_ids, label_flags
 from models.labeling.requests import reprint_content
 from models.labeling.templates import usable_template
 from printing import port
+from printing.resolution import at_device_resolution
 
 PRINT_ROLES = (Role.OPERATOR, Role.QA)
 # Those who may print or cancel a job, and the administrator who restarts a crashed station;
@@ -70,7 +71,10 @@ class PrintRunActions:
 
     def print_job(self, *, job_id: int, printer: port.LabelPrinter, actor: str) -> PrintOutcome:
         """Print every label of the job not yet printed; never raises ``PrinterError``."""
-        claimed = self._claim(job_id, printer, actor)
+        try:
+            claimed = self._claim(job_id, printer, actor)
+        except port.PrinterError as exc:  # refused before any label was claimed
+            return self._refused(job_id, exc, actor)
         sent = _Sent([], [])
         failure: port.PrinterError | None = None
         for label_id, device_job in claimed:  # device I/O: no database transaction is open
@@ -90,6 +94,10 @@ class PrintRunActions:
     def _claim(
         self, job_id: int, printer: port.LabelPrinter, actor: str
     ) -> list[tuple[int, port.PrintJob]]:
+        # Asked before the transaction (device I/O): labels are rendered at the print head's
+        # resolution, and a printer of another resolution than its address fixes is refused
+        # here, as a label too large for the station's media is while rendering (rolled back).
+        printer = at_device_resolution(printer)
         with self._uow() as uow:
             require_actor(uow.session, actor, PRINT_ROLES, "print labels")
             job = get_or_404(uow.session, PrintJob, job_id, "print job")
@@ -115,6 +123,14 @@ class PrintRunActions:
             )
             uow.commit()
             return claimed
+
+    def _refused(self, job_id: int, failure: port.PrinterError, actor: str) -> PrintOutcome:
+        """Nothing was claimed or sent: the job keeps its state (retryable) and no record
+        changes; the outcome carries why."""
+        with self._uow() as uow:
+            require_actor(uow.session, actor, PRINT_ROLES, "print labels")
+            job = get_or_404(uow.session, PrintJob, job_id, "print job")
+            return PrintOutcome(job_id, job.status, (), failure)
 
     def _finish(
         self, job_id: int, sent: _Sent, failure: port.PrinterError | None, actor: str

@@ -41,6 +41,7 @@ import time
 from dataclasses import dataclass, replace
 from urllib.parse import quote
 
+from printing.address import profile_query
 from printing.errors import (
     PrinterHeldAtSpoolerError,
     PrinterHeldJobLeftError,
@@ -133,6 +134,9 @@ class SystemPrinter:
     timeout: float = 30.0
     server: str | None = None
     poll_interval: float = 0.2
+    # from the station's printer profile (printing.profile): the stock loaded, ZPL ^MD
+    media_mm: tuple[float, float] | None = None
+    darkness: int | None = None
 
     def __post_init__(self) -> None:
         self.name = self.name or self.queue
@@ -140,7 +144,8 @@ class SystemPrinter:
     @property
     def address(self) -> str:
         server = f"&server={self.server}" if self.server else ""
-        return f"system://{self.queue}?format={self.payload_format}{server}"
+        profile = profile_query(media=self.media_mm, darkness=self.darkness, first="&")
+        return f"system://{self.queue}?format={self.payload_format}{server}{profile}"
 
     @property
     def _server(self) -> str:

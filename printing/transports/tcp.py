@@ -5,6 +5,12 @@ reports a blocking condition, sends the job, then asks ``~HS`` again on the same
 until the printer has consumed it (``printing.transports.confirm``) and closes.  Zebra
 printers serve one raw connection at a time, so callers serialise jobs per printer
 (``printing.queue``).
+
+``query_resolution`` asks ``~HI`` on its own connection for the print head's resolution
+(``printing.identify``; the policy is ``printing.resolution``).  With status off it does not
+ask (such a device answers nothing, and would make every job wait for a timeout); a printer
+that answers ``~HS`` but not ``~HI`` costs one ``timeout`` per job, and its configured dpi
+is used.
 """
 
 from __future__ import annotations
@@ -13,14 +19,16 @@ import contextlib
 import socket
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from printing.address import profile_query
 from printing.errors import (
     PrinterConfirmationUnreadableError,
     PrinterConnectionLostError,
     PrinterNotConfirmedError,
     PrinterStatusUnreadableError,
 )
+from printing.identify import parse_host_identification
 from printing.port import (
     Outcome,
     PayloadFormat,
@@ -32,6 +40,7 @@ from printing.port import (
     PrintResult,
     check_content_type,
 )
+from printing.resolution import at_device_resolution
 from printing.status import ETX, parse_host_status
 from printing.transports.confirm import await_output
 
@@ -50,6 +59,8 @@ class TcpZplPrinter:
     ``check_status=False`` skips ``~HS`` for raw port-9100 devices that never answer it: such
     a printer cannot confirm, so its jobs come back SENT and a person confirms the labels.
     ``confirm_timeout`` bounds the wait for the printer to consume a job it was sent.
+    ``dpi_fixed``: the address set ``dpi``, so a printer reporting another is refused;
+    ``media_mm`` and ``darkness`` come from the station's printer profile.
     """
 
     host: str
@@ -59,6 +70,9 @@ class TcpZplPrinter:
     timeout: float = 5.0
     check_status: bool = True
     confirm_timeout: float = 30.0
+    dpi_fixed: bool = False
+    media_mm: tuple[float, float] | None = None
+    darkness: int | None = None
     payload_format: PayloadFormat = field(default="zpl", init=False)
 
     def __post_init__(self) -> None:
@@ -66,7 +80,14 @@ class TcpZplPrinter:
 
     @property
     def address(self) -> str:
-        return f"tcp://{self.host}:{self.port}"
+        """What a job records and a retry reopens: with every option that changes what is
+        printed (a fixed dpi, no status, the profile's media and darkness)."""
+        return f"tcp://{self.host}:{self.port}" + profile_query(
+            dpi=self.dpi if self.dpi_fixed else None,
+            status_off=not self.check_status,
+            media=self.media_mm,
+            darkness=self.darkness,
+        )
 
     def send(self, job: PrintJob) -> PrintResult:
         """Send one job and, with status on, wait until the printer has printed it.
@@ -93,10 +114,35 @@ class TcpZplPrinter:
 
     def probe(self) -> None:
         """Before a job exists: the printer answers and is ready (with status off: it
-        accepts a connection).  Sends no job byte; raises ``PrinterError``."""
+        accepts a connection), and its resolution is the one the address fixes, if any.
+        Sends no job byte; raises ``PrinterError``."""
         with self._io_errors(), socket.create_connection(self._target, self.timeout) as sock:
             if self.check_status:
                 self._require_ready(sock)
+        at_device_resolution(self)
+
+    def query_resolution(self) -> int | None:
+        """The print head's dpi (``~HI``); None when the printer cannot tell (status off, or
+        no answer within ``timeout``).  Raises ``PrinterResolutionUnreadableError`` for an
+        answer that is no identification, and connection errors as ``send`` does."""
+        if not self.check_status:
+            return None
+        with self._io_errors(), socket.create_connection(self._target, self.timeout) as sock:
+            sock.sendall(b"~HI")
+            reply = b""
+            deadline = time.monotonic() + self.timeout
+            with contextlib.suppress(TimeoutError):  # silence: it cannot tell
+                while ETX not in reply and time.monotonic() < deadline:
+                    chunk = sock.recv(1024)
+                    if not chunk:
+                        break
+                    reply += chunk
+        if not reply:
+            return None
+        return parse_host_identification(reply, printer=self.name)
+
+    def at_resolution(self, dpi: int) -> TcpZplPrinter:
+        return replace(self, dpi=dpi)
 
     @property
     def _target(self) -> tuple[str, int]:

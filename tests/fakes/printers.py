@@ -10,6 +10,7 @@ from dataclasses import replace
 from types import TracebackType
 from typing import Literal
 
+from printing.identify import format_host_identification
 from printing.port import (
     CONTENT_TYPES,
     Outcome,
@@ -21,7 +22,9 @@ from printing.port import (
 from printing.status import PrinterStatus, format_host_status
 
 Behaviour = Literal["normal", "close", "silent", "reset", "deaf", "garbage"]
-_HS = b"~HS"
+Identify = Literal["normal", "garbage", "silent"]
+_HS, _HI = b"~HS", b"~HI"
+_QUERIES = (_HS, _HI)  # tilde commands answered at once, wherever they are in the stream
 _END = b"^XZ"  # a format is complete (and printable) once its ^XZ arrived
 GARBAGE = b"\x02HELLO,WORLD\x03\r\n" * 3  # framed like a status, but no status
 
@@ -84,6 +87,10 @@ class FakeZebraPrinter:
     * "deaf": answer the first ``~HS``, then never read again;
     * "garbage": once job bytes arrived, answer ``~HS`` with bytes that are no status.
 
+    ``~HI`` is answered with a print head of ``dpi`` unless ``identify`` is "garbage" (a
+    framed reply with no resolution) or "silent" (no answer); "silent" behaviour answers
+    neither.
+
     ``after_job``: the status reported (and obeyed: nothing prints while it has a problem)
     once any job byte arrived, e.g. paper out.  ``drain_polls``: a slow printer — a received
     format stays in the buffer for that many ``~HS`` polls before it prints.
@@ -99,12 +106,17 @@ class FakeZebraPrinter:
         reset_after: int = 0,
         after_job: PrinterStatus | None = None,
         drain_polls: int = 0,
+        dpi: int = 203,
+        identify: Identify = "normal",
     ) -> None:
         self.status = status or PrinterStatus()
         self.behaviour: Behaviour = behaviour
         self.reset_after = reset_after
         self.after_job = after_job
         self.drain_polls = drain_polls
+        self.dpi = dpi
+        self.identify: Identify = identify
+        self.identified = 0  # ~HI asked
         self.jobs: list[bytes] = []
         self.connections = 0
         self.printed = 0  # labels that came out
@@ -184,8 +196,10 @@ class FakeZebraPrinter:
     def _take(self, conn: socket.socket, chunk: bytes) -> bool:
         """Handle one chunk in stream order; False once the connection was dropped."""
         for part in self._connection.split(chunk):
-            if part is None:
-                if not self._answer(conn):
+            if isinstance(part, Query):
+                if part == _HI:
+                    self._identify(conn)
+                elif not self._answer(conn):
                     return False
                 continue
             if self.behaviour == "reset" and self._connection.size + len(part) >= self.reset_after:
@@ -206,6 +220,13 @@ class FakeZebraPrinter:
             self._pending += completed
             self._polls_left = self.drain_polls
             self._print_if_able(polled=False)
+
+    def _identify(self, conn: socket.socket) -> None:
+        self.identified += 1
+        if self.behaviour == "silent" or self.identify == "silent":
+            return
+        reply = GARBAGE if self.identify == "garbage" else format_host_identification(self.dpi)
+        conn.sendall(reply)
 
     def _answer(self, conn: socket.socket) -> bool:
         self.polls += 1
@@ -241,7 +262,7 @@ class FakeZebraPrinter:
 
 
 class _Connection:
-    """One connection's job bytes, and a tail that may be the start of a split ``~HS``."""
+    """One connection's job bytes, and a tail that may be the start of a split query."""
 
     def __init__(self) -> None:
         self.data = bytearray()
@@ -249,14 +270,15 @@ class _Connection:
         self._tail = b""
         self._formats = 0
 
-    def split(self, chunk: bytes) -> list[bytes | None]:
-        """Job byte runs and, for each ``~HS``, None; in stream order."""
-        data, parts = self._tail + chunk, list[bytes | None]()
+    def split(self, chunk: bytes) -> list[bytes | Query]:
+        """Job byte runs and each query (``~HS``, ``~HI``) as a ``Query``; in stream order."""
+        data, parts = self._tail + chunk, list[bytes | Query]()
         self._tail = b""
-        while (at := data.find(_HS)) >= 0:
-            parts += [data[:at], None]
-            data = data[at + len(_HS) :]
-        for keep in (2, 1):  # "~" or "~H" at the end may be a ~HS cut by the network
+        while (found := _first_query(data)) is not None:
+            at, query = found
+            parts += [data[:at], Query(query)]
+            data = data[at + len(query) :]
+        for keep in (2, 1):  # "~" or "~H" at the end may be a query cut by the network
             if data.endswith(_HS[:keep]):
                 data, self._tail = data[:-keep], data[-keep:]
                 break
@@ -275,3 +297,12 @@ class _Connection:
         self.data += self._tail
         self.size += len(self._tail)
         self._tail = b""
+
+
+class Query(bytes):
+    """A tilde query found in the stream (its bytes), told apart from job bytes by type."""
+
+
+def _first_query(data: bytes) -> tuple[int, bytes] | None:
+    found = [(at, query) for query in _QUERIES if (at := data.find(query)) >= 0]
+    return min(found) if found else None
