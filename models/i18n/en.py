@@ -693,6 +693,20 @@ MESSAGES: dict[str, str] = {
         "Printer {printer} answered the confirmation with something that is not a status "
         "({reply!r}). The label is not confirmed: scan the labels that came out."
     ),
+    # --- printing: resolution and media (printing/resolution.py, printing/payload.py)
+    "printer_resolution_mismatch": (
+        "Printer {printer} prints at {reported} dpi, but its address is set to {configured} "
+        "dpi. Nothing was printed: correct the printer's settings (or address) and retry."
+    ),
+    "printer_resolution_unreadable": (
+        "Printer {printer} answered the resolution query with something that is not an "
+        "identification ({reply!r}). Nothing was printed."
+    ),
+    "printer_media_too_small": (
+        "The label ({label} mm) is larger than the labels loaded in printer {printer} "
+        "({media} mm). Nothing was printed: load larger labels or choose another printer."
+    ),
+    "printer_profile_invalid": "The printer profile cannot be used: {reason}",
     # --- printing: the CUPS spooler (printing/transports/system.py)
     "printer_spooler_down": (
         "The print service (CUPS) is not running or not answering at {server}, so nothing "
@@ -1024,7 +1038,8 @@ MESSAGES.update(
         "printer_address_problem.too_long": "it is longer than 200 characters",
         "printer_address_problem.unknown_option": (
             "it has an option this kind of printer does not take (tcp://: dpi, timeout, "
-            "status; file://: dpi, format; system://: dpi, format, timeout, server)"
+            "status, confirm, media, darkness; file://: dpi, format; system://: dpi, "
+            "format, timeout, server, media, darkness)"
         ),
         "printer_address_problem.timeout": "timeout must be a number of seconds from 0.1 to 300",
         "printer_address_problem.confirm": "confirm must be a number of seconds from 0.1 to 600",
@@ -1050,6 +1065,27 @@ MESSAGES.update(
         "printer_address_problem.server": (
             "server must be host, host:port or the absolute path of the CUPS socket"
         ),
+        "printer_address_problem.media": (
+            "media must be width x height in mm, each from 5 to 300, e.g. media=104x150"
+        ),
+        "printer_address_problem.darkness": "darkness must be a whole number from -30 to 30",
+        # printing: why a station's printer profile cannot be used (printing/profile.py)
+        "printer_profile_problem.entry": "each printer profile must be a set of settings",
+        "printer_profile_problem.keys": (
+            "a profile needs an address and may only hold address, language, dpi, "
+            "media_width_mm, media_height_mm, darkness and status"
+        ),
+        "printer_profile_problem.type": (
+            "a setting has the wrong kind of value (address and language are text, dpi and "
+            "darkness whole numbers, media sizes numbers, status true or false)"
+        ),
+        "printer_profile_problem.address_options": (
+            "the address must not hold options (?…); they come from the profile's settings"
+        ),
+        "printer_profile_problem.language": "the language must be zpl, pdf or png",
+        "printer_profile_problem.language_tcp": "a network (tcp://) printer prints ZPL only",
+        "printer_profile_problem.media_pair": "give both the media width and height, or neither",
+        "printer_profile_problem.darkness_zpl": "darkness applies to ZPL printers only",
     }
 )
 

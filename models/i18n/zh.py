@@ -556,6 +556,19 @@ MESSAGES: dict[str, str] = {
         "打印机 {printer} 对确认查询的回复不是状态信息（{reply!r}）。标签未获确认："
         "请扫描已打出的标签。"
     ),
+    # --- printing: resolution and media (printing/resolution.py, printing/payload.py)
+    "printer_resolution_mismatch": (
+        "打印机 {printer} 的分辨率为 {reported} dpi，但其地址设定为 {configured} dpi。"
+        "未打印任何内容：请更正打印机设置（或地址）后重试。"
+    ),
+    "printer_resolution_unreadable": (
+        "打印机 {printer} 对分辨率查询的应答不是设备标识（{reply!r}）。未打印任何内容。"
+    ),
+    "printer_media_too_small": (
+        "标签（{label} 毫米）大于打印机 {printer} 中装入的标签纸（{media} 毫米）。"
+        "未打印任何内容：请装入更大的标签纸或选择其他打印机。"
+    ),
+    "printer_profile_invalid": "打印机配置无法使用：{reason}",
     "printer_spooler_down": (
         "打印服务（CUPS）未运行或在 {server} 无响应，未向打印机 {printer} 发送任何内容。"
         "请启动打印服务后重试。"
@@ -839,8 +852,9 @@ MESSAGES.update(
         "printer_address_problem.unreadable": "无法识别为 URL",
         "printer_address_problem.too_long": "超过 200 个字符",
         "printer_address_problem.unknown_option": (
-            "含有此类打印机不支持的选项（tcp://：dpi、timeout、status；"
-            "file://：dpi、format；system://：dpi、format、timeout、server）"
+            "含有此类打印机不支持的选项（tcp://：dpi、timeout、status、confirm、media、"
+            "darkness；file://：dpi、format；system://：dpi、format、timeout、server、"
+            "media、darkness）"
         ),
         "printer_address_problem.timeout": "timeout 必须是 0.1 至 300 之间的秒数",
         "printer_address_problem.confirm": "confirm 必须是 0.1 至 600 之间的秒数",
@@ -857,6 +871,25 @@ MESSAGES.update(
         "printer_address_problem.server": (
             "server 必须是主机名、主机名:端口或 CUPS 套接字的绝对路径"
         ),
+        "printer_address_problem.media": (
+            "media 必须为以毫米计的 宽x高，每项 5 至 300，例如 media=104x150"
+        ),
+        "printer_address_problem.darkness": "darkness 必须是 -30 至 30 之间的整数",
+        # printing: why a station's printer profile cannot be used (printing/profile.py)
+        "printer_profile_problem.entry": "每个打印机配置必须是一组设置",
+        "printer_profile_problem.keys": (
+            "配置须含地址，且只能包含 address、language、dpi、media_width_mm、"
+            "media_height_mm、darkness 和 status"
+        ),
+        "printer_profile_problem.type": (
+            "某项设置的值类型不对（address 和 language 为文本，dpi 和 darkness 为整数，"
+            "标签纸尺寸为数字，status 为 true 或 false）"
+        ),
+        "printer_profile_problem.address_options": "地址中不得含选项（?…）；选项来自配置的设置",
+        "printer_profile_problem.language": "语言必须为 zpl、pdf 或 png",
+        "printer_profile_problem.language_tcp": "网络（tcp://）打印机只能打印 ZPL",
+        "printer_profile_problem.media_pair": "标签纸的宽和高须同时给出或都不给出",
+        "printer_profile_problem.darkness_zpl": "打印浓度仅适用于 ZPL 打印机",
     }
 )
 

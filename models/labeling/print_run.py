@@ -101,11 +101,7 @@ class PrintRunActions:
         with self._uow() as uow:
             require_actor(uow.session, actor, PRINT_ROLES, "print labels")
             job = get_or_404(uow.session, PrintJob, job_id, "print job")
-            if job.status not in (PrintJobStatus.REQUESTED, PrintJobStatus.FAILED):
-                raise InvalidTransitionError(
-                    kind="print job", ident=job_id, current=job.status.value, target="printing"
-                )
-            _require_reprint_approval(uow, job)
+            _require_printable(uow, job)
             template, layout = usable_template(uow.session, job.template_id)
             flags = label_flags(template, bool(job.reprint_reason))
             claimed = [
@@ -125,11 +121,25 @@ class PrintRunActions:
             return claimed
 
     def _refused(self, job_id: int, failure: port.PrinterError, actor: str) -> PrintOutcome:
-        """Nothing was claimed or sent: the job keeps its state (retryable) and no record
-        changes; the outcome carries why."""
+        """Refused before any label was claimed (printer unreachable, another resolution,
+        media too small): no label exists, and the job is FAILED (retryable) with the reason,
+        as a failed print run leaves it.  Refusals the claim would give come first."""
         with self._uow() as uow:
             require_actor(uow.session, actor, PRINT_ROLES, "print labels")
             job = get_or_404(uow.session, PrintJob, job_id, "print job")
+            _require_printable(uow, job)
+            old, job.status = job.status, PrintJobStatus.FAILED
+            job.failure = describe(failure, "en")[:500]
+            uow.audit.record(
+                AuditAction.TRANSITION,
+                actor=actor,
+                subject_type="print_job",
+                subject_id=job.id,
+                old={"status": old.value},
+                new={"status": job.status.value, "sent": 0},
+                reason=job.failure,
+            )
+            uow.commit()
             return PrintOutcome(job_id, job.status, (), failure)
 
     def _finish(
@@ -230,6 +240,14 @@ def _finished_status(
     if _labels(uow, job_id, LabelState.UNCONFIRMED):
         return PrintJobStatus.UNCONFIRMED
     return PrintJobStatus.PRINTED
+
+
+def _require_printable(uow: UnitOfWork, job: PrintJob) -> None:
+    if job.status not in (PrintJobStatus.REQUESTED, PrintJobStatus.FAILED):
+        raise InvalidTransitionError(
+            kind="print job", ident=job.id, current=job.status.value, target="printing"
+        )
+    _require_reprint_approval(uow, job)
 
 
 def _require_reprint_approval(uow: UnitOfWork, job: PrintJob) -> None:

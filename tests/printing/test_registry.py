@@ -18,7 +18,7 @@ def test_tcp_url_gives_zpl_printer_with_default_port() -> None:
     printer = open_printer("tcp://10.0.0.5?dpi=300", name="Cleanroom 1")
     assert isinstance(printer, TcpZplPrinter)
     assert (printer.port, printer.dpi, printer.name) == (9100, 300, "Cleanroom 1")
-    assert (printer.address, printer.payload_format) == ("tcp://10.0.0.5:9100", "zpl")
+    assert (printer.address, printer.payload_format) == ("tcp://10.0.0.5:9100?dpi=300", "zpl")
 
 
 def test_file_url_defaults_to_pdf(tmp_path: Path) -> None:
