@@ -2,6 +2,8 @@
 
 Stored as JSON in the user's config folder (platformdirs) or at ``--station-config``.
 Only an administrator edits it (StationDialog); the core still checks every action.
+Printers are plain addresses (``printers``) or profiles (``printer_profiles``: language,
+resolution, media, darkness, status; printing.profile), each used through its address.
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ from typing import Any
 from platformdirs import user_config_dir
 from PySide6.QtCore import QCoreApplication
 
-from gui.i18n import QT_TRANSLATE_NOOP
+from gui.i18n import LANGUAGE, QT_TRANSLATE_NOOP
+from models.i18n import describe
+from printing.errors import PrinterError
+from printing.profile import PrinterProfile
 
 ROLES = {
     "cleanroom": QT_TRANSLATE_NOOP("Station", "Cleanroom workstation"),
@@ -38,6 +43,13 @@ class StationConfig:
     lock_minutes: int = 5
     printers: tuple[str, ...] = ()
     scanner: ScannerSettings = ScannerSettings()
+    printer_profiles: tuple[PrinterProfile, ...] = ()
+
+    @property
+    def printer_urls(self) -> tuple[str, ...]:
+        """Every printer of this station, as the address a print job records and uses."""
+        urls = (*self.printers, *(profile.url() for profile in self.printer_profiles))
+        return tuple(dict.fromkeys(urls))
 
     @property
     def role_text(self) -> str:
@@ -59,11 +71,15 @@ def load_station(path: Path | None = None) -> StationConfig:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         scanner = ScannerSettings(**data.pop("scanner", {}))
+        profiles = tuple(PrinterProfile.from_dict(p) for p in data.pop("printer_profiles", ()))
         config = StationConfig(
-            **{**data, "printers": tuple(data.get("printers", ())), "scanner": scanner}
+            **{**data, "printers": tuple(data.get("printers", ())), "scanner": scanner},
+            printer_profiles=profiles,
         )
     except (json.JSONDecodeError, TypeError) as exc:
         raise ValueError(f"{path}: {exc}") from exc
+    except PrinterError as exc:  # a profile that cannot be used, in the user's language
+        raise ValueError(f"{path}: {describe(exc, LANGUAGE.code)}") from exc
     if config.role not in ROLES:
         raise ValueError(f"{path}: unknown role {config.role!r}")
     return config
@@ -74,5 +90,6 @@ def save_station(config: StationConfig, path: Path | None = None) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     data = asdict(config)
     data["printers"] = list(config.printers)
+    data["printer_profiles"] = [profile.to_dict() for profile in config.printer_profiles]
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
     return path

@@ -72,6 +72,8 @@ class StationDialog(QDialog):
             scanner=ScannerSettings(
                 burst_gap_ms=self.gap.value(), min_length=self.min_length.value()
             ),
+            # edited in station.json for now (printing.profile); kept as they are
+            printer_profiles=self._ctx.station.printer_profiles,
         )
 
     def on_save(self) -> None:

@@ -100,7 +100,7 @@ def test_request_print_check_apply_balances(
 ) -> None:
     page = open_station(qtbot, controller)
     request_and_print(qtbot, page, units=1)
-    assert zebra.wait_for_connections(1)
+    assert zebra.wait_for_connections(2)  # ~HI, then the label
     assert any(b"^XA" in job for job in zebra.jobs)
     label = page.label_rows[0]
     assert label.state == "printed"

@@ -99,7 +99,7 @@ def test_print_sends_the_batch_to_a_zebra(db: str, monkeypatch: pytest.MonkeyPat
                 db,
             ]
         )
-        zebra.wait_for_connections(2)
+        zebra.wait_for_connections(5)  # probe: ~HS, ~HI; print run: ~HI, two labels
     assert code == 0 and len(zebra.jobs) == 2
 
 

@@ -96,7 +96,7 @@ def test_slow_printer_is_waited_for_and_every_label_confirmed(
         outcome = core.labeling.print_job(
             job_id=job_id, printer=open_printer(zebra.url + "&confirm=10"), actor="wang"
         )
-        assert zebra.wait_for_connections(len(lot.unit_ids))
+        assert zebra.wait_for_connections(1 + len(lot.unit_ids))  # ~HI, then one per label
     assert outcome.status is PrintJobStatus.PRINTED and outcome.failure is None
     assert zebra.printed == _printed(core, job_id) == len(lot.unit_ids)
 

@@ -46,7 +46,8 @@ def test_zebra_receives_exactly_the_archived_bytes_and_the_batch_reconciles(
         outcome = core.labeling.print_job(
             job_id=job_id, printer=open_printer(zebra.url), actor="wang"
         )
-        assert zebra.wait_for_connections(len(lot.unit_ids))  # ~HS + job, one per label
+        # one ~HI (its resolution), then ~HS + job on one connection per label
+        assert zebra.wait_for_connections(1 + len(lot.unit_ids))
     assert outcome.status is PrintJobStatus.PRINTED and outcome.failure is None
     labels = labels_of(core, job_id)
     assert [label.payload for label in labels] == zebra.jobs
@@ -113,7 +114,7 @@ def test_printer_not_ready_fails_the_job_and_a_retry_prints_it(
         retry = core.labeling.print_job(
             job_id=job_id, printer=open_printer(zebra.url), actor="wang"
         )
-        zebra.wait_for_connections(2)
+        zebra.wait_for_connections(3)  # ~HI, two labels
     assert retry.status is PrintJobStatus.PRINTED and len(zebra.jobs) == 2
     printed = [x for x in labels_of(core, job_id) if x.state is LabelState.PRINTED]
     assert [x.payload for x in printed] == zebra.jobs

@@ -195,7 +195,7 @@ class LabelActions(QObject):
             ),
             fields=[
                 Field("reason", self.tr("Reason"), "multiline"),
-                Field("printer", self.tr("Printer"), "choice", ctx.station.printers),
+                Field("printer", self.tr("Printer"), "choice", ctx.station.printer_urls),
             ],
             submit=self.tr("Request reprint"),
             action=lambda v: labeling.request_reprint(

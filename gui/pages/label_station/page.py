@@ -205,7 +205,7 @@ class LabelStationPage(QWidget):
             self.template_combo.addItem(f"{t.code} v{t.version} · {t.container_type}", t.id)
         self.template_combo.blockSignals(False)
         self.printer_combo.clear()
-        for url in self.ctx.station.printers:
+        for url in self.ctx.station.printer_urls:
             self.printer_combo.addItem(_short_url(url), url)
             self.printer_combo.setItemData(
                 self.printer_combo.count() - 1, url, Qt.ItemDataRole.ToolTipRole
@@ -217,7 +217,7 @@ class LabelStationPage(QWidget):
             self.batch_combo.addItem(f"{b.number}  ·  {status_text(b.status)}  ·  {b.units}", b.id)
         self.batch_combo.setCurrentIndex(max(self.batch_combo.findData(previous), 0))
         self.batch_combo.blockSignals(False)
-        if not self.ctx.station.printers:
+        if not self.ctx.station.printer_urls:
             self.say(
                 self.tr(
                     "No label printer is configured for this workstation "
