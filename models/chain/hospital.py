@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from models.chain import lookup
+from models.chain.bag import BagFacts, bag_facts, thaw_blockers
 from models.chain.bedside import BedsideVerdict, UnitFacts, bedside_verdict
 from models.chain.errors import BedsideStopError, ScanMismatchError, UnitNotUsableError
 from models.chain.genealogy_sql import donors_of_unit, void_problem, voided_lineage
@@ -142,20 +143,9 @@ class HospitalService:
             require_actor(uow.session, actor, NURSES, "thaw units")
             unit = lookup.unit(uow.session, unit_code)
             minutes = unit.batch.product_type.post_thaw_minutes
-            facts = unit_facts(uow, unit)
-            blocking = [
-                p
-                for p in bedside_verdict(facts, "-", ended_at).problems
-                if p.value
-                not in ("wrong_recipient", "not_dispensed", "not_thawed", "wrong_hospital")
-            ]
-            if minutes is None or unit.disposition is not Disposition.AT_HOSPITAL or blocking:
-                problem = (
-                    "not a frozen product"
-                    if minutes is None
-                    else (", ".join(p.value for p in blocking) or unit.disposition.value)
-                )
-                raise UnitNotUsableError(unit=unit_code, action="thaw", problem=problem)
+            blockers = thaw_blockers(unit_facts(uow, unit), minutes, ended_at)
+            if minutes is None or blockers:
+                raise UnitNotUsableError(unit=unit_code, action="thaw", problem=", ".join(blockers))
             if not started_at <= ended_at <= uow.clock() + timedelta(minutes=1):
                 raise ValidationError(field="thaw times", reason="start ≤ end ≤ now")
             use_by = ended_at + timedelta(minutes=minutes)
@@ -180,6 +170,17 @@ class HospitalService:
             )
             uow.commit()
             return use_by
+
+    def now(self) -> datetime:
+        """The core's clock: a use-by countdown counts against the time the core decides by."""
+        return self._uow().clock()
+
+    def bag(self, *, product_scan: str, product_code_scan: str | None = None) -> BagFacts:
+        """The scanned bag's facts and whether it may be thawed now (read-only)."""
+        with self._uow().reading() as uow:
+            unit = _scanned_bag(uow, product_scan, product_code_scan)
+            thaw = uow.session.scalar(select(Thaw).where(Thaw.unit_id == unit.id))
+            return bag_facts(unit, unit_facts(uow, unit), thaw, uow.clock())
 
     def check_bedside(
         self, *, product_scan: str, recipient_scan: str, product_code_scan: str | None = None
@@ -262,13 +263,22 @@ def _scanned_unit(uow: UnitOfWork, text: str) -> ProductUnit:
     return lookup.unit(uow.session, text)
 
 
-def _verdict(
-    uow: UnitOfWork, product_scan: str, product_code: str | None, recipient_scan: str
-) -> tuple[BedsideVerdict, ProductUnit | None, Recipient | None]:
+def _din_scan(product_scan: str) -> DinScan:
     # The product must be scanned, never typed: a typed DIN defeats the point of the check.
     scan = parse_scan(product_scan, allow_keyboard=False)
     if not isinstance(scan, DinScan):
         raise ValidationError(field="product scan", reason="scan the DIN bar code of the bag")
+    return scan
+
+
+def _scanned_bag(uow: UnitOfWork, product_scan: str, product_code: str | None) -> ProductUnit:
+    return lookup.unit(uow.session, _din_scan(product_scan).din.data_content(), product_code)
+
+
+def _verdict(
+    uow: UnitOfWork, product_scan: str, product_code: str | None, recipient_scan: str
+) -> tuple[BedsideVerdict, ProductUnit | None, Recipient | None]:
+    scan = _din_scan(product_scan)
     try:
         unit: ProductUnit | None = lookup.unit(uow.session, scan.din.data_content(), product_code)
     except NotFoundError:

@@ -1,9 +1,12 @@
-"""Hospital bedside: scan the bag, scan the wristband, see every hard stop, then administer.
+"""Hospital bedside: scan the bag, thaw it, scan the wristband, see every hard stop, administer.
 
 The verdict is the core's (HospitalService.check_bedside), shown in the user's language
 with a glyph and words, never colour alone.  "Administer" is enabled only on a clean
 verdict for exactly the scans shown; a second person signs with their own user name and
 password.  The core checks everything again when it records the administration.
+
+The scanned bag's facts, its thaw and the use-by countdown are the BagPanel's; a hard stop
+covers the whole window in red (StopOverlay) until it is deliberately acknowledged.
 """
 
 from __future__ import annotations
@@ -21,11 +24,14 @@ from PySide6.QtWidgets import (
 
 from gui.context import AppContext
 from gui.dialogs.signoff import SecondPersonDialog
-from gui.i18n import LANGUAGE
+from gui.i18n import domain
 from gui.operations import Operation, error_text, run_op
+from gui.pages.bedside.bag_panel import BagPanel
+from gui.pages.bedside.stop_overlay import StopOverlay
 from gui.status_style import set_ok
 from gui.widgets.scan_line_edit import ScanLineEdit, visible
 from models.chain.bedside import BedsideVerdict
+from models.kernel.record_check import RecordIntegrityError
 
 
 class VerifierDialog(SecondPersonDialog):
@@ -85,6 +91,7 @@ class BedsidePage(QWidget):
         )
         self.product, self.recipient = ScanLineEdit(), ScanLineEdit()
         self.product.setObjectName("productScan")
+        self.bag_panel = BagPanel(ctx)
         self.recipient.setObjectName("recipientScan")
         for field in (self.product, self.recipient):
             font = field.font()
@@ -106,6 +113,7 @@ class BedsidePage(QWidget):
         self._refusal: BaseException | None = None
         self._scans: tuple[str, str] | None = None  # what the shown verdict is about
         self.dialog: VerifierDialog | None = None
+        self._stop_overlay: StopOverlay | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.hint)
@@ -115,6 +123,8 @@ class BedsidePage(QWidget):
         ):
             layout.addWidget(label)
             layout.addWidget(field)
+            if field is self.product:
+                layout.addWidget(self.bag_panel)
         layout.addWidget(self.verdict_label, 1)
         layout.addWidget(self.administer_button)
         layout.addWidget(self.status)
@@ -122,6 +132,10 @@ class BedsidePage(QWidget):
         self.recipient.scanned.connect(lambda _t: self.check())
         for field in (self.product, self.recipient):
             field.textEdited.connect(lambda _t: self._clear_verdict())
+        self.product.textEdited.connect(lambda _t: self.bag_panel.clear())
+        # A recorded thaw or a use-by that has just passed changes the core's verdict.
+        self.bag_panel.thawed.connect(lambda _use_by: self._recheck())
+        self.bag_panel.countdown.expired.connect(self._recheck)
         self.administer_button.clicked.connect(self.open_verifier)
         self.retranslate()
 
@@ -151,12 +165,17 @@ class BedsidePage(QWidget):
 
     # -- checking --------------------------------------------------------------------------
 
-    def _on_product_scanned(self, _text: str) -> None:
+    def _on_product_scanned(self, text: str) -> None:
+        self.bag_panel.load(text)
         if self.recipient.text().strip():
             self.check()
         else:
             self._clear_verdict()
             self.recipient.setFocus()
+
+    def _recheck(self) -> None:
+        if self.product.text().strip() and self.recipient.text().strip():
+            self.check()
 
     def check(self) -> Operation | None:
         product, recipient = self.product.text(), self.recipient.text().strip()
@@ -184,6 +203,8 @@ class BedsidePage(QWidget):
             return  # the fields changed while checking: that verdict is about other scans
         self.verdict, self._refusal, self._scans = verdict, None, scans
         self._render()
+        if not verdict.ok:
+            self._show_stop()
         self.checked.emit(verdict)
 
     def _show_refusal(self, scans: tuple[str, str], exc: BaseException) -> None:
@@ -193,6 +214,8 @@ class BedsidePage(QWidget):
         self._render()
         self.product.setFocus()
         self.product.selectAll()
+        if isinstance(exc, RecordIntegrityError):
+            self._show_stop()  # a record that differs from its trail is a hard stop too
         self.checked.emit(exc)
 
     def _clear_verdict(self) -> None:
@@ -211,20 +234,47 @@ class BedsidePage(QWidget):
             )
             ok = True
         else:
-            stops = verdict.describe(LANGUAGE.code).split("; ")
-            text = "\n".join(
-                [
-                    self.tr("STOP – do not administer unit {0} to patient {1}:").format(
-                        verdict.unit, verdict.recipient
-                    )
-                ]
-                + [f"✖ {stop}" for stop in stops]
-            )
+            text = "\n".join([self._stop_title(), *(f"✖ {r}" for r in self.stop_reasons())])
             ok = False
         self.verdict_label.setText(text)
         self.verdict_label.setAccessibleName(text)
         set_ok(self.verdict_label, ok)
         self.administer_button.setEnabled(self.clean())
+        if self._stop_overlay is not None and self._stop_overlay.isVisible():
+            self._show_stop()  # the same STOP in the language just chosen
+
+    # -- the STOP ----------------------------------------------------------------------------
+
+    def _stop_title(self) -> str:
+        verdict = self.verdict
+        if verdict is None:
+            return self.tr("STOP – do not administer.")
+        return self.tr("STOP – do not administer unit {0} to patient {1}:").format(
+            verdict.unit, verdict.recipient
+        )
+
+    def stop_reasons(self) -> list[str]:
+        """Every reason of the shown hard stop, in the user's language."""
+        if self.verdict is not None:
+            return [domain(f"bedside.{problem.value}") for problem in self.verdict.problems]
+        return [visible(error_text(self._refusal))] if self._refusal is not None else []
+
+    @property
+    def stop_overlay(self) -> StopOverlay:
+        """Built on first use, over the window the page is shown in (the main window)."""
+        if self._stop_overlay is None or self._stop_overlay.parentWidget() is not self.window():
+            self._stop_overlay = StopOverlay(self.window())
+            self._stop_overlay.acknowledged.connect(self._on_stop_acknowledged)
+            self.destroyed.connect(self._stop_overlay.deleteLater)  # it lives in the window
+        return self._stop_overlay
+
+    def _show_stop(self) -> None:
+        self.stop_overlay.show_stop(self._stop_title(), self.stop_reasons())
+
+    def _on_stop_acknowledged(self) -> None:
+        # The stop stays on the page in red; the next scan of a bag replaces the shown one.
+        self.product.setFocus()
+        self.product.selectAll()
 
     def clean(self) -> bool:
         return (
@@ -252,6 +302,7 @@ class BedsidePage(QWidget):
         self.ctx.events.records_changed.emit("administration")
         self.product.clear()
         self.recipient.clear()
+        self.bag_panel.clear()
         self._clear_verdict()
         self.status.setText(
             "✔ "

@@ -1,0 +1,272 @@
+"""Bedside thaw and the full-window STOP: the nurse scans the bag, records the thaw on the
+page (the core's HospitalService.thaw), sees the use-by counted down against the core's clock
+(moved forward here instead of sleeping), gives the right bag to the right wristband, and
+every hard stop covers the window in red until it is deliberately acknowledged."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from gui.app import AppController
+from gui.context import AppContext
+from gui.events import AppEvents
+from gui.i18n import LANGUAGE
+from gui.operations import database_pool
+from gui.pages.bedside.page import BedsidePage, VerifierDialog
+from gui.station import StationConfig
+from models.cleanroom.work import work_list
+from models.core import Core, open_core
+from models.demo.build import DEMO_PASSWORD, DEMO_STAFF
+from models.entities.logistics import Administration, Thaw
+from models.entities.production import ProductUnit
+from models.identity.passwords import fast_passwords_for_tests
+from tests.conftest import ATTESTED
+from tests.conftest import sign_in as authenticate
+from tests.gui.conftest import DemoTemplate
+from tests.gui.gui_helpers import PASSWORD, sign_in, wedge_scan
+from tests.gui.scenario import filled_batch, pass_qc
+
+PATIENT, OTHER = "P-THAW-01", "P-THAW-02"
+
+
+class ShiftedClock:
+    """The core's "now": the real time plus an offset the test moves forward."""
+
+    def __init__(self) -> None:
+        self.offset = timedelta(0)
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+
+@pytest.fixture
+def clock() -> ShiftedClock:
+    return ShiftedClock()
+
+
+@pytest.fixture
+def demo_core(tmp_path: Path, demo_template: DemoTemplate, clock: ShiftedClock) -> Iterator[Core]:
+    demo_template.copy_to(tmp_path / "demo.db")
+    core = open_core(
+        f"sqlite:///{tmp_path / 'demo.db'}",
+        passwords=fast_passwords_for_tests(),
+        workstation="WARD-01",
+        clock=clock,
+    )
+    authenticate(core, *DEMO_STAFF, password=DEMO_PASSWORD)
+    yield core
+    database_pool().waitForDone()
+    core.close()
+
+
+@pytest.fixture
+def ctx(demo_core: Core, tmp_path: Path) -> AppContext:
+    station = StationConfig(name="WARD-01", role="hospital")
+    return AppContext(demo_core, AppEvents(), station, station_path=tmp_path / "station.json")
+
+
+def received_unit(core: Core) -> str:
+    """A released unit shipped for PATIENT and received at HOSP-B, not yet thawed."""
+    number, batch = filled_batch(core, units=1, location="T-03/R2/B5")
+    pass_qc(core, batch)
+    core.quality.release.release_batch(
+        attestation=ATTESTED, batch_id=batch, username="chen", password=PASSWORD
+    )
+    with core.uow() as uow:
+        [unit] = [u.code for u in work_list(uow.session).shippable if u.batch == number]
+    chain, now = core.chain, datetime.now(UTC)
+    for code in (PATIENT, OTHER):
+        chain.donors.register_recipient(
+            actor="liu", code=code, initials="WXY", hospital_code="HOSP-B"
+        )
+    chain.shipments.create(
+        actor="wang", code="SH-THAW-01", destination="HOSP-B", units=[unit], recipient=PATIENT
+    )
+    chain.shipments.dispatch(
+        actor="wang", code="SH-THAW-01", at=now - timedelta(hours=6), temperature_c=-182
+    )
+    chain.hospital.receive_shipment(
+        actor="liu",
+        code="SH-THAW-01",
+        at=now - timedelta(hours=1),
+        temperature_c=-171,
+        scanned=[unit],
+    )
+    return unit
+
+
+def din_scan(unit_code: str) -> str:
+    return f"={unit_code.split('/', maxsplit=1)[0]}00"
+
+
+def bedside(qtbot: QtBot, controller: AppController) -> BedsidePage:
+    sign_in(qtbot, controller, "liu")
+    page = controller.window.show_page("bedside")
+    assert isinstance(page, BedsidePage)
+    return page
+
+
+def scan_bag(qtbot: QtBot, page: BedsidePage, unit: str) -> None:
+    page.product.clear()
+    page.recipient.clear()
+    page.product.setFocus()
+    with qtbot.waitSignal(page.bag_panel.loaded, timeout=5000):
+        wedge_scan(page.product, din_scan(unit))
+
+
+def scan_wristband(qtbot: QtBot, page: BedsidePage, patient: str) -> None:
+    page.recipient.clear()
+    with qtbot.waitSignal(page.checked, timeout=5000):
+        wedge_scan(page.recipient, patient)
+
+
+def thaw_on_page(qtbot: QtBot, page: BedsidePage, clock: ShiftedClock, minutes: int = 4) -> None:
+    panel = page.bag_panel
+    assert panel.thaw_button.isVisible() and panel.thaw_button.isEnabled()
+    qtbot.mouseClick(panel.thaw_button, Qt.MouseButton.LeftButton)  # bag into the device
+    assert "Thaw started" in panel.thaw_state.text()
+    clock.offset += timedelta(minutes=minutes)
+    with qtbot.waitSignal(panel.thawed, timeout=5000):
+        qtbot.mouseClick(panel.thaw_button, Qt.MouseButton.LeftButton)  # out of the device
+    qtbot.waitUntil(panel.countdown.isVisible, timeout=5000)
+
+
+def acknowledge(qtbot: QtBot, page: BedsidePage) -> None:
+    overlay = page.stop_overlay
+    qtbot.mouseClick(overlay.read_box, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(overlay.acknowledge_button, Qt.MouseButton.LeftButton)
+    assert not overlay.isVisible()
+
+
+def test_thaw_on_the_page_then_the_right_wristband_is_administered(
+    qtbot: QtBot, controller: AppController, demo_core: Core, clock: ShiftedClock
+) -> None:
+    unit = received_unit(demo_core)
+    page = bedside(qtbot, controller)
+    scan_bag(qtbot, page, unit)
+    panel = page.bag_panel
+    assert unit in panel.facts_label.text() and PATIENT in panel.facts_label.text()
+    assert "Not thawed yet" in panel.thaw_state.text()
+
+    # Before the thaw the right wristband still stops: not thawed, named on the STOP.
+    scan_wristband(qtbot, page, PATIENT)
+    assert page.stop_overlay.isVisible()
+    assert "product not thawed" in page.stop_overlay.reason_lines()
+    acknowledge(qtbot, page)
+
+    thaw_on_page(qtbot, page, clock)
+    with demo_core.uow() as uow:
+        thaw = uow.session.scalar(
+            select(Thaw).join(ProductUnit).where(ProductUnit.din == unit.split("/")[0])
+        )
+        assert thaw is not None and thaw.performed_by == "liu"
+        assert thaw.ended_at - thaw.started_at >= timedelta(minutes=4)
+    # The page asks the core again by itself: now a clean verdict.
+    qtbot.waitUntil(lambda: page.verdict is not None and page.verdict.ok, timeout=5000)
+    assert not page.stop_overlay.isVisible()
+    assert "Thawed" in panel.thaw_state.text() and not panel.thaw_button.isVisible()
+    assert panel.countdown.text().startswith("◷") and panel.countdown.level == "ok"
+
+    qtbot.mouseClick(page.administer_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert isinstance(dialog, VerifierDialog)
+    qtbot.keyClicks(dialog.username, "zhao")
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    with qtbot.waitSignal(page.administered, timeout=5000):
+        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    assert "Administration recorded" in page.status.text()
+    assert not panel.countdown.isVisible()
+    with demo_core.uow() as uow:
+        rows = uow.session.scalars(
+            select(Administration).where(Administration.verified_by == "zhao")
+        )
+        assert ("liu", "zhao") in {(r.administered_by, r.verified_by) for r in rows}
+
+
+def test_the_countdown_advances_turns_amber_then_red_and_expiry_is_a_stop(
+    qtbot: QtBot, controller: AppController, demo_core: Core, clock: ShiftedClock
+) -> None:
+    unit = received_unit(demo_core)
+    page = bedside(qtbot, controller)
+    scan_bag(qtbot, page, unit)
+    page.recipient.setText(PATIENT)  # the wristband is already scanned: rechecked after thaw
+    thaw_on_page(qtbot, page, clock)
+    countdown = page.bag_panel.countdown
+    qtbot.waitUntil(lambda: page.verdict is not None and page.verdict.ok, timeout=5000)
+    first = countdown.text()
+    assert "59:" in first, first  # the demo's MSC is usable for 60 min after thaw
+
+    clock.offset += timedelta(minutes=50)  # the timer reads the core's clock every second
+    qtbot.waitUntil(lambda: countdown.level == "amber", timeout=3000)
+    assert countdown.text() != first and "09:" in countdown.text()
+    clock.offset += timedelta(minutes=6)
+    qtbot.waitUntil(lambda: countdown.level == "red", timeout=3000)
+
+    clock.offset += timedelta(minutes=5)
+    with qtbot.waitSignal(page.checked, timeout=5000):  # expiry asks the core again
+        qtbot.waitUntil(lambda: countdown.level == "expired", timeout=3000)
+    assert "do not administer" in countdown.text()
+    assert page.verdict is not None and not page.verdict.ok
+    assert page.stop_overlay.isVisible()
+    assert "post-thaw use-by time passed" in page.stop_overlay.reason_lines()
+    assert not page.administer_button.isEnabled()
+
+
+def test_wrong_wristband_is_a_full_window_stop_that_a_stray_scan_does_not_dismiss(
+    qtbot: QtBot, controller: AppController, demo_core: Core, clock: ShiftedClock
+) -> None:
+    unit = received_unit(demo_core)
+    page = bedside(qtbot, controller)
+    window = controller.window
+    scan_bag(qtbot, page, unit)
+    thaw_on_page(qtbot, page, clock)
+    scan_wristband(qtbot, page, OTHER)
+
+    overlay = page.stop_overlay
+    assert overlay.isVisible() and overlay.parentWidget() is window
+    assert overlay.geometry() == window.rect()  # the whole window, top bar and navigation too
+    assert overlay.reason_lines() == ["product belongs to another recipient"]
+    assert "STOP" in overlay.title.text() and OTHER in overlay.title.text()
+    assert "✖ product belongs to another recipient" in overlay.reasons.text()
+    assert page.verdict_label.property("ok") is False
+
+    # A stray scan (a burst plus Enter) and stray Enters leave it up; nothing opens behind it.
+    focused = QApplication.focusWidget()
+    assert focused is not None and (focused is overlay or overlay.isAncestorOf(focused))
+    wedge_scan(focused, din_scan(unit))
+    wedge_scan(overlay.read_box, "BADGE-ZHAO")
+    wedge_scan(overlay.acknowledge_button, PATIENT)
+    qtbot.keyClick(overlay, Qt.Key.Key_Return)
+    qtbot.keyClick(overlay.acknowledge_button, Qt.Key.Key_Enter)
+    assert overlay.isVisible() and not overlay.read_box.isChecked()
+    assert window.stack.currentWidget() is page
+    assert page.recipient.text() == OTHER  # nothing typed reached the page behind
+
+    # Tab stays inside the STOP; the reasons follow the language.
+    overlay.read_box.setFocus()
+    qtbot.keyClick(overlay.read_box, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    focused = QApplication.focusWidget()
+    assert focused is not None and overlay.isAncestorOf(focused)
+    LANGUAGE.switch("zh")
+    qtbot.waitUntil(lambda: overlay.reason_lines() == ["制剂属于其他受者"], timeout=5000)
+    assert "STOP" in overlay.title.text() or "停" in overlay.title.text()
+    LANGUAGE.switch("en")
+
+    # Window resized: the STOP still covers it all.
+    window.resize(window.width() - 100, window.height() - 50)
+    qtbot.waitUntil(lambda: overlay.geometry() == window.rect(), timeout=3000)
+
+    # The deliberate acknowledgement: tick, then the button; focus back on the bag field.
+    assert not overlay.acknowledge_button.isEnabled()
+    acknowledge(qtbot, page)
+    assert page.verdict_label.property("ok") is False  # the stop stays on the page
+    assert not page.administer_button.isEnabled()
