@@ -178,6 +178,57 @@
     </message>
 </context>
 <context>
+    <name>BagPanel</name>
+    <message>
+        <source>Cancel thaw start</source>
+        <translation>取消复苏开始</translation>
+    </message>
+    <message>
+        <source>Thaw finished – record thaw</source>
+        <translation>复苏完成 – 记录复苏</translation>
+    </message>
+    <message>
+        <source>Start thaw (bag into the thawing device)</source>
+        <translation>开始复苏（血袋放入复苏设备）</translation>
+    </message>
+    <message>
+        <source>Unit {0}: {1}</source>
+        <translation>制剂 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Status: {0} · {1}</source>
+        <translation>状态：{0} · {1}</translation>
+    </message>
+    <message>
+        <source>For patient: {0}</source>
+        <translation>指定患者：{0}</translation>
+    </message>
+    <message>
+        <source>Expires: {0}</source>
+        <translation>有效期至：{0}</translation>
+    </message>
+    <message>
+        <source>Not a frozen product: no thaw needed.</source>
+        <translation>非冻存制剂：无需复苏。</translation>
+    </message>
+    <message>
+        <source>Thawed {0} – {1} by {2}; usable for {3} min after thaw.</source>
+        <translation>已于 {0} – {1} 由 {2} 复苏；复苏后 {3} 分钟内可用。</translation>
+    </message>
+    <message>
+        <source>Thaw started at {0}: press “Thaw finished” when done.</source>
+        <translation>复苏开始于 {0}：完成后请按“复苏完成”。</translation>
+    </message>
+    <message>
+        <source>May not be thawed: {0}.</source>
+        <translation>不得复苏：{0}。</translation>
+    </message>
+    <message>
+        <source>Not thawed yet: usable for {0} min after the thaw ends.</source>
+        <translation>尚未复苏：复苏结束后 {0} 分钟内可用。</translation>
+    </message>
+</context>
+<context>
     <name>BedsidePage</name>
     <message>
         <source>Bedside – check and administer</source>
@@ -214,6 +265,10 @@
     <message>
         <source>No hard stop: unit {0} may be given to patient {1}.</source>
         <translation>无硬性拦截：制剂 {0} 可输注给患者 {1}。</translation>
+    </message>
+    <message>
+        <source>STOP – do not administer.</source>
+        <translation>停止 – 不得输注。</translation>
     </message>
     <message>
         <source>STOP – do not administer unit {0} to patient {1}:</source>
@@ -1988,6 +2043,17 @@
     </message>
 </context>
 <context>
+    <name>StopOverlay</name>
+    <message>
+        <source>I have read every reason</source>
+        <translation>我已阅读全部原因</translation>
+    </message>
+    <message>
+        <source>Acknowledge STOP</source>
+        <translation>确认停止</translation>
+    </message>
+</context>
+<context>
     <name>TracePage</name>
     <message>
         <source>Scan or type a DIN, batch, donor, collection or recipient…</source>
@@ -2048,6 +2114,17 @@
     <message>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
+    <name>UseByCountdown</name>
+    <message>
+        <source>Use-by time passed at {0}: do not administer.</source>
+        <translation>已于 {0} 超过使用时限：不得输注。</translation>
+    </message>
+    <message>
+        <source>Use within {0} (until {1})</source>
+        <translation>请在 {0} 内使用（截至 {1}）</translation>
     </message>
 </context>
 <context>
