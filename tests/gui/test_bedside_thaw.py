@@ -26,7 +26,7 @@ from models.cleanroom.work import work_list
 from models.core import Core, open_core
 from models.demo.build import DEMO_PASSWORD, DEMO_STAFF
 from models.entities.logistics import Administration, Thaw
-from models.entities.production import ProductUnit
+from models.entities.production import ProductUnit, QualityStatus
 from models.identity.passwords import fast_passwords_for_tests
 from tests.conftest import ATTESTED
 from tests.conftest import sign_in as authenticate
@@ -270,3 +270,21 @@ def test_wrong_wristband_is_a_full_window_stop_that_a_stray_scan_does_not_dismis
     acknowledge(qtbot, page)
     assert page.verdict_label.property("ok") is False  # the stop stays on the page
     assert not page.administer_button.isEnabled()
+
+
+def test_a_bag_the_core_would_not_thaw_offers_no_thaw_and_says_why(
+    qtbot: QtBot, controller: AppController, demo_core: Core
+) -> None:
+    with demo_core.uow() as uow:
+        din = uow.session.scalars(
+            select(ProductUnit.din).where(ProductUnit.quality_status == QualityStatus.QUARANTINE)
+        ).first()
+    assert din is not None
+    page = bedside(qtbot, controller)
+    scan_bag(qtbot, page, din)
+    panel = page.bag_panel
+    assert din in panel.facts_label.text()
+    assert not panel.thaw_button.isVisible() and not panel.can_thaw()
+    assert "May not be thawed: product not released by QA" in panel.thaw_state.text()
+    LANGUAGE.switch("zh")
+    qtbot.waitUntil(lambda: "不得复苏" in panel.thaw_state.text(), timeout=5000)

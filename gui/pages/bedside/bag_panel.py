@@ -78,6 +78,7 @@ class BagPanel(QWidget):
     def _show(self, scan: str, bag: BagFacts) -> None:
         if bag.facts.code != (self.bag.facts.code if self.bag else None):
             self.thaw_started = None  # a started thaw belongs to the bag it was started for
+            self.error.clear()
         self.bag, self.scan, self._refusal = bag, scan, None
         self.refresh()
         self.loaded.emit(bag)
@@ -140,6 +141,7 @@ class BagPanel(QWidget):
 
     def _on_thawed(self, scan: str, use_by: datetime) -> None:
         self.thaw_started = None
+        self.error.clear()
         self.ctx.events.records_changed.emit("thaw")
         self.thawed.emit(use_by)
         if scan == self.scan:
@@ -175,6 +177,7 @@ class BagPanel(QWidget):
         self.thaw_button.setVisible(self.can_thaw())
         self.thaw_button.setEnabled(self.can_thaw())
         self.cancel_button.setVisible(thawing and self.can_thaw())
+        self.error.setVisible(bool(self.error.text()))
         if bag is not None and bag.facts.use_by is not None:
             if self.countdown.use_by != bag.facts.use_by:
                 self.countdown.start(bag.facts.use_by)

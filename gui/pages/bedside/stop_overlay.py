@@ -82,6 +82,7 @@ class StopOverlay(QWidget):
         self.title = QLabel(objectName="stopTitle", wordWrap=True)
         self.reasons = QLabel(objectName="stopReasons", wordWrap=True)
         self.reasons.setTextFormat(Qt.TextFormat.PlainText)
+        self.reasons.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.read_box = QCheckBox(objectName="stopReadBox")
         self.acknowledge_button = QPushButton(objectName="stopAcknowledge")
         self.acknowledge_button.setAutoDefault(False)
