@@ -130,7 +130,7 @@ class AppController(QObject):
         return self._window
 
     def show_login(self) -> LoginDialog:
-        self.login = LoginDialog(self.ctx, self.router)
+        self.login = LoginDialog(self.ctx)
         self.login.accepted.connect(self._on_signed_in)
         self.login.rejected.connect(QApplication.quit)
         self.login.show()

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -98,8 +98,9 @@ class MainWindow(QMainWindow):
         self.nav, self.nav_group, self.stack = QVBoxLayout(), QButtonGroup(self), QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         self.nav_buttons: dict[str, QPushButton] = {}
+        self.screens = QStackedWidget(objectName="windowScreens")  # the work, or the lock
         self._build_layout()
-        self.lock = InactivityLock(ctx, self)
+        self.lock = InactivityLock(ctx, self, self.screens)
         QApplication.instance().installEventFilter(self.lock)  # type: ignore[union-attr]
         self.lock.sign_out_requested.connect(lambda: self.sign_out(SignOutTrigger.SWITCH_USER))
         router.record_scanned.connect(self.on_record_scanned)
@@ -110,6 +111,9 @@ class MainWindow(QMainWindow):
         )
         self.settings_button.clicked.connect(self.open_station_settings)
         self.lock_button.clicked.connect(lambda: self.lock.lock(LockTrigger.MANUAL))
+        # Leaving the bench with gloves on: one chord locks, no aiming at a button. (On the
+        # window, not the button: a button's setText resets its shortcut to the mnemonic.)
+        QShortcut(QKeySequence("Ctrl+L"), self, lambda: self.lock.lock(LockTrigger.MANUAL))
         self.sign_out_button.clicked.connect(lambda: self.sign_out(SignOutTrigger.MANUAL))
         self.build_pages()
         self.resize(1366, 860)
@@ -138,9 +142,10 @@ class MainWindow(QMainWindow):
         root.addWidget(self.connection_status)
         root.addLayout(body, 1)
         root.addWidget(self.scan_status)
-        central = QWidget()
-        central.setLayout(root)
-        self.setCentralWidget(central)
+        content = QWidget(objectName="windowContent")
+        content.setLayout(root)
+        self.screens.addWidget(content)
+        self.setCentralWidget(self.screens)
 
     def build_pages(self) -> None:
         for name in list(self.pages):
@@ -150,6 +155,7 @@ class MainWindow(QMainWindow):
             button.hide()  # gone at once, not only when the event loop deletes it
             button.deleteLater()
             page = self.pages.pop(name)
+            self.ctx.events.release(page)  # no signal reaches a page that is going away
             if isinstance(page, LabelStationPage):
                 page.shutdown()
             self.stack.removeWidget(page)
@@ -263,8 +269,8 @@ class MainWindow(QMainWindow):
             return
         badge = scan.holder
         if self.lock.is_locked:
-            self.lock.try_badge(scan)
-        elif badge.username == self.ctx.username:
+            return  # the lock screen reads its own badge scans; capture never sees it
+        if badge.username == self.ctx.username:
             self.show_scan_status(
                 self.tr("Badge: {0} is signed in.").format(badge.full_name), ok=True
             )

@@ -12,6 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
@@ -94,14 +95,29 @@ def run_op(
     signals = Operation()
     _RUNNING.add(signals)
     if on_success:
-        signals.succeeded.connect(on_success, Qt.ConnectionType.QueuedConnection)
+        signals.succeeded.connect(
+            _while_alive(parent, on_success), Qt.ConnectionType.QueuedConnection
+        )
     signals.failed.connect(_report_unavailable)  # before the caller's handler: status first
-    signals.failed.connect(on_failure or (lambda exc: show_error(parent, exc)))
+    signals.failed.connect(
+        _while_alive(parent, on_failure or (lambda exc: show_error(parent, exc)))
+    )
     if label:
         _attach_progress(parent, signals, label)
     signals.finished.connect(lambda: _RUNNING.discard(signals))
     database_pool().start(_Runnable(op, signals))
     return signals
+
+
+def _while_alive(parent: QWidget, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+    """The answer of an operation whose screen was deleted meanwhile (a page rebuilt after a
+    station-role change) has nobody to go to: calling into it would raise."""
+
+    def call(value: Any) -> None:
+        if shiboken6.isValid(parent):
+            callback(value)
+
+    return call
 
 
 def _attach_progress(parent: QWidget, signals: Operation, label: str) -> None:

@@ -3,8 +3,11 @@
 A scanner "types" a whole code within a few milliseconds and ends it with Enter; people
 type far slower.  ``ScanCapture`` watches key presses for the whole application, collects
 fast bursts (GS 0x1D included) and emits ``scanned``; if the burst landed in an ordinary
-text field, that field gets its previous text back.  ``ScanRouter`` decides what the text
-is: a DIN opens the unit, a batch number the batch, a badge identifies a user.
+text field, that field gets its previous text back.  It never looks at a password field or
+a screen that asks for credentials (sign-in, lock): a password manager or a fast typist
+types as quickly as a scanner, and a password must stay in its field, never be echoed.
+``ScanRouter`` decides what the text is: a DIN opens the unit, a batch number the batch, a
+badge identifies a user.
 """
 
 from __future__ import annotations
@@ -35,6 +38,21 @@ class BadgeScan:
     code: str
 
 
+CREDENTIALS = "asksForCredentials"  # dynamic property set by sign-in and lock screens
+
+
+def asks_for_credentials(widget: QWidget) -> bool:
+    """A password field (any echo mode but Normal) or a widget inside a credential screen."""
+    if isinstance(widget, QLineEdit) and widget.echoMode() != QLineEdit.EchoMode.Normal:
+        return True
+    current: QWidget | None = widget
+    while current is not None:
+        if current.property(CREDENTIALS):
+            return True
+        current = current.parentWidget()
+    return False
+
+
 class ScanCapture(QObject):
     """Application event filter; install once with ``app.installEventFilter(capture)``."""
 
@@ -59,7 +77,7 @@ class ScanCapture(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() != QEvent.Type.KeyPress or not isinstance(obj, QWidget):
             return False
-        if obj.property("scanTarget"):  # a ScanLineEdit handles its own scans
+        if self._not_for_scans(obj):
             return False
         assert isinstance(event, QKeyEvent)
         now = self._clock()
@@ -80,6 +98,16 @@ class ScanCapture(QObject):
         if isinstance(obj, _TEXT_INPUTS):
             return False  # typing goes on as usual; a finished scan restores the field
         return not (text == " " and len(self._buffer) == 1)  # Space still presses buttons
+
+    def _not_for_scans(self, obj: QWidget) -> bool:
+        if obj.property("scanTarget"):  # a ScanLineEdit handles its own scans
+            return True
+        if obj.window().windowType() == Qt.WindowType.Popup:
+            return True  # a completer's or menu's keys belong to it (the popup holds the grab)
+        if asks_for_credentials(obj):
+            self._reset()  # nothing typed here joins a burst, nor does an Enter end one
+            return True
+        return False
 
     def _on_enter(self, obj: QWidget, fast: bool) -> bool:
         burst, snapshot = (self._buffer if fast else ""), self._snapshot

@@ -147,9 +147,8 @@ def shoot_chinese(window: MainWindow, trace: TracePage, din: str) -> None:
     settle()
     shoot(window, "home_zh.png")
     window.lock.lock()
-    assert window.lock.dialog is not None
-    shoot(window.lock.dialog, "lock_zh.png")
-    window.lock.dialog.release()
+    assert window.lock.screen is not None
+    shoot(window, "lock_zh.png")  # the lock covers the whole window
 
 
 if __name__ == "__main__":

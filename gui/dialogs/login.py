@@ -1,4 +1,10 @@
-"""Sign-in: user name (or badge scan) and password; failures are explained, not hidden."""
+"""Sign-in: user name (or badge scan) and password; failures are explained, not hidden.
+
+Typed with real keys at any speed (a person, a password manager, a badge scanner): the
+user-name completer completes inline, so no popup takes the keys; Enter or Tab in the user
+name moves to the password.  The dialog asks for credentials, so the application-wide scan
+capture never sees it: a badge scanned into the user-name field is recognised here.
+"""
 
 from __future__ import annotations
 
@@ -18,14 +24,17 @@ from PySide6.QtWidgets import (
 from gui.context import AppContext
 from gui.i18n import LANGUAGE
 from gui.operations import Progress, error_text, run_op
-from gui.scan_router import BadgeScan, ScanRouter
+from gui.scan_router import CREDENTIALS
 from gui.session import SessionUser
+from models.demo.marker import DEMO_PASSWORD, demo_accounts
+from models.identity.people import UserSummary
 
 
 class LoginDialog(QDialog):
-    def __init__(self, ctx: AppContext, router: ScanRouter, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("loginDialog")
+        self.setProperty(CREDENTIALS, True)
         self._ctx = ctx
         self.user: SessionUser | None = None
         self.title = QLabel(
@@ -33,10 +42,15 @@ class LoginDialog(QDialog):
         )
         self.station = QLabel(objectName="stationLabel", alignment=Qt.AlignmentFlag.AlignCenter)
         self.hint = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.demo = QLabel(objectName="demoAccounts", wordWrap=True)
+        self.demo_accounts = demo_accounts(ctx.core)
+        self.demo.setVisible(bool(self.demo_accounts))
         self.username = QLineEdit(objectName="username")
         self.password = QLineEdit(objectName="password", echoMode=QLineEdit.EchoMode.Password)
-        self.sign_in = QPushButton(objectName="primaryButton", default=True)
-        self.language = QPushButton(objectName="languageButton")
+        # Not the dialog's default button: Enter in the user name moves on to the password,
+        # it must not also try to sign in with an empty one (a failure that counts).
+        self.sign_in = QPushButton(objectName="primaryButton", autoDefault=False)
+        self.language = QPushButton(objectName="languageButton", autoDefault=False)
         self.error = QLabel(objectName="errorLabel", wordWrap=True)
         self.error.hide()
         self.form = QFormLayout()
@@ -52,16 +66,17 @@ class LoginDialog(QDialog):
             layout.addWidget(widget)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
+        layout.addWidget(self.demo)
         layout.addStretch(1)
         layout.addLayout(buttons)
-        names = [u.username for u in ctx.core.people_reads.users(active_only=True)]
-        self.username.setCompleter(QCompleter(names, self))
+        self.username.setCompleter(user_name_completer(ctx, self))
+        self.username.returnPressed.connect(self.on_username_entered)
         self.sign_in.clicked.connect(self.on_sign_in_clicked)
         self.password.returnPressed.connect(self.on_sign_in_clicked)
         self.language.clicked.connect(self.on_language_clicked)
-        router.badge_scanned.connect(self.on_badge)
         self.retranslate()
-        self.resize(640, 460)
+        self.username.setFocus()
+        self.resize(640, 520 if self.demo_accounts else 460)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("CellTrail – sign in"))
@@ -71,6 +86,12 @@ class LoginDialog(QDialog):
         self.password_label.setText(self.tr("Password"))
         self.sign_in.setText(self.tr("Sign in"))
         self.language.setText("English" if LANGUAGE.code == "zh" else "中文")
+        self.demo.setText(
+            self.tr(
+                "Demo database. Accounts: {0}. Password: the one given to 'celltrail demo' "
+                "(by default {1})."
+            ).format(", ".join(self.demo_accounts), DEMO_PASSWORD)
+        )
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -80,11 +101,17 @@ class LoginDialog(QDialog):
     def on_language_clicked(self) -> None:
         LANGUAGE.switch("en" if LANGUAGE.code == "zh" else "zh")
 
-    def on_badge(self, scan: BadgeScan) -> None:
+    def on_username_entered(self) -> None:
+        """Enter after the user name: a badge code (scanners end with Enter) names its
+        holder; anything else is taken as the user name. Either way the password is next."""
+        badge = self._ctx.core.people_reads.by_badge(self.username.text().strip())
+        if badge is not None:
+            self.on_badge(badge)
+        else:
+            self.password.setFocus()
+
+    def on_badge(self, badge: UserSummary) -> None:
         """A badge identifies; the password still authenticates (two components, Part 11)."""
-        if not self.isVisible():
-            return
-        badge = scan.holder
         self.username.setText(badge.username)
         self.password.clear()
         self.password.setFocus()
@@ -126,3 +153,13 @@ class LoginDialog(QDialog):
         self.error.style().unpolish(self.error)
         self.error.style().polish(self.error)
         self.error.show()
+
+
+def user_name_completer(ctx: AppContext, parent: QWidget) -> QCompleter:
+    """Inline completion from the sorted names: no popup window to take the keys, and a
+    name typed in full is never completed into a longer one ("li" stays "li", not "liu")."""
+    names = sorted(u.username for u in ctx.core.people_reads.users(active_only=True))
+    completer = QCompleter(names, parent)
+    completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+    completer.setModelSorting(QCompleter.ModelSorting.CaseSensitivelySortedModel)
+    return completer

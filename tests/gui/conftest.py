@@ -109,8 +109,6 @@ def controller(qtbot: QtBot, ctx: AppContext) -> Iterator[AppController]:
     window = ctrl.built_window  # teardown never builds a window the test did not need
     if window is not None:
         app.removeEventFilter(window.lock)
-        if window.lock.dialog is not None:
-            window.lock.dialog.release()
     if ctrl.login is not None:
         ctrl.login.close()
     if window is not None:

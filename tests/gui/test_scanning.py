@@ -104,9 +104,9 @@ def test_scans_are_ignored_while_the_workstation_is_locked(
 ) -> None:
     sign_in(qtbot, controller, "chen")
     controller.window.lock.lock()
-    dialog = controller.window.lock.dialog
-    assert dialog is not None
-    wedge_scan(dialog.unlock_button, demo_unit(controller).data_content())
+    screen = controller.window.lock.screen
+    assert screen is not None
+    wedge_scan(screen.unlock_button, demo_unit(controller).data_content())
     qtbot.wait(200)
     assert _trace(controller).result is None
     assert key_event("a").text() == "a"

@@ -94,7 +94,11 @@ class AuditPageWidget(QWidget):
         self.verify_button.clicked.connect(self.verify)
         self.csv_button.clicked.connect(lambda: self.export(".csv"))
         self.pdf_button.clicked.connect(lambda: self.export(".pdf"))
-        ctx.events.records_changed.connect(lambda _w: self.isVisible() and self.load(self._offset))
+        ctx.events.subscribe(
+            self,
+            ctx.events.records_changed,
+            lambda _w: self.isVisible() and self.load(self._offset),
+        )
         self.retranslate()
 
     def retranslate(self) -> None:

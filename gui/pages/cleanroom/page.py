@@ -87,7 +87,9 @@ class CleanroomPage(QWidget):
         self.batches.itemSelectionChanged.connect(self.load_steps)
         self.batches.itemSelectionChanged.connect(self.workspaces.update_buttons)
         self.steps.itemSelectionChanged.connect(self._update_buttons)
-        ctx.events.records_changed.connect(lambda _w: self.isVisible() and self.refresh())
+        ctx.events.subscribe(
+            self, ctx.events.records_changed, lambda _w: self.isVisible() and self.refresh()
+        )
         self.retranslate()
 
     def _build_layout(self) -> None:

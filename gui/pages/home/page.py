@@ -57,7 +57,7 @@ class HomePage(QWidget):
         layout.addWidget(self.awaiting, 2)
         self.awaiting.cellDoubleClicked.connect(self._open_awaiting)
         self.batches.cellDoubleClicked.connect(self._open_batch)
-        ctx.events.records_changed.connect(lambda _w: self.refresh())
+        ctx.events.subscribe(self, ctx.events.records_changed, lambda _w: self.refresh())
         self.dashboard: Dashboard | None = None
         self.awaiting_units: tuple[AwaitingUnit, ...] | None = None
         self.retranslate()

@@ -102,7 +102,9 @@ class ReleasePage(QWidget):
         self.release_button.clicked.connect(self.release)
         self.emergency_button.clicked.connect(self.emergency_release)
         self.reject_button.clicked.connect(self.reject)
-        ctx.events.user_changed.connect(lambda _u: self.isVisible() and self.assess())
+        ctx.events.subscribe(
+            self, ctx.events.user_changed, lambda _u: self.isVisible() and self.assess()
+        )
         self._update_buttons()
         self.retranslate()
 

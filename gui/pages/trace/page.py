@@ -90,7 +90,7 @@ class TracePage(QWidget):
         self.destroy_button.clicked.connect(self.destroy_selected)
         for key, button in self.export_buttons.items():
             button.clicked.connect(lambda _=False, k=key: self.export(k))
-        ctx.events.records_changed.connect(self._on_records_changed)
+        ctx.events.subscribe(self, ctx.events.records_changed, self._on_records_changed)
         self.history: list[NodeRef] = []
         self.result: TraceResult | None = None
         self._forged: frozenset[NodeRef] = frozenset()  # nodes whose records differ
