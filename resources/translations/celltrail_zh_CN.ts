@@ -1234,11 +1234,7 @@
     </message>
 </context>
 <context>
-    <name>LockDialog</name>
-    <message>
-        <source>Workstation locked</source>
-        <translation>工作站已锁定</translation>
-    </message>
+    <name>LockScreen</name>
     <message>
         <source>Locked</source>
         <translation>已锁定</translation>
@@ -1248,8 +1244,8 @@
         <translation>当前登录：{0}。请扫描工牌或输入密码继续。</translation>
     </message>
     <message>
-        <source>Password</source>
-        <translation>密码</translation>
+        <source>Password or badge</source>
+        <translation>密码或工牌</translation>
     </message>
     <message>
         <source>Unlock</source>
@@ -1281,6 +1277,10 @@
     <message>
         <source>Sign in</source>
         <translation>登录</translation>
+    </message>
+    <message>
+        <source>Demo database. Accounts: {0}. Password: the one given to &apos;celltrail demo&apos; (by default {1}).</source>
+        <translation>演示数据库。账户：{0}。密码：运行 &apos;celltrail demo&apos; 时给定的密码（默认 {1}）。</translation>
     </message>
     <message>
         <source>Badge of {0}: enter the password.</source>
