@@ -64,7 +64,7 @@ def label_station(window: MainWindow, core: Core, tmp: Path, shoot: Shoot, settl
         username="zhao",
         password=DEMO_PASSWORD,
         scanned_text=sheet.record_scan,
-        confirmed_fields={n: True for n, _ in sheet.fields},
+        confirmed_fields=dict.fromkeys(sheet.plan.by_person, True),
     )
     core.labeling.apply_label(label_id=first, actor="wang")
     page.refresh()

@@ -82,7 +82,7 @@ def _history(
             username="zhao",
             password=password,
             scanned_text=sheet.record_scan,
-            confirmed_fields={name: True for name, _ in sheet.fields},
+            confirmed_fields=dict.fromkeys(sheet.plan.by_person, True),
         )
         core.labeling.apply_label(label_id=label_id, actor="wang")
     return len(outcome.printed_label_ids)

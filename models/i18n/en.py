@@ -436,6 +436,10 @@ MESSAGES: dict[str, str] = {
     "label_fields_not_confirmed": (
         "Every printed field must be checked item by item; not confirmed: {fields}."
     ),
+    "label_fields_not_scanned": (
+        "The scan did not carry {fields}: scan the label's 2-D symbol, which checks them "
+        "against the record."
+    ),
     "label_scan_refused": "The scan is not a CellTrail label bar code: {reason}",
     "label_recover_scan_unmatched": (
         "The scan {scan!r} is no label of print job {job}: recover the job with the labels "
@@ -468,6 +472,8 @@ MESSAGES: dict[str, str] = {
     "label_field.expiry_utc": "expiry (UTC)",
     "label_field.status": "status",
     "label_field.antibiotics": "antibiotics",
+    "label_field.print_quality": "print quality (sharp, complete, readable)",
+    "label_field.right_container": "right container (this unit's, of the template's type)",
     "label_field.chain_of_identity": "chain-of-identity code",
     "isbt128.date_kind.expiration": "expiry date",
     "isbt128.date_kind.production": "production date",

@@ -364,6 +364,7 @@ MESSAGES: dict[str, str] = {
     "label_reprint_not_approved": "打印任务 {job} 是补打任务，尚未经 QA 批准。",
     "label_line_stopped": "打印任务 {job} 的贴签线因偏差 {deviation} 已停止；需由 QA 恢复。",
     "label_fields_not_confirmed": "必须逐项核对所有打印内容；未核对：{fields}。",
+    "label_fields_not_scanned": "扫描内容不含{fields}：请扫描标签的二维码，由系统与记录核对。",
     "label_scan_refused": "扫描内容不是 CellTrail 标签条码：{reason}",
     "label_recover_scan_unmatched": (
         "扫描内容 {scan!r} 不是打印任务 {job} 的标签：请用该任务实际打出的标签恢复。"
@@ -389,6 +390,8 @@ MESSAGES: dict[str, str] = {
     "label_field.expiry_utc": "有效期（UTC）",
     "label_field.status": "状态",
     "label_field.antibiotics": "抗生素",
+    "label_field.print_quality": "打印质量（清晰、完整、可读）",
+    "label_field.right_container": "容器正确（本单元的、与模板类型一致）",
     "label_field.chain_of_identity": "身份链编码",
     "isbt128.date_kind.expiration": "有效期",
     "isbt128.date_kind.production": "生产日期",

@@ -1,8 +1,11 @@
 """The double-check after printing and the rest of a label's life (R-LBL-05, R-LBL-06, S3).
 
-A second person, signing with their own credentials, scans every printed label and confirms
-each human-readable field.  The scan is parsed as ISBT 128 and compared with a fresh read of
-the record; any mismatch rejects the label, stops the line and opens a deviation.
+A second person, signing with their own credentials, scans every printed label.  The scan is
+parsed as ISBT 128 and compared with a fresh read of the record the moment it is read
+(``compare_scan``): the fields the symbols carry are confirmed by it, any mismatch rejects
+the label, stops the line and opens a deviation.  The verifier then confirms, item by item,
+what only eyes can check (``check_items``) and signs; ``verify_label`` compares the scan
+again and decides.
 """
 
 from __future__ import annotations
@@ -26,9 +29,14 @@ from models.kernel.record_check import require_intact
 from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
 from models.labeling.build import expected_scans, scan_value
-from models.labeling.errors import FieldsNotConfirmedError, LineStoppedError, ScanRefusedError
+from models.labeling.check_items import check_plan, matched_by_scan
+from models.labeling.errors import (
+    FieldsNotConfirmedError,
+    FieldsNotScannedError,
+    LineStoppedError,
+    ScanRefusedError,
+)
 from models.labeling.fields import label_fields
-from models.labeling.layout import human_readable_fields
 from models.labeling.mismatch import (
     Mismatch,
     field_not_confirmed,
@@ -80,9 +88,41 @@ def _require_second_person(session: Session, job: PrintJob, verifier: str) -> No
         require_different_person(job.printed_by, verifier, session)
 
 
+@dataclass(frozen=True)
+class ScanComparison:
+    """A scan compared with the record the moment it is read.  ``rejected`` is set when it
+    did not match: the label is rejected, the line stopped and a deviation open already."""
+
+    label_id: int
+    matched: tuple[str, ...]  # fields the scan confirmed against the record
+    unscanned: tuple[str, ...]  # fields a symbol carries that this scan did not (scan the 2-D)
+    by_eye: tuple[str, ...]  # text only a person can check
+    physical: tuple[str, ...]  # print quality, the right container
+    rejected: VerificationResult | None = None
+
+
 class CheckActions:
     _uow: UowFactory
     _signatures: SignatureService
+
+    def compare_scan(self, *, label_id: int, scanned_text: str, actor: str) -> ScanComparison:
+        """Compare a scanned label with the record at once, before anyone signs: a mismatch
+        stops the line now (R-LBL-06), whoever at the station scanned it."""
+        with self._uow() as uow:
+            require_actor(uow.session, actor, HANDLER_ROLES, "check labels")
+            label, job, template = _checkable(uow, label_id)
+            plan = check_plan(template_layout(template))
+            scans = self._parse_or_refuse(uow, label, actor, scanned_text)
+            mismatches, matched = _compare_scan(uow, label, template, scans)
+            rejected = self._reject(uow, label, job, actor, mismatches) if mismatches else None
+            return ScanComparison(
+                label.id,
+                tuple(f for f in plan.by_scan if f in matched),
+                tuple(f for f in plan.by_scan if f not in matched),
+                plan.by_eye,
+                plan.physical,
+                rejected,
+            )
 
     def verify_label(
         self,
@@ -93,32 +133,34 @@ class CheckActions:
         scanned_text: str,
         confirmed_fields: Mapping[str, bool],
     ) -> VerificationResult:
-        """``confirmed_fields``: field name → True (matches the record) / False (does not).
-        Every human-readable field of the template must be present."""
+        """``confirmed_fields``: what the verifier checked by eye → True (matches) / False
+        (does not).  Every eye-only item of the template's ``check_plan`` must be there; the
+        fields a symbol carries are confirmed by ``scanned_text`` alone, compared here again
+        (a True for them counts for nothing; a False is a mismatch like any other)."""
         with self._uow() as uow:  # refuse the wrong person before asking for a password
             label, job = label_and_job(uow, label_id)
             _require_second_person(uow.session, job, username)
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.VERIFIED)
         with self._uow() as uow:
             require_actor(uow.session, username, VERIFIER_ROLES, "verify labels")
-            label, job = label_and_job(uow, label_id)
+            label, job, template = _checkable(uow, label_id)
             _require_second_person(uow.session, job, username)
-            require_state(label, [LabelState.PRINTED], "verified")
-            require_line_running(job)
-            template = get_or_404(uow.session, LabelTemplate, job.template_id, "label template")
-            unit = uow.session.get(ProductUnit, label.unit_id) if label.unit_id else None
-            # the check compares the label with these records: they must be the real ones
-            require_intact(uow.session, label, job, template, unit, unit.batch if unit else None)
-            required = human_readable_fields(template_layout(template))
-            skipped = [name for name in required if name not in confirmed_fields]
+            plan = check_plan(template_layout(template))
+            scans = self._parse_or_refuse(uow, label, username, scanned_text)
+            mismatches, matched = _compare_scan(uow, label, template, scans)
+            mismatches += [
+                field_not_confirmed(name)
+                for name in (*plan.by_scan, *plan.by_person)
+                if confirmed_fields.get(name) is False
+            ]
+            if mismatches:  # whatever else is missing: a wrong label stops the line
+                return self._reject(uow, label, job, username, mismatches)
+            skipped = [name for name in plan.by_person if name not in confirmed_fields]
             if skipped:
                 raise FieldsNotConfirmedError(fields=", ".join(skipped))
-            scans = self._parse_or_refuse(uow, label, username, scanned_text)
-            mismatches = _scan_mismatches(uow, label, template, scans) + [
-                field_not_confirmed(name) for name in required if not confirmed_fields[name]
-            ]
-            if mismatches:
-                return self._reject(uow, label, job, username, mismatches)
+            unscanned = [name for name in plan.by_scan if name not in matched]
+            if unscanned:
+                raise FieldsNotScannedError(fields=", ".join(unscanned))
             signature = self._signatures.sign(
                 uow,
                 signer=signer,
@@ -130,7 +172,8 @@ class CheckActions:
                     "unit_id": label.unit_id,
                     "payload_sha256": label.payload_sha256,
                     "scanned": scanned_text.strip(),
-                    "confirmed": sorted(required),
+                    "matched_by_scan": sorted(plan.by_scan),
+                    "confirmed_by_verifier": sorted(plan.by_person),
                 },
                 allowed_roles=VERIFIER_ROLES,
             )
@@ -142,7 +185,11 @@ class CheckActions:
                 subject_type="printed_label",
                 subject_id=label.id,
                 old={"state": "printed"},
-                new={"state": "verified", "fields": sorted(required)},
+                new={
+                    "state": "verified",
+                    "matched_by_scan": sorted(plan.by_scan),
+                    "confirmed_by_verifier": sorted(plan.by_person),
+                },
             )
             uow.commit()
             return VerificationResult(label.id, True)
@@ -207,10 +254,23 @@ class CheckActions:
         return VerificationResult(label.id, False, tuple(mismatches), deviation.id)
 
 
-def _scan_mismatches(
+def _checkable(uow: UnitOfWork, label_id: int) -> tuple[PrintedLabel, PrintJob, LabelTemplate]:
+    """A label that may be checked now, with the records it is compared with - intact."""
+    label, job = label_and_job(uow, label_id)
+    require_state(label, [LabelState.PRINTED], "verified")
+    require_line_running(job)
+    template = get_or_404(uow.session, LabelTemplate, job.template_id, "label template")
+    unit = uow.session.get(ProductUnit, label.unit_id) if label.unit_id else None
+    # the check compares the label with these records: they must be the real ones
+    require_intact(uow.session, label, job, template, unit, unit.batch if unit else None)
+    return label, job, template
+
+
+def _compare_scan(
     uow: UnitOfWork, label: PrintedLabel, template: LabelTemplate, scans: tuple[ParsedScan, ...]
-) -> list[Mismatch]:
-    """Compare with the record as it is now, not with what was printed."""
+) -> tuple[list[Mismatch], frozenset[str]]:
+    """Compare with the record as it is now, not with what was printed: what does not match,
+    and which fields the matching values confirm."""
     flags = label_flags(template, label.is_reprint)
     expected = expected_scans(label_fields(uow.session, label.unit_id or 0, flags))
     found = [scan_value(scan) for scan in scans]
@@ -219,7 +279,7 @@ def _scan_mismatches(
         value in expected and scan.kind == "din" for value, scan in zip(found, scans, strict=True)
     ):
         problems.append(scan_lacks_din())
-    return problems
+    return problems, matched_by_scan(scans, frozenset(expected))
 
 
 def require_reason(reason: str, action: str) -> str:

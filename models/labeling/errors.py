@@ -29,6 +29,12 @@ class FieldsNotConfirmedError(DomainError):
     code = "label_fields_not_confirmed"
 
 
+class FieldsNotScannedError(DomainError):
+    """Fields a bar code on the label carries were not in the scan (a tick cannot replace it)."""
+
+    code = "label_fields_not_scanned"
+
+
 class ScanRefusedError(DomainError):
     code = "label_scan_refused"
 

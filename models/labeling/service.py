@@ -20,6 +20,7 @@ from models.identity.signatures import SignatureService
 from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UowFactory
 from models.labeling.build import symbol_data
+from models.labeling.check_items import CheckPlan, check_plan
 from models.labeling.checks import CheckActions, VerificationResult
 from models.labeling.fields import label_fields
 from models.labeling.layout import human_readable_fields
@@ -57,6 +58,10 @@ class CheckSheet:
     label_id: int
     fields: tuple[tuple[str, str], ...]
     record_scan: str
+    plan: CheckPlan  # which fields the scan confirms and what the verifier checks by eye
+
+    def record_values(self) -> dict[str, str]:
+        return dict(self.fields)
 
 
 class LabelingService(
@@ -91,9 +96,10 @@ class LabelingService(
             template = get_or_404(uow.session, LabelTemplate, job.template_id, "label template")
             flags = label_flags(template, label.is_reprint)
             fields = label_fields(uow.session, label.unit_id or 0, flags)
-            names = human_readable_fields(template_layout(template))
+            layout = template_layout(template)
             return CheckSheet(
                 label_id,
-                tuple((name, fields.text(name)) for name in names),
+                tuple((name, fields.text(name)) for name in human_readable_fields(layout)),
                 "]d1" + symbol_data(fields)["datamatrix"],
+                check_plan(layout),
             )
