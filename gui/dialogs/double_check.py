@@ -1,11 +1,16 @@
-"""The item-by-item double-check of one printed label (R-LBL-06, style-anchors S3).
+"""The second-person double-check of one printed label, built around the scan (R-LBL-06, S3).
 
-A *second* person signs in here with their own user name and password (not the operator's
-session), scans the physical label with the scanner (GS kept by ScanLineEdit) and ticks every
-human-readable field that matches the record value shown.  ``verify_label`` decides: a
-mismatch rejects the label, stops the line and opens a deviation, which is shown here in
-plain words.  The GUI warns early when the verifier printed or requested the label; the
-rule that counts is the core's.
+1. The label's symbol is scanned: the core compares it with the record at once
+   (``compare_scan``).  A mismatch rejects the label and stops the line there and then; the
+   dialog shows STOP and nothing to tick.  Fields the scan confirmed are shown as matched.
+2. The verifier confirms what only eyes can check - the printed text no symbol carries, the
+   print quality and the right container - each item its own tick, or one press per group
+   when every item in it matches.
+3. The verifier scans their badge (identifies) and types their password (authenticates in
+   the core's signature re-authentication); the station's user stays signed in.
+
+``verify_label`` compares the scan again and decides; the GUI's guards are conveniences.
+A matching label takes six actions: scan, two group confirmations, badge, password, sign.
 """
 
 from __future__ import annotations
@@ -17,12 +22,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -31,13 +32,17 @@ from gui.context import AppContext
 from gui.i18n import LANGUAGE
 from gui.label_field_names import label_field_name
 from gui.operations import Operation, Progress, error_text, run_op
+from gui.widgets.badge_signer import BadgeSigner
+from gui.widgets.check_group import CheckGroup
 from gui.widgets.label_preview import LabelPreview, printer_dpi
 from gui.widgets.scan_line_edit import ScanLineEdit, visible
-from models.labeling.checks import VerificationResult
+from models.identity.people import UserSummary
+from models.labeling.checks import ScanComparison, VerificationResult
 
 
 class DoubleCheckDialog(QDialog):
     loaded = Signal()
+    compared = Signal(object)  # ScanComparison of a matching scan
     verified = Signal(object)  # VerificationResult, accepted
     stopped = Signal(object)  # VerificationResult, mismatch: the line is stopped
 
@@ -46,21 +51,22 @@ class DoubleCheckDialog(QDialog):
         self.setObjectName("doubleCheckDialog")
         self._ctx, self.label_id, self._din = ctx, label_id, din
         self._people: tuple[str, ...] = ()
+        self._values: dict[str, str] = {}
+        self._scanned = ""  # the scan the core compared and found matching
         self._confirm_unticked = False
         self.setWindowTitle(self.tr("Label double-check"))
         self.summary = QLabel(wordWrap=True, objectName="formSummary")
         self.preview = LabelPreview(self)
-        self.username = QLineEdit(objectName="verifierUsername")
-        self.password = QLineEdit(
-            objectName="verifierPassword", echoMode=QLineEdit.EchoMode.Password
-        )
         self.scan = ScanLineEdit(self)
         self.scan.setObjectName("labelScan")
         self.scan.setPlaceholderText(self.tr("Scan the Data Matrix of the printed label"))
         self.scan_echo = QLabel(objectName="scanEcho", wordWrap=True)
+        self.matched = QLabel(objectName="matchedFields", wordWrap=True)
+        self.text_group = CheckGroup(self.tr("Read on the label: text no bar code carries"), "eye")
+        self.label_group = CheckGroup(self.tr("The label itself"), "physical")
         self.checks: dict[str, QCheckBox] = {}
-        self.check_box = QGroupBox(self.tr("Tick each field that matches the printed label"))
-        self.check_layout = QVBoxLayout(self.check_box)
+        self.signer = BadgeSigner(ctx, self)
+        self.password = self.signer.password
         self.message = QLabel(objectName="errorLabel", wordWrap=True)
         self.message.hide()
         self.stop_banner = QLabel(objectName="stopBanner", wordWrap=True)
@@ -70,29 +76,35 @@ class DoubleCheckDialog(QDialog):
             self.tr("Sign double-check"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.submit_button.setObjectName("primaryButton")
-        self.submit_button.setEnabled(False)
+        self.submit_button.setAutoDefault(False)  # Enter in the password field signs nothing
         self._build_layout()
+        self._set_checking(False)
         self.buttons.rejected.connect(self.reject)
         self.submit_button.clicked.connect(self.submit)
-        self.username.textChanged.connect(self._check_person)
         self.scan.scanned.connect(self._on_scanned)
-        self.resize(1400, 860)
+        self.signer.identified.connect(self._on_verifier)
+        for group in (self.text_group, self.label_group):
+            group.changed.connect(self._on_ticked)
+        self.resize(1180, 720)
         self._load()
 
     def _build_layout(self) -> None:
-        form = QFormLayout()
-        form.addRow(self.tr("Verifier user name"), self.username)
-        form.addRow(self.tr("Verifier password"), self.password)
-        form.addRow(self.tr("Scan"), self.scan)
-        form.addRow("", self.scan_echo)
         left = QVBoxLayout()
         left.addWidget(self.preview, 1)
-        left.addLayout(form)
-        scroll = QScrollArea(widgetResizable=True)
-        scroll.setWidget(self.check_box)
+        left.addWidget(QLabel(self.tr("1. Scan the label"), objectName="sectionLabel"))
+        left.addWidget(self.scan)
+        left.addWidget(self.scan_echo)
+        left.addWidget(self.matched)
+        right = QVBoxLayout()
+        right.addWidget(QLabel(self.tr("2. Check by eye"), objectName="sectionLabel"))
+        right.addWidget(self.text_group)
+        right.addWidget(self.label_group)
+        right.addWidget(QLabel(self.tr("3. Sign"), objectName="sectionLabel"))
+        right.addWidget(self.signer)
+        right.addStretch(1)
         body = QHBoxLayout()
-        body.addLayout(left, 4)
-        body.addWidget(scroll, 7)
+        body.addLayout(left, 5)
+        body.addLayout(right, 6)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.stop_banner)
@@ -113,64 +125,136 @@ class DoubleCheckDialog(QDialog):
     def _on_loaded(self, loaded: tuple[Any, ...]) -> None:
         sheet, content, url, (requested_by, printed_by) = loaded
         self._people = tuple(p for p in (requested_by, printed_by) if p)
+        self._values = sheet.record_values()
         self.summary.setText(
             self.tr(
                 "Label {0} for unit {1}, requested by {2} and printed by {3}. A second person "
-                "checks it: sign with your own user name and password (meaning: verified)."
+                "checks it and signs with their own badge and password (meaning: verified)."
             ).format(self.label_id, self._din, requested_by, printed_by or "–")
         )
         self.preview.show_content(content, printer_dpi(url))
-        for name, value in sheet.fields:
-            box = QCheckBox(f"{label_field_name(name)}:  {value}", objectName=f"check_{name}")
-            box.setProperty("fieldCheck", True)
-            box.toggled.connect(self._on_ticked)
-            self.checks[name] = box
-            self.check_layout.addWidget(box)
-        self.check_layout.addStretch(1)
-        self._check_person(self.username.text())
+        for name in sheet.plan.by_eye:
+            self._add(self.text_group, name, f"{label_field_name(name)}:  {self._values[name]}")
+        for name in sheet.plan.physical:
+            self._add(self.label_group, name, label_field_name(name))
+        self.text_group.set_button_text(
+            self.tr("All {0} match the label").format(len(sheet.plan.by_eye))
+        )
+        self.label_group.set_button_text(self.tr("Both are right"))
+        self.matched.setText(
+            self.tr("The scan will confirm: {0}").format(
+                ", ".join(label_field_name(n) for n in sheet.plan.by_scan)
+            )
+        )
+        self.scan.setFocus()
         self.loaded.emit()
 
-    def _check_person(self, text: str) -> None:
-        name = text.strip().lower()
-        same = bool(name) and name in {p.lower() for p in self._people}
-        if same:
-            self._show(
-                self.tr(
-                    "{0} requested or printed this label; a second person must check it."
-                ).format(text.strip())
-            )
-        else:
-            self.message.hide()
-        self.submit_button.setEnabled(bool(self.checks) and not same)
+    def _add(self, group: CheckGroup, name: str, text: str) -> None:
+        self.checks[name] = group.add_item(name, text)
+
+    def _set_checking(self, enabled: bool) -> None:
+        """Ticks and signing wait for a scan the core found matching."""
+        for widget in (self.text_group, self.label_group, self.signer, self.submit_button):
+            widget.setEnabled(enabled)
+
+    # -- 1. the scan -----------------------------------------------------------------------
 
     def _on_scanned(self, text: str) -> None:
         self.scan_echo.setText(self.tr("Scanned: {0}").format(visible(text.strip())))
+        self._scanned = ""
+        self._set_checking(False)
+        labeling, label_id, actor = self._ctx.core.labeling, self.label_id, self._ctx.username
+        core = self._ctx.core
+
+        def op(_p: Progress) -> tuple[ScanComparison, str | None]:
+            found = labeling.compare_scan(label_id=label_id, scanned_text=text, actor=actor)
+            deviation = found.rejected.deviation_id if found.rejected else None
+            return found, core.label_station_reads.deviation_code(deviation)
+
+        run_op(
+            parent=self,
+            op=op,
+            on_success=lambda outcome: self._on_compared(text, *outcome),
+            on_failure=lambda exc: self._show(error_text(exc)),
+        )
+
+    def _on_compared(self, text: str, found: ScanComparison, deviation: str | None) -> None:
+        if found.rejected is not None:
+            self._stop(found.rejected, deviation)
+            return
+        lines = [
+            self.tr("✔ {0}: {1} – matched by the scan").format(
+                label_field_name(n), self._values.get(n, "")
+            )
+            for n in found.matched
+        ] + [
+            self.tr("✖ {0}: not in this scan – scan the label's 2-D symbol").format(
+                label_field_name(n)
+            )
+            for n in found.unscanned
+        ]
+        self.matched.setText("\n".join(lines))
+        self.message.hide()
+        if found.unscanned:
+            return
+        self._scanned = text
+        self._set_checking(True)
+        self.text_group.confirm_button.setFocus()
+        self.compared.emit(found)
+
+    # -- 2. ticks, 3. the verifier --------------------------------------------------------
 
     def _on_ticked(self) -> None:
-        self._confirm_unticked = False
-        self.submit_button.setText(self.tr("Sign double-check"))
+        """The warning about unticked items follows the ticks as they change."""
+        if not self._confirm_unticked:
+            return
+        if self.unticked():
+            self._warn_unticked()
+        else:
+            self._confirm_unticked = False
+            self.message.hide()
+            self.submit_button.setText(self.tr("Sign double-check"))
+            self.signer.badge.setFocus()
+
+    def _on_verifier(self, holder: UserSummary | None) -> None:
+        same = holder is not None and holder.username.lower() in {p.lower() for p in self._people}
+        if same:
+            assert holder is not None
+            self._show(
+                self.tr(
+                    "{0} requested or printed this label; a second person must check it."
+                ).format(holder.full_name)
+            )
+        else:
+            self.message.hide()
+        self.submit_button.setEnabled(bool(self._scanned) and not same)
 
     def unticked(self) -> list[str]:
         return [name for name, box in self.checks.items() if not box.isChecked()]
 
+    def _warn_unticked(self) -> None:
+        missing = self.unticked()
+        self._show(
+            self.tr(
+                "{0} item(s) not ticked: {1}. They will be recorded as NOT matching, which "
+                "stops the line. Press “Report mismatch” to confirm, or tick them."
+            ).format(len(missing), ", ".join(label_field_name(n) for n in missing))
+        )
+        self.submit_button.setText(self.tr("Report mismatch"))
+
     def submit(self) -> None:
-        if not self.scan.text().strip():
+        if not self._scanned:
             self._show(self.tr("Scan the printed label first."))
             return
-        missing = self.unticked()
-        if missing and not self._confirm_unticked:
+        if not self.signer.username:
+            self._show(self.tr("Scan your badge, then type your password."))
+            return
+        if self.unticked() and not self._confirm_unticked:
             self._confirm_unticked = True
-            self._show(
-                self.tr(
-                    "{0} field(s) not ticked: {1}. They will be recorded as NOT matching, which "
-                    "stops the line. Press “Report mismatch” to confirm, or tick them."
-                ).format(len(missing), ", ".join(label_field_name(n) for n in missing))
-            )
-            self.submit_button.setText(self.tr("Report mismatch"))
+            self._warn_unticked()
             return
         labeling, label_id = self._ctx.core.labeling, self.label_id
-        username, password = self.username.text().strip(), self.password.text()
-        scanned = self.scan.text()
+        username, password, scanned = self.signer.username, self.password.text(), self._scanned
         confirmed = {name: box.isChecked() for name, box in self.checks.items()}
         self.password.clear()
         self.submit_button.setEnabled(False)
@@ -189,17 +273,26 @@ class DoubleCheckDialog(QDialog):
         run_op(
             parent=self,
             op=op,
-            on_success=self._on_result,
-            on_failure=lambda exc: self._show(error_text(exc)),
+            on_success=lambda outcome: self._on_result(*outcome),
+            on_failure=self._on_refused,
         )
 
-    def _on_result(self, outcome: tuple[VerificationResult, str | None]) -> None:
-        result, deviation = outcome
-        self._ctx.events.records_changed.emit("printed_label")
+    def _on_refused(self, exc: BaseException) -> None:
+        """A wrong password, or the core's own refusal: say why; the verifier may try again."""
+        self._show(error_text(exc))
+        self.submit_button.setEnabled(True)
+
+    def _on_result(self, result: VerificationResult, deviation: str | None) -> None:
         if result.accepted:
+            self._ctx.events.records_changed.emit("printed_label")
             self.verified.emit(result)
             self.accept()
             return
+        self._stop(result, deviation)
+
+    def _stop(self, result: VerificationResult, deviation: str | None) -> None:
+        """The label is rejected and the line stopped already: say so, offer nothing else."""
+        self._ctx.events.records_changed.emit("printed_label")
         self.stop_banner.setText(
             self.tr(
                 "⛔ STOP THE LINE. This label does not match the record: {0}. Deviation {1} "
@@ -212,11 +305,14 @@ class DoubleCheckDialog(QDialog):
         )
         self.stop_banner.show()
         self.message.hide()
+        self._set_checking(False)
+        self.scan.setEnabled(False)
+        for group in (self.text_group, self.label_group):
+            group.hide()  # nothing to tick on a stopped line
         self.submit_button.hide()
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
         self.stopped.emit(result)
 
     def _show(self, text: str) -> None:
-        self.submit_button.setEnabled(True)
         self.message.setText(f"✖ {text}")
         self.message.show()

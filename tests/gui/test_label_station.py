@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget
 from pytestqt.qtbot import QtBot
 
@@ -25,6 +25,7 @@ from models.core import Core
 from models.entities.labeling import PrintedLabel
 from printing.content import mm_to_dots
 from tests.fakes.printers import FakeZebraPrinter
+from tests.gui.double_check_steps import Actions, confirm_and_badge, pass_check, scan_label
 from tests.gui.gui_helpers import GS, PASSWORD, sign_in, wedge_scan
 from tests.gui.scenario import demo
 
@@ -110,15 +111,9 @@ def test_request_print_check_apply_balances(
 
     dialog = open_check(qtbot, page, label.id)
     assert dialog.preview.image is not None
-    qtbot.keyClicks(dialog.username, "zhao")
-    qtbot.keyClicks(dialog.password, PASSWORD)
-    wedge_scan(dialog.scan, datamatrix_scan(page.ctx.core, label.id))
+    assert pass_check(qtbot, dialog, datamatrix_scan(page.ctx.core, label.id)) <= 6
     assert "Scanned: ]d1=A9990" in dialog.scan_echo.text()
-    for box in dialog.checks.values():  # a gloved finger on each big tick box
-        qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(16, box.height() // 2))
     assert not dialog.unticked()
-    with qtbot.waitSignal(dialog.verified, timeout=5000):
-        qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.label_rows[0].state == "verified", timeout=5000)
 
     select_label(page, label.id)
@@ -136,14 +131,13 @@ def test_printer_cannot_check_their_own_label(qtbot: QtBot, controller: AppContr
     page = open_station(qtbot, controller)
     request_and_print(qtbot, page, units=1)
     dialog = open_check(qtbot, page, page.label_rows[0].id)
-    qtbot.keyClicks(dialog.username, "wang")
+    acts = Actions(qtbot)
+    scan_label(qtbot, acts, dialog, datamatrix_scan(page.ctx.core, page.label_rows[0].id))
+    confirm_and_badge(qtbot, acts, dialog, verifier="wang")
     assert not dialog.submit_button.isEnabled()
     assert "a second person must check it" in dialog.message.text()
     # The GUI's guard is a convenience: the core refuses too, and says why.
     qtbot.keyClicks(dialog.password, PASSWORD)
-    wedge_scan(dialog.scan, datamatrix_scan(page.ctx.core, page.label_rows[0].id))
-    for box in dialog.checks.values():
-        box.setChecked(True)
     dialog.submit()
     qtbot.waitUntil(lambda: "✖" in dialog.message.text() and "wang" in dialog.message.text())
     assert dialog.isVisible() and page.label_rows[0].state == "printed"
@@ -154,22 +148,18 @@ def test_wrong_label_scanned_stops_the_line(qtbot: QtBot, controller: AppControl
     request_and_print(qtbot, page, units=2)
     first, second = sorted(r.id for r in page.label_rows if r.state == "printed")
     dialog = open_check(qtbot, page, first)
-    qtbot.keyClicks(dialog.username, "zhao")
-    qtbot.keyClicks(dialog.password, PASSWORD)
     # A GS1 code from another product: the GS survives the scanner field, the core refuses it.
     wedge_scan(dialog.scan, f"0109506000134352{GS}10LOT42")
     assert GS in dialog.scan.text()
-    for box in dialog.checks.values():
-        box.setChecked(True)
-    dialog.submit()
     qtbot.waitUntil(dialog.message.isVisible, timeout=5000)
     assert "✖" in dialog.message.text()
-    # Now the neighbouring bag's label: a real ISBT 128 scan of the wrong unit.
-    qtbot.keyClicks(dialog.password, PASSWORD)
-    wedge_scan(dialog.scan, datamatrix_scan(page.ctx.core, second))
+    assert not dialog.submit_button.isEnabled()
+    # Now the neighbouring bag's label: a real ISBT 128 scan of the wrong unit stops the
+    # line the moment it is read, before any tick or signature.
     with qtbot.waitSignal(dialog.stopped, timeout=5000) as stopped:
-        qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+        wedge_scan(dialog.scan, datamatrix_scan(page.ctx.core, second))
     assert not stopped.args[0].accepted
+    assert not dialog.text_group.isVisible() and not dialog.submit_button.isVisible()
     assert dialog.stop_banner.isVisible()
     assert "STOP THE LINE" in dialog.stop_banner.text()
     assert f"DEV-LBL-{first}" in dialog.stop_banner.text()
@@ -184,13 +174,7 @@ def test_wrong_label_scanned_stops_the_line(qtbot: QtBot, controller: AppControl
 def check_and_apply(qtbot: QtBot, page: LabelStationPage, label_id: int) -> None:
     """zhao double-checks the printed label with the scanner, then wang applies it."""
     dialog = open_check(qtbot, page, label_id)
-    qtbot.keyClicks(dialog.username, "zhao")
-    qtbot.keyClicks(dialog.password, PASSWORD)
-    wedge_scan(dialog.scan, datamatrix_scan(page.ctx.core, label_id))
-    for box in dialog.checks.values():
-        box.setChecked(True)
-    with qtbot.waitSignal(dialog.verified, timeout=5000):
-        qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+    pass_check(qtbot, dialog, datamatrix_scan(page.ctx.core, label_id))
     qtbot.waitUntil(lambda: label_state(page, label_id) == "verified", timeout=5000)
     select_label(page, label_id)
     assert page.label_actions.apply_button.isEnabled()

@@ -48,6 +48,11 @@ class LabelRequest(QObject):
             if self.units.item(i).checkState() == Qt.CheckState.Checked
         ]
 
+    def uncheck(self, unit_ids: list[int]) -> None:
+        for i in range(self.units.count()):
+            if self.units.item(i).data(ID_ROLE) in unit_ids:
+                self.units.item(i).setCheckState(Qt.CheckState.Unchecked)
+
     def show_caption(self) -> None:
         """What the preview shows, in the current language (re-run on a language switch)."""
         kind, ident = self.caption
@@ -116,6 +121,7 @@ class LabelRequest(QObject):
             )
 
         def done(job_id: int) -> None:
+            self.uncheck(unit_ids)  # requested now: ticked again they would ask for reprints
             self.feedback.say(
                 self.tr("Job {0} queued for {1} label(s); press Print.").format(
                     job_id, len(unit_ids)
