@@ -178,6 +178,29 @@
     </message>
 </context>
 <context>
+    <name>BadgeSigner</name>
+    <message>
+        <source>Scan your badge</source>
+        <translation>扫描您的工牌</translation>
+    </message>
+    <message>
+        <source>Verifier badge</source>
+        <translation>复核人工牌</translation>
+    </message>
+    <message>
+        <source>Verifier password</source>
+        <translation>复核人密码</translation>
+    </message>
+    <message>
+        <source>✖ This badge belongs to no active account.</source>
+        <translation>✖ 此工牌不属于任何有效账户。</translation>
+    </message>
+    <message>
+        <source>Verifier: {0} ({1}) – type your password.</source>
+        <translation>复核人：{0}（{1}）– 请输入密码。</translation>
+    </message>
+</context>
+<context>
     <name>BagPanel</name>
     <message>
         <source>Cancel thaw start</source>
@@ -693,28 +716,8 @@
         <translation>扫描已打印标签上的 Data Matrix 码</translation>
     </message>
     <message>
-        <source>Tick each field that matches the printed label</source>
-        <translation>逐项勾选与已打印标签一致的内容</translation>
-    </message>
-    <message>
         <source>Sign double-check</source>
         <translation>签署核对</translation>
-    </message>
-    <message>
-        <source>Verifier user name</source>
-        <translation>核对人用户名</translation>
-    </message>
-    <message>
-        <source>Verifier password</source>
-        <translation>核对人密码</translation>
-    </message>
-    <message>
-        <source>Scan</source>
-        <translation>扫描</translation>
-    </message>
-    <message>
-        <source>Label {0} for unit {1}, requested by {2} and printed by {3}. A second person checks it: sign with your own user name and password (meaning: verified).</source>
-        <translation>单元 {1} 的标签 {0}，由 {2} 申请、{3} 打印。须由第二人核对：请用您自己的用户名和密码签名（含义：已核对）。</translation>
     </message>
     <message>
         <source>{0} requested or printed this label; a second person must check it.</source>
@@ -725,16 +728,64 @@
         <translation>已扫描：{0}</translation>
     </message>
     <message>
+        <source>Read on the label: text no bar code carries</source>
+        <translation>目视核对：条码未包含的文字</translation>
+    </message>
+    <message>
+        <source>The label itself</source>
+        <translation>标签本身</translation>
+    </message>
+    <message>
+        <source>1. Scan the label</source>
+        <translation>1. 扫描标签</translation>
+    </message>
+    <message>
+        <source>2. Check by eye</source>
+        <translation>2. 目视核对</translation>
+    </message>
+    <message>
+        <source>3. Sign</source>
+        <translation>3. 签名</translation>
+    </message>
+    <message>
+        <source>Label {0} for unit {1}, requested by {2} and printed by {3}. A second person checks it and signs with their own badge and password (meaning: verified).</source>
+        <translation>标签 {0}（单元 {1}），申请人 {2}，打印人 {3}。由第二人核对，并以本人工牌和密码签名（含义：已复核）。</translation>
+    </message>
+    <message>
+        <source>All {0} match the label</source>
+        <translation>全部 {0} 项与标签一致</translation>
+    </message>
+    <message>
+        <source>Both are right</source>
+        <translation>两项均正确</translation>
+    </message>
+    <message>
+        <source>The scan will confirm: {0}</source>
+        <translation>扫描将核对：{0}</translation>
+    </message>
+    <message>
+        <source>✔ {0}: {1} – matched by the scan</source>
+        <translation>✔ {0}：{1} – 扫描核对一致</translation>
+    </message>
+    <message>
+        <source>✖ {0}: not in this scan – scan the label&apos;s 2-D symbol</source>
+        <translation>✖ {0}：本次扫描未包含 – 请扫描标签的二维码</translation>
+    </message>
+    <message>
+        <source>{0} item(s) not ticked: {1}. They will be recorded as NOT matching, which stops the line. Press “Report mismatch” to confirm, or tick them.</source>
+        <translation>{0} 项未勾选：{1}。这些项将记录为“不一致”，贴签线将停止。按“报告不一致”确认，或勾选这些项。</translation>
+    </message>
+    <message>
         <source>Scan the printed label first.</source>
         <translation>请先扫描已打印的标签。</translation>
     </message>
     <message>
-        <source>{0} field(s) not ticked: {1}. They will be recorded as NOT matching, which stops the line. Press “Report mismatch” to confirm, or tick them.</source>
-        <translation>{0} 项未勾选：{1}。这些项将被记录为“不一致”，并导致停线。按“报告不一致”确认，或勾选这些项。</translation>
-    </message>
-    <message>
         <source>Report mismatch</source>
         <translation>报告不一致</translation>
+    </message>
+    <message>
+        <source>Scan your badge, then type your password.</source>
+        <translation>请扫描您的工牌，然后输入密码。</translation>
     </message>
     <message>
         <source>⛔ STOP THE LINE. This label does not match the record: {0}. Deviation {1} is open and the print job is stopped until QA has reviewed it. Do not apply this label; keep it for voiding and witnessed destruction.</source>
