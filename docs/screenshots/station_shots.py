@@ -18,7 +18,7 @@ from gui.pages.label_station.page import LabelStationPage
 from gui.pages.release.page import ReleasePage
 from gui.session import SessionUser
 from models.core import Core
-from models.demo.build import DEMO_PASSWORD
+from models.demo.build import DEMO_PASSWORD, demo_badge
 from models.demo.site import demo_site
 from tests.gui.scenario import filled_batch, new_batch, pass_qc
 
@@ -77,13 +77,14 @@ def label_station(window: MainWindow, core: Core, tmp: Path, shoot: Shoot, settl
     dialog = page.label_actions.double_check()
     assert dialog is not None
     settle(lambda: bool(dialog.checks))
-    dialog.username.setText("zhao")
-    dialog.password.setText(DEMO_PASSWORD)
     label_id = page.label_rows[target].id
     dialog.scan.setText(core.labeling.check_sheet(label_id).record_scan)
     dialog.scan.scanned.emit(dialog.scan.text())
-    for box in list(dialog.checks.values())[:9]:
-        box.setChecked(True)
+    settle(dialog.text_group.isEnabled)  # the core compared the scan with the record
+    dialog.text_group.confirm_all()
+    dialog.signer.badge.scanned.emit(demo_badge("zhao"))
+    settle(lambda: dialog.signer.username == "zhao")
+    dialog.password.setText(DEMO_PASSWORD)
     shoot(dialog, "double_check.png")
     dialog.close()
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QVBoxLayout,
@@ -62,8 +63,10 @@ class DoubleCheckDialog(QDialog):
         self.scan.setPlaceholderText(self.tr("Scan the Data Matrix of the printed label"))
         self.scan_echo = QLabel(objectName="scanEcho", wordWrap=True)
         self.matched = QLabel(objectName="matchedFields", wordWrap=True)
-        self.text_group = CheckGroup(self.tr("Read on the label: text no bar code carries"), "eye")
-        self.label_group = CheckGroup(self.tr("The label itself"), "physical")
+        self.text_group = CheckGroup(
+            self.tr("2. Check by eye: the text no bar code carries"), "eye"
+        )
+        self.label_group = CheckGroup(self.tr("3. The label itself"), "physical")
         self.checks: dict[str, QCheckBox] = {}
         self.signer = BadgeSigner(ctx, self)
         self.password = self.signer.password
@@ -85,22 +88,21 @@ class DoubleCheckDialog(QDialog):
         self.signer.identified.connect(self._on_verifier)
         for group in (self.text_group, self.label_group):
             group.changed.connect(self._on_ticked)
-        self.resize(1180, 720)
+        self.resize(1180, 700)
         self._load()
 
     def _build_layout(self) -> None:
         left = QVBoxLayout()
         left.addWidget(self.preview, 1)
         left.addWidget(QLabel(self.tr("1. Scan the label"), objectName="sectionLabel"))
-        left.addWidget(self.scan)
-        left.addWidget(self.scan_echo)
+        left.addWidget(self.scan)  # shows what was read; scan_echo keeps it with GS made visible
         left.addWidget(self.matched)
         right = QVBoxLayout()
-        right.addWidget(QLabel(self.tr("2. Check by eye"), objectName="sectionLabel"))
         right.addWidget(self.text_group)
         right.addWidget(self.label_group)
-        right.addWidget(QLabel(self.tr("3. Sign"), objectName="sectionLabel"))
-        right.addWidget(self.signer)
+        sign = QGroupBox(self.tr("4. Sign"))
+        QVBoxLayout(sign).addWidget(self.signer)
+        right.addWidget(sign)
         right.addStretch(1)
         body = QHBoxLayout()
         body.addLayout(left, 5)
@@ -183,7 +185,7 @@ class DoubleCheckDialog(QDialog):
             self._stop(found.rejected, deviation)
             return
         lines = [
-            self.tr("✔ {0}: {1} – matched by the scan").format(
+            self.tr("✔ {0}: {1}").format(
                 label_field_name(n), self._values.get(n, "")
             )
             for n in found.matched
@@ -193,7 +195,7 @@ class DoubleCheckDialog(QDialog):
             )
             for n in found.unscanned
         ]
-        self.matched.setText("\n".join(lines))
+        self.matched.setText("\n".join([self.tr("Matched by the scan:"), *lines]))
         self.message.hide()
         if found.unscanned:
             return

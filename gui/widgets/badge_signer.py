@@ -9,7 +9,7 @@ scanned anywhere else asks to switch user).
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from gui.context import AppContext
 from gui.operations import error_text, run_op
@@ -32,11 +32,15 @@ class BadgeSigner(QWidget):
         self.password = QLineEdit(
             objectName="verifierPassword", echoMode=QLineEdit.EchoMode.Password
         )
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("Verifier badge"), self.badge)
-        form.addRow("", self.who)
-        form.addRow(self.tr("Verifier password"), self.password)
+        row = QHBoxLayout()  # side by side: the dialog fits a 768-pixel-high screen
+        row.addWidget(QLabel(self.tr("Verifier badge")))
+        row.addWidget(self.badge, 1)
+        row.addWidget(QLabel(self.tr("Verifier password")))
+        row.addWidget(self.password, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.who)
         self.badge.scanned.connect(self._look_up)
 
     @property

@@ -9,17 +9,28 @@ reported.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class CheckGroup(QGroupBox):
     changed = Signal()
 
-    def __init__(self, title: str, name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, name: str, parent: QWidget | None = None, *, in_a_row: bool = False
+    ) -> None:
         super().__init__(title, parent)
         self.setObjectName(name)
         self.boxes: dict[str, QCheckBox] = {}
-        self._layout = QVBoxLayout(self)
+        # a few short items go in one row, so the dialog fits a 768-pixel-high screen
+        self._layout: QBoxLayout = QHBoxLayout(self) if in_a_row else QVBoxLayout(self)
         self._layout.setSpacing(2)
         self.confirm_button = QPushButton(objectName=f"{name}Confirm")
         self.confirm_button.setProperty("compact", True)
@@ -28,7 +39,6 @@ class CheckGroup(QGroupBox):
 
     def add_item(self, name: str, text: str) -> QCheckBox:
         box = QCheckBox(text, objectName=f"check_{name}")
-        box.setProperty("fieldCheck", True)
         box.toggled.connect(self.changed)
         self.boxes[name] = box
         self._layout.insertWidget(self._layout.count() - 1, box)

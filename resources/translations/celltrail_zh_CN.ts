@@ -716,8 +716,28 @@
         <translation>扫描已打印标签上的 Data Matrix 码</translation>
     </message>
     <message>
+        <source>2. Check by eye: the text no bar code carries</source>
+        <translation>2. 目视核对：条码未包含的文字</translation>
+    </message>
+    <message>
+        <source>3. The label itself</source>
+        <translation>3. 标签本身</translation>
+    </message>
+    <message>
         <source>Sign double-check</source>
         <translation>签署核对</translation>
+    </message>
+    <message>
+        <source>4. Sign</source>
+        <translation>4. 签名</translation>
+    </message>
+    <message>
+        <source>✔ {0}: {1}</source>
+        <translation>✔ {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Matched by the scan:</source>
+        <translation>扫描核对一致：</translation>
     </message>
     <message>
         <source>{0} requested or printed this label; a second person must check it.</source>
@@ -728,24 +748,8 @@
         <translation>已扫描：{0}</translation>
     </message>
     <message>
-        <source>Read on the label: text no bar code carries</source>
-        <translation>目视核对：条码未包含的文字</translation>
-    </message>
-    <message>
-        <source>The label itself</source>
-        <translation>标签本身</translation>
-    </message>
-    <message>
         <source>1. Scan the label</source>
         <translation>1. 扫描标签</translation>
-    </message>
-    <message>
-        <source>2. Check by eye</source>
-        <translation>2. 目视核对</translation>
-    </message>
-    <message>
-        <source>3. Sign</source>
-        <translation>3. 签名</translation>
     </message>
     <message>
         <source>Label {0} for unit {1}, requested by {2} and printed by {3}. A second person checks it and signs with their own badge and password (meaning: verified).</source>
@@ -762,10 +766,6 @@
     <message>
         <source>The scan will confirm: {0}</source>
         <translation>扫描将核对：{0}</translation>
-    </message>
-    <message>
-        <source>✔ {0}: {1} – matched by the scan</source>
-        <translation>✔ {0}：{1} – 扫描核对一致</translation>
     </message>
     <message>
         <source>✖ {0}: not in this scan – scan the label&apos;s 2-D symbol</source>

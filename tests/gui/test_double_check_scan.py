@@ -32,7 +32,7 @@ def test_a_matching_label_takes_six_actions_and_the_station_user_stays(
     actions = pass_check(qtbot, dialog, datamatrix_scan(page.ctx.core, label_id))
     assert actions <= 6, actions
     matched = dialog.matched.text()
-    assert "✔ DIN" in matched and "matched by the scan" in matched and "✖" not in matched
+    assert "✔ DIN" in matched and "Matched by the scan" in matched and "✖" not in matched
     # the symbol's fields are not ticked by the person; the eye-only ones and the label are
     assert "din" not in dialog.checks and "expiry_local" not in dialog.checks
     assert {"batch_number", "print_quality", "right_container"} <= set(dialog.checks)
