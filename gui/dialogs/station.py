@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from gui.context import AppContext
 from gui.operations import error_text
 from gui.station import ROLES, ScannerSettings, StationConfig, save_station
+from gui.widgets.printer_profiles import PrinterProfilesEditor
 from printing.registry import open_printer
 
 
@@ -40,6 +41,7 @@ class StationDialog(QDialog):
             minimum=10, maximum=500, value=config.scanner.burst_gap_ms, suffix=" ms"
         )
         self.min_length = QSpinBox(minimum=2, maximum=40, value=config.scanner.min_length)
+        self.profiles = PrinterProfilesEditor(config.printer_profiles)
         self.error = QLabel(objectName="errorLabel", wordWrap=True)
         self.error.hide()
         form = QFormLayout()
@@ -47,6 +49,7 @@ class StationDialog(QDialog):
         form.addRow(self.tr("Role"), self.role)
         form.addRow(self.tr("Lock after idle minutes"), self.lock_minutes)
         form.addRow(self.tr("Printers (one URL per line)"), self.printers)
+        form.addRow(self.tr("Printer profiles"), self.profiles)
         form.addRow(self.tr("Scanner: max gap between keys"), self.gap)
         form.addRow(self.tr("Scanner: minimum code length"), self.min_length)
         buttons = QDialogButtonBox(
@@ -58,9 +61,10 @@ class StationDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(720, 520)
+        self.resize(900, 600)
 
     def config(self) -> StationConfig:
+        """The settings as entered; raises a printer profile's error if one is unusable."""
         printers = tuple(
             line.strip() for line in self.printers.toPlainText().splitlines() if line.strip()
         )
@@ -72,13 +76,12 @@ class StationDialog(QDialog):
             scanner=ScannerSettings(
                 burst_gap_ms=self.gap.value(), min_length=self.min_length.value()
             ),
-            # edited in station.json for now (printing.profile); kept as they are
-            printer_profiles=self._ctx.station.printer_profiles,
+            printer_profiles=self.profiles.profiles(),
         )
 
     def on_save(self) -> None:
-        config = self.config()
         try:
+            config = self.config()
             for url in config.printers:
                 open_printer(url)  # validates the address only; nothing is sent
             save_station(config, self._ctx.station_path)

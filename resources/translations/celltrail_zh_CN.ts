@@ -1452,6 +1452,57 @@
     </message>
 </context>
 <context>
+    <name>PrinterProfilesEditor</name>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <source>Media width mm</source>
+        <translation>标签纸宽 mm</translation>
+    </message>
+    <message>
+        <source>Media height mm</source>
+        <translation>标签纸高 mm</translation>
+    </message>
+    <message>
+        <source>Darkness</source>
+        <translation>打印浓度</translation>
+    </message>
+    <message>
+        <source>Answers status</source>
+        <translation>可回报状态</translation>
+    </message>
+    <message>
+        <source>Add printer</source>
+        <translation>添加打印机</translation>
+    </message>
+    <message>
+        <source>Remove printer</source>
+        <translation>移除打印机</translation>
+    </message>
+    <message>
+        <source>ask the printer</source>
+        <translation>询问打印机</translation>
+    </message>
+    <message>
+        <source>printer&apos;s own</source>
+        <translation>打印机自身设置</translation>
+    </message>
+    <message>
+        <source>Off: the printer never answers ~HS; a person confirms every label.</source>
+        <translation>关闭：打印机不回应 ~HS；每张标签须由人工确认。</translation>
+    </message>
+</context>
+<context>
     <name>QcImportDialog</name>
     <message>
         <source>Line</source>
@@ -2083,6 +2134,10 @@
     <message>
         <source>Printers (one URL per line)</source>
         <translation>打印机（每行一个地址）</translation>
+    </message>
+    <message>
+        <source>Printer profiles</source>
+        <translation>打印机配置</translation>
     </message>
     <message>
         <source>Scanner: max gap between keys</source>

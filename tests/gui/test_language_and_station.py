@@ -115,3 +115,35 @@ def test_admin_reconfigures_the_workstation(qtbot: QtBot, controller: AppControl
     assert controller.ctx.station.role == "cleanroom"
     assert "audit" not in window.pages  # pages follow the station role
     assert load_station(controller.ctx.station_path).printers == ("tcp://127.0.0.1:9100",)
+
+
+def test_admin_edits_printer_profiles_in_the_station_settings(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    """Issue 13: a station's printer profiles are edited in the app, checked by the printing
+    layer's own rule, and saved to station.json."""
+    sign_in(qtbot, controller, "admin")
+    dialog = controller.window.open_station_settings()
+    assert isinstance(dialog, StationDialog)
+    editor = dialog.profiles
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    row = editor.table.rowCount() - 1
+    editor.table.cellWidget(row, 0).setText("tcp://127.0.0.1:9100")
+    language = editor.table.cellWidget(row, 1)
+    language.setCurrentIndex(language.findData("pdf"))  # a network Zebra speaks ZPL only
+    dialog.on_save()
+    assert dialog.isVisible() and "ZPL" in dialog.error.text()
+
+    language.setCurrentIndex(language.findData("zpl"))
+    dpi = editor.table.cellWidget(row, 2)
+    dpi.setCurrentIndex(dpi.findData(300))
+    editor.table.cellWidget(row, 3).setValue(104)
+    editor.table.cellWidget(row, 4).setValue(150)
+    editor.table.cellWidget(row, 5).setValue(4)
+    editor.table.cellWidget(row, 6).setChecked(False)
+    dialog.on_save()
+    assert not dialog.isVisible()
+    saved = load_station(controller.ctx.station_path)
+    [profile] = saved.printer_profiles
+    assert profile.url() == "tcp://127.0.0.1:9100?dpi=300&status=off&media=104x150&darkness=4"
+    assert profile.url() in controller.ctx.station.printer_urls  # the label station offers it
