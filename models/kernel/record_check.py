@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 import models.entities  # noqa: F401  (registers every bound table)
 from models.entities.audit import AuditEntry
+from models.i18n import render, term
 from models.kernel.audit import AuditAction, _digest
 from models.kernel.errors import DomainError
 from models.kernel.record_state import (
@@ -36,6 +37,7 @@ from models.kernel.record_state import (
     state_text,
     stream_values,
 )
+from models.kernel.record_terms import field_words
 
 
 class RecordIntegrityError(DomainError):
@@ -43,6 +45,16 @@ class RecordIntegrityError(DomainError):
 
     code = "record_integrity"
     terms = {"table": "record_kind"}
+
+    def message(self, lang: str | None = "en") -> str:
+        # ``fields`` stays the raw text in ``params`` (tests, deviations); readers get words.
+        words = field_words(self.params.get("fields", ""), self.params.get("kind", ""))
+        params = {
+            **self.params,
+            "table": term("record_kind", self.params.get("table")),
+            "fields": words,
+        }
+        return render(self.code, lang, **params)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from typing import Any, Protocol
 
 from models.i18n import Message, term
 from models.kernel.record_check import RecordMismatch, RecordReport
+from models.kernel.record_terms import field_words
 
 
 def report_messages(
@@ -39,12 +40,12 @@ def _mismatch(mismatch: RecordMismatch, values: bool) -> list[Message]:
     if mismatch.kind == "inserted":
         return [Message.of("cli.audit.record_inserted", **named)]
     if not values:
-        fields = ", ".join(f.field for f in mismatch.fields) or "?"
+        fields = field_words([f.field for f in mismatch.fields], mismatch.kind)
         return [Message.of("cli.audit.record_fields", fields=fields, **named)]
     return [
         Message.of(
             "cli.audit.record_altered",
-            field=difference.field,
+            field=term("record_field", difference.field),
             trail=_shown(difference.trail),
             row=_shown(difference.row),
             **named,
@@ -76,7 +77,7 @@ def note_messages(notes: Iterable[IntegrityNoteLike]) -> list[Message]:
             "cli.trace.integrity",
             table=term("record_kind", n.table),
             record=n.record,
-            fields=", ".join(n.fields) or n.kind,
+            fields=field_words(n.fields, n.kind),
         )
         for n in notes
     ]

@@ -14,6 +14,7 @@ from models.entities.quality import Deviation, DeviationStatus
 from models.i18n import render, term
 from models.kernel.record_check import RecordIntegrityError
 from models.kernel.record_state import SYSTEM_ACTOR
+from models.kernel.record_terms import field_words
 from models.kernel.unit_of_work import UowFactory
 from models.quality.deviations import DeviationInput, open_deviation_in
 
@@ -23,7 +24,7 @@ def open_integrity_deviation(uow_factory: UowFactory, error: RecordIntegrityErro
     params = {
         "table": term("record_kind", error.params["table"]).message("en"),
         "record": error.params["record"],
-        "fields": error.params["fields"],
+        "fields": field_words(error.params["fields"], error.params.get("kind", "")).message("en"),
     }
     # Stored in English, like every record's own text; screens translate the code.
     title = render("record_integrity.deviation_title", "en", **params)
