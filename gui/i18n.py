@@ -11,10 +11,17 @@ from datetime import datetime
 from typing import cast
 
 from PySide6 import QtCore
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDateTime,
+    QLibraryInfo,
+    QLocale,
+    QTimeZone,
+    QTranslator,
+)
 
 from gui.resources_access import translation
-from models.i18n import render
+from models.i18n import render, term
 
 # PySide6's stubs type QT_TRANSLATE_NOOP(context, message) as returning ``object``; at run
 # time it returns ``message`` unchanged.  gui/ imports it from here so mypy sees a str.  Call
@@ -22,6 +29,9 @@ from models.i18n import render
 QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
 
 QM_FILE = "celltrail_zh_CN.qm"
+# Qt's own words (Cancel, OK, Yes, No in QDialogButtonBox and QMessageBox) come from the
+# translations PySide6 ships; without them a Chinese dialog still says "Cancel" (issue 14).
+QT_QM_FILE = "qtbase_zh_CN"
 LANGUAGES = ("en", "zh")
 _LOCALES = {
     "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
@@ -35,6 +45,7 @@ class Language:
     def __init__(self) -> None:
         self.code = "en"
         self._translator: QTranslator | None = None
+        self._qt_translator: QTranslator | None = None
         self._qm: bytes | None = None  # QTranslator reads from this buffer: keep it alive
 
     def switch(self, code: str) -> None:
@@ -42,16 +53,28 @@ class Language:
         code = "zh" if code.lower().startswith("zh") else "en"
         QLocale.setDefault(_LOCALES[code])  # first, so retranslated dates use it
         self.code = code
-        if self._translator is not None:
-            QCoreApplication.removeTranslator(self._translator)
-            self._translator = None
+        for installed in (self._translator, self._qt_translator):
+            if installed is not None:
+                QCoreApplication.removeTranslator(installed)
+        self._translator = self._qt_translator = None
         if code == "zh":
+            self._qt_translator = _qt_translator()
             translator = QTranslator()
             self._qm = self._qm or translation(QM_FILE)
             if not translator.load(self._qm):
                 raise FileNotFoundError(f"resources/translations/{QM_FILE} is not a .qm file")
             QCoreApplication.installTranslator(translator)
             self._translator = translator
+
+
+def _qt_translator() -> QTranslator | None:
+    """Qt's own Chinese words, installed; None (Qt's English buttons) if PySide6 lacks them."""
+    translator = QTranslator()
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(QT_QM_FILE, folder):
+        return None
+    QCoreApplication.installTranslator(translator)
+    return translator
 
 
 LANGUAGE = Language()
@@ -65,6 +88,12 @@ def domain(code: str, **params: object) -> str:
     """A domain word or message from the models/i18n catalogue, in the current language: the
     GUI shows the same words as the CLI, the deviations and the audit trail."""
     return render(code, LANGUAGE.code, **params)
+
+
+def word(kind: str, value: object) -> str:
+    """A stored vocabulary value (an audit action, a record kind, a QC test code, a container
+    type …) as the catalogue's word in the current language; unknown values show as stored."""
+    return term(kind, value).message(LANGUAGE.code)
 
 
 def capitalised(words: str) -> str:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import word
 from gui.operations import error_text, run_op
 
 Values = dict[str, Any]
@@ -45,6 +46,9 @@ class Field:
     kind: str = "text"  # text password int float choice multi datetime multiline check
     choices: Sequence[str] = ()
     default: Any = None
+    # A "choice" of stored vocabulary values (e.g. "container"): shown as the catalogue's
+    # words, the stored value submitted.
+    vocabulary: str = ""
     maximum: float = 1e12
 
 
@@ -148,10 +152,16 @@ def _float(spec: Field) -> QWidget:
 
 def _choice(spec: Field) -> QWidget:
     combo = QComboBox()
-    combo.addItems(list(spec.choices))
+    for choice in spec.choices:
+        combo.addItem(word(spec.vocabulary, choice) if spec.vocabulary else choice, choice)
     if spec.default in spec.choices:
-        combo.setCurrentText(str(spec.default))
+        combo.setCurrentIndex(combo.findData(spec.default))
     return combo
+
+
+def _chosen(combo: QComboBox) -> str:
+    value = combo.currentData()
+    return value if isinstance(value, str) else combo.currentText()
 
 
 def _multi(spec: Field) -> QWidget:
@@ -202,7 +212,7 @@ def _value(widget: QWidget, spec: Field) -> Any:
     readers: list[tuple[type, Callable[[Any], Any]]] = [
         (QSpinBox, lambda w: w.value()),
         (QDoubleSpinBox, lambda w: w.value()),
-        (QComboBox, lambda w: w.currentText()),
+        (QComboBox, _chosen),
         (QListWidget, _checked),
         (QDateTimeEdit, lambda w: datetime.fromtimestamp(w.dateTime().toSecsSinceEpoch(), UTC)),
         (QPlainTextEdit, lambda w: w.toPlainText().strip()),

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.context import AppContext
+from gui.i18n import word
 from gui.operations import Operation, error_text, run_op
 from models.chain.records import StepRow
 
@@ -106,7 +107,7 @@ class SignOffDialog(SecondPersonDialog):
             self.tr(
                 "Verify step “{0}” of batch {1}, performed by {2}. "
                 "Your password is your electronic signature (meaning: verified)."
-            ).format(step.name, batch, step.performed_by)
+            ).format(word("process_step", step.name), batch, step.performed_by)
         )
         self.username.textChanged.connect(self._on_username_changed)
 

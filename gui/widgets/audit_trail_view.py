@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.i18n import format_datetime
+from gui.i18n import format_datetime, word
 from models.kernel.audit_queries import AuditRow, SignatureRow
 
 
@@ -72,7 +72,7 @@ class AuditTrailView(QWidget):
                     str(r.seq),
                     format_datetime(r.at, seconds=True),
                     r.actor,
-                    r.action,
+                    word("audit_action", r.action),
                     _change(r),
                     r.reason or "",
                 ]
@@ -86,7 +86,7 @@ class AuditTrailView(QWidget):
                     f"{s.printed_name} ({s.username})",
                     s.meaning,
                     format_datetime(s.signed_at, seconds=True),
-                    f"{s.subject_type} {s.subject_id}",
+                    f"{word('record_kind', s.subject_type)} {s.subject_id}",
                     s.content_hash[:16] + "…",
                 ]
                 for s in signatures

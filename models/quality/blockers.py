@@ -20,7 +20,7 @@ class Blocker(Message):
     its value and shown as the catalogue's word for it (``status.*``)."""
 
     namespace = "blocker."
-    terms = {"status": "status", "eligibility": "status"}
+    terms = {"status": "status", "eligibility": "status", "test": "qc_test"}
 
     def __post_init__(self) -> None:
         if not has(self.key):

@@ -138,7 +138,7 @@ def test_readiness_lists_every_blocker_at_once(env: Env) -> None:
     assert "ineligible" in text and "Labels" in text and "sterility" in text
     chinese = " | ".join(b.message("zh") for b in ready.blockers)
     assert "资格状态为 不合格" in chinese and "标签" in chinese
-    assert "检测未通过：sterility" in chinese
+    assert "检测未通过：无菌" in chinese
     with pytest.raises(ReleaseBlockedError) as refused:
         qa_release(env, batch_id)
     assert "不能放行" in refused.value.message("zh") and "检测未通过" in refused.value.message("zh")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import word
 from gui.widgets.scan_line_edit import ScanLineEdit
 from models.kernel.audit_queries import AuditFacets, AuditFilter
 
@@ -78,17 +79,17 @@ class AuditFilterBar(QWidget):
 
     def set_facets(self, facets: AuditFacets) -> None:
         self._facets = facets
-        for combo, values in (
-            (self.actor, facets.actors),
-            (self.action, facets.actions),
-            (self.subject_type, facets.subject_types),
+        for combo, values, kind in (
+            (self.actor, facets.actors, ""),
+            (self.action, facets.actions, "audit_action"),
+            (self.subject_type, facets.subject_types, "record_kind"),
         ):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(self.tr("(all)"), None)
             for value in values:
-                combo.addItem(value, value)
+                combo.addItem(word(kind, value) if kind else value, value)
             combo.setCurrentIndex(max(combo.findData(current), 0))
             combo.blockSignals(False)
 

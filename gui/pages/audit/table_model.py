@@ -13,7 +13,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from gui.i18n import QT_TRANSLATE_NOOP, format_datetime
+from gui.i18n import QT_TRANSLATE_NOOP, format_datetime, word
 from models.kernel.audit_queries import AuditRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -81,8 +81,8 @@ class AuditTableModel(QAbstractTableModel):
             str(row.seq) if row.seq != self.broken_seq else f"✖ {row.seq}",
             format_datetime(row.at, seconds=True),
             row.actor,
-            row.action,
-            row.subject_type,
+            word("audit_action", row.action),
+            word("record_kind", row.subject_type),
             row.subject_id,
             change,
             row.reason or "",

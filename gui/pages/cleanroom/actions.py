@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from gui.context import AppContext
 from gui.dialogs.form import Field, FormDialog, Values, open_form
 from gui.dialogs.signoff import SignOffDialog
+from gui.i18n import word
 from gui.operations import Operation
 from models.chain.records import StepRow
 from models.cleanroom.work import WorkBatch, WorkList
@@ -69,7 +70,7 @@ class CleanroomActions(QObject):
                 "electronic signature (meaning: performed)."
             ).format(user),
             [
-                Field("name", self.tr("Step"), "choice", STEP_NAMES),
+                Field("name", self.tr("Step"), "choice", STEP_NAMES, vocabulary="process_step"),
                 Field("notes", self.tr("Observations"), "multiline"),
                 Field("password", self.tr("Your password"), "password"),
             ],
@@ -90,7 +91,9 @@ class CleanroomActions(QObject):
             return None
         dialog = SignOffDialog(self.ctx, step, batch.number, self.window)
         dialog.signed.connect(
-            lambda _id: self._done(self.tr("Step “{0}” verified.").format(step.name))
+            lambda _id: self._done(
+                self.tr("Step “{0}” verified.").format(word("process_step", step.name))
+            )
         )
         dialog.open()
         return dialog
@@ -122,7 +125,9 @@ class CleanroomActions(QObject):
             self.tr("Each unit gets a new DIN; the batch goes to quarantine until QA releases it."),
             [
                 Field("count", self.tr("Number of units"), "int", default=1, maximum=500),
-                Field("container", self.tr("Container"), "choice", CONTAINERS),
+                Field(
+                    "container", self.tr("Container"), "choice", CONTAINERS, vocabulary="container"
+                ),
                 Field(
                     "cells", self.tr("Cells per unit (×10⁶)"), "float", default=100.0, maximum=1e7
                 ),

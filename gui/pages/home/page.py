@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from gui.context import AppContext
 from gui.dialogs.destroy_unit import reason_text
-from gui.i18n import LANGUAGE, format_datetime, format_number
+from gui.i18n import LANGUAGE, format_datetime, format_number, word
 from gui.operations import Operation, Progress, run_op
 from gui.status_style import badge_stylesheet, status_text
 from gui.widgets.status_badge import status_item
@@ -162,7 +162,12 @@ class HomePage(QWidget):
         self.recent.setRowCount(len(board.recent))
         for row, r in enumerate(board.recent):
             for col, text in enumerate(
-                [format_datetime(r.at), r.actor, r.action, f"{r.subject_type} {r.subject_id}"]
+                [
+                    format_datetime(r.at),
+                    r.actor,
+                    word("audit_action", r.action),
+                    f"{word('record_kind', r.subject_type)} {r.subject_id}",
+                ]
             ):
                 self.recent.setItem(row, col, QTableWidgetItem(text))
         self.loaded.emit(board)

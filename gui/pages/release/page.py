@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from gui.context import AppContext
 from gui.dialogs.form import Field, FormDialog, Values, open_form
 from gui.dialogs.qc_import import QcImportDialog
-from gui.i18n import LANGUAGE, QT_TRANSLATE_NOOP
+from gui.i18n import LANGUAGE, QT_TRANSLATE_NOOP, word
 from gui.operations import Operation, Progress, error_text, run_op
 from gui.status_style import set_ok, status_text
 from models.cleanroom.work import ReleaseChoice
@@ -180,9 +180,9 @@ class ReleasePage(QWidget):
         self.blockers.addItems([f"✖ {b.message(LANGUAGE.code)}" for b in r.blockers])
         set_ok(self.blockers, not r.blockers)  # amber frame only while something blocks
         self.failed.clear()
-        self.failed.addItems([f"✖ {t}" for t in r.failed])
+        self.failed.addItems([f"✖ {word('qc_test', t)}" for t in r.failed])
         self.pending.clear()
-        self.pending.addItems([f"… {t}" for t in r.pending])
+        self.pending.addItems([f"… {word('qc_test', t)}" for t in r.pending])
         self.checklist.clear()
         self.checklist.addItems([self._package_line(item) for item in r.package_items])
         if r.kind is not None:
