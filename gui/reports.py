@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QDateTime
 
 from gui.exports import Report, Section
-from gui.i18n import domain, format_datetime, format_number, word
+from gui.i18n import domain, format_datetime, format_number
 from gui.operations import Progress
 from gui.status_style import status_text
 from models.chain.records import RecordDetail
@@ -58,8 +58,8 @@ def audit_report(core: Core, flt: AuditFilter, actor: str, progress: Progress) -
                 row.seq,
                 format_datetime(row.at, seconds=True),
                 row.actor,
-                word("audit_action", row.action),
-                word("record_kind", row.subject_type),
+                row.action,
+                row.subject_type,
                 row.subject_id,
                 row.old_value,
                 row.new_value,
@@ -184,7 +184,7 @@ def batch_record(core: Core, ref: NodeRef, actor: str) -> Report:
                 f"{s.printed_name} ({s.username})",
                 s.meaning,
                 format_datetime(s.signed_at, True),
-                f"{word('record_kind', s.subject_type)} {s.subject_id}",
+                f"{s.subject_type} {s.subject_id}",
                 s.content_hash,
             ]
             for s in signatures
@@ -198,8 +198,8 @@ def batch_record(core: Core, ref: NodeRef, actor: str) -> Report:
                 r.seq,
                 format_datetime(r.at, seconds=True),
                 r.actor,
-                word("audit_action", r.action),
-                word("record_kind", r.subject_type),
+                r.action,
+                r.subject_type,
                 r.subject_id,
                 r.old_value,
                 r.new_value,
