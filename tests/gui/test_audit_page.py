@@ -153,5 +153,5 @@ def test_verify_names_a_record_changed_outside_celltrail(
     assert verified.args[0].intact  # the chain itself is intact...
     text = page.verify_result.text()
     assert "RECORDS CHANGED OUTSIDE CELLTRAIL: 1 record(s)" in text  # ...the record is not
-    assert "product unit 1: created_by changed outside CellTrail" in text
+    assert "product unit 1: Created by changed outside CellTrail" in text
     assert page.verify_result.property("ok") is False

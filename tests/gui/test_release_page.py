@@ -58,7 +58,7 @@ def test_blocked_then_released_with_e_signature(
     with qtbot.waitSignal(page.assessed, timeout=5000):
         qtbot.mouseClick(page.refresh_button, Qt.MouseButton.LeftButton)
     assert blockers(page) == [] and page.release_button.isEnabled()
-    assert "… viability_shelf_life" in [
+    assert "… viability at end of shelf life" in [
         page.pending.item(i).text() for i in range(page.pending.count())
     ]
 
@@ -93,7 +93,7 @@ def test_emergency_release_only_for_the_qa_head(
     page = open_release(qtbot, controller, "li", number)
     assert page.readiness is not None and page.readiness.emergency_possible
     assert not page.release_button.isEnabled() and page.emergency_button.isEnabled()
-    assert [page.failed.item(i).text() for i in range(page.failed.count())] == ["✖ cell_count"]
+    assert [page.failed.item(i).text() for i in range(page.failed.count())] == ["✖ cell count"]
     with qtbot.waitSignal(page.decided, timeout=5000) as decided:
         sign(
             qtbot,
