@@ -183,6 +183,6 @@ def test_a_batch_changed_outside_celltrail_is_marked_in_the_tree(
     _search(qtbot, page, "P-B-0017")
     batch = _find(page, number)
     assert "changed outside CellTrail" in batch.text(1)
-    assert not page.message.isHidden() and "created_by" in page.message.text()  # the banner too
+    assert not page.message.isHidden() and "Created by" in page.message.text()  # the banner too
     unit = batch.child(0)
     assert "changed outside CellTrail" not in unit.text(1)  # only the forged record
