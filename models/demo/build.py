@@ -11,26 +11,19 @@ from __future__ import annotations
 from typing import Any
 
 from models.core import Core
-from models.demo.chain import FACILITY
+from models.demo.people import DEMO_FACILITY, DEMO_PASSWORD, DEMO_STAFF, demo_badge
 from models.entities.accounts import Role
 from models.kernel.errors import ValidationError
 
-DEMO_PASSWORD = "CellTrail-demo-1"
-DEMO_FACILITY = FACILITY
-DEMO_STAFF: dict[str, tuple[str, list[Role]]] = {
-    "admin": ("Administrator 管理员", [Role.ADMIN]),
-    "wang": ("王敏 Wang Min", [Role.OPERATOR]),
-    "zhao": ("赵磊 Zhao Lei", [Role.VERIFIER]),
-    "chen": ("陈静 Chen Jing (QP)", [Role.QA]),
-    "li": ("李华 Li Hua (QA head)", [Role.QA, Role.QA_HEAD]),
-    "liu": ("刘芳 Liu Fang (nurse)", [Role.CLINICAL]),
-    "sun": ("孙伟 Sun Wei (auditor)", [Role.AUDITOR]),
-}
+__all__ = [
+    "DEMO_FACILITY",
+    "DEMO_PASSWORD",
+    "DEMO_STAFF",
+    "add_staff",
+    "build_demo_site",
+    "demo_badge",
+]
 
-
-def demo_badge(username: str) -> str:
-    """What the demo's badge cards encode (a scanner types it like a keyboard)."""
-    return f"BADGE-{username.upper()}"
 
 
 def add_staff(core: Core, staff: dict[str, tuple[str, list[Role]]], password: str) -> None:

@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from models.core import Core
+from models.demo.people import DEMO_FACILITY
 from models.entities.base import Base, utcnow
 from models.entities.parties import DonorType, ScreeningOutcome, Site, SiteKind
 from models.entities.production import ProductCategory, ProductType
@@ -29,7 +30,7 @@ from models.quality.package import PackageAttestation
 
 T = TypeVar("T", bound=Base)
 
-FACILITY = "A9990"  # ICCBBA test facility code: no demo label can pass for a real one
+FACILITY = DEMO_FACILITY  # ICCBBA test facility code: no demo label can pass for a real one
 MSC_PRODUCT, CAR_T_PRODUCT = "S1389", "S2210"
 MSC_TANK, CAR_T_TANK = "T-03/R2/B5", "T-05/R1/B1"
 MSC_DONOR, MSC_COLLECTION = "DN-0031", "CL-0031-01"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from models.core import Core
-from models.demo.build import DEMO_FACILITY, DEMO_PASSWORD, DEMO_STAFF
+from models.demo.people import DEMO_FACILITY, DEMO_PASSWORD, DEMO_STAFF
 from models.entities.parties import Site
 
 __all__ = ["DEMO_PASSWORD", "demo_accounts", "is_demo"]
