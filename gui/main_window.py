@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -41,6 +42,7 @@ from gui.pages.trace.page import TracePage
 from gui.scan_router import BadgeScan, ScanRouter
 from gui.session import SessionUser
 from gui.status_style import set_ok
+from gui.widgets.elided_label import ElidedLabel
 from gui.widgets.scan_line_edit import visible
 from models.chain.trace_tree import NodeRef
 from models.identity.sessions import LockTrigger, SignOutTrigger
@@ -72,6 +74,18 @@ PAGES = {
 }
 
 log = logging.getLogger(__name__)
+MINIMUM_SIZE = (1024, 640)
+
+
+def page_frame(page: QWidget) -> QScrollArea:
+    """The page fills the frame when there is room and scrolls when there is not: a long page
+    never makes the window taller or wider than the screen (the stack takes the largest minimum
+    size of all its pages)."""
+    frame = QScrollArea(objectName="pageFrame")
+    frame.setWidgetResizable(True)
+    frame.setFrameShape(QScrollArea.Shape.NoFrame)
+    frame.setWidget(page)
+    return frame
 
 
 class MainWindow(QMainWindow):
@@ -83,8 +97,8 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.title = QLabel("CellTrail", objectName="appTitle")
         self.station_label, self.user_label = (
-            QLabel(objectName="stationLabel"),
-            QLabel(objectName="userLabel"),
+            ElidedLabel(objectName="stationLabel"),
+            ElidedLabel(objectName="userLabel"),
         )
         self.language_button, self.settings_button = (
             QPushButton(objectName="languageButton"),
@@ -97,6 +111,7 @@ class MainWindow(QMainWindow):
         self.connection.online_changed.connect(lambda _online: self.show_connection())
         self.nav, self.nav_group, self.stack = QVBoxLayout(), QButtonGroup(self), QStackedWidget()
         self.pages: dict[str, QWidget] = {}
+        self.page_frames: dict[str, QScrollArea] = {}  # each page scrolls inside its own frame
         self.nav_buttons: dict[str, QPushButton] = {}
         self.screens = QStackedWidget(objectName="windowScreens")  # the work, or the lock
         self._build_layout()
@@ -116,6 +131,8 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+L"), self, lambda: self.lock.lock(LockTrigger.MANUAL))
         self.sign_out_button.clicked.connect(lambda: self.sign_out(SignOutTrigger.MANUAL))
         self.build_pages()
+        # The smallest screen we support (1366×768 less a title bar); pages scroll inside.
+        self.setMinimumSize(MINIMUM_SIZE[0], MINIMUM_SIZE[1])
         self.resize(1366, 860)
 
     def _build_layout(self) -> None:
@@ -158,12 +175,14 @@ class MainWindow(QMainWindow):
             self.ctx.events.release(page)  # no signal reaches a page that is going away
             if isinstance(page, LabelStationPage):
                 page.shutdown()
-            self.stack.removeWidget(page)
-            page.deleteLater()
+            frame = self.page_frames.pop(name)
+            self.stack.removeWidget(frame)
+            frame.deleteLater()  # and the page with it
         for name in PAGES[self.ctx.station.role]:
             page = PAGE_FACTORIES[name](self.ctx)
             self.pages[name] = page
-            self.stack.addWidget(page)
+            self.page_frames[name] = page_frame(page)
+            self.stack.addWidget(self.page_frames[name])
             button = QPushButton(objectName="navButton", checkable=True)
             self.nav_group.addButton(button)
             self.nav.insertWidget(self.nav.count() - 1, button)
@@ -240,11 +259,15 @@ class MainWindow(QMainWindow):
 
     def show_page(self, name: str) -> QWidget:
         page = self.pages[name]
-        self.stack.setCurrentWidget(page)
+        self.stack.setCurrentWidget(self.page_frames[name])
         self.nav_buttons[name].setChecked(True)
         if isinstance(page, HomePage):
             page.refresh()
         return page
+
+    def current_page(self) -> QWidget | None:
+        frame = self.stack.currentWidget()
+        return frame.widget() if isinstance(frame, QScrollArea) else None
 
     def _accepts_scans(self) -> bool:
         return self.ctx.user is not None and not self.lock.is_locked and self.isVisible()

@@ -247,7 +247,7 @@ def test_wrong_wristband_is_a_full_window_stop_that_a_stray_scan_does_not_dismis
     qtbot.keyClick(overlay, Qt.Key.Key_Return)
     qtbot.keyClick(overlay.acknowledge_button, Qt.Key.Key_Enter)
     assert overlay.isVisible() and not overlay.read_box.isChecked()
-    assert window.stack.currentWidget() is page
+    assert window.current_page() is page
     assert page.recipient.text() == OTHER  # nothing typed reached the page behind
 
     # Tab stays inside the STOP; the reasons follow the language.

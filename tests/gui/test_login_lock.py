@@ -198,7 +198,7 @@ def test_a_sign_in_before_the_window_is_ready_builds_it_and_later_ones_show_it_a
     qtbot.waitUntil(window.isVisible, timeout=5000)
     assert controller.window is window  # built once, shown again for the next user
     assert controller.ctx.username == "li" and "Li Hua" in window.user_label.text()
-    assert "release" in window.pages and window.stack.currentWidget() is window.pages["home"]
+    assert "release" in window.pages and window.current_page() is window.pages["home"]
 
 
 def test_no_main_window_is_built_once_the_sign_in_window_is_gone(

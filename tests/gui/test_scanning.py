@@ -38,12 +38,12 @@ def test_din_scanned_on_the_home_page_opens_that_unit(
 ) -> None:
     sign_in(qtbot, controller, "chen")
     home = controller.window.pages["home"]
-    assert controller.window.stack.currentWidget() is home
+    assert controller.window.current_page() is home
     unit = demo_unit(controller)
     with qtbot.waitSignal(_trace(controller).loaded, timeout=5000) as loaded:
         wedge_scan(home, unit.data_content())  # e.g. "=A99902600000100", focus anywhere
     page = _trace(controller)
-    assert controller.window.stack.currentWidget() is page
+    assert controller.window.current_page() is page
     assert loaded.args[0].kind == "unit"
     assert page.panel.title.text().endswith(unit.number)
     assert page.tree.currentItem().text(0).endswith(unit.number)
