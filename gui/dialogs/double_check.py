@@ -185,9 +185,7 @@ class DoubleCheckDialog(QDialog):
             self._stop(found.rejected, deviation)
             return
         lines = [
-            self.tr("✔ {0}: {1}").format(
-                label_field_name(n), self._values.get(n, "")
-            )
+            self.tr("✔ {0}: {1}").format(label_field_name(n), self._values.get(n, ""))
             for n in found.matched
         ] + [
             self.tr("✖ {0}: not in this scan – scan the label's 2-D symbol").format(
@@ -297,7 +295,7 @@ class DoubleCheckDialog(QDialog):
         self._ctx.events.records_changed.emit("printed_label")
         self.stop_banner.setText(
             self.tr(
-                "⛔ STOP THE LINE. This label does not match the record: {0}. Deviation {1} "
+                "✖ STOP THE LINE. This label does not match the record: {0}. Deviation {1} "
                 "is open and the print job is stopped until QA has reviewed it. Do not apply "
                 "this label; keep it for voiding and witnessed destruction."
             ).format(

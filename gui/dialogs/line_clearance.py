@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -224,7 +224,7 @@ class WorkspacePanel(QWidget):
         super().__init__(parent)
         self.setObjectName("workspacePanel")
         self.ctx, self._selected_batch, self._done = ctx, selected_batch, done
-        self.label = QLabel(objectName="sectionLabel")
+        self.label = QLabel(objectName="sectionLabel", wordWrap=True)
         self.table = QTableWidget(0, 5, objectName="workspaceTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -237,10 +237,10 @@ class WorkspacePanel(QWidget):
             for name in ("clearance", "start", "finish", "add_workspace")
         }
         self.statuses: tuple[WorkspaceStatus, ...] = ()
-        row = QHBoxLayout()
-        for button in self.buttons.values():
-            row.addWidget(button)
-        row.addStretch(1)
+        row = QGridLayout()  # two per line: four long labels in one line were wider than 1280 px
+        for i, button in enumerate(self.buttons.values()):
+            row.addWidget(button, i // 2, i % 2)
+        row.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
@@ -298,7 +298,7 @@ class WorkspacePanel(QWidget):
 
     def state_text(self, status: WorkspaceStatus) -> str:
         if status.state is WorkspaceState.OCCUPIED:
-            return self.tr("⛔ Occupied by batch {0}").format(status.occupant)
+            return self.tr("✖ Occupied by batch {0}").format(status.occupant)
         if status.state is WorkspaceState.CLEARED:
             return self.tr("✔ Cleared – ready for the next batch")
         if status.previous_batch:

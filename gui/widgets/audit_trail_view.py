@@ -21,8 +21,8 @@ class AuditTrailView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.trail_label, self.signature_label = (
-            QLabel(objectName="sectionLabel"),
-            QLabel(objectName="sectionLabel"),
+            QLabel(objectName="sectionLabel", wordWrap=True),
+            QLabel(objectName="sectionLabel", wordWrap=True),
         )
         self.trail = _table(self, "auditTrailTable")
         self.signatures = _table(self, "signatureTable")

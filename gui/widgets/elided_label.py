@@ -29,12 +29,17 @@ class ElidedLabel(QLabel):
         width = self.fontMetrics().horizontalAdvance("M" * MIN_CHARS)
         return QSize(min(hint.width(), width), hint.height())
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         rect = self.contentsRect()
         text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
         painter = QPainter(self)
         self.drawFrame(painter)
         self.style().drawItemText(
-            painter, rect, int(self.alignment()), self.palette(), self.isEnabled(), text,
+            painter,
+            rect,
+            int(self.alignment()),
+            self.palette(),
+            self.isEnabled(),
+            text,
             self.foregroundRole(),
         )

@@ -50,7 +50,7 @@ class RecordPanel(QWidget):
         head.addWidget(self.title, 1)
         head.addWidget(self.badge)
         steps_bar = QHBoxLayout()
-        self.steps_label = QLabel(objectName="sectionLabel")
+        self.steps_label = QLabel(objectName="sectionLabel", wordWrap=True)
         steps_bar.addWidget(self.steps_label, 1)
         steps_bar.addWidget(self.sign_off)
         layout = QVBoxLayout(self)

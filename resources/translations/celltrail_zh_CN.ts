@@ -788,8 +788,8 @@
         <translation>请扫描您的工牌，然后输入密码。</translation>
     </message>
     <message>
-        <source>⛔ STOP THE LINE. This label does not match the record: {0}. Deviation {1} is open and the print job is stopped until QA has reviewed it. Do not apply this label; keep it for voiding and witnessed destruction.</source>
-        <translation>⛔ 立即停线。此标签与记录不一致：{0}。已开启偏差 {1}，打印任务已停止，直至 QA 审核。请勿贴用此标签；保留以作废并在见证下销毁。</translation>
+        <source>✖ STOP THE LINE. This label does not match the record: {0}. Deviation {1} is open and the print job is stopped until QA has reviewed it. Do not apply this label; keep it for voiding and witnessed destruction.</source>
+        <translation>✖ 立即停线。此标签与记录不一致：{0}。已开启偏差 {1}，打印任务已停止，直至 QA 审核。请勿贴用此标签；保留以作废并在见证下销毁。</translation>
     </message>
     <message>
         <source>Close</source>
@@ -918,8 +918,8 @@
         <translation>标签 {0} 已通过双人核对；现在可以贴标。</translation>
     </message>
     <message>
-        <source>⛔ Line stopped: label {0} failed the double-check (deviation #{1}).</source>
-        <translation>⛔ 已停线：标签 {0} 未通过双人核对（偏差 #{1}）。</translation>
+        <source>✖ Line stopped: label {0} failed the double-check (deviation #{1}).</source>
+        <translation>✖ 已停线：标签 {0} 未通过双人核对（偏差 #{1}）。</translation>
     </message>
     <message>
         <source>Label {0} applied to unit {1}.</source>
@@ -1217,8 +1217,8 @@
 <context>
     <name>LabelTables</name>
     <message>
-        <source>⛔ line stopped – deviation {0}</source>
-        <translation>⛔ 已停线 – 偏差 {0}</translation>
+        <source>✖ line stopped – deviation {0}</source>
+        <translation>✖ 已停线 – 偏差 {0}</translation>
     </message>
     <message>
         <source>reprint awaits QA approval: {0}</source>
@@ -2295,8 +2295,8 @@
         <translation>登记操作空间…</translation>
     </message>
     <message>
-        <source>⛔ Occupied by batch {0}</source>
-        <translation>⛔ 批次 {0} 占用中</translation>
+        <source>✖ Occupied by batch {0}</source>
+        <translation>✖ 批次 {0} 占用中</translation>
     </message>
     <message>
         <source>✔ Cleared – ready for the next batch</source>

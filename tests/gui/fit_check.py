@@ -10,8 +10,8 @@ import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6 import QtGui
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -180,6 +180,6 @@ def widest(page: QWidget) -> str:
     limit = page.parentWidget().width() if page.parentWidget() else page.width()
     found = []
     for widget in page.findChildren(QWidget):
-        if widget.isVisible() and widget.minimumSizeHint().width() > limit * 0.6:
+        if widget.isVisible() and widget.minimumSizeHint().width() > limit * 0.4:
             found.append(f"{_name(widget)}={widget.minimumSizeHint().width()}")
     return f"(viewport {limit}: {', '.join(found[-4:])})"

@@ -13,7 +13,7 @@ from gui.context import AppContext
 from gui.i18n import LANGUAGE
 from gui.operations import database_pool
 from gui.pages.trace.page import TracePage
-from tests.gui.fit_check import widest, fit_problems, table_problems, untranslated
+from tests.gui.fit_check import fit_problems, table_problems, untranslated, widest
 from tests.gui.gui_helpers import sign_in
 
 SIZES = ((1280, 1024), (1366, 768), (1920, 1080))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, QEvent, Signal
+from PySide6.QtCore import QDateTime, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,12 +45,13 @@ class AuditFilterBar(QWidget):
         ):
             grid.addWidget(label, 0, col)
             grid.addWidget(widget, 1, col)
-        grid.addWidget(self.use_since, 0, 4)
-        grid.addWidget(self.since, 1, 4)
-        grid.addWidget(self.use_until, 0, 5)
-        grid.addWidget(self.until, 1, 5)
-        grid.addWidget(self.search, 1, 6)
-        grid.addWidget(self.clear, 1, 7)
+        # The time range and the buttons on a second line: one line was wider than 1280 px.
+        grid.addWidget(self.use_since, 2, 0)
+        grid.addWidget(self.since, 3, 0)
+        grid.addWidget(self.use_until, 2, 1)
+        grid.addWidget(self.until, 3, 1)
+        grid.addWidget(self.search, 3, 2)
+        grid.addWidget(self.clear, 3, 3, Qt.AlignmentFlag.AlignLeft)
         grid.setColumnStretch(3, 1)  # the identifier field takes the spare width
         self.search.clicked.connect(self.search_requested)
         self.subject_id.scanned.connect(lambda _t: self.search_requested.emit())

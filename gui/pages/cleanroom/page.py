@@ -57,7 +57,7 @@ class CleanroomPage(QWidget):
         self.ctx = ctx
         self.heading = QLabel(objectName="pageHeading")
         self.batches_label, self.steps_label, self.storage_label = (
-            QLabel(objectName="sectionLabel") for _ in range(3)
+            QLabel(objectName="sectionLabel", wordWrap=True) for _ in range(3)
         )
         self.batches = read_only_table(7, "workBatchTable")
         self.steps = read_only_table(4, "stepTable")
@@ -95,7 +95,7 @@ class CleanroomPage(QWidget):
     def _build_layout(self) -> None:
         grid = QGridLayout()
         for i, name in enumerate(ACTIONS):
-            grid.addWidget(self.buttons[name], i // 4, i % 4)
+            grid.addWidget(self.buttons[name], i // 3, i % 3)
         lower = QHBoxLayout()
         for label, table in ((self.steps_label, self.steps), (self.storage_label, self.waiting)):
             column = QVBoxLayout()

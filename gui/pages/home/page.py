@@ -209,6 +209,11 @@ def _tile(title: str, value: int, status: str | None) -> QFrame:
     )
     grid.addWidget(number, 0, 0)
     grid.addWidget(
-        QLabel(title, objectName="tileTitle", alignment=Qt.AlignmentFlag.AlignCenter), 1, 0
+        # wraps: a row of tiles with long titles made the page (and window) wider on each refresh
+        QLabel(
+            title, objectName="tileTitle", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True
+        ),
+        1,
+        0,
     )
     return frame

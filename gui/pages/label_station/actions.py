@@ -115,7 +115,7 @@ class LabelActions(QObject):
         dialog.stopped.connect(
             lambda r: self._done(
                 self.tr(
-                    "⛔ Line stopped: label {0} failed the double-check (deviation #{1})."
+                    "✖ Line stopped: label {0} failed the double-check (deviation #{1})."
                 ).format(r.label_id, r.deviation_id),
                 ok=False,
             )

@@ -50,7 +50,7 @@ class LabelStationPage(QWidget):
         self.heading = QLabel(objectName="pageHeading")
         self.batch_combo = QComboBox(objectName="batchCombo")
         self.units_label, self.queue_label, self.labels_label = (
-            QLabel(objectName="sectionLabel") for _ in range(3)
+            QLabel(objectName="sectionLabel", wordWrap=True) for _ in range(3)
         )
         self.request_button = QPushButton(objectName="primaryButton")
         self.print_button = QPushButton(objectName="printButton")
@@ -87,7 +87,9 @@ class LabelStationPage(QWidget):
         self.request_button.clicked.connect(self.requests.request_labels)
         self.print_button.clicked.connect(lambda: self.printing.print_job())  # noqa: PLW0108
         self.labels.itemSelectionChanged.connect(self.requests.preview_label)
-        ctx.events.records_changed.connect(lambda _w: self.isVisible() and self.refresh())
+        ctx.events.subscribe(
+            self, ctx.events.records_changed, lambda _w: self.isVisible() and self.refresh()
+        )
         self.retranslate()
 
     def _build_layout(self) -> None:
@@ -111,8 +113,8 @@ class LabelStationPage(QWidget):
         middle.addWidget(self.jobs, 2)
         queue_buttons = QGridLayout()
         job_buttons = [self.print_button, self.recovery.button, *self.label_actions.job_buttons()]
-        for i, button in enumerate(job_buttons):
-            queue_buttons.addWidget(button, 0, i)
+        for i, button in enumerate(job_buttons):  # three per line, as under the labels
+            queue_buttons.addWidget(button, i // 3, i % 3)
         middle.addLayout(queue_buttons)
         middle.addWidget(self.labels_label)
         middle.addWidget(self.labels, 3)

@@ -95,7 +95,7 @@ class LabelTables(QObject):
 
     def job_note(self, job: JobRow) -> str:
         if job.line_stopped:
-            return self.tr("⛔ line stopped – deviation {0}").format(job.deviation or "")
+            return self.tr("✖ line stopped – deviation {0}").format(job.deviation or "")
         if job.awaiting_reprint_approval:
             return self.tr("reprint awaits QA approval: {0}").format(job.reprint_reason)
         if job.failure:  # stored as data: shown in the reader's language

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -66,12 +67,13 @@ class TracePage(QWidget):
             bar.addWidget(widget, 1 if widget is self.search else 0)
         bar.addWidget(self.search_button)
         self.destroy_button = QPushButton(objectName="destroyUnitButton", enabled=False)
-        exports = QHBoxLayout()
-        exports.addWidget(self.destroy_button)
-        exports.addStretch(1)
-        for button in self.export_buttons.values():
+        # Exports two by two: five buttons in one line were wider than a 1280 px screen.
+        exports = QGridLayout()
+        exports.addWidget(self.destroy_button, 0, 0)
+        exports.setColumnStretch(1, 1)
+        for i, button in enumerate(self.export_buttons.values()):
             button.setEnabled(False)
-            exports.addWidget(button)
+            exports.addWidget(button, i // 2, 2 + i % 2)
         splitter = QSplitter()
         splitter.addWidget(self.tree)
         splitter.addWidget(self.panel)
