@@ -129,7 +129,7 @@ def test_clear_start_work_finish_through_the_screen(
     qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "started" in page.status.text(), timeout=5000)
     qtbot.waitUntil(lambda: room_state(page)[0] == WorkspaceState.OCCUPIED, timeout=5000)
-    assert room_state(page)[1] == f"⛔ Occupied by batch {batch}"
+    assert room_state(page)[1] == f"✖ Occupied by batch {batch}"
     assert not panel.buttons["clearance"].isEnabled()
 
     # Now the step is accepted.
