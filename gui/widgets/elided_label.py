@@ -15,7 +15,8 @@ MIN_CHARS = 8  # never narrower than a few characters, so an elided text is stil
 
 class ElidedLabel(QLabel):
     def __init__(self, parent: QWidget | None = None, objectName: str = "") -> None:  # noqa: N803
-        super().__init__(parent, objectName=objectName)
+        super().__init__(parent)
+        self.setObjectName(objectName)
         self.setProperty("elide", True)  # the fit check accepts a shortened text here
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
