@@ -70,9 +70,11 @@ def make_application() -> QApplication:
     return app
 
 
-def open_database(url: str | None, demo: bool) -> Core:
+def open_database(url: str | None, demo: bool, workstation: str | None = None) -> Core:
+    """``workstation``: the configured station name the audit trail records (the demo site
+    built here is recorded under it too)."""
     try:
-        core = open_core(resolve_database_url(url))
+        core = open_core(resolve_database_url(url), workstation=workstation)
         if demo and not core.accounts.has_users():
             from models.demo.build import build_demo_site
 
@@ -167,7 +169,7 @@ def run_gui(args: list[str]) -> int:
         )
         station = StationConfig()
     try:
-        core = open_database(options.db, options.demo)
+        core = open_database(options.db, options.demo, workstation=station.name)
     except DomainError as exc:
         QMessageBox.critical(None, "CellTrail", bilingual(exc))
         return 2

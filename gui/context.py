@@ -19,6 +19,13 @@ class AppContext:
     station_path: Path | None = None
     user: SessionUser | None = None
 
+    def __setattr__(self, name: str, value: object) -> None:
+        # The station's configured name goes on every audit entry: whoever sets the station
+        # (start-up, the administrator's settings dialog) renames the core's workstation too.
+        super().__setattr__(name, value)
+        if name == "station" and isinstance(value, StationConfig):
+            self.core.set_workstation(value.name)
+
     @property
     def username(self) -> str:
         return self.user.username if self.user else ""

@@ -30,7 +30,7 @@ from models.kernel.audit_reads import AuditReads
 from models.kernel.db import make_engine, make_session_factory
 from models.kernel.record_check import RecordIntegrityError
 from models.kernel.unit_of_work import Clock, UnitOfWork, UowFactory
-from models.kernel.workstation import workstation_name
+from models.kernel.workstation import Workstation
 
 if TYPE_CHECKING:
     # Only for the annotations: the modules are imported by the builders below, on first use.
@@ -92,6 +92,8 @@ class Core:
     # Session-free reads for screens: each call opens its own read-only unit of work.
     audit_reads: AuditReads
     people_reads: PeopleReads
+    # The station name on every audit entry from now on (set_workstation renames it).
+    workstation: Workstation
     # Re-entrant: a builder may read another service of the same core.
     _build_lock: threading.RLock = field(
         default_factory=threading.RLock, init=False, repr=False, compare=False
@@ -152,6 +154,11 @@ class Core:
 
         return DisposalReads(self.uow)
 
+    def set_workstation(self, name: str | None) -> None:
+        """Stamp ``name`` (a configured station name; None: the host name) on every audit
+        entry written from now on."""
+        self.workstation.rename(name)
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -172,13 +179,13 @@ def open_core(
     else:
         schema.check_not_newer(engine)
     factory = make_session_factory(engine)
-    station = workstation_name(workstation)
+    station = Workstation(workstation)
 
     principals = Principals(clock)  # who authenticated at this station: every service sees it
     context = {PRINCIPALS: principals}
 
     def plain_uow() -> UnitOfWork:
-        return UnitOfWork(factory, clock=clock, workstation=station, context=context)
+        return UnitOfWork(factory, clock=clock, workstation=station.name, context=context)
 
     def breach(error: RecordIntegrityError) -> None:
         from models.quality.integrity import open_integrity_deviation
@@ -187,7 +194,11 @@ def open_core(
 
     def uow() -> UnitOfWork:
         return UnitOfWork(
-            factory, clock=clock, workstation=station, on_breach=breach, context=context
+            factory,
+            clock=clock,
+            workstation=station.name,
+            on_breach=breach,
+            context=context,
         )
 
     accounts = AccountService(uow, passwords or Passwords(), principals)
@@ -200,4 +211,5 @@ def open_core(
         reports=ReportService(uow),
         audit_reads=AuditReads(uow),
         people_reads=PeopleReads(uow),
+        workstation=station,
     )

@@ -22,3 +22,17 @@ def workstation_name(name: str | None = None) -> str:
     text = raw.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     text = "".join(ch for ch in text if ch.isprintable()).strip()
     return text[:WORKSTATION_LENGTH] or "unknown"
+
+
+class Workstation:
+    """The name every new unit of work stamps on its audit entries, changeable while the core
+    is open: the desktop's station settings may be loaded, or renamed by an administrator,
+    after the database was opened, and the trail must carry the configured name from then on
+    (issue 14: entries said the host name "vm", not the station QA looks for). A plain
+    attribute swap: units of work read it once, when they are created."""
+
+    def __init__(self, name: str | None = None) -> None:
+        self.name = workstation_name(name)
+
+    def rename(self, name: str | None) -> None:
+        self.name = workstation_name(name)

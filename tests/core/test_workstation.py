@@ -16,7 +16,7 @@ from sqlalchemy import select
 from models.entities.audit import AuditEntry
 from models.kernel.audit import verify_chain
 from models.kernel.workstation import workstation_name
-from tests.conftest import make_core
+from tests.conftest import PASSWORD, make_core
 
 UNDECODABLE = ("工作站".encode() * 7 + b"\xff").decode("utf-8", "surrogateescape")
 
@@ -50,3 +50,18 @@ def test_a_given_name_wins_over_the_host_name_and_an_empty_one_does_not() -> Non
     assert workstation_name("C-201/BSC-02") == "C-201/BSC-02"
     assert workstation_name("") == workstation_name(None) != ""
     assert workstation_name(" \t ") == "unknown"
+
+
+def test_a_renamed_workstation_is_on_every_entry_written_after(db_url: str) -> None:
+    """The desktop may learn (or change) its configured station name after the core was
+    opened: entries from then on carry the new name, and the chain stays verifiable."""
+    core = make_core(db_url, workstation=None)
+    try:
+        core.set_workstation("QA-Desk-3")
+        core.accounts.authenticate("sun", PASSWORD)
+        with core.uow() as uow:
+            last = uow.session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())).first()
+            assert last is not None and last.workstation == "QA-Desk-3"
+            assert verify_chain(uow.session).intact
+    finally:
+        core.close()
