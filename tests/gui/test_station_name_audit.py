@@ -44,7 +44,7 @@ def test_the_login_entry_names_the_configured_station(
 ) -> None:
     sign_in(qtbot, controller, "chen")
     assert _last(controller.ctx.core, "login", "chen") == STATION
-    assert STATION != socket.gethostname()
+    assert socket.gethostname() != STATION
 
 
 def test_a_station_renamed_in_the_settings_names_the_entries_after(
