@@ -20,6 +20,7 @@ class AppEvents(QObject):
 
     records_changed = Signal(object)  # a short description of what changed, e.g. "audit"
     user_changed = Signal(object)  # SessionUser | None
+    done = Signal(str)  # a finished action to confirm in the window's status line
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         router.record_scanned.connect(self.on_record_scanned)
         router.badge_scanned.connect(self.on_badge_scanned)
         router.rejected.connect(lambda text: self.show_scan_status(text, ok=False))
+        ctx.events.subscribe(self, ctx.events.done, lambda text: self.show_scan_status(text, True))
         self.language_button.clicked.connect(
             lambda: LANGUAGE.switch("en" if LANGUAGE.code == "zh" else "zh")
         )

@@ -25,6 +25,9 @@ from models.kernel.audit_queries import (
 from models.kernel.record_check import RecordReport, check_records
 from models.kernel.unit_of_work import UowFactory
 
+# Each subject is two bound parameters; SQLite allows 32766 per statement, PostgreSQL 65535.
+_SUBJECTS_PER_QUERY = 400
+
 
 class AuditReads:
     def __init__(self, uow: UowFactory) -> None:
@@ -53,6 +56,16 @@ class AuditReads:
         """The audit trail and the signatures of the records ``subjects``."""
         with self._uow().reading() as uow:
             return audit_trail(uow.session, subjects), signatures_for(uow.session, subjects)
+
+    def signatures(self, subjects: Sequence[Subject]) -> tuple[SignatureRow, ...]:
+        """The signatures of the records ``subjects`` (an export's records: thousands at
+        once), oldest first; asked in chunks so no query grows past a backend's limits."""
+        found: list[SignatureRow] = []
+        with self._uow().reading() as uow:
+            for start in range(0, len(subjects), _SUBJECTS_PER_QUERY):
+                chunk = subjects[start : start + _SUBJECTS_PER_QUERY]
+                found.extend(signatures_for(uow.session, chunk))
+        return tuple(sorted(found, key=lambda s: (s.signed_at, s.id)))
 
     def verify_chain(self) -> ChainReport:
         with self._uow().reading() as uow:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from gui import reports
 from gui.context import AppContext
-from gui.exports import record_export, write_report
+from gui.exports import record_export, saved_text, write_report
 from gui.i18n import LANGUAGE
 from gui.operations import Operation, Progress, run_op
 from gui.pages.audit.filters import AuditFilterBar
@@ -69,6 +69,9 @@ class AuditPageWidget(QWidget):
         )
         self.verify_result = QLabel(objectName="verifyResult", wordWrap=True)
         self.verify_result.hide()
+        # "Saved N rows to FILE" after an export, here and in the window's status line
+        self.export_result = QLabel(objectName="exportResult", wordWrap=True)
+        self.export_result.hide()
         actions = QHBoxLayout()
         for widget in (self.prev_button, self.pager, self.next_button):
             actions.addWidget(widget)
@@ -85,6 +88,7 @@ class AuditPageWidget(QWidget):
         layout.addWidget(self.verify_result)
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
+        layout.addWidget(self.export_result)
         self.page: AuditPage | None = None
         self._offset = 0
         self.filters.search_requested.connect(lambda: self.load(0))
@@ -223,17 +227,23 @@ class AuditPageWidget(QWidget):
             path = Path(name)
         ctx, flt, target = self._ctx, self.filters.current(), Path(path)
 
-        def op(progress: Progress) -> Path:
+        def op(progress: Progress) -> tuple[Path, int]:
             report = reports.audit_report(ctx.core, flt, ctx.username, progress)
             write_report(report, target, progress)
             record_export(
                 ctx.core, ctx.username, "audit_extract", _describe(flt), target, report.row_count
             )
-            return target
+            return target, report.row_count
 
-        return run_op(
-            parent=self, op=op, on_success=self.exported.emit, label=self.tr("Exporting…")
-        )
+        return run_op(parent=self, op=op, on_success=self._saved, label=self.tr("Exporting…"))
+
+    def _saved(self, saved: tuple[Path, int]) -> None:
+        path, rows = saved
+        text = saved_text(rows, path)
+        self.export_result.setText(f"✔ {text}")
+        self.export_result.show()
+        self._ctx.events.done.emit(text)
+        self.exported.emit(path)
 
 
 def _describe(flt: AuditFilter) -> str:

@@ -23,7 +23,7 @@ from gui import reports
 from gui.context import AppContext
 from gui.dialogs.destroy_unit import DestroyUnitDialog
 from gui.dialogs.signoff import SignOffDialog
-from gui.exports import record_export, write_report
+from gui.exports import record_export, saved_text, write_report
 from gui.field_labels import kind_label
 from gui.i18n import LANGUAGE
 from gui.operations import Operation, Progress, run_op
@@ -54,6 +54,9 @@ class TracePage(QWidget):
         )
         self.message = QLabel(objectName="errorLabel", wordWrap=True)
         self.message.hide()
+        # "Saved N rows to FILE" after an export, here and in the window's status line
+        self.export_result = QLabel(objectName="exportResult", wordWrap=True)
+        self.export_result.hide()
         self.tree = QTreeWidget(objectName="traceTree")
         self.tree.setColumnCount(3)
         self.tree.setUniformRowHeights(True)
@@ -83,6 +86,7 @@ class TracePage(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
         layout.addLayout(exports)
+        layout.addWidget(self.export_result)
         self.search.scanned.connect(self.search_for)
         self.search_button.clicked.connect(lambda: self.search_for(self.search.text()))
         self.back_button.clicked.connect(self.go_back)
@@ -279,13 +283,19 @@ class TracePage(QWidget):
         ctx, ref = self._ctx, detail.ref
         target = Path(path)
 
-        def op(progress: Progress) -> Path:
+        def op(progress: Progress) -> tuple[Path, int]:
             build = reports.trace_report if kind.startswith("trace") else reports.batch_record
             report = build(ctx.core, ref, ctx.username)
             write_report(report, target, progress)
             record_export(ctx.core, ctx.username, kind, detail.identifier, target, report.row_count)
-            return target
+            return target, report.row_count
 
-        return run_op(
-            parent=self, op=op, on_success=self.exported.emit, label=self.tr("Exporting…")
-        )
+        return run_op(parent=self, op=op, on_success=self._saved, label=self.tr("Exporting…"))
+
+    def _saved(self, saved: tuple[Path, int]) -> None:
+        path, rows = saved
+        text = saved_text(rows, path)
+        self.export_result.setText(f"✔ {text}")
+        self.export_result.show()
+        self._ctx.events.done.emit(text)
+        self.exported.emit(path)
