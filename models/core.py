@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from models.labeling.service import LabelingService
     from models.labeling.station_reads import LabelStationReads
     from models.overview.dashboard_reads import DashboardReads
+    from models.quality.blockers import Blocker
     from models.quality.suite import QualityServices
 
 T = TypeVar("T")
@@ -146,7 +147,10 @@ class Core:
     def dashboard_reads(self) -> DashboardReads:
         from models.overview.dashboard_reads import DashboardReads
 
-        return DashboardReads(self.uow)
+        def release_blockers(batch_id: int, username: str) -> list[Blocker]:
+            return self.quality.release.readiness(batch_id, username).blockers
+
+        return DashboardReads(self.uow, release_blockers)
 
     @_OnFirstUse
     def disposal_reads(self) -> DisposalReads:
