@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
         home = self.pages.get("home")
         if isinstance(home, HomePage):
             home.open_identifier.connect(self.open_identifier)
+            home.open_target.connect(self.open_target)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -277,6 +278,16 @@ class MainWindow(QMainWindow):
         page = self.show_page("trace")
         assert isinstance(page, TracePage)
         page.search_for(text)
+
+    def open_target(self, page_name: str, identifier: str) -> None:
+        """A work-queue row: a batch awaiting release opens on the release page (where QA
+        decides it), anything else in the trace; the trace if this station has no such page."""
+        if page_name == "release" and "release" in self.pages:
+            page = self.show_page("release")
+            assert isinstance(page, ReleasePage)
+            page.open_batch(identifier)
+        else:
+            self.open_identifier(identifier)
 
     def on_record_scanned(self, ref: NodeRef) -> None:
         if not self._accepts_scans():

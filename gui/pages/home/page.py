@@ -1,4 +1,5 @@
-"""Home: what is on the floor right now (batches, unit status counts, latest activity)."""
+"""Home: what is on the floor right now (batches, unit status counts, latest activity); at
+the QA desk, first the work queue: what waits for QA (work_queue.py)."""
 
 from __future__ import annotations
 
@@ -20,17 +21,21 @@ from gui.context import AppContext
 from gui.dialogs.destroy_unit import reason_text
 from gui.i18n import LANGUAGE, format_datetime, format_number, word
 from gui.operations import Operation, Progress, run_op
+from gui.pages.home.work_queue import WorkQueueView
 from gui.status_style import badge_stylesheet, status_text
 from gui.widgets.status_badge import status_item
 from gui.widgets.tables import read_only_table
 from models.chain.disposal_queue import AwaitingUnit
 from models.overview.dashboard import Dashboard
+from models.overview.work_queue import WorkQueue
 
 
 class HomePage(QWidget):
     open_identifier = Signal(str)
     loaded = Signal(object)  # Dashboard
     awaiting_loaded = Signal(object)  # tuple[AwaitingUnit, ...]
+    queue_loaded = Signal(object)  # WorkQueue
+    open_target = Signal(str, str)  # a work-queue row: (page name, identifier)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,9 +51,15 @@ class HomePage(QWidget):
         self.recent = read_only_table(4, "recentTable")
         self.awaiting_label = QLabel(objectName="sectionLabel")
         self.awaiting = read_only_table(5, "awaitingDestructionTable")
+        # QA's day starts from what waits for QA; other stations keep the floor overview
+        self.queue: WorkQueueView | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(self.tiles)
+        if ctx.station.role == "qa":
+            self.queue = WorkQueueView(self)
+            self.queue.open_target.connect(self.open_target)
+            layout.addWidget(self.queue, 3)
         layout.addWidget(self.batches_label)
         layout.addWidget(self.batches, 3)
         layout.addWidget(self.recent_label)
@@ -119,12 +130,24 @@ class HomePage(QWidget):
             return core.dashboard_reads.dashboard()
 
         operation = run_op(parent=self, op=op, on_success=self._show)
+        if self.queue is not None:
+            username = self._ctx.username
+
+            def queue(_p: Progress) -> WorkQueue:
+                return core.dashboard_reads.work_queue(username)
+
+            run_op(parent=self, op=queue, on_success=self._show_queue)
 
         def awaiting(_p: Progress) -> tuple[AwaitingUnit, ...]:
             return core.disposal_reads.awaiting_destruction(datetime.now(UTC))
 
         run_op(parent=self, op=awaiting, on_success=self._show_awaiting)
         return operation
+
+    def _show_queue(self, queue: WorkQueue) -> None:
+        if self.queue is not None:
+            self.queue.show_queue(queue)
+        self.queue_loaded.emit(queue)
 
     def _show_awaiting(self, units: tuple[AwaitingUnit, ...]) -> None:
         self.awaiting_units = units

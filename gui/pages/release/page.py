@@ -71,6 +71,7 @@ class ReleasePage(QWidget):
         self.status = QLabel(objectName="pageStatus", wordWrap=True)
         self.status.hide()
         self.choices: list[ReleaseChoice] = []
+        self._wanted: str | None = None  # the batch to select once the list is loaded
         self.readiness: Readiness | None = None
         top = QHBoxLayout()
         top.addWidget(self.heading)
@@ -151,12 +152,23 @@ class ReleasePage(QWidget):
             self.batch_combo.clear()
             for c in choices:
                 self.batch_combo.addItem(f"{c.number}  ·  {status_text(c.status)}", c.id)
-            index = self.batch_combo.findData(current)
+            wanted = next((c.id for c in choices if c.number == self._wanted), current)
+            self._wanted = None
+            index = self.batch_combo.findData(wanted)
             self.batch_combo.setCurrentIndex(max(index, 0))
             self.batch_combo.blockSignals(False)
             self.assess()
 
         return run_op(parent=self, op=op, on_success=done)
+
+    def open_batch(self, number: str) -> None:
+        """Show batch ``number`` (a row of the home work queue), loading the list first if
+        it is not in it yet."""
+        if any(c.number == number for c in self.choices):
+            self.select_batch(number)
+        else:
+            self._wanted = number
+            self.load_batches()
 
     def select_batch(self, number: str) -> None:
         choice = next(c for c in self.choices if c.number == number)
