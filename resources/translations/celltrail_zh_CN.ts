@@ -1929,6 +1929,14 @@
         <translation>哈希</translation>
     </message>
     <message>
+        <source>intact: {0} entries verified</source>
+        <translation>完好：已验证 {0} 条记录</translation>
+    </message>
+    <message>
+        <source>BROKEN at entry {0}: {1} ({2} entries intact before it)</source>
+        <translation>在第 {0} 条处断裂：{1}（此前 {2} 条完好）</translation>
+    </message>
+    <message>
         <source>Audit entries</source>
         <translation>审计记录</translation>
     </message>
@@ -1943,6 +1951,14 @@
     <message>
         <source>Entries</source>
         <translation>记录数</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Audit chain check</source>
+        <translation>审计链校验</translation>
     </message>
     <message>
         <source>Audit trail extract</source>
@@ -1981,12 +1997,28 @@
         <translation>批次</translation>
     </message>
     <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
         <source>Value</source>
         <translation>值</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
+        <translation>第 {0} 页，共 {1} 页</translation>
+    </message>
+    <message>
+        <source>Saved {0} rows to {1}</source>
+        <translation>已保存 {0} 行至 {1}</translation>
     </message>
     <message>
         <source>Process steps</source>
@@ -2246,6 +2278,121 @@
     <message>
         <source>Sign and administer</source>
         <translation>签名并输注</translation>
+    </message>
+</context>
+<context>
+    <name>WorkQueueView</name>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>主要</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>次要</translation>
+    </message>
+    <message>
+        <source>{0} d {1} h</source>
+        <translation>{0} 天 {1} 小时</translation>
+    </message>
+    <message>
+        <source>{0} h</source>
+        <translation>{0} 小时</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} 分钟</translation>
+    </message>
+    <message>
+        <source>Deviation</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>已持续</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>涉及</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>Stopped job requested</source>
+        <translation>停线任务申请时间</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <source>Release readiness</source>
+        <translation>放行就绪情况</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>打印时间</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>重印</translation>
+    </message>
+    <message>
+        <source>Open deviations ({0})</source>
+        <translation>未关闭偏差（{0}）</translation>
+    </message>
+    <message>
+        <source>Stopped label lines ({0})</source>
+        <translation>已停线的贴签线（{0}）</translation>
+    </message>
+    <message>
+        <source>Awaiting release ({0})</source>
+        <translation>待放行（{0}）</translation>
+    </message>
+    <message>
+        <source>Labels awaiting check ({0})</source>
+        <translation>待双人核对的标签（{0}）</translation>
+    </message>
+    <message>
+        <source>Not classified</source>
+        <translation>未分级</translation>
+    </message>
+    <message>
+        <source>Ready to release</source>
+        <translation>可放行</translation>
+    </message>
+    <message>
+        <source>{0} more</source>
+        <translation>另有 {0} 项</translation>
     </message>
 </context>
 <context>

@@ -100,3 +100,16 @@ def test_a_row_opens_its_record(qtbot: QtBot, controller: AppController) -> None
     view.release.cellActivated.emit(row, 0)
     assert controller.window.stack.currentWidget() is release
     qtbot.waitUntil(lambda: release.batch_combo.currentText().startswith(number), timeout=10000)
+
+
+def test_the_queue_speaks_chinese(qtbot: QtBot, controller: AppController) -> None:
+    from gui.i18n import LANGUAGE
+
+    _scene(controller.ctx.core)
+    home, _queue = _home(qtbot, controller)
+    view = home.queue
+    assert view is not None
+    LANGUAGE.switch("zh")
+    assert view.tabText(0) == "未关闭偏差（2）"
+    assert view.deviations.item(0, 1).text() == "严重"
+    assert view.deviations.item(0, 3).text().endswith("分钟")
