@@ -110,6 +110,6 @@ def test_the_queue_speaks_chinese(qtbot: QtBot, controller: AppController) -> No
     view = home.queue
     assert view is not None
     LANGUAGE.switch("zh")
-    assert view.tabText(0) == "未关闭偏差（2）"
+    qtbot.waitUntil(lambda: view.tabText(0) == "未关闭偏差（2）", timeout=5000)
     assert view.deviations.item(0, 1).text() == "严重"
     assert view.deviations.item(0, 3).text().endswith("分钟")
