@@ -12,6 +12,7 @@ from sqlalchemy import select
 from gui.app import AppController
 from gui.context import AppContext
 from gui.events import AppEvents
+from gui.operations import database_pool
 from gui.station import StationConfig
 from models.core import Core
 from models.entities.audit import AuditEntry
@@ -53,4 +54,5 @@ def test_a_station_renamed_in_the_settings_names_the_entries_after(
     sign_in(qtbot, controller, "chen")
     controller.ctx.station = controller.ctx.station.with_changes(name="QA-Desk-4")
     controller.window.sign_out()
+    database_pool().waitForDone()  # the sign-out is recorded in the background
     assert _last(controller.ctx.core, "logout", "chen") == "QA-Desk-4"
