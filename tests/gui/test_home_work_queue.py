@@ -98,7 +98,7 @@ def test_a_row_opens_its_record(qtbot: QtBot, controller: AppController) -> None
     row = [view.release.item(r, 0).text() for r in range(view.release.rowCount())].index(number)
     controller.window.show_page("home")
     view.release.cellActivated.emit(row, 0)
-    assert controller.window.stack.currentWidget() is release
+    assert controller.window.current_page() is release
     qtbot.waitUntil(lambda: release.batch_combo.currentText().startswith(number), timeout=10000)
 
 
