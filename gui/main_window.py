@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -130,6 +131,9 @@ class MainWindow(QMainWindow):
         # Leaving the bench with gloves on: one chord locks, no aiming at a button. (On the
         # window, not the button: a button's setText resets its shortcut to the mnemonic.)
         QShortcut(QKeySequence("Ctrl+L"), self, lambda: self.lock.lock(LockTrigger.MANUAL))
+        # Ctrl+1…Ctrl+9 open the navigation's pages in their order: a page without the mouse.
+        for number in range(1, 10):
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, partial(self._show_nth, number - 1))
         self.sign_out_button.clicked.connect(lambda: self.sign_out(SignOutTrigger.MANUAL))
         self.build_pages()
         # The smallest screen we support (1366×768 less a title bar); pages scroll inside.
@@ -266,6 +270,11 @@ class MainWindow(QMainWindow):
         if isinstance(page, HomePage):
             page.refresh()
         return page
+
+    def _show_nth(self, index: int) -> None:
+        names = list(self.pages)
+        if self.ctx.user is not None and not self.lock.is_locked and index < len(names):
+            self.show_page(names[index])
 
     def current_page(self) -> QWidget | None:
         frame = self.stack.currentWidget()

@@ -9,6 +9,7 @@ and takes screenshots of the whole screen to look at.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -101,6 +102,12 @@ class XHarness:
             "X server did not start",
         )
 
+    def configure_station(self, **settings: object) -> None:
+        """This run's station.json (role, name, printers …), as an administrator would save it."""
+        folder = self.workdir / "config" / "CellTrail"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "station.json").write_text(json.dumps(settings), encoding="utf-8")
+
     def start_app(self, database: Path, *args: str) -> None:
         """``python main.py`` with a private station config (defaults: QA desk)."""
         self.app = self._spawn(
@@ -141,6 +148,25 @@ class XHarness:
     def key(self, *keys: str) -> None:
         self.xdotool("key", "--delay", "60", *keys)
 
+    def active_geometry(self) -> tuple[int, int, int, int]:
+        """x, y, width, height of the active window on the screen."""
+        geometry = dict(
+            line.split("=", 1)
+            for line in self.xdotool("getactivewindow", "getwindowgeometry", "--shell").split()
+        )
+        return (
+            int(geometry["X"]),
+            int(geometry["Y"]),
+            int(geometry["WIDTH"]),
+            int(geometry["HEIGHT"]),
+        )
+
+    def resize_screen_window(self, width: int, height: int) -> None:
+        """Make the active window fill a screen of ``width``×``height`` (what a maximised
+        window gets on that monitor; Xvfb's own screen stays 1920×1080)."""
+        self.xdotool("getactivewindow", "windowmove", "0", "0")
+        self.xdotool("getactivewindow", "windowsize", str(width), str(height))
+
     def active_title(self) -> str:
         return self.xdotool("getactivewindow", "getwindowname")
 
@@ -154,15 +180,16 @@ class XHarness:
         subprocess.run(["import", "-window", "root", str(path)], env=self._env(), check=True)
         return path
 
+    def active_window(self, name: str) -> Image.Image:
+        """A screenshot cropped to the active window."""
+        shot = Image.open(self.screenshot(name))
+        x, y, w, h = self.active_geometry()
+        return shot.convert("RGB").crop((x, y, x + w, y + h))
+
     def active_window_strip(self, name: str, height: int) -> Image.Image:
         """The bottom ``height`` pixels of the active window (where the scan status is)."""
         shot = Image.open(self.screenshot(name))
-        geometry = dict(
-            line.split("=", 1)
-            for line in self.xdotool("getactivewindow", "getwindowgeometry", "--shell").split()
-        )
-        x, y = int(geometry["X"]), int(geometry["Y"])
-        w, h = int(geometry["WIDTH"]), int(geometry["HEIGHT"])
+        x, y, w, h = self.active_geometry()
         return shot.crop((x, y + h - height, x + w, y + h))
 
     @staticmethod
@@ -190,3 +217,19 @@ def audit_actions(database: Path, username: str, after_seq: int = 0) -> list[tup
 def last_seq(database: Path) -> int:
     with sqlite3.connect(database) as db:
         return int(db.execute("SELECT coalesce(max(seq), 0) FROM audit_entry").fetchone()[0])
+
+
+def count_rows(database: Path, table: str) -> int:
+    with sqlite3.connect(database) as db:
+        return int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608
+
+
+def audit_since(database: Path, after_seq: int) -> list[tuple[str, str, str, str]]:
+    """(actor, action, reason, workstation) of every audit entry after ``after_seq``."""
+    with sqlite3.connect(database) as db:
+        rows = db.execute(
+            "SELECT coalesce(actor, ''), action, coalesce(reason, ''), "
+            "coalesce(workstation, '') FROM audit_entry WHERE seq > ? ORDER BY seq",
+            (after_seq,),
+        ).fetchall()
+    return [(a, b, c, d) for a, b, c, d in rows]
