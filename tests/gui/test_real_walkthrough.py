@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import cast
@@ -138,3 +139,30 @@ def test_wrong_wristband_at_the_bedside_is_a_full_window_stop(
     after = harness.active_window("bedside_acknowledged")
     assert _red_share(after) < 0.1, "the STOP did not go away after the acknowledgement"
     assert count_rows(database, "administration") == administrations  # nothing administered
+
+
+SCREENS = ((1280, 1024), (1366, 768), (1920, 1080))
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_home_page_at_the_three_screen_sizes(
+    harness: XHarness, demo_db: Path, language: str
+) -> None:
+    """Screenshots to look at (``shots/home_<lang>_<w>x<h>.png``): the window made as large as
+    each supported screen.  The window may not be wider than the screen it is on."""
+    database = harness.workdir / "run.db"
+    shutil.copy(demo_db, database)
+    harness.configure_station(role="qa", name="QA-DESK-01", lock_minutes=5)
+    harness.start_app(database, "--lang", language, title="CellTrail")
+    sign_in_title = harness.active_title()
+    harness.type("chen", 100)
+    harness.key("Tab")
+    harness.type(DEMO_PASSWORD, 5)
+    harness.key("Return")
+    harness._wait(lambda: harness.active_title() not in ("", sign_in_title), 20, "not signed in")
+    time.sleep(1)  # the home page's counts load in the background
+    for width, height in SCREENS:
+        harness.resize_screen_window(width, height)
+        time.sleep(0.8)
+        shot = harness.active_window(f"home_{language}_{width}x{height}")
+        assert shot.width <= width, f"{shot.width} px wide on a {width} px screen"

@@ -108,15 +108,16 @@ class XHarness:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "station.json").write_text(json.dumps(settings), encoding="utf-8")
 
-    def start_app(self, database: Path, *args: str) -> None:
-        """``python main.py`` with a private station config (defaults: QA desk)."""
+    def start_app(self, database: Path, *args: str, title: str = "sign in") -> None:
+        """``python main.py`` with a private station config (defaults: QA desk); ``title`` is
+        part of the sign-in window's title in the chosen language."""
         self.app = self._spawn(
             [sys.executable, "main.py", "--lang", "en", *args],
             "app.log",
             CELLTRAIL_DB=str(database),
             XDG_CONFIG_HOME=str(self.workdir / "config"),
         )
-        self.wait_for_title("sign in", timeout=30)
+        self.wait_for_title(title, timeout=30)
         time.sleep(0.5)  # the dialog has focus and the main window is prepared behind it
 
     def app_log(self) -> str:
