@@ -149,6 +149,9 @@ def shoot_chinese(window: MainWindow, trace: TracePage, din: str) -> None:
     window.lock.lock()
     assert window.lock.screen is not None
     shoot(window, "lock_zh.png")  # the lock covers the whole window
+    window.lock.screen.password.setText(DEMO_PASSWORD)  # unlocked again for the station shots
+    window.lock.screen.on_unlock_clicked()
+    settle(lambda: not window.lock.is_locked)
 
 
 if __name__ == "__main__":
