@@ -155,7 +155,7 @@ def cik_batch(env: Env) -> int:
 def test_s8_emergency_release_by_qa_head_when_only_cell_count_fails(
     env: Env, cik_batch: int
 ) -> None:
-    with pytest.raises(ReleaseBlockedError, match="cell_count"):
+    with pytest.raises(ReleaseBlockedError, match="Test not passed: cell count"):
         qa_release(env, cik_batch, "li")
     assert env.q.release.readiness(cik_batch, "li").emergency_possible
     record_id = emergency(env, cik_batch, REQUEST)
