@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.context import AppContext
-from gui.i18n import LANGUAGE, QT_TRANSLATE_NOOP
+from gui.i18n import LANGUAGE, QT_TRANSLATE_NOOP, word
 from gui.operations import Operation, Progress, error_text, run_op
 from gui.status_style import set_ok
 from models.quality.qc_file.errors import QcFileError, QcFileProblem
@@ -150,7 +150,7 @@ class QcImportDialog(QDialog):
                 [
                     str(row.line),
                     row.batch_number,
-                    row.data.test,
+                    _test_words(row.data.test),
                     row.data.value_text,
                     row.data.unit or "",
                     _tr(VERDICTS[row.verdict.value]),
@@ -261,3 +261,9 @@ class QcImportDialog(QDialog):
         self.error.setText(f"✖ {text}")
         self.error.show()
         self._update_button()
+
+
+def _test_words(code: str) -> str:
+    """The test in the reader's words, with the code the file gave (what QC checks against)."""
+    words = word("qc_test", code)
+    return words if words == code else f"{words} ({code})"

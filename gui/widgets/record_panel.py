@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.field_labels import field_label, kind_label
-from gui.i18n import format_datetime, format_number
+from gui.i18n import format_datetime, format_number, word
 from gui.status_style import status_text
 from gui.widgets.audit_trail_view import AuditTrailView
 from gui.widgets.status_badge import StatusBadge
@@ -102,7 +102,7 @@ class RecordPanel(QWidget):
         self.steps.setRowCount(len(detail.steps))
         for row, step in enumerate(detail.steps):
             values = [
-                step.name,
+                word("process_step", step.name),
                 step.performed_by,
                 format_datetime(step.performed_at),
                 step.verified_by or self.tr("⚠ awaiting verification"),

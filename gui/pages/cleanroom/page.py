@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from gui.context import AppContext
 from gui.dialogs.line_clearance import WorkspacePanel
-from gui.i18n import format_datetime, format_number
+from gui.i18n import format_datetime, format_number, word
 from gui.operations import Operation, Progress, run_op
 from gui.pages.cleanroom.actions import CleanroomActions
 from gui.status_style import set_ok
@@ -240,7 +240,12 @@ class CleanroomPage(QWidget):
         for row, s in enumerate(steps):
             verified = s.verified_by or self.tr("⚠ awaiting verification")
             for col, text in enumerate(
-                [s.name, s.performed_by, format_datetime(s.performed_at), verified]
+                [
+                    word("process_step", s.name),
+                    s.performed_by,
+                    format_datetime(s.performed_at),
+                    verified,
+                ]
             ):
                 self.steps.setItem(row, col, QTableWidgetItem(text))
         pending = [r for r, s in enumerate(steps) if s.verified_by is None and not s.voided_reason]
