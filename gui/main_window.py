@@ -301,6 +301,11 @@ class MainWindow(QMainWindow):
     def on_record_scanned(self, ref: NodeRef) -> None:
         if not self._accepts_scans():
             return
+        station = self.current_page()
+        if ref.kind == "unit" and isinstance(station, LabelStationPage):
+            # at the label station a bag's scan means "check its label" (issue 14), not "trace"
+            station.scan_check.open_for_unit(ref.id)
+            return
         page = self.show_page("trace")
         assert isinstance(page, TracePage)
         page.open_ref(ref)

@@ -65,6 +65,11 @@ class LabelStationReads:
             requested_by, printed_by = q.job_people(uow.session, label_id)
         return LabelToCheck(content, url, requested_by, printed_by)
 
+    def awaiting_check(self, unit_id: int) -> tuple[str, str | None]:
+        """The unit's DIN and the batch whose printed label of it awaits the double-check."""
+        with self._uow().reading() as uow:
+            return q.awaiting_check(uow.session, unit_id)
+
     def deviation_code(self, deviation_id: int | None) -> str | None:
         with self._uow().reading() as uow:
             return q.deviation_code(uow.session, deviation_id)

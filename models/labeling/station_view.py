@@ -206,6 +206,25 @@ def printed_labels(session: Session, batch_id: int) -> list[LabelRow]:
     ]
 
 
+def awaiting_check(session: Session, unit_id: int) -> tuple[str, str | None]:
+    """(DIN, number of the labellable batch whose printed label of the unit awaits its
+    double-check, or None): where a scan of the unit at the label station should lead."""
+    din = session.scalar(select(ProductUnit.din).where(ProductUnit.id == unit_id)) or ""
+    number = session.scalar(
+        select(Batch.number)
+        .join(PrintJob, PrintJob.batch_id == Batch.id)
+        .join(PrintedLabel, PrintedLabel.print_job_id == PrintJob.id)
+        .where(
+            PrintedLabel.unit_id == unit_id,
+            PrintedLabel.state == LabelState.PRINTED,
+            Batch.status.in_(LABEL_BATCH_STATUSES),
+        )
+        .order_by(PrintedLabel.id.desc())
+        .limit(1)
+    )
+    return din, number
+
+
 def job_people(session: Session, label_id: int) -> tuple[str, str | None]:
     """(requested_by, printed_by) of the job that printed ``label_id``."""
     row = session.execute(

@@ -2097,6 +2097,21 @@
     </message>
 </context>
 <context>
+    <name>ScanToCheck</name>
+    <message>
+        <source>No label of unit {0} awaits a double-check.</source>
+        <translation>制剂 {0} 没有待双人核对的标签。</translation>
+    </message>
+    <message>
+        <source>The label of unit {0} is in batch {1}, which this station does not list.</source>
+        <translation>制剂 {0} 的标签属于批次 {1}，本工作站未列出该批次。</translation>
+    </message>
+    <message>
+        <source>No label of this unit awaits a double-check.</source>
+        <translation>该制剂没有待双人核对的标签。</translation>
+    </message>
+</context>
+<context>
     <name>SecondPersonDialog</name>
     <message>
         <source>Verifier user name</source>

@@ -30,6 +30,7 @@ from gui.pages.label_station.actions import LabelActions
 from gui.pages.label_station.printing import LabelPrinting
 from gui.pages.label_station.recovery import LabelRecovery
 from gui.pages.label_station.request import LabelRequest
+from gui.pages.label_station.scan_check import ScanToCheck
 from gui.pages.label_station.tables import LabelTables
 from gui.status_style import set_ok, status_text
 from models.labeling import station_view as q
@@ -67,6 +68,9 @@ class LabelStationPage(QWidget):
         )
         self.printing = LabelPrinting(ctx, self.tables, feedback=self, window=self)
         self.printing.finished.connect(self.print_finished)
+        self.scan_check = ScanToCheck(
+            ctx, self.tables, self.label_actions, self, self.select_batch, self.loaded, self
+        )
         self.recovery = LabelRecovery(
             ctx, self.tables, lambda: self.printing.running, feedback=self, window=self
         )
@@ -229,13 +233,17 @@ class LabelStationPage(QWidget):
             )
         self.refresh()
 
-    def select_batch(self, number: str) -> None:
+    def select_batch(self, number: str) -> bool:
+        """Show batch ``number`` (reloading it); False if the list does not hold it."""
         texts = [self.batch_combo.itemText(i) for i in range(self.batch_combo.count())]
         index = next((i for i, t in enumerate(texts) if t.startswith(number + " ")), -1)
+        if index < 0:
+            return False
         if index == self.batch_combo.currentIndex():
             self.refresh()
         else:
             self.batch_combo.setCurrentIndex(index)  # refreshes
+        return True
 
     def refresh(self) -> Operation | None:
         batch_id = self.batch_combo.currentData()
