@@ -302,6 +302,11 @@ class MainWindow(QMainWindow):
         if not self._accepts_scans():
             return
         station = self.current_page()
+        if QApplication.activeModalWidget() is not None:
+            # a dialog is open: a scan landing in one of its ordinary fields must not open a
+            # check or a trace on top of (or behind) what the person is doing
+            self.show_scan_status(self.tr("Finish or close the open dialog first."), ok=False)
+            return
         if ref.kind == "unit" and isinstance(station, LabelStationPage):
             # at the label station a bag's scan means "check its label" (issue 14), not "trace"
             station.scan_check.open_for_unit(ref.id)

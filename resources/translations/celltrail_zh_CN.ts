@@ -1397,6 +1397,10 @@
         <translation>注销</translation>
     </message>
     <message>
+        <source>Finish or close the open dialog first.</source>
+        <translation>请先完成或关闭当前对话框。</translation>
+    </message>
+    <message>
         <source>Scan accepted: opening {0}.</source>
         <translation>扫描成功：正在打开{0}。</translation>
     </message>

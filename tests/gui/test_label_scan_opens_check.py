@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from gui.app import AppController
@@ -84,3 +85,23 @@ def test_bag_without_a_label_to_check_says_so(qtbot: QtBot, controller: AppContr
     assert page.status.text() == f"No label of unit {unlabelled} awaits a double-check."
     assert page.scan_check.dialog is None
     assert controller.window.current_page() is page
+
+
+def test_a_scan_into_an_open_dialog_opens_nothing_over_it(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    """A bag scanned while a dialog asks for something (a reason, say) lands in that dialog's
+    field: no check and no trace opens on top of what the person is doing."""
+    page = open_station(qtbot, controller)
+    request_and_print(qtbot, page, units=1)
+    label = next(r for r in page.label_rows if r.state == "printed")
+    asking = QDialog(controller.window)
+    field = QLineEdit(asking)
+    asking.setModal(True)
+    asking.open()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is asking, timeout=5000)
+    wedge_scan(field, din_scan(label.din))
+    assert page.scan_check.dialog is None
+    assert controller.window.current_page() is page
+    assert "dialog" in controller.window.scan_status.text()
+    asking.reject()
