@@ -1532,3 +1532,15 @@ MESSAGES.update(
         ),
     }
 )
+
+# --- isbt128 conformance (issue 15): FIN letters, product codes by category
+MESSAGES.update(
+    {
+        "isbt128.expected.fin_middle": "A-N, P-Z or 0-9 (never the letter O)",
+        "isbt128.field.division_3": "three-digit division code",
+        "isbt128.field.reserved_tds": "reserved characters (X1-X9 codes)",
+        "isbt128.expected.zero": "0",
+        "isbt128.expected.alnum_any_case": "0-9, A-Z or a-z",
+        "isbt128.expected.digit_or_lower": "0-9 or a-z",
+    }
+)

@@ -1316,3 +1316,15 @@ MESSAGES.update(
         ),
     }
 )
+
+# --- isbt128 conformance (issue 15): FIN letters, product codes by category
+MESSAGES.update(
+    {
+        "isbt128.expected.fin_middle": "A-N、P-Z 或 0-9（不得使用字母 O）",
+        "isbt128.field.division_3": "三位分装号",
+        "isbt128.field.reserved_tds": "保留字符（X1-X9 代码）",
+        "isbt128.expected.zero": "0",
+        "isbt128.expected.alnum_any_case": "0-9、A-Z 或 a-z",
+        "isbt128.expected.digit_or_lower": "0-9 或 a-z",
+    }
+)

@@ -19,6 +19,8 @@ LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 ALNUM = DIGITS | UPPER
 # DIN / FIN first character: O and 0 are excluded so they can never be confused (§1.3).
 FIN_FIRST = frozenset("ABCDEFGHIJKLMNPQRSTUVWXYZ123456789")
+# FIN characters 2-3 (ST-001 §2.4.1 "pppp"): the same letters, but 0 is allowed because O is not.
+FIN_MIDDLE = FIN_FIRST | {"0"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,10 @@ def alnum(length: int, field: str) -> CharRule:
 
 def fin_first(field: str) -> CharRule:
     return CharRule(1, FIN_FIRST, field, "fin_first")
+
+
+def fin_middle(field: str) -> CharRule:
+    return CharRule(2, FIN_MIDDLE, field, "fin_middle")
 
 
 def illegal_character(

@@ -1,9 +1,10 @@
 """Chain of Identity Identifier, ISBT 128 Data Structure 040 (ST-028; doc §1.8).
 
 Bar code data ``&/CHαppppyynnnnnn``: the literal ``CH``, the issuing organisation's FIN
-(same form as in a DIN), the nominal year of issue and a 6-character **alphanumeric**
-sequence.  K is required when the text is printed, but whether ``CH`` is part of its input is
-not confirmed (doc §1.4, §6), so no K is computed or checked here yet.
+(same form as in a DIN: no letter O, which reads as zero), the nominal year of issue and a
+6-character **alphanumeric** sequence.  K is required when the text is printed, but whether
+``CH`` is part of its input is not confirmed (doc §1.4, §6), so no K is computed or checked
+here yet.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models.isbt128._fields import CharRule, alnum, check_chars, check_length, digits
-from models.isbt128.din import DIN_RULES
+from models.isbt128.din import FIN_RULES
 
 STRUCTURE = "Chain of Identity Identifier (DS040)"
 DI = "&/"
@@ -22,7 +23,7 @@ _LITERAL: tuple[CharRule, ...] = (
 )
 _RULES: tuple[CharRule, ...] = (
     *_LITERAL,
-    *DIN_RULES[:3],  # the FIN of the issuing organisation
+    *FIN_RULES,  # the FIN of the issuing organisation: no letter O anywhere in it
     digits(2, "year_of_issue"),
     alnum(6, "coi_sequence"),
 )

@@ -7,7 +7,7 @@ Bar code data content (ST-001 §2.4.1; standards-and-peers.md §1.3)::
       │       │  │               60-96 Type 3 = 60 + mod 37-2 checksum, 97-99 reserved
       │       │  └ sequence number, 6 digits
       │       └ nominal year of collection, 2 digits
-      └ α ∈ A-N, P-Z, 1-9; pppp = 2 alphanumerics then 2 digits
+      └ α ∈ A-N, P-Z, 1-9; pppp = 2 of A-N, P-Z, 0-9 (never O) then 2 digits
 
 Eye-readable text (ST-001 §7.4.1, §7.5): the 13 characters, Type 1/2 flags (printed rotated;
 00 and Type 3 are not printed) and the boxed keyboard check character K, which is never part
@@ -23,11 +23,11 @@ from models.isbt128 import checkchar
 from models.isbt128._fields import (
     ALNUM,
     CharRule,
-    alnum,
     check_chars,
     check_length,
     digits,
     fin_first,
+    fin_middle,
 )
 from models.isbt128.errors import (
     CheckCharacterMismatchError,
@@ -43,10 +43,10 @@ from models.isbt128.errors import (
 STRUCTURE = "DIN (DS001)"
 DATA_LENGTH = 16  # "=" + 13 DIN characters + 2 flag characters
 _FIN = "fin"
+# The FIN's own rules, shared with every structure that carries a FIN (e.g. DS040).
+FIN_RULES: tuple[CharRule, ...] = (fin_first(_FIN), fin_middle(_FIN), digits(2, _FIN))
 DIN_RULES: tuple[CharRule, ...] = (
-    fin_first(_FIN),
-    alnum(2, _FIN),
-    digits(2, _FIN),
+    *FIN_RULES,
     digits(2, "year"),
     digits(6, "sequence"),
 )

@@ -1,18 +1,27 @@
 """Product Code, ISBT 128 Data Structure 003: ``=<αooootds`` (ST-001 §2.4.3; doc §1.5).
 
-``αoooo`` is the Product Description Code (PDC; S = cellular therapy, e.g. S1295), ``t`` the
-type of donation / collection type, ``ds`` the division code (``00`` = not divided; ``d``
-upper case, ``s`` lower case; ``99`` = read the divisions from DS032 instead).  The meaning of
-a PDC lives in ICCBBA's licensed database, so this module checks form only.
+``αoooo`` is the Product Description Code (PDC; S = cellular therapy, e.g. S1295).  What
+``tds`` means depends on the category α (ST-001 §2.4.3, Figures 3 and 4):
+
+* E, F, H, S, P, X0…, YA-YZ: ``t`` = collection type, ``ds`` = division code (``00`` = not
+  divided; ``d`` upper case, ``s`` lower case; ``99`` = read the divisions from DS032).
+* M, N, R, T, V, W: ``tds`` = a three-digit division code (``000`` = not divided), e.g. T1295003.
+* X1-X9: ``tds`` is reserved and must be ``000``.
+* A-D (national, local/facility codes): ``oooo`` is alphanumeric (AE134, CRA12, DAX12) and
+  ``tds`` is defined by whoever assigned the code, so only the character classes are checked.
+
+The meaning of a PDC lives in ICCBBA's licensed database, so this module checks form only.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from models.i18n import Message
 from models.isbt128._fields import (
     ALNUM,
+    DIGITS,
     LOWER,
     UPPER,
     CharRule,
@@ -28,6 +37,8 @@ STRUCTURE = "Product Code (DS003)"
 DI = "=<"
 DATA_LENGTH = 10  # "=<" + 8
 DIVISIONS_IN_DS032 = "99"  # §2.4.32: the divisions must be read from DS032
+NATIONAL_OR_LOCAL = frozenset("ABCD")
+THREE_DIGIT_DIVISION = frozenset("MNRTVW")
 
 CATEGORIES: dict[str, str] = {
     "A": "national or local code",
@@ -57,6 +68,14 @@ _TRIAL_DIGITS = digits(3, "trial_pdc")
 _TYPE = CharRule(1, ALNUM, "donation_type", "alnum")
 _DIVISION_1 = CharRule(1, UPPER | {"0"}, "division_1", "zero_or_upper")
 _DIVISION_2 = CharRule(1, LOWER | {"0"}, "division_2", "zero_or_lower")
+_DS032_DIVISION = CharRule(2, frozenset("9"), "division_1", "zero_or_upper")
+_DIVISION_3 = digits(3, "division_3")
+_RESERVED_TDS = CharRule(3, frozenset("0"), "reserved_tds", "zero")
+# National and local codes: the element types of ST-001 §2.4.3, nothing narrower.
+_NATIONAL_PDC = CharRule(4, ALNUM, "pdc", "alnum")
+_NATIONAL_TYPE = CharRule(1, ALNUM | LOWER, "donation_type", "alnum_any_case")
+_NATIONAL_DIVISION_1 = CharRule(1, ALNUM, "division_1", "alnum")
+_NATIONAL_DIVISION_2 = CharRule(1, DIGITS | LOWER, "division_2", "digit_or_lower")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,22 +109,52 @@ class ProductCode:
         return self.category == "S"
 
     @property
+    def has_collection_type(self) -> bool:
+        """False where ``tds`` is one three-digit division code or reserved (Figure 4, X1-X9)."""
+        return _tds_kind(self.pdc) in ("collection", "national")
+
+    @property
+    def division_code(self) -> str:
+        """The division as the standard reads it: ``ds``, or all of ``tds`` (M, N, R, T, V, W)."""
+        return self.division if self.has_collection_type else self.content[5:]
+
+    @property
     def divisions_in_ds032(self) -> bool:
-        return self.division == DIVISIONS_IN_DS032
+        return _tds_kind(self.pdc) == "collection" and self.division == DIVISIONS_IN_DS032
 
     def data_content(self) -> str:
         return f"{DI}{self.content}"
 
 
+def _tds_kind(pdc: str) -> Literal["national", "division", "reserved", "collection"]:
+    category = pdc[:1]
+    if category in NATIONAL_OR_LOCAL:
+        return "national"
+    if category in THREE_DIGIT_DIVISION:
+        return "division"
+    if category == "X" and pdc[1:2] != "0":
+        return "reserved"
+    return "collection"
+
+
+def _rules(content: str) -> tuple[CharRule, ...]:
+    """The rules for all 8 characters, chosen by the category (module docstring)."""
+    kind = _tds_kind(content[:5])
+    if kind == "national":
+        tail = (_NATIONAL_TYPE, _NATIONAL_DIVISION_1, _NATIONAL_DIVISION_2)
+        return (_CATEGORY, _NATIONAL_PDC, *tail)
+    pdc = (_TRIAL_LETTER, _TRIAL_DIGITS) if content[:1] == "Y" else (_PDC_DIGITS,)
+    if kind == "division":
+        return (_CATEGORY, *pdc, _DIVISION_3)
+    if kind == "reserved":
+        return (_CATEGORY, *pdc, _RESERVED_TDS)
+    if content[6:] == DIVISIONS_IN_DS032:
+        return (_CATEGORY, *pdc, _TYPE, _DS032_DIVISION)
+    return (_CATEGORY, *pdc, _TYPE, _DIVISION_1, _DIVISION_2)
+
+
 def _check_content(content: str, first: int) -> None:
-    rules: tuple[CharRule, ...]
-    if content[:1] == "Y":
-        rules = (_CATEGORY, _TRIAL_LETTER, _TRIAL_DIGITS, _TYPE)
-    else:
-        rules = (_CATEGORY, _PDC_DIGITS, _TYPE)
-    check_chars(content[:6], rules, STRUCTURE, first)
-    if content[6:] != DIVISIONS_IN_DS032:
-        check_chars(content[6:], (_DIVISION_1, _DIVISION_2), STRUCTURE, first + 6)
+    check_chars(content, _rules(content), STRUCTURE, first)
 
 
 def product_code_from_data(data: str, first: int = 1) -> ProductCode:

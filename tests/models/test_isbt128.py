@@ -582,6 +582,7 @@ def test_describe_din_check_invalid(text: str) -> None:
 # --- properties ------------------------------------------------------------------------------
 
 FIN_FIRST = "ABCDEFGHIJKLMNPQRSTUVWXYZ123456789"
+FIN_MIDDLE = FIN_FIRST + "0"  # ST-001 §2.4.1: FIN characters 2-3 never hold the letter O
 ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 DIGITS = "0123456789"
 USABLE_FLAGS = [f"{n:02d}" for n in range(60) if n != 14]
@@ -590,7 +591,7 @@ facilities = st.builds(
     "".join,
     st.tuples(
         st.sampled_from(FIN_FIRST),
-        st.text(ALNUM, min_size=2, max_size=2),
+        st.text(FIN_MIDDLE, min_size=2, max_size=2),
         st.text(DIGITS, min_size=2, max_size=2),
     ),
 )
