@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from models.i18n import Message
 from models.isbt128.errors import EmptyScanError, ForeignBarcodeError
+from models.isbt128.framing import strip_framing
 
 # AIM identifiers that can carry ISBT 128 data (§1.6): Code 128 plain, Code 128 with ISBT
 # concatenation, Data Matrix ECC 200.
@@ -36,7 +37,7 @@ def gs1_error(aim: str | None = None) -> ForeignBarcodeError:
 
 def split_scan(text: str) -> RawScan:
     """Strip line endings and an AIM prefix; refuse empty input and non-ISBT symbologies."""
-    body = text.strip(_TRIM)
+    body = strip_framing(text)  # STX/ETX framing some scanners add, and line endings
     aim: str | None = None
     if body.startswith("]") and len(body) >= 3:
         aim, body = body[:3], body[3:].strip(_TRIM)

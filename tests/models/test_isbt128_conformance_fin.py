@@ -208,3 +208,11 @@ def test_framed_read_parses_once_stripped() -> None:
 @pytest.mark.parametrize("raw", ["=A9999171\x0223456\x0300", "\x03=A99991712345600\x02"])
 def test_control_characters_that_are_not_framing_stay(raw: str) -> None:
     assert strip_framing(raw) == raw
+
+
+def test_a_framed_scan_reads_through_the_scan_entry_point() -> None:
+    """The framing is removed where every scan point reads (split_scan, under parse_scan)."""
+    from models.isbt128.structures import parse_scan
+
+    framed = parse_scan("\x02=G12341765432100\r\n\x03")
+    assert framed == parse_scan("=G12341765432100")
