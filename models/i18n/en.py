@@ -1530,6 +1530,15 @@ MESSAGES.update(
             "This was done by {performer}, who is no account on this site, so CellTrail cannot "
             "tell whether the second person is someone else."
         ),
+        "isbt128_compound_count": (
+            "The compound message (DS023) must announce 1 to 99 data structures and hold "
+            "exactly that many: it announces {declared} and holds {found}."
+        ),
+        "isbt128_compound_dins": (
+            "This compound message carries {count} DINs; scan a bar code that names one product."
+        ),
+        "isbt128.field.compound_count": "number of data structures",
+        "isbt128.field.compound_reference": "compound message reference",
     }
 )
 

@@ -1314,6 +1314,13 @@ MESSAGES.update(
         "four_eyes.unknown_performer": (
             "执行人 {performer} 不是本站点的账户，CellTrail 无法确认第二人是否为另一人。"
         ),
+        "isbt128_compound_count": (
+            "复合信息（DS023）必须声明 1 至 99 个数据结构并恰好包含这么多：声明 {declared} 个，"
+            "实际包含 {found} 个。"
+        ),
+        "isbt128_compound_dins": "该复合信息包含 {count} 个 DIN；请扫描只标识一个产品的条码。",
+        "isbt128.field.compound_count": "数据结构数量",
+        "isbt128.field.compound_reference": "复合信息参考编号",
     }
 )
 

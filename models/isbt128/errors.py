@@ -85,3 +85,15 @@ class ScanTooLongError(Isbt128Error):
     """More characters than any ISBT 128 symbol can hold: a pasted file, not a scan."""
 
     code = "isbt128_too_long"
+
+
+class CompoundCountError(Isbt128Error):
+    """A compound message (DS023) that does not hold the number of structures it announces."""
+
+    code = "isbt128_compound_count"
+
+
+class CompoundDinsError(Isbt128Error):
+    """A compound message read where one product is meant, but it names no DIN or several."""
+
+    code = "isbt128_compound_dins"

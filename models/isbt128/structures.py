@@ -102,13 +102,19 @@ _PARSERS: dict[str, tuple[int, _Parser]] = {
 def parse_scan(text: str, *, allow_keyboard: bool = True) -> ParsedScan:
     """Parse exactly one data structure, or a typed eye-readable DIN.
 
+    A compound message (DS023, e.g. a label's Data Matrix) yields the one DIN it carries.
+
     ``allow_keyboard=False`` refuses typed DINs where a scan is mandated.  Raises only
     Isbt128Error subclasses.
     """
     raw = split_scan(text)
     if raw.text[0] not in "=&":
         return _parse_typed(raw, allow_keyboard)
-    result, end = _parse_at(raw.text, 0, raw.aim)
+    if raw.text.startswith("=+"):
+        from models.isbt128.compound import scan_of_compound  # compound reads through here
+
+        return scan_of_compound(text)
+    result, end = parse_at(raw.text, 0, raw.aim)
     if end < len(raw.text):
         _refuse_trailing(raw.text, end)
     return result
@@ -141,22 +147,34 @@ MAX_SCAN_CHARACTERS = 3116
 
 
 def parse_concatenated(text: str) -> tuple[ParsedScan, ...]:
-    """Parse a concatenated read (ST-001 §10, AIM ]C4) or a 2-D symbol's structures.
+    """Parse a concatenated read (ST-001 §10, AIM ]C4) or a 2-D symbol's structures, the
+    latter also as a compound message (DS023) whose structures CellTrail must all read.
 
     Linear in the length of ``text``; a read longer than any symbol holds is refused at once.
     """
     raw = split_scan(text)
     if len(raw.text) > MAX_SCAN_CHARACTERS:
         raise ScanTooLongError(length=len(raw.text), limit=MAX_SCAN_CHARACTERS)
+    if raw.text.startswith("=+"):
+        from models.isbt128.compound import read_parsed  # compound reads through here
+
+        return read_parsed(text)
     results: list[ParsedScan] = []
     position = 0
     while position < len(raw.text):
-        result, position = _parse_at(raw.text, position, raw.aim)
+        result, position = parse_at(raw.text, position, raw.aim)
         results.append(result)
     return tuple(results)
 
 
-def _parse_at(text: str, offset: int, aim: str | None) -> tuple[ParsedScan, int]:
+def parser_for(structure: str) -> _Parser | None:
+    """The parser of a structure CellTrail reads, None for the others."""
+    entry = _PARSERS.get(structure)
+    return entry[1] if entry else None
+
+
+def parse_at(text: str, offset: int, aim: str | None) -> tuple[ParsedScan, int]:
+    """Parse the structure starting at ``offset``; return it and where the next one starts."""
     ident = _identify_or_refuse(text, offset)
     entry = _PARSERS.get(ident.structure)
     if entry is None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from models.isbt128 import DateKind, Din, IsbtDate, ProductCode
+from models.isbt128.compound import write_compound
 from models.isbt128.structures import ParsedScan
 from models.labeling.fields import LabelFields
 from models.labeling.layout import Layout
@@ -33,14 +34,15 @@ def _dates(fields: LabelFields) -> tuple[IsbtDate, IsbtDate]:
 
 
 def symbol_data(fields: LabelFields) -> dict[str, str]:
-    """Bar code data content per symbol name; the Data Matrix concatenates ISBT structures."""
+    """Bar code data content per symbol name; the Data Matrix is a DS023 compound message
+    (ST-001 §2.4.23), so a reader knows how many structures it holds and checks them all."""
     din = fields.din.data_content()
     code = fields.product_code.data_content()
     expiry, harvest = _dates(fields)
     return {
         "din": din,
         "product_code": code,
-        "datamatrix": din + code + expiry.data_content() + harvest.data_content(),
+        "datamatrix": write_compound((din, code, expiry.data_content(), harvest.data_content())),
     }
 
 

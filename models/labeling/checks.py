@@ -58,7 +58,8 @@ class VerificationResult:
 
 
 def _parse(text: str) -> tuple[ParsedScan, ...]:
-    """A scan is mandatory: a typed DIN is refused, concatenated/2-D reads are split."""
+    """A scan is mandatory: a typed DIN is refused; concatenated reads and the 2-D symbol's
+    compound message (DS023, count checked) are split into their structures."""
     body = text.strip()
     if body.startswith("]") or body[:1] in ("=", "&"):
         return parse_concatenated(text)

@@ -20,7 +20,11 @@ from models.kernel.errors import DomainError
 from models.labeling.fields import TEXT_FIELDS
 
 CONTAINER_TYPES = ("cryobag", "cryovial", "shipper", "sample_tube", "info_sheet")
-SYMBOLS = ("din", "product_code", "datamatrix")  # Code 128 DIN, Code 128 DS003, 2-D concatenated
+SYMBOLS = (
+    "din",
+    "product_code",
+    "datamatrix",
+)  # Code 128 DIN, Code 128 DS003, 2-D compound (DS023)
 KINDS = ("text", "caption", "symbol", "biohazard", "box", "line")
 
 _FULL_TEXT = frozenset(

@@ -218,7 +218,7 @@ def test_an_approved_reprint_is_marked_as_a_repeat_label(core: Core, printed: li
     core.labeling.print_job(job_id=reprint, printer=RecordingPrinter(), actor="wang")
     [label] = labels_of(core, reprint)
     assert label.is_reprint and label.reprint_of_id == printed[0]
-    assert datamatrix_of(core, label.id).startswith("]d1=A9990250000010" + "5")  # flag 05
+    assert datamatrix_of(core, label.id).startswith("]d1=+04000=A9990250000010" + "5")  # flag 05
     assert verify(core, label.id)
 
 

@@ -260,7 +260,6 @@ def test_unknown_data_identifier(text: str) -> None:
         ("=%6200", "DS002"),
         ("=\\620000000000000000", "DS012"),  # ST-001 §2.2: must not be read as a blood group
         ("&,4PL001499Z549917123456A00T041600320181231", "DS038"),
-        ("=+05000=Z54991712345600", "DS023"),
         ("&aSOME-LOCAL-DATA", "non-ICCBBA"),
     ],
 )
@@ -432,6 +431,8 @@ def test_every_error_class_renders_both_languages_without_placeholders() -> None
         "=G12341765432171",
         "=A99981812345699",
         "=>019366",
+        "=+05000=Z54991712345600",  # compound message announcing 5 structures, holding 1
+        "=+01000=<S12954A0",  # compound message with no DIN, read where a DIN is needed
     ]
     seen: set[type[Isbt128Error]] = set()
     for text in samples:
