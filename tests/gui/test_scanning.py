@@ -110,3 +110,20 @@ def test_scans_are_ignored_while_the_workstation_is_locked(
     qtbot.wait(200)
     assert _trace(controller).result is None
     assert key_event("a").text() == "a"
+
+
+def test_a_bags_2d_code_scanned_anywhere_opens_that_unit(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    """Issue 15: the 2-D symbol of a CellTrail bag is a DS023 compound message (DIN, product,
+    expiry, harvest); scanned at the scan router it reads as the bag, not 'one at a time'."""
+    from models.isbt128.compound import write_compound
+
+    sign_in(qtbot, controller, "chen")
+    home = controller.window.pages["home"]
+    unit = demo_unit(controller)
+    symbol = "]d1" + write_compound([unit.data_content(), "=<S1389V00", "&>0273172135"])
+    with qtbot.waitSignal(_trace(controller).loaded, timeout=5000) as loaded:
+        wedge_scan(home, symbol)
+    assert loaded.args[0].kind == "unit"
+    assert _trace(controller).panel.title.text().endswith(unit.number)
