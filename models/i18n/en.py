@@ -1553,3 +1553,15 @@ MESSAGES.update(
         "isbt128.expected.digit_or_lower": "0-9 or a-z",
     }
 )
+
+# --- celltrail scan (issue 15): any scan, parsed
+MESSAGES.update(
+    {
+        "cli.help.scan": (
+            "what a scanned ISBT 128 code holds (one structure, concatenated or compound)"
+        ),
+        "cli.help.scan.text": "the scan as the scanner sends it (AIM prefix and framing allowed)",
+        "cli.scan.valid": "{count} data structure(s) read",
+        "cli.scan.invalid": "not read: {reason}",
+    }
+)

@@ -1335,3 +1335,13 @@ MESSAGES.update(
         "isbt128.expected.digit_or_lower": "0-9 或 a-z",
     }
 )
+
+# --- celltrail scan (issue 15): any scan, parsed
+MESSAGES.update(
+    {
+        "cli.help.scan": "扫描的 ISBT 128 码包含的内容（单个结构、级联或复合信息）",
+        "cli.help.scan.text": "扫描器发送的原始内容（可带 AIM 前缀和帧字符）",
+        "cli.scan.valid": "已读取 {count} 个数据结构",
+        "cli.scan.invalid": "无法读取：{reason}",
+    }
+)
