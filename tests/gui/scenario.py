@@ -82,3 +82,38 @@ def pass_qc(core: Core, batch: int, password: str = DEMO_PASSWORD, **override: f
         core.quality.qc.verify_result(
             result_id=outcome.result_id, username="zhao", password=password
         )
+
+
+def received_unit(core: Core, shipment: str, patient: str, other: str) -> str:
+    """A released unit shipped for ``patient`` and received at HOSP-B, not yet thawed
+    (``other`` is a second registered recipient, for wrong-wristband checks); its code."""
+    from models.cleanroom.work import work_list
+    from models.quality.package import PackageAttestation
+
+    number, batch = filled_batch(core, units=1, location="T-03/R2/B5")
+    pass_qc(core, batch)
+    core.quality.release.release_batch(
+        attestation=PackageAttestation(
+            request_form_ref="RF-TEST-001", packaging_checked=True, batch_record_ref="BR-TEST-001"
+        ),
+        batch_id=batch,
+        username="chen",
+        password=DEMO_PASSWORD,
+    )
+    with core.uow() as uow:
+        [unit] = [u.code for u in work_list(uow.session).shippable if u.batch == number]
+    chain, now = core.chain, datetime.now(UTC)
+    for code in (patient, other):
+        chain.donors.register_recipient(
+            actor="liu", code=code, initials="WXY", hospital_code="HOSP-B"
+        )
+    chain.shipments.create(
+        actor="wang", code=shipment, destination="HOSP-B", units=[unit], recipient=patient
+    )
+    chain.shipments.dispatch(
+        actor="wang", code=shipment, at=now - timedelta(hours=6), temperature_c=-182
+    )
+    chain.hospital.receive_shipment(
+        actor="liu", code=shipment, at=now - timedelta(hours=1), temperature_c=-171, scanned=[unit]
+    )
+    return unit

@@ -19,13 +19,11 @@ from gui.events import AppEvents
 from gui.i18n import LANGUAGE
 from gui.pages.bedside.page import BedsidePage, VerifierDialog
 from gui.station import StationConfig
-from models.cleanroom.work import work_list
 from models.core import Core
 from models.entities.logistics import Administration
 from models.entities.parties import Recipient
-from tests.conftest import ATTESTED
 from tests.gui.gui_helpers import PASSWORD, sign_in, wedge_scan
-from tests.gui.scenario import filled_batch, pass_qc
+from tests.gui.scenario import received_unit
 
 PATIENT, OTHER = "P-GUI-01", "P-GUI-02"
 
@@ -38,31 +36,8 @@ def ctx(demo_core: Core, tmp_path: Path) -> AppContext:
 
 def thawed_unit(core: Core) -> str:
     """A released unit dispensed for PATIENT, received at HOSP-B and thawed; its code."""
-    number, batch = filled_batch(core, units=1, location="T-03/R2/B5")
-    pass_qc(core, batch)
-    core.quality.release.release_batch(
-        attestation=ATTESTED, batch_id=batch, username="chen", password=PASSWORD
-    )
-    with core.uow() as uow:
-        [unit] = [u.code for u in work_list(uow.session).shippable if u.batch == number]
+    unit = received_unit(core, "SH-BED-01", PATIENT, OTHER)
     chain, now = core.chain, datetime.now(UTC)
-    for code in (PATIENT, OTHER):
-        chain.donors.register_recipient(
-            actor="liu", code=code, initials="WXY", hospital_code="HOSP-B"
-        )
-    chain.shipments.create(
-        actor="wang", code="SH-BED-01", destination="HOSP-B", units=[unit], recipient=PATIENT
-    )
-    chain.shipments.dispatch(
-        actor="wang", code="SH-BED-01", at=now - timedelta(hours=6), temperature_c=-182
-    )
-    chain.hospital.receive_shipment(
-        actor="liu",
-        code="SH-BED-01",
-        at=now - timedelta(hours=1),
-        temperature_c=-171,
-        scanned=[unit],
-    )
     chain.hospital.thaw(
         actor="liu",
         unit_code=unit,

@@ -22,17 +22,15 @@ from gui.i18n import LANGUAGE
 from gui.operations import database_pool
 from gui.pages.bedside.page import BedsidePage, VerifierDialog
 from gui.station import StationConfig
-from models.cleanroom.work import work_list
 from models.core import Core, open_core
 from models.demo.build import DEMO_PASSWORD, DEMO_STAFF
 from models.entities.logistics import Administration, Thaw
 from models.entities.production import ProductUnit, QualityStatus
 from models.identity.passwords import fast_passwords_for_tests
-from tests.conftest import ATTESTED
 from tests.conftest import sign_in as authenticate
 from tests.gui.conftest import DemoTemplate
 from tests.gui.gui_helpers import PASSWORD, sign_in, wedge_scan
-from tests.gui.scenario import filled_batch, pass_qc
+from tests.gui.scenario import received_unit as scenario_received_unit
 
 PATIENT, OTHER = "P-THAW-01", "P-THAW-02"
 
@@ -75,32 +73,7 @@ def ctx(demo_core: Core, tmp_path: Path) -> AppContext:
 
 def received_unit(core: Core) -> str:
     """A released unit shipped for PATIENT and received at HOSP-B, not yet thawed."""
-    number, batch = filled_batch(core, units=1, location="T-03/R2/B5")
-    pass_qc(core, batch)
-    core.quality.release.release_batch(
-        attestation=ATTESTED, batch_id=batch, username="chen", password=PASSWORD
-    )
-    with core.uow() as uow:
-        [unit] = [u.code for u in work_list(uow.session).shippable if u.batch == number]
-    chain, now = core.chain, datetime.now(UTC)
-    for code in (PATIENT, OTHER):
-        chain.donors.register_recipient(
-            actor="liu", code=code, initials="WXY", hospital_code="HOSP-B"
-        )
-    chain.shipments.create(
-        actor="wang", code="SH-THAW-01", destination="HOSP-B", units=[unit], recipient=PATIENT
-    )
-    chain.shipments.dispatch(
-        actor="wang", code="SH-THAW-01", at=now - timedelta(hours=6), temperature_c=-182
-    )
-    chain.hospital.receive_shipment(
-        actor="liu",
-        code="SH-THAW-01",
-        at=now - timedelta(hours=1),
-        temperature_c=-171,
-        scanned=[unit],
-    )
-    return unit
+    return scenario_received_unit(core, "SH-THAW-01", PATIENT, OTHER)
 
 
 def din_scan(unit_code: str) -> str:
