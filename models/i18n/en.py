@@ -1215,6 +1215,76 @@ MESSAGES.update(
     }
 )
 
+# --- the requirement registry (issue 16): models/validation, `celltrail requirements`
+MESSAGES.update(
+    {
+        "requirements_registry_invalid": "The requirement registry {file} is not valid: {problems}",
+        "requirements_no_tests": (
+            "No tests/ folder next to models/ in {root}: the requirement markers are read from "
+            "a source checkout's tests. Run this from a CellTrail source checkout, not an "
+            "installed copy."
+        ),
+        "requirements.fault.toml": "not TOML ({detail})",
+        "requirements.fault.schema": "schema must be {expected}",
+        "requirements.fault.missing": "{item}: {field} is missing or empty",
+        "requirements.fault.unknown_field": "{item}: unknown field {field}",
+        "requirements.fault.type": "{item}: {field} must be a {kind}",
+        "requirements.fault.bad_code": "{item}: {requirement} is not a requirement code (R-XXX-NN)",
+        "requirements.fault.duplicate": "{requirement} is recorded twice",
+        "requirements.fault.no_area": "{requirement}: no [[area]] declares {prefix}",
+        "requirements.fault.bad_status": (
+            "{requirement}: status {status} is not implemented, not_applicable or not_yet"
+        ),
+        "requirements.fault.needs_enforced_in": (
+            "{requirement}: an implemented requirement names where it is enforced (enforced_in)"
+        ),
+        "requirements.fault.needs_why": "{requirement}: not_applicable needs its reason (why)",
+        "requirements.fault.needs_missing": (
+            "{requirement}: not_yet needs what is missing (missing)"
+        ),
+        "requirements.fault.misplaced": (
+            "{requirement}: {field} does not belong to a {status} requirement"
+        ),
+        "requirements.fault.bad_ref": "{requirement}: enforced_in {ref} is not PATH or PATH:Symbol",
+        "requirements.problem.untested": (
+            "{requirement} is implemented but no test carries @pytest.mark.req(\"{requirement}\")"
+        ),
+        "requirements.problem.unknown_marker": (
+            "{test}: @pytest.mark.req names {requirement}, which the registry does not hold"
+        ),
+        "requirements.problem.marker_literal": (
+            "{test}: @pytest.mark.req takes requirement codes as literal strings, nothing else"
+        ),
+        "requirements.problem.no_file": "{requirement}: enforced_in {ref}: there is no file {path}",
+        "requirements.problem.no_symbol": (
+            "{requirement}: enforced_in {ref}: {path} defines no {symbol}"
+        ),
+        "requirements.problem.unreadable": "{path} cannot be read ({detail})",
+        "requirements.problem.no_document": "{file} is missing: write it with `{command}`",
+        "requirements.problem.stale": (
+            "{file} is not what the registry and the test markers give now: regenerate it "
+            "with `{command}`"
+        ),
+        "cli.help.requirements": (
+            "the requirement registry: status, where enforced, tests; writes docs/requirements.md"
+        ),
+        "cli.help.requirements.write": "write the requirement document (Markdown) to this file",
+        "cli.help.requirements.check": "exit 1 if this file is not what --write would write",
+        "cli.requirements.one": "give --write or --check, not both",
+        "cli.requirements.summary": (
+            "{total} requirements: {implemented} implemented, {not_applicable} not applicable, "
+            "{not_yet} not yet"
+        ),
+        "cli.requirements.tests": "; {tests} tests carry requirement markers",
+        "cli.requirements.consistent": (
+            "registry, code and test markers agree: every implemented requirement has a test"
+        ),
+        "cli.requirements.problems": "{count} problem(s):",
+        "cli.requirements.written": "{file} written",
+        "cli.requirements.current": "{file} is up to date",
+    }
+)
+
 # --- records bound to the audit trail (record_state.py, record_check.py)
 MESSAGES.update(
     {

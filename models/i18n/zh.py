@@ -1052,6 +1052,66 @@ MESSAGES.update(
     }
 )
 
+# --- 需求登记册（issue 16）：models/validation、`celltrail requirements`
+MESSAGES.update(
+    {
+        "requirements_registry_invalid": "需求登记册 {file} 无效：{problems}",
+        "requirements_no_tests": (
+            "{root} 中 models/ 旁没有 tests/ 目录：需求标记从源码检出的测试中读取。"
+            "请在 CellTrail 源码检出目录中运行，而不是在已安装的副本中运行。"
+        ),
+        "requirements.fault.toml": "不是 TOML（{detail}）",
+        "requirements.fault.schema": "schema 必须为 {expected}",
+        "requirements.fault.missing": "{item}：{field} 缺失或为空",
+        "requirements.fault.unknown_field": "{item}：未知字段 {field}",
+        "requirements.fault.type": "{item}：{field} 必须是 {kind}",
+        "requirements.fault.bad_code": "{item}：{requirement} 不是需求编号（R-XXX-NN）",
+        "requirements.fault.duplicate": "{requirement} 被登记了两次",
+        "requirements.fault.no_area": "{requirement}：没有 [[area]] 声明 {prefix}",
+        "requirements.fault.bad_status": (
+            "{requirement}：状态 {status} 不是 implemented、not_applicable 或 not_yet"
+        ),
+        "requirements.fault.needs_enforced_in": (
+            "{requirement}：已实现的需求须写明执行位置（enforced_in）"
+        ),
+        "requirements.fault.needs_why": "{requirement}：not_applicable 须写明理由（why）",
+        "requirements.fault.needs_missing": "{requirement}：not_yet 须写明缺少的内容（missing）",
+        "requirements.fault.misplaced": "{requirement}：{field} 不属于状态为 {status} 的需求",
+        "requirements.fault.bad_ref": "{requirement}：enforced_in {ref} 不是 PATH 或 PATH:Symbol",
+        "requirements.problem.untested": (
+            "{requirement} 已实现，但没有测试带有 @pytest.mark.req(\"{requirement}\")"
+        ),
+        "requirements.problem.unknown_marker": (
+            "{test}：@pytest.mark.req 指向 {requirement}，登记册中没有该需求"
+        ),
+        "requirements.problem.marker_literal": (
+            "{test}：@pytest.mark.req 只接受字面字符串形式的需求编号"
+        ),
+        "requirements.problem.no_file": "{requirement}：enforced_in {ref}：文件 {path} 不存在",
+        "requirements.problem.no_symbol": (
+            "{requirement}：enforced_in {ref}：{path} 中没有定义 {symbol}"
+        ),
+        "requirements.problem.unreadable": "无法读取 {path}（{detail}）",
+        "requirements.problem.no_document": "{file} 不存在：请用 `{command}` 生成",
+        "requirements.problem.stale": (
+            "{file} 与登记册和测试标记当前生成的内容不一致：请用 `{command}` 重新生成"
+        ),
+        "cli.help.requirements": "需求登记册：状态、执行位置、测试；生成 docs/requirements.md",
+        "cli.help.requirements.write": "将需求文档（Markdown）写入此文件",
+        "cli.help.requirements.check": "此文件与 --write 将写入的内容不一致时退出码为 1",
+        "cli.requirements.one": "--write 与 --check 只能给其一",
+        "cli.requirements.summary": (
+            "共 {total} 项需求：已实现 {implemented} 项，不适用 {not_applicable} 项，"
+            "尚未实现 {not_yet} 项"
+        ),
+        "cli.requirements.tests": "；{tests} 个测试带有需求标记",
+        "cli.requirements.consistent": "登记册、代码与测试标记一致：每项已实现的需求都有测试",
+        "cli.requirements.problems": "{count} 个问题：",
+        "cli.requirements.written": "已写入 {file}",
+        "cli.requirements.current": "{file} 已是最新",
+    }
+)
+
 # --- 记录与审计追踪绑定（record_state.py、record_check.py）
 MESSAGES.update(
     {

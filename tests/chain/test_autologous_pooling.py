@@ -13,6 +13,7 @@ def _autologous_batch(flow: Flow, donor: str) -> tuple[str, list[str]]:
     return flow.released_batch(donor, 2, donor_type=DonorType.AUTOLOGOUS)
 
 
+@pytest.mark.req("R-BAT-04", "R-ID-12", "R-SEG-04")
 def test_batches_of_two_autologous_patients_cannot_be_pooled(flow: Flow) -> None:
     first, _ = _autologous_batch(flow, "DN-AU1")
     second, _ = _autologous_batch(flow, "DN-AU2")
@@ -23,6 +24,7 @@ def test_batches_of_two_autologous_patients_cannot_be_pooled(flow: Flow) -> None
     assert "自体" in err.value.message("zh")
 
 
+@pytest.mark.req("R-ID-12")
 def test_autologous_unit_cannot_be_pooled_with_an_allogeneic_unit(flow: Flow) -> None:
     _, own = _autologous_batch(flow, "DN-AU3")
     _, other = flow.released_batch("DN-ALLO", 2)

@@ -145,6 +145,7 @@ def assert_chain_intact(core: Core) -> None:
 # -- happy paths -----------------------------------------------------------------------------
 
 
+@pytest.mark.req("R-DSP-01")
 def test_rejected_unit_is_destroyed_witnessed_signed_and_its_position_freed(flow: Flow) -> None:
     batch, units = rejected_units(flow)
     before = unit_row(flow, units[0])
@@ -196,12 +197,14 @@ def test_recalled_unit_at_a_hospital_is_destroyed_by_clinical_staff(flow: Flow) 
     assert_chain_intact(flow.core)
 
 
+@pytest.mark.req("R-STO-02")
 def test_expired_unit_is_destroyed(flow: Flow) -> None:
     units = expired_units(flow)
     destroy(flow, units[0], R.EXPIRED, actor="chen", witness="wang")
     assert unit_row(flow, units[0]).disposition is Disposition.DESTROYED
 
 
+@pytest.mark.req("R-HOS-04")
 def test_thawed_unit_past_its_use_by_is_destroyed(flow: Flow) -> None:
     units = at_hospital(flow)
     thaw(flow, units[0], hours_ago=2.5)  # S1389: 60 min after thaw
@@ -229,6 +232,7 @@ def test_qa_destroys_a_good_unit_as_damaged_or_other_with_a_note(
     assert unit_row(flow, units[0]).disposition is Disposition.DESTROYED
 
 
+@pytest.mark.req("R-DSP-02")
 def test_infectious_donor_units_go_the_biohazard_route(flow: Flow) -> None:
     flow.eligible_donor("DN-INF", DonorType.AUTOLOGOUS, outcome=ScreeningOutcome.POSITIVE)
     flow.accepted_collection("DN-INF", "CL-INF", material="leukapheresis")
@@ -246,6 +250,7 @@ def test_infectious_donor_units_go_the_biohazard_route(flow: Flow) -> None:
 
 
 @pytest.mark.parametrize("reason", [R.REJECTED, R.RECALLED, R.EXPIRED, R.THAW_EXPIRED])
+@pytest.mark.req("R-DSP-01")
 def test_a_good_unit_cannot_be_destroyed_for_a_reason_that_is_not_true(
     flow: Flow, reason: R
 ) -> None:
@@ -261,6 +266,7 @@ def test_a_good_unit_cannot_be_destroyed_for_a_reason_that_is_not_true(
     assert_chain_intact(flow.core)
 
 
+@pytest.mark.req("R-DSP-01")
 def test_an_operator_cannot_destroy_a_good_unit(flow: Flow) -> None:
     units = good_units(flow)
     with pytest.raises(DestructionRoleError, match="only QA"):
@@ -270,6 +276,7 @@ def test_an_operator_cannot_destroy_a_good_unit(flow: Flow) -> None:
     assert unit_row(flow, units[0]).disposition is Disposition.IN_STOCK
 
 
+@pytest.mark.req("R-CSV-14", "R-DSP-01")
 def test_the_witness_must_be_a_different_person(flow: Flow) -> None:
     _, units = rejected_units(flow)
     with pytest.raises(SamePersonError):
@@ -357,6 +364,7 @@ def _destroyed(flow: Flow) -> str:
         (_destroyed, "already destroyed"),
     ],
 )
+@pytest.mark.req("R-DSP-01")
 def test_units_that_are_gone_or_moving_cannot_be_destroyed(
     flow: Flow, make: Callable[[Flow], str], problem: str
 ) -> None:
@@ -369,6 +377,7 @@ def test_units_that_are_gone_or_moving_cannot_be_destroyed(
     assert_chain_intact(flow.core)
 
 
+@pytest.mark.req("R-DSP-02")
 def test_unknown_reason_and_method_codes_are_refused(flow: Flow) -> None:
     _, units = rejected_units(flow)
     with pytest.raises(ValidationError, match="destruction reason"):
@@ -426,6 +435,7 @@ def test_units_awaiting_destruction_and_where_they_are(flow: Flow) -> None:
     assert left == {expired[0], hospital[0]}
 
 
+@pytest.mark.req("R-ID-09")
 def test_the_recall_report_shows_a_destroyed_unit_as_destroyed(flow: Flow) -> None:
     batch, units = flow.released_batch("DN-RC", 2)
     destroy(flow, units[0], R.DAMAGED, actor="chen", note="dropped")
@@ -435,6 +445,7 @@ def test_the_recall_report_shows_a_destroyed_unit_as_destroyed(flow: Flow) -> No
     assert where[units[1]] == ("in_stock", "TJ-CTF T-03")
 
 
+@pytest.mark.req("R-ID-09")
 def test_a_rejected_batch_can_be_archived_once_its_units_are_destroyed(
     flow: Flow, tmp_path: Path
 ) -> None:

@@ -46,6 +46,7 @@ def _deviations(core: Core) -> list[str]:
         )
 
 
+@pytest.mark.req("R-CSV-03")
 def test_bedside_stops_on_a_unit_whose_recipient_was_swapped(flow: Flow) -> None:
     _, units = flow.released_batch("DN-F1", 2)
     flow.patient("P-F-01")
@@ -80,6 +81,7 @@ def test_bedside_stops_on_a_unit_whose_recipient_was_swapped(flow: Flow) -> None
     ]
 
 
+@pytest.mark.req("R-CSV-03")
 def test_dispatch_stops_on_a_batch_released_by_hand(flow: Flow) -> None:
     flow.eligible_donor("DN-F2")
     flow.accepted_collection("DN-F2", "CL-DN-F2")
@@ -101,6 +103,7 @@ def test_dispatch_stops_on_a_batch_released_by_hand(flow: Flow) -> None:
     assert len(_deviations(flow.core)) == 1
 
 
+@pytest.mark.req("R-CSV-03")
 def test_receipt_stops_on_a_shipment_whose_item_was_swapped(flow: Flow) -> None:
     _, units = flow.released_batch("DN-F3", 3)
     shipments = flow.core.chain.shipments

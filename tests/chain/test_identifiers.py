@@ -47,6 +47,7 @@ def _allocate_concurrently(core: Core, rolled_back_every: int = 0) -> list[int]:
     return taken
 
 
+@pytest.mark.req("R-ID-01")
 def test_concurrent_din_allocation_has_no_duplicates_or_gaps(any_core: Core) -> None:
     add_site_config(any_core)
     taken = _allocate_concurrently(any_core)
@@ -59,6 +60,7 @@ def test_a_rolled_back_allocation_leaves_no_gap(core: Core) -> None:
     assert sorted(taken) == list(range(1, len(taken) + 1))
 
 
+@pytest.mark.req("R-ID-01")
 def test_concurrent_fills_give_every_unit_its_own_valid_din(any_core: Core) -> None:
     add_site_config(any_core)
     flow = Flow(any_core)
@@ -99,6 +101,7 @@ def flow_now():  # noqa: ANN201
     return ago(hours=1)
 
 
+@pytest.mark.req("R-ID-18")
 def test_batch_numbers_follow_the_configured_pattern(sqlite_url: str) -> None:
     """The clock is pinned to a minute whose year is the site's (Asia/Shanghai) and UTC's:
     the expected number must not depend on the day the test runs."""
@@ -114,6 +117,7 @@ def test_batch_numbers_follow_the_configured_pattern(sqlite_url: str) -> None:
     assert coi.text.startswith(f"CH{FIN}") and parse_scan(coi.data_content()).kind == "coi"
 
 
+@pytest.mark.req("R-ID-05")
 def test_collections_of_one_therapy_share_one_coi_and_another_donor_cannot_use_it(
     flow: Flow,
 ) -> None:

@@ -140,6 +140,7 @@ def names(err: DomainError, *words: str) -> None:
 # -- the normal cycle -----------------------------------------------------------------------
 
 
+@pytest.mark.req("R-SEG-02")
 def test_full_cycle_clear_start_work_finish_and_clear_again(flow: Flow) -> None:
     core = flow.core
     a, b = new_batch(flow, "DN-A"), new_batch(flow, "DN-B")
@@ -199,6 +200,7 @@ def test_full_cycle_clear_start_work_finish_and_clear_again(flow: Flow) -> None:
 # -- R-SEG-01: no start without a clearance after the previous batch ------------------------
 
 
+@pytest.mark.req("R-SEG-01")
 def test_start_without_any_clearance_is_refused(flow: Flow) -> None:
     batch = new_batch(flow, "DN-A")
     with pytest.raises(WorkspaceNotClearedError) as err:
@@ -208,6 +210,7 @@ def test_start_without_any_clearance_is_refused(flow: Flow) -> None:
     assert counts(flow.core)[1] == 0
 
 
+@pytest.mark.req("R-SEG-01")
 def test_clearance_signed_before_the_previous_batch_ended_is_refused(
     flow: Flow, db_url: str
 ) -> None:
@@ -239,6 +242,7 @@ def test_clearance_signed_before_the_previous_batch_ended_is_refused(
     start(core, b)
 
 
+@pytest.mark.req("R-SEG-02")
 def test_one_clearance_allows_one_start_only(flow: Flow) -> None:
     core = flow.core
     a, b = new_batch(flow, "DN-A"), new_batch(flow, "DN-B")
@@ -255,6 +259,7 @@ def test_one_clearance_allows_one_start_only(flow: Flow) -> None:
 
 
 @pytest.mark.parametrize("verifier", ["wang", " WANG "])
+@pytest.mark.req("R-CSV-14")
 def test_same_person_cannot_perform_and_verify(flow: Flow, verifier: str) -> None:
     with pytest.raises(SamePersonError):
         clear(flow.core, verifier=verifier)
@@ -273,6 +278,7 @@ def test_same_person_cannot_perform_and_verify(flow: Flow, verifier: str) -> Non
     ],
     ids=["missing", "failed", "empty", "failed-extra"],
 )
+@pytest.mark.req("R-SEG-01")
 def test_unconfirmed_item_means_no_clearance(flow: Flow, checklist: dict[str, bool]) -> None:
     batch = new_batch(flow, "DN-A")
     with pytest.raises(ClearanceIncompleteError) as err:
@@ -293,6 +299,7 @@ def test_failed_item_is_named_in_both_languages(flow: Flow) -> None:
 @pytest.mark.parametrize(
     "checklist", [{**ALL_BASE, "floor_shiny": True}, {**ALL_BASE, "cleaned_disinfected": "yes"}]
 )
+@pytest.mark.req("R-SEG-01")
 def test_checklist_must_be_the_fixed_items_answered_yes_or_no(
     flow: Flow, checklist: dict[str, Any]
 ) -> None:
@@ -305,6 +312,7 @@ def test_checklist_must_be_the_fixed_items_answered_yes_or_no(
     ("performer", "verifier"),
     [("zhao", "chen"), ("chen", "zhao"), ("wang", "liu"), ("wang", "admin"), ("wang", "sun")],
 )
+@pytest.mark.req("R-CSV-11")
 def test_clearance_roles(flow: Flow, performer: str, verifier: str) -> None:
     """Performed by an operator; verified by a verifier or QA; nobody else."""
     with pytest.raises(PermissionDeniedError):
@@ -352,6 +360,7 @@ def test_only_operators_start_and_finish(flow: Flow, actor: str) -> None:
 # -- R-SEG-03: one batch per workspace at a time ----------------------------------------------
 
 
+@pytest.mark.req("R-LBL-11", "R-SEG-03", "R-SEG-04")
 def test_second_batch_while_occupied_is_refused(flow: Flow) -> None:
     core = flow.core
     a, b = new_batch(flow, "DN-A"), new_batch(flow, "DN-B")
@@ -366,6 +375,7 @@ def test_second_batch_while_occupied_is_refused(flow: Flow) -> None:
     assert counts(core)[:2] == (1, 1)
 
 
+@pytest.mark.req("R-SEG-03")
 def test_batch_cannot_be_in_two_workspaces(flow: Flow) -> None:
     core = flow.core
     a = new_batch(flow, "DN-A")
@@ -386,6 +396,7 @@ def test_batch_cannot_be_in_two_workspaces(flow: Flow) -> None:
     start(core, a, "C-201/BSC-03")  # moved, on that workspace's own clearance
 
 
+@pytest.mark.req("R-SEG-03")
 def test_two_workstations_racing_for_one_workspace(flow: Flow, db_url: str) -> None:
     core = flow.core
     batches = [new_batch(flow, "DN-A"), new_batch(flow, "DN-B")]
@@ -421,6 +432,7 @@ def test_two_workstations_racing_for_one_workspace(flow: Flow, db_url: str) -> N
 # -- R-SEG-05 / R-SEG-06: infectious material ------------------------------------------------
 
 
+@pytest.mark.req("R-SEG-05")
 def test_infectious_batch_only_in_an_infectious_area_and_nothing_else_there(flow: Flow) -> None:
     core = flow.core
     sick, well = new_batch(flow, "DN-HBV", infectious=True), new_batch(flow, "DN-A")
@@ -437,6 +449,7 @@ def test_infectious_batch_only_in_an_infectious_area_and_nothing_else_there(flow
     start(core, well)
 
 
+@pytest.mark.req("R-SEG-05")
 def test_planning_an_infectious_batch_for_a_general_room_is_refused(flow: Flow) -> None:
     flow.eligible_donor("DN-HBV", DonorType.AUTOLOGOUS, ScreeningOutcome.POSITIVE)
     flow.accepted_collection("DN-HBV", "CL-HBV")
@@ -450,6 +463,7 @@ def test_planning_an_infectious_batch_for_a_general_room_is_refused(flow: Flow) 
     assert number
 
 
+@pytest.mark.req("R-SEG-06")
 def test_after_an_infectious_batch_residual_risk_must_be_confirmed(flow: Flow) -> None:
     core = flow.core
     first, second = (
@@ -469,6 +483,7 @@ def test_after_an_infectious_batch_residual_risk_must_be_confirmed(flow: Flow) -
     start(core, second, SUITE)
 
 
+@pytest.mark.req("R-SEG-05")
 def test_donor_found_infectious_mid_process_stops_work_in_a_general_room(flow: Flow) -> None:
     core = flow.core
     batch = new_batch(flow, "DN-A")
@@ -494,6 +509,7 @@ def test_donor_found_infectious_mid_process_stops_work_in_a_general_room(flow: F
 # -- processing records need the batch in its workspace ---------------------------------------
 
 
+@pytest.mark.req("R-SEG-01")
 def test_step_harvest_and_fill_refused_for_a_batch_not_in_a_workspace(flow: Flow) -> None:
     core = flow.core
     batch = new_batch(flow, "DN-A")

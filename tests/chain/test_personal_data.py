@@ -25,6 +25,7 @@ def _leaks(text_: str) -> list[str]:
     return [secret for secret in SECRETS if secret in text_]
 
 
+@pytest.mark.req("R-PRV-01", "R-PRV-03", "R-PRV-05", "R-PRV-06")
 def test_names_never_reach_logs_labels_trace_or_audit(
     flow: Flow, caplog: pytest.LogCaptureFixture, capfd: pytest.CaptureFixture[str]
 ) -> None:

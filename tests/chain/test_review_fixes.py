@@ -37,6 +37,7 @@ def _recall(flow: Flow, identifier: str) -> None:
 # 1 — a scanned COI bar code is the same identifier as the typed COI text
 
 
+@pytest.mark.req("R-ID-07")
 def test_a_scanned_coi_traces_and_recalls_like_the_typed_one(flow: Flow) -> None:
     flow.eligible_donor("DN-COI")
     coi = flow.accepted_collection("DN-COI", "CL-COI")
@@ -125,6 +126,7 @@ def test_a_voided_ancestor_unit_or_pool_source_blocks_the_descendants(flow: Flow
 # 3 — a pool of units from several batches is a new batch in quarantine
 
 
+@pytest.mark.req("R-BAT-03")
 def test_pooling_units_of_released_batches_starts_a_quarantined_pool_batch(flow: Flow) -> None:
     batch_a, a = flow.released_batch("DN-QA", 1)
     batch_b, b = flow.released_batch("DN-QB", 1)
@@ -157,6 +159,7 @@ def _infectious_units(flow: Flow) -> tuple[str, list[str]]:
     return batch, units
 
 
+@pytest.mark.req("R-BAT-06", "R-SEG-05")
 def test_infectious_and_non_infectious_units_cannot_be_pooled(flow: Flow) -> None:
     _, infectious = _infectious_units(flow)
     _, clean = flow.released_batch("DN-CLN", 1)
@@ -165,6 +168,7 @@ def test_infectious_and_non_infectious_units_cannot_be_pooled(flow: Flow) -> Non
             flow.pool(codes)
 
 
+@pytest.mark.req("R-BAT-06", "R-SEG-05")
 def test_infectious_and_non_infectious_batches_cannot_be_pooled(flow: Flow) -> None:
     infectious, _ = _infectious_units(flow)
     clean, _ = flow.released_batch("DN-CLN", 1)
@@ -203,6 +207,7 @@ def test_bedside_accepts_the_same_unit_at_the_recipients_own_hospital(flow: Flow
 # 6 — a recalled unit is refused at dispatch, re-coding and hospital receipt
 
 
+@pytest.mark.req("R-STO-01")
 def test_a_unit_recalled_after_planning_is_refused_at_dispatch(flow: Flow) -> None:
     _, units = flow.released_batch("DN-RD", 2)
     s = flow.c.shipments
@@ -212,6 +217,7 @@ def test_a_unit_recalled_after_planning_is_refused_at_dispatch(flow: Flow) -> No
         s.dispatch(actor="wang", code="SH-RD", at=ago(hours=1), temperature_c=-180)
 
 
+@pytest.mark.req("R-ID-04")
 def test_a_recalled_unit_cannot_be_split_relabelled_or_pooled(flow: Flow) -> None:
     _, units = flow.released_batch("DN-RC", 3)
     _recall(flow, units[0])
@@ -225,6 +231,7 @@ def test_a_recalled_unit_cannot_be_split_relabelled_or_pooled(flow: Flow) -> Non
         g.pool_units(unit_codes=[units[1], units[0]], **common)  # type: ignore[arg-type]
 
 
+@pytest.mark.req("R-AE-06")
 def test_a_unit_recalled_in_transit_is_refused_at_hospital_receipt(flow: Flow) -> None:
     _, units = flow.released_batch("DN-RR", 2)
     s = flow.c.shipments

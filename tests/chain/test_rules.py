@@ -32,6 +32,7 @@ from tests.conftest import PASSWORD
 POS = ScreeningOutcome.POSITIVE
 
 
+@pytest.mark.req("R-BAT-01", "R-BAT-02", "R-ID-11", "R-ID-21", "R-SEG-04")
 def test_a_batch_from_two_donors_is_refused(flow: Flow) -> None:
     for donor in ("DN-1", "DN-2"):
         flow.eligible_donor(donor)
@@ -42,6 +43,7 @@ def test_a_batch_from_two_donors_is_refused(flow: Flow) -> None:
         )
 
 
+@pytest.mark.req("R-BAT-01", "R-BAT-02", "R-BAT-04", "R-ID-21")
 def test_a_batch_from_two_collections_of_one_donor_is_refused(flow: Flow) -> None:
     flow.eligible_donor("DN-1")
     flow.accepted_collection("DN-1", "CL-1a")
@@ -63,6 +65,7 @@ def test_positive_allogeneic_donor_is_ineligible_flagged_and_cannot_be_collected
         flow.register_collection("DN-X", "CL-X", ago(1))
 
 
+@pytest.mark.req("R-SEG-05", "R-STO-01", "R-STO-03")
 def test_infectious_autologous_material_is_segregated(flow: Flow) -> None:
     """S14: HBsAg-positive CAR-T patient: processed, but stored and shipped apart."""
     flow.eligible_donor("DN-CT19015", DonorType.AUTOLOGOUS, outcome=POS)
@@ -81,6 +84,7 @@ def test_infectious_autologous_material_is_segregated(flow: Flow) -> None:
         )
 
 
+@pytest.mark.req("R-DON-05")
 def test_a_retest_inside_90_days_does_not_make_the_donor_eligible(flow: Flow) -> None:
     d = flow.c.donors
     d.register_donor(actor="wang", code="DN-R", donor_type=DonorType.ALLOGENEIC)
@@ -97,6 +101,7 @@ def test_a_retest_inside_90_days_does_not_make_the_donor_eligible(flow: Flow) ->
     ("received_hours_after", "temp", "problem"),
     [(30, 5.0, "window"), (2, 15.0, "transport"), (-1, 5.0, "before it was collected")],
 )
+@pytest.mark.req("R-DC-03", "R-RCV-02", "R-RCV-05")
 def test_receipt_outside_window_or_temperature_is_rejected_and_blocks_the_batch(
     flow: Flow, received_hours_after: float, temp: float, problem: str
 ) -> None:
@@ -108,6 +113,7 @@ def test_receipt_outside_window_or_temperature_is_rejected_and_blocks_the_batch(
         flow.c.batches.create_batch(actor="wang", collections="CL-W", product_code="S1389")
 
 
+@pytest.mark.req("R-RCV-02")
 def test_incomplete_label_or_broken_packaging_is_rejected(flow: Flow) -> None:
     flow.eligible_donor("DN-L")
     flow.register_collection("DN-L", "CL-L", ago(1))
@@ -115,6 +121,7 @@ def test_incomplete_label_or_broken_packaging_is_rejected(flow: Flow) -> None:
     assert len(result.problems) == 2
 
 
+@pytest.mark.req("R-BAT-07", "R-CSV-15")
 def test_fill_needs_a_harvest_date_and_time(flow: Flow) -> None:
     flow.eligible_donor("DN-H")
     flow.accepted_collection("DN-H", "CL-H")
@@ -127,6 +134,7 @@ def test_fill_needs_a_harvest_date_and_time(flow: Flow) -> None:
         )
 
 
+@pytest.mark.req("R-BAT-03", "R-BAT-06")
 def test_only_released_batches_can_be_pooled(flow: Flow) -> None:
     released, _ = flow.released_batch("DN-P1", 1)
     flow.eligible_donor("DN-P2")
@@ -138,6 +146,7 @@ def test_only_released_batches_can_be_pooled(flow: Flow) -> None:
         )
 
 
+@pytest.mark.req("R-CSV-15", "R-REL-05", "R-REL-11", "R-STO-01")
 def test_unreleased_units_cannot_be_shipped(flow: Flow) -> None:
     flow.eligible_donor("DN-U")
     flow.accepted_collection("DN-U", "CL-U")
@@ -146,6 +155,7 @@ def test_unreleased_units_cannot_be_shipped(flow: Flow) -> None:
         flow.c.shipments.create(actor="wang", code="SH-U", destination="HOSP-B", units=units)
 
 
+@pytest.mark.req("R-TRN-04")
 def test_hospital_receipt_must_scan_every_unit(flow: Flow) -> None:
     _, units = flow.released_batch("DN-S", 2)
     s = flow.c.shipments
@@ -157,6 +167,7 @@ def test_hospital_receipt_must_scan_every_unit(flow: Flow) -> None:
         )
 
 
+@pytest.mark.req("R-TRN-04")
 def test_s10_excursion_holds_units_at_the_hospital_until_qa_clears_them(flow: Flow) -> None:
     _, units = flow.released_batch("DN-T", 2)
     flow.patient("P-T")
@@ -214,6 +225,7 @@ def test_bedside_wrong_recipient_is_a_hard_stop_and_is_audited(flow: Flow) -> No
     flow.administer(scan(units[0]), "P-RIGHT")
 
 
+@pytest.mark.req("R-AE-06", "R-HOS-04")
 def test_bedside_refuses_unthawed_recalled_and_post_thaw_expired_units(flow: Flow) -> None:
     units = _ready_for_bedside(flow)
     with pytest.raises(BedsideStopError, match="not thawed"):
@@ -228,6 +240,7 @@ def test_bedside_refuses_unthawed_recalled_and_post_thaw_expired_units(flow: Flo
         flow.administer(scan(units[0]), "P-RIGHT")
 
 
+@pytest.mark.req("R-CSV-16")
 def test_bedside_refuses_a_foreign_or_typed_barcode(flow: Flow) -> None:
     units = _ready_for_bedside(flow)
     with pytest.raises(Isbt128Error):
@@ -236,12 +249,14 @@ def test_bedside_refuses_a_foreign_or_typed_barcode(flow: Flow) -> None:
         flow.administer(f"{units[0][:5]} {units[0][5:7]} {units[0][7:]} X", "P-RIGHT")
 
 
+@pytest.mark.req("R-CSV-14")
 def test_bedside_needs_a_second_person(flow: Flow) -> None:
     units = _ready_for_bedside(flow)
     with pytest.raises(SamePersonError):
         flow.administer(scan(units[0]), "P-RIGHT", verifier="liu")
 
 
+@pytest.mark.req("R-REL-05", "R-STO-02")
 def test_bedside_verdict_lists_every_problem_of_an_unreleased_expired_unit() -> None:
     now = ago()
     facts = UnitFacts(
@@ -268,6 +283,7 @@ def test_bedside_verdict_lists_every_problem_of_an_unreleased_expired_unit() -> 
     assert not bedside_verdict(facts, None, now).ok
 
 
+@pytest.mark.req("R-ID-12")
 def test_autologous_product_cannot_be_dispensed_to_another_patient(flow: Flow) -> None:
     _, units = flow.released_autologous("DN-A", "P-OWN", 1)
     flow.patient("P-OTHER")
@@ -277,6 +293,7 @@ def test_autologous_product_cannot_be_dispensed_to_another_patient(flow: Flow) -
         )
 
 
+@pytest.mark.req("R-CSV-04")
 def test_void_needs_a_reason_and_keeps_the_record(flow: Flow) -> None:
     _, units = flow.released_batch("DN-V", 2)
     with pytest.raises(ReasonRequiredError):
@@ -288,6 +305,7 @@ def test_void_needs_a_reason_and_keeps_the_record(flow: Flow) -> None:
         flow.c.shipments.create(actor="wang", code="SH-V", destination="HOSP-B", units=units[1:])
 
 
+@pytest.mark.req("R-CSV-04", "R-ID-04")
 def test_re_coding_needs_a_reason_and_a_different_verifier(flow: Flow) -> None:
     _, units = flow.released_batch("DN-G", 1)
     relabel = partial(
@@ -303,6 +321,7 @@ def test_re_coding_needs_a_reason_and_a_different_verifier(flow: Flow) -> None:
         relabel(reason="again", verifier="zhao")
 
 
+@pytest.mark.req("R-ID-06")
 def test_pooling_units_traces_to_every_source(flow: Flow) -> None:
     _, a = flow.released_batch("DN-PA", 1)
     _, b = flow.released_batch("DN-PB", 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from models.entities.logistics import Administration
@@ -13,6 +14,7 @@ from tests.conftest import PASSWORD
 NEG = ScreeningOutcome.NEGATIVE
 
 
+@pytest.mark.req("R-ID-03", "R-ID-08")
 def test_s1_cord_msc_from_donor_screening_to_infusion(flow: Flow) -> None:
     c = flow.c
     c.donors.register_donor(
@@ -40,6 +42,7 @@ def test_s1_cord_msc_from_donor_screening_to_infusion(flow: Flow) -> None:
     assert trace.recipients[0].units == (units[1],)
 
 
+@pytest.mark.req("R-ID-08")
 def test_s2_autologous_car_t_vein_to_vein(flow: Flow) -> None:
     c = flow.c
     flow.eligible_donor("DN-ZWJ-CT19012", DonorType.AUTOLOGOUS)
@@ -56,6 +59,7 @@ def test_s2_autologous_car_t_vein_to_vein(flow: Flow) -> None:
         assert uow.session.scalar(select(Administration.verified_by)) == "zhao"
 
 
+@pytest.mark.req("R-ID-06")
 def test_s5_pooled_product_traces_to_both_donors_and_recall_drill(flow: Flow) -> None:
     c = flow.c
     b40, _ = flow.released_batch("DN-0040", 2)
@@ -80,6 +84,7 @@ def test_s5_pooled_product_traces_to_both_donors_and_recall_drill(flow: Flow) ->
     assert "P-B-0100" in {r.code for r in forward.recipients}
 
 
+@pytest.mark.req("R-BAT-06", "R-ID-04")
 def test_s12_split_with_relabel_links_old_and_new_codes(flow: Flow) -> None:
     c = flow.c
     _, units = flow.released_batch("DN-S12", 8)
@@ -105,6 +110,7 @@ def test_s12_split_with_relabel_links_old_and_new_codes(flow: Flow) -> None:
     assert c.trace.trace("P-B-0200").recipients[0].units == (parts[0],)
 
 
+@pytest.mark.req("R-AE-06", "R-ID-07")
 def test_s9_recall_from_a_patient_reaches_every_unit_of_the_donor(flow: Flow) -> None:
     c = flow.c
     batch, units = flow.released_batch("DN-2025-0031", 6)

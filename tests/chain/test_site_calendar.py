@@ -44,6 +44,7 @@ def tianjin(tmp_path: Path) -> Iterator[Core]:
     core.close()
 
 
+@pytest.mark.req("R-ID-18")
 def test_batch_number_din_and_coi_carry_the_sites_date_and_year(tianjin: Core) -> None:
     ids = Identifiers()
     with tianjin.uow() as uow:

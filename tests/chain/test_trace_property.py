@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy.orm import Session
@@ -461,6 +462,7 @@ STARTS = st.lists(
 )
 
 
+@pytest.mark.req("R-ID-03", "R-ID-07", "R-ID-11", "R-SYS-04")
 def test_trace_matches_a_brute_force_walk(db_url: str) -> None:
     engine = make_engine(db_url)
     schema.upgrade(engine)

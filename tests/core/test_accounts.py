@@ -25,12 +25,14 @@ def test_correct_password_signs_in_and_is_audited(core: Core) -> None:
         assert "login" in list(actions)
 
 
+@pytest.mark.req("R-CSV-09")
 def test_password_is_stored_as_argon2id_hash_never_plain(core: Core) -> None:
     with core.uow() as uow:
         stored = uow.session.scalars(select(User.password_hash)).all()
     assert all(h.startswith("$argon2id$") and PASSWORD not in h for h in stored)
 
 
+@pytest.mark.req("R-CSV-09")
 def test_wrong_password_is_refused_and_counted(core: Core) -> None:
     with pytest.raises(AuthenticationError):
         core.accounts.authenticate("wang", "not-the-password-1")
@@ -39,12 +41,14 @@ def test_wrong_password_is_refused_and_counted(core: Core) -> None:
         assert user.failed_attempts == 1
 
 
+@pytest.mark.req("R-CSV-09")
 def test_unknown_user_gets_the_same_message_as_wrong_password(core: Core) -> None:
     with pytest.raises(AuthenticationError) as err:
         core.accounts.authenticate("nobody", PASSWORD)
     assert err.value.message("zh") == "用户名或密码错误。"
 
 
+@pytest.mark.req("R-CSV-09")
 def test_five_failures_lock_the_account_even_for_the_right_password(core: Core) -> None:
     for _ in range(4):
         with pytest.raises(AuthenticationError):
@@ -55,6 +59,7 @@ def test_five_failures_lock_the_account_even_for_the_right_password(core: Core) 
         core.accounts.authenticate("wang", PASSWORD)
 
 
+@pytest.mark.req("R-CSV-04")
 def test_only_admin_can_unlock_and_needs_a_reason(core: Core) -> None:
     for _ in range(5):
         with pytest.raises((AuthenticationError, AccountLockedError)):
@@ -88,17 +93,20 @@ def _add_eve(core: Core, **change: object) -> None:
     core.accounts.add_user(**{**fields, **change})  # type: ignore[arg-type]
 
 
+@pytest.mark.req("R-CSV-11")
 def test_non_admin_cannot_add_users(core: Core) -> None:
     with pytest.raises(PermissionDeniedError):
         _add_eve(core, actor="chen")
 
 
+@pytest.mark.req("R-CSV-09")
 def test_password_policy_is_enforced(core: Core) -> None:
     for weak in ("short1", "onlyletterslong", "1234567890123", "xxeve-2024-long"):
         with pytest.raises(PasswordPolicyError):
             _add_eve(core, password=weak)
 
 
+@pytest.mark.req("R-CSV-08")
 def test_duplicate_user_name_is_refused(core: Core) -> None:
     with pytest.raises(ValidationError):
         _add_eve(core, username="wang", full_name="Other Wang", roles=[Role.OPERATOR])
@@ -120,6 +128,7 @@ def test_only_admin_assigns_badges_and_each_badge_is_unique(core: Core) -> None:
             == "wang"
 
 
+@pytest.mark.req("R-CSV-18")
 def test_exports_are_audited_with_who_what_and_how_many(core: Core) -> None:
     core.reports.record_export(actor="sun", kind="audit_extract", subject="all", rows=12,
                                file_name="audit.csv", file_format="csv")

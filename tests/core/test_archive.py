@@ -152,6 +152,7 @@ def test_auditor_may_archive_and_the_cli_writes_the_file(
         assert json.loads(archive.read("manifest.json"))["actor"] == "sun"
 
 
+@pytest.mark.req("R-SYS-05")
 def test_an_open_batch_is_refused(flow: Flow, tmp_path: Path) -> None:
     batch, _ = _open_batch(flow)  # the unit is still in stock
     target = tmp_path / "open.zip"
@@ -169,6 +170,7 @@ def test_an_operator_may_not_archive(flow: Flow, tmp_path: Path) -> None:
         )
 
 
+@pytest.mark.req("R-CSV-20")
 def test_a_broken_audit_chain_is_refused(flow: Flow, tmp_path: Path) -> None:
     batch, _ = _closed_batch(flow)
     with flow.core.engine.begin() as conn:
@@ -340,6 +342,7 @@ def _rows(archive: zipfile.ZipFile, table: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in archive.read(f"records/{table}.jsonl").splitlines()]
 
 
+@pytest.mark.req("R-PRD-04")
 def test_every_record_hanging_off_the_batch_is_archived(flow: Flow, tmp_path: Path) -> None:
     built = build_complete_batch(flow)
     target = tmp_path / "complete.zip"

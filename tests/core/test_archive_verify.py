@@ -141,6 +141,7 @@ def test_an_untouched_archive_is_intact_offline_and_against_the_live_database(
     assert "intact" in capsys.readouterr().out
 
 
+@pytest.mark.req("R-CSV-18")
 def test_show_prints_batch_units_trace_signatures_and_chain_head(
     exported: Exported, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -208,6 +209,7 @@ def test_a_format_1_archive_is_still_read(exported: Exported, tmp_path: Path) ->
 # --- damage named precisely ----------------------------------------------------------------
 
 
+@pytest.mark.req("R-CSV-20")
 def test_a_tampered_json_line_names_its_member(
     exported: Exported, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -234,6 +236,7 @@ def test_messages_are_in_chinese_too(exported: Exported, tmp_path: Path) -> None
     assert problem.message("en").startswith("Member records/thaw.jsonl is listed")
 
 
+@pytest.mark.req("R-CSV-20", "R-SYS-05")
 def test_a_removed_member_is_named(exported: Exported, tmp_path: Path) -> None:
     items = members(exported.data)
     del items["records/administration.jsonl"]
@@ -266,6 +269,7 @@ def test_a_manifest_with_a_wrong_checksum_is_named(exported: Exported, tmp_path:
     assert params["member"] == "records/recipient.jsonl" and params["expected"] == "0" * 64
 
 
+@pytest.mark.req("R-CSV-20", "R-SYS-04", "R-SYS-05")
 def test_an_altered_audit_entry_is_named_by_its_seq(exported: Exported, tmp_path: Path) -> None:
     """Even with every checksum recomputed, the entry's own hash gives it away."""
     items = members(exported.data)
@@ -289,6 +293,7 @@ def test_a_rehashed_audit_entry_breaks_the_link_to_its_successor(
     assert params == {"seq": audit[i + 1]["seq"], "prev": audit[i]["seq"]}
 
 
+@pytest.mark.req("R-CSV-20")
 def test_a_consistent_forgery_passes_offline_but_not_against_the_live_database(
     exported: Exported, tmp_path: Path
 ) -> None:
@@ -351,6 +356,7 @@ def test_a_removed_signature_is_named(exported: Exported, tmp_path: Path) -> Non
     assert params["signature"] == signatures[0]["id"]
 
 
+@pytest.mark.req("R-PRV-01", "R-PRV-03")
 def test_personal_data_in_an_archive_is_named(exported: Exported, tmp_path: Path) -> None:
     items = {**members(exported.data), "records/donor_identity.jsonl": b'{"full_name": "X"}\n'}
     report = verify_archive(write(tmp_path, pack(reseal(items))))

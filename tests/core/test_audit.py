@@ -28,6 +28,7 @@ def test_fresh_site_chain_is_intact(any_core: Core) -> None:
     assert report.intact and report.entries_checked == report.last_seq == _count(any_core, True) > 0
 
 
+@pytest.mark.req("R-CSV-01", "R-SYS-03")
 def test_every_action_writes_an_entry_with_who_what_old_new(core: Core) -> None:
     step = core.steps.record_step(
         batch_id=make_batch(core), name="P1", data={"flask": 3}, username="wang", password=PASSWORD
@@ -46,6 +47,7 @@ def test_every_action_writes_an_entry_with_who_what_old_new(core: Core) -> None:
         assert create.workstation == "test-station"
 
 
+@pytest.mark.req("R-CSV-01")
 def test_rolled_back_action_leaves_no_audit_entry(core: Core) -> None:
     before = _count(core)
     with core.uow() as uow:
@@ -54,6 +56,7 @@ def test_rolled_back_action_leaves_no_audit_entry(core: Core) -> None:
     assert _count(core) == before
 
 
+@pytest.mark.req("R-CSV-01")
 def test_failed_signin_is_audited_even_though_it_raises(core: Core) -> None:
     before = _count(core)
     with pytest.raises(AuthenticationError):
@@ -68,12 +71,14 @@ def test_failed_signin_is_audited_even_though_it_raises(core: Core) -> None:
         "DELETE FROM audit_entry WHERE seq = 1",
     ],
 )
+@pytest.mark.req("R-CSV-01")
 def test_database_refuses_update_and_delete(any_core: Core, statement: str) -> None:
     with any_core.uow() as uow, pytest.raises(Exception, match="append-only"):
         uow.session.execute(text(statement))
         uow.session.flush()
 
 
+@pytest.mark.req("R-CSV-01")
 def test_orm_refuses_to_modify_an_entry(core: Core) -> None:
     with core.uow() as uow:
         entry = uow.session.get(AuditEntry, 1)
@@ -98,22 +103,26 @@ def _first_break(core: Core) -> int | None:
     return report.first_break.seq if report.first_break else None
 
 
+@pytest.mark.req("R-CSV-02")
 def test_verify_finds_an_altered_row(core: Core) -> None:
     _bypass_triggers(core, "UPDATE audit_entry SET reason = 'edited' WHERE seq = 3")
     assert _first_break(core) == 3
 
 
+@pytest.mark.req("R-CSV-02")
 def test_verify_finds_a_removed_row(core: Core) -> None:
     _bypass_triggers(core, "DELETE FROM audit_entry WHERE seq = 4")
     assert _first_break(core) == 4
 
 
+@pytest.mark.req("R-CSV-02")
 def test_verify_finds_a_removed_last_row(core: Core) -> None:
     last = _count(core, states=True)
     _bypass_triggers(core, f"DELETE FROM audit_entry WHERE seq = {last}")
     assert _first_break(core) == last
 
 
+@pytest.mark.req("R-CSV-02")
 def test_verify_finds_a_row_inserted_outside_the_app(core: Core) -> None:
     last = _count(core, states=True)
     with core.uow() as uow:

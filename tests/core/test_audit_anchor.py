@@ -133,6 +133,7 @@ def test_the_anchor_is_the_verified_head_and_later_entries_keep_it(
     assert f"anchor seq {seq} hash {entry_hash} is in the chain" in result.stdout
 
 
+@pytest.mark.req("R-CSV-02")
 def test_a_consistent_rewrite_passes_verify_but_not_the_anchor(
     site: tuple[Core, str], tmp_path: Path
 ) -> None:
@@ -184,6 +185,7 @@ def test_an_anchor_before_the_rewritten_entry_still_holds(
     assert "is in the chain" in result.stdout
 
 
+@pytest.mark.req("R-CSV-02")
 def test_a_truncated_chain_fails_against_the_anchor(site: tuple[Core, str], tmp_path: Path) -> None:
     core, url = site
     _append(core, 4)  # entries that record no row state: removing them leaves rows matched

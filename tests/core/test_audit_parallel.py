@@ -38,6 +38,7 @@ def test_intact_chain_is_intact_in_parallel(core: Core) -> None:
 
 
 @pytest.mark.parametrize("victim", [1, 3, 4, 5, 7])
+@pytest.mark.req("R-CSV-02")
 def test_altered_row_found_at_the_same_entry(core: Core, victim: int) -> None:
     _bypass_triggers(core, f"UPDATE audit_entry SET actor = 'x' WHERE seq = {victim}")
     assert _both(core) == (victim, victim)

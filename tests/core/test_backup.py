@@ -22,6 +22,7 @@ def _content(core: Core) -> None:
     core.steps.verify_step(step_id=step, username="zhao", password=PASSWORD)
 
 
+@pytest.mark.req("R-CSV-19", "R-SYS-03")
 def test_round_trip_keeps_every_row_and_the_chain(core: Core, tmp_path: Path, db_url: str) -> None:
     _content(core)
     archive = tmp_path / "site.zip"
@@ -51,6 +52,7 @@ def test_restored_database_keeps_working(core: Core, tmp_path: Path) -> None:
     restored.close()
 
 
+@pytest.mark.req("R-CSV-19", "R-SYS-03")
 def test_backup_refuses_a_broken_audit_chain(core: Core, tmp_path: Path) -> None:
     with core.engine.begin() as conn:
         conn.exec_driver_sql("DROP TRIGGER audit_entry_no_update")
@@ -60,6 +62,7 @@ def test_backup_refuses_a_broken_audit_chain(core: Core, tmp_path: Path) -> None
     assert not (tmp_path / "site.zip").exists()
 
 
+@pytest.mark.req("R-CSV-19")
 def test_restore_refuses_a_tampered_archive(core: Core, tmp_path: Path) -> None:
     create_backup(core.engine, tmp_path / "site.zip")
     with zipfile.ZipFile(tmp_path / "site.zip") as src, \
@@ -84,6 +87,7 @@ def test_restore_refuses_garbage_and_foreign_files(tmp_path: Path) -> None:
             restore_backup(tmp_path / name, target)
 
 
+@pytest.mark.req("R-CSV-19")
 def test_restore_refuses_a_non_empty_target_and_changes_nothing(core: Core, tmp_path: Path) -> None:
     create_backup(core.engine, tmp_path / "site.zip")
     with pytest.raises(BackupError, match="not empty"):

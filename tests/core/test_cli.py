@@ -62,6 +62,7 @@ def test_audit_verify_passes_on_the_demo_site(demo_db: str) -> None:
     assert report["intact"] and report["entries_checked"] > 50
 
 
+@pytest.mark.req("R-SYS-02")
 def test_audit_verify_fails_and_names_the_altered_row(demo_db: str) -> None:
     import sqlite3
 

@@ -50,6 +50,7 @@ def _steps(core: Core) -> int:
         return uow.session.scalar(select(func.count()).select_from(ProcessStep)) or 0
 
 
+@pytest.mark.req("R-CSV-21")
 def test_lost_connection_mid_action_saves_nothing_and_says_so(pg_core: Core) -> None:
     batch = make_batch(pg_core)
     database = pg_core.engine.url.database or ""

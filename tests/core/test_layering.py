@@ -34,7 +34,10 @@ CORE_USES = {"chain", "cleanroom", "labeling", "quality", "overview", "identity"
 BELOW["core"] = CORE_USES | {"kernel", "entities", "i18n"}
 BELOW["archive"] = BELOW["core"] | {"core"}
 BELOW["demo"] = BELOW["core"] | {"core"}
-BELOW["cli"] = BELOW["core"] | {"core", "archive", "demo"}
+BELOW["cli"] = BELOW["core"] | {"core", "archive", "demo", "validation"}
+# The validation pack qualifies the whole product; its requirement registry itself needs
+# only the catalogue and the kernel's errors.
+BELOW["validation"] = BELOW["core"] | {"core", "archive", "demo"}
 
 
 def _area(module: str) -> str:

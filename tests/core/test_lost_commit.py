@@ -62,6 +62,7 @@ def test_reply_lost_after_the_server_committed_counts_as_saved(
     assert _chain_intact(proxied_core)
 
 
+@pytest.mark.req("R-CSV-21")
 def test_commit_that_never_reached_the_server_is_not_saved_and_says_so(
     proxied_core: Core, proxy: FaultyProxy
 ) -> None:
@@ -76,6 +77,7 @@ def test_commit_that_never_reached_the_server_is_not_saved_and_says_so(
     assert _steps(proxied_core) == ["P1"] and _chain_intact(proxied_core)
 
 
+@pytest.mark.req("R-CSV-21")
 def test_unreachable_after_a_lost_commit_reports_an_unknown_outcome(
     proxied_core: Core, proxy: FaultyProxy
 ) -> None:

@@ -125,6 +125,7 @@ def _lock(core: Core, username: str) -> None:
         ("  WANG ", ValidationError),
     ],
 )
+@pytest.mark.req("R-CSV-08")
 def test_a_name_like_an_existing_account_is_refused_at_creation(
     core: Core, name: str, error: type[DomainError]
 ) -> None:
@@ -137,6 +138,7 @@ def test_a_name_like_an_existing_account_is_refused_at_creation(
     assert sorted(names) == sorted({"admin", "wang", "zhao", "chen", "li", "liu", "sun"})
 
 
+@pytest.mark.req("R-CSV-08")
 def test_a_confusable_name_is_refused_in_both_languages(core: Core) -> None:
     _add(core, "mia")
     with pytest.raises(UserNameConfusableError) as refused:
@@ -179,6 +181,7 @@ def test_a_new_name_is_stored_folded_and_any_case_or_width_finds_it(core: Core) 
     assert core.accounts.roles_of("EvE") == frozenset({Role.QA})
 
 
+@pytest.mark.req("R-CSV-08")
 def test_case_variants_are_one_account_everywhere(core: Core) -> None:
     core.accounts.authenticate("Wang", PASSWORD)
     with core.uow() as uow:
@@ -193,6 +196,7 @@ def test_case_variants_are_one_account_everywhere(core: Core) -> None:
     core.steps.verify_step(step_id=step_id, username="ZHAO", password=PASSWORD)
 
 
+@pytest.mark.req("R-CSV-08")
 def test_a_user_name_cannot_be_renamed_by_the_app_or_by_sql(any_core: Core) -> None:
     core = any_core
     with core.uow() as uow:
@@ -225,6 +229,7 @@ def test_a_user_name_cannot_be_renamed_by_the_app_or_by_sql(any_core: Core) -> N
         ("WANG", "WANG"),
     ],
 )
+@pytest.mark.req("R-CSV-14")
 def test_a_planted_look_alike_account_cannot_be_the_second_person(
     any_core: Core, planted: str, key: str
 ) -> None:
@@ -239,6 +244,7 @@ def test_a_planted_look_alike_account_cannot_be_the_second_person(
         assert step is not None and step.verified_by is None
 
 
+@pytest.mark.req("R-REL-04")
 def test_a_planted_look_alike_cannot_release_what_it_made_nor_verify_qc(core: Core) -> None:
     """The same rule at the quality sites: the releaser's independence and a QC verifier."""
     from models.quality.gates import independence_blockers
@@ -255,6 +261,7 @@ def test_a_planted_look_alike_cannot_release_what_it_made_nor_verify_qc(core: Co
         assert not independence_blockers(uow.session, batch, "chen")
 
 
+@pytest.mark.req("R-CSV-14")
 def test_a_renamed_account_cannot_verify_its_own_step(core: Core) -> None:
     """Even with the rename trigger dropped (a DB browser with full rights), the record's name
     is resolved to an account before anyone verifies it: a name that is no account is
@@ -291,6 +298,7 @@ def test_look_alike_is_symmetric_and_does_not_merge_different_people() -> None:
 # --- a locked or disabled account does nothing -------------------------------------------------
 
 
+@pytest.mark.req("R-CSV-11")
 def test_a_locked_account_can_neither_create_batches_nor_request_labels(core: Core) -> None:
     signer = core.signatures.reauthenticate("wang", PASSWORD, SignatureMeaning.PERFORMED)
     _lock(core, "wang")
@@ -330,6 +338,7 @@ def test_a_locked_account_can_neither_create_batches_nor_request_labels(core: Co
     assert not isinstance(after.value, AccountLockedError)
 
 
+@pytest.mark.req("R-CSV-11")
 def test_a_disabled_account_does_nothing(core: Core) -> None:
     with core.uow() as uow:
         uow.session.scalars(select(User).where(User.username == "wang")).one().active = False
@@ -340,6 +349,7 @@ def test_a_disabled_account_does_nothing(core: Core) -> None:
         core.accounts.authenticate("wang", PASSWORD)
 
 
+@pytest.mark.req("R-CSV-11")
 def test_a_locked_admin_cannot_unlock_or_create_accounts(core: Core) -> None:
     _lock(core, "admin")
     with pytest.raises(AccountLockedError):

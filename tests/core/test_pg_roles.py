@@ -126,6 +126,7 @@ def _rights(site: Site, table: str) -> set[str]:
 
 
 @pg
+@pytest.mark.req("R-CSV-24")
 def test_the_app_role_writes_rows_and_cannot_touch_the_schema_or_the_trail(site: Site) -> None:
     code, out, err = site.init("--password-file", site.password_file(), "--json")
     assert code == 0, err
@@ -198,6 +199,7 @@ def test_the_app_role_writes_rows_and_cannot_touch_the_schema_or_the_trail(site:
 
 
 @pg
+@pytest.mark.req("R-CSV-24")
 def test_init_is_idempotent_and_takes_back_rights_granted_by_hand(site: Site) -> None:
     assert site.init("--password-file", site.password_file())[0] == 0
     owner = create_engine(site.url(site.owner), isolation_level="AUTOCOMMIT")
@@ -233,6 +235,7 @@ def test_init_is_idempotent_and_takes_back_rights_granted_by_hand(site: Site) ->
 
 
 @pg
+@pytest.mark.req("R-CSV-24")
 def test_an_unsafe_existing_role_is_refused(site: Site) -> None:
     assert site.init("--password-file", site.password_file())[0] == 0
     with site.admin.connect() as conn:

@@ -44,6 +44,7 @@ def station(db_url: str) -> Iterator[tuple[Core, Core]]:
     site.close()
 
 
+@pytest.mark.req("R-CSV-07")
 def test_a_name_alone_does_not_act(station: tuple[Core, Core]) -> None:
     site, other = station
     before = _entries(other)
@@ -60,6 +61,7 @@ def test_a_name_alone_does_not_act(station: tuple[Core, Core]) -> None:
         other.accounts.set_badge(actor="admin", username="wang", badge_code=None)
 
 
+@pytest.mark.req("R-CSV-07")
 def test_an_operator_cannot_request_or_print_labels_in_a_colleagues_name(
     station: tuple[Core, Core],
 ) -> None:
@@ -86,6 +88,7 @@ def test_an_operator_cannot_request_or_print_labels_in_a_colleagues_name(
     assert printer.jobs == []
 
 
+@pytest.mark.req("R-CSV-07")
 def test_a_signer_built_by_hand_signs_nothing(any_core: Core) -> None:
     """zhao is signed in, but a signature needs the password entered for it, now."""
     forged = Signer(username="zhao", printed_name="Zhao Verifier", authenticated_at=utcnow())

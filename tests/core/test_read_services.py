@@ -80,6 +80,7 @@ def test_cleanroom_dashboard_disposal_and_people_reads_match(demo: Core) -> None
     assert _audit_head(demo) == before
 
 
+@pytest.mark.req("R-CSV-28", "R-SYS-04")
 def test_audit_reads_match_and_page_to_an_entry(demo: Core) -> None:
     reads, flt, before = demo.audit_reads, aq.AuditFilter(), _audit_head(demo)
     page, facets = reads.search(flt, offset=0, limit=5)

@@ -135,6 +135,7 @@ FORGERIES = {
 
 
 @pytest.mark.parametrize("name", sorted(FORGERIES))
+@pytest.mark.req("R-CSV-03", "R-ID-09")
 def test_a_row_changed_outside_celltrail_is_named(any_core: Core, name: str) -> None:
     batch, step = _step(any_core)
     statements, table, record_id, kind, fields = FORGERIES[name]
@@ -146,6 +147,7 @@ def test_a_row_changed_outside_celltrail_is_named(any_core: Core, name: str) -> 
     assert [f.field for f in found[0].fields] == fields
 
 
+@pytest.mark.req("R-CSV-03")
 def test_the_difference_shows_what_the_trail_says_and_what_the_row_says(any_core: Core) -> None:
     batch, _ = _step(any_core)
     forge(any_core, f"UPDATE batch SET created_by = 'mallory' WHERE id = {batch}")
@@ -154,6 +156,7 @@ def test_the_difference_shows_what_the_trail_says_and_what_the_row_says(any_core
     assert (difference.field, difference.trail, difference.row) == ("created_by", "wang", "mallory")
 
 
+@pytest.mark.req("R-PRV-01", "R-PRV-06")
 def test_personal_data_is_bound_but_never_copied_into_the_trail(any_core: Core) -> None:
     batch = make_batch(any_core)
     with any_core.uow() as uow:
@@ -196,6 +199,7 @@ def _cli(*argv: str, lang: str = "en", monkeypatch: pytest.MonkeyPatch) -> tuple
     return code, out.getvalue()
 
 
+@pytest.mark.req("R-SYS-02")
 def test_audit_verify_fails_and_names_the_record_in_both_languages(
     core: Core, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -213,6 +217,7 @@ def test_audit_verify_fails_and_names_the_record_in_both_languages(
     assert code == 1 and data["records"]["mismatches"][0]["fields"][0]["field"] == "status"
 
 
+@pytest.mark.req("R-CSV-19")
 def test_backup_refuses_a_database_whose_records_were_forged(core: Core, tmp_path: Path) -> None:
     batch, _ = _step(core)
     forge(core, f"UPDATE batch SET status = 'released' WHERE id = {batch}")

@@ -15,6 +15,7 @@ from models.kernel.db import make_engine, resolve_database_url
 from models.kernel.errors import SchemaError, ValidationError
 
 
+@pytest.mark.req("R-CSV-23")
 def test_migrations_create_exactly_the_mapped_schema(db_url: str) -> None:
     engine = make_engine(db_url)
     schema.upgrade(engine)
@@ -33,6 +34,7 @@ def test_upgrade_is_idempotent_and_seeds_the_chain_head_once(sqlite_url: str) ->
         assert conn.execute(text("select count(*) from audit_chain_head")).scalar() == 1
 
 
+@pytest.mark.req("R-CSV-21")
 def test_sqlite_runs_in_wal_with_full_sync_and_foreign_keys(sqlite_url: str) -> None:
     engine = make_engine(sqlite_url)
     with engine.connect() as conn:
@@ -41,6 +43,7 @@ def test_sqlite_runs_in_wal_with_full_sync_and_foreign_keys(sqlite_url: str) -> 
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
+@pytest.mark.req("R-CSV-23", "R-SYS-02")
 def test_database_from_a_newer_release_is_refused(sqlite_url: str) -> None:
     engine = make_engine(sqlite_url)
     schema.upgrade(engine)
@@ -52,6 +55,7 @@ def test_database_from_a_newer_release_is_refused(sqlite_url: str) -> None:
         open_core(sqlite_url, migrate=False)
 
 
+@pytest.mark.req("R-CSV-23")
 def test_newer_database_is_left_untouched(sqlite_url: str) -> None:
     engine = make_engine(sqlite_url)
     schema.upgrade(engine)
@@ -78,6 +82,7 @@ def test_bare_path_means_sqlite_and_env_var_is_honoured(tmp_path, monkeypatch) -
     assert resolve_database_url("sqlite:///cli.db") == "sqlite:///cli.db"
 
 
+@pytest.mark.req("R-CSV-22")
 def test_naive_datetimes_are_refused(core) -> None:  # type: ignore[no-untyped-def]
     from datetime import datetime
 
@@ -90,6 +95,7 @@ def test_naive_datetimes_are_refused(core) -> None:  # type: ignore[no-untyped-d
         uow.session.flush()
 
 
+@pytest.mark.req("R-CSV-22")
 def test_naive_datetimes_are_refused_on_entities(core) -> None:  # type: ignore[no-untyped-def]
     from datetime import datetime
 

@@ -39,6 +39,7 @@ def _give_badges(core: Core) -> None:
         uow.commit()
 
 
+@pytest.mark.req("R-CSV-13")
 def test_a_session_from_sign_in_to_sign_out_is_in_the_audit_trail(any_core: Core) -> None:
     before = len(_trail(any_core))  # the staff's accounts and first sign-ins
     any_core.accounts.authenticate("wang", PASSWORD)
@@ -61,6 +62,7 @@ def test_a_session_from_sign_in_to_sign_out_is_in_the_audit_trail(any_core: Core
         assert verify_chain(uow.session).intact
 
 
+@pytest.mark.req("R-CSV-13")
 def test_wrong_password_keeps_the_screen_locked_and_counts_towards_lockout(core: Core) -> None:
     core.sessions.lock("wang", trigger=LockTrigger.IDLE)
     for _ in range(core.accounts.policy.max_failed_attempts - 1):
@@ -74,6 +76,7 @@ def test_wrong_password_keeps_the_screen_locked_and_counts_towards_lockout(core:
         core.sessions.unlock_with_password("wang", PASSWORD)
 
 
+@pytest.mark.req("R-CSV-13")
 def test_only_the_locked_users_own_badge_unlocks(core: Core) -> None:
     _give_badges(core)
     core.sessions.lock("wang", trigger=LockTrigger.IDLE)
@@ -97,6 +100,7 @@ def test_an_unknown_badge_unlocks_nothing(core: Core) -> None:
     assert len(_trail(core)) == before
 
 
+@pytest.mark.req("R-CSV-13")
 def test_a_badge_does_not_reopen_an_account_locked_out_meanwhile(core: Core) -> None:
     _give_badges(core)
     core.sessions.lock("wang", trigger=LockTrigger.IDLE)

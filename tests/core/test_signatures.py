@@ -25,6 +25,7 @@ def _step(core: Core) -> int:
     )
 
 
+@pytest.mark.req("R-CSV-05")
 def test_step_is_signed_with_printed_name_time_and_meaning(core: Core) -> None:
     step_id = _step(core)
     core.steps.verify_step(step_id=step_id, username="zhao", password=PASSWORD)
@@ -37,6 +38,7 @@ def test_step_is_signed_with_printed_name_time_and_meaning(core: Core) -> None:
         assert all(s.signed_at.tzinfo is not None for s in sigs)
 
 
+@pytest.mark.req("R-CSV-14")
 def test_same_person_cannot_verify_own_step(core: Core) -> None:
     step_id = _step(core)
     with pytest.raises(SamePersonError):
@@ -45,6 +47,7 @@ def test_same_person_cannot_verify_own_step(core: Core) -> None:
         core.steps.verify_step(step_id=step_id, username="WANG ", password=PASSWORD)
 
 
+@pytest.mark.req("R-CSV-07")
 def test_verifier_must_reauthenticate_with_own_password(core: Core) -> None:
     step_id = _step(core)
     with pytest.raises(AuthenticationError):
@@ -53,12 +56,14 @@ def test_verifier_must_reauthenticate_with_own_password(core: Core) -> None:
         assert uow.session.get(ProcessStep, step_id).verified_by is None  # type: ignore[union-attr]
 
 
+@pytest.mark.req("R-CSV-11")
 def test_verifier_needs_the_verifier_role(core: Core) -> None:
     step_id = _step(core)
     with pytest.raises(PermissionDeniedError):
         core.steps.verify_step(step_id=step_id, username="liu", password=PASSWORD)
 
 
+@pytest.mark.req("R-CSV-11")
 def test_auditor_cannot_perform_a_step(core: Core) -> None:
     with pytest.raises(PermissionDeniedError):
         core.steps.record_step(
@@ -66,6 +71,7 @@ def test_auditor_cannot_perform_a_step(core: Core) -> None:
         )
 
 
+@pytest.mark.req("R-CSV-06")
 def test_signature_detects_a_later_edit_of_the_signed_content(core: Core) -> None:
     step_id = _step(core)
     core.steps.verify_step(step_id=step_id, username="zhao", password=PASSWORD)
@@ -81,6 +87,7 @@ def test_signature_detects_a_later_edit_of_the_signed_content(core: Core) -> Non
         assert sig is not None and not signature_matches(sig, step_content(step))
 
 
+@pytest.mark.req("R-CSV-06")
 def test_signatures_cannot_be_altered_in_the_database(core: Core) -> None:
     _step(core)
     with core.uow() as uow, pytest.raises(Exception, match="append-only"):

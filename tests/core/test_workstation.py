@@ -32,6 +32,7 @@ UNDECODABLE = ("工作站".encode() * 7 + b"\xff").decode("utf-8", "surrogateesc
     ],
     ids=["64-ascii", "chinese-80", "ascii-83", "not-utf8", "control"],
 )
+@pytest.mark.req("R-CSV-01")
 def test_the_host_name_is_stored_cleaned_and_cut_to_64_characters(
     db_url: str, monkeypatch: pytest.MonkeyPatch, host: str, stored: str
 ) -> None:

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from gui_helpers import sign_in, wedge_scan
 from PySide6.QtCore import QDateTime, Qt
 from pytestqt.qtbot import QtBot
@@ -31,6 +32,7 @@ def _search(qtbot: QtBot, page: AuditPageWidget) -> None:
         qtbot.mouseClick(page.filters.search, Qt.MouseButton.LeftButton)
 
 
+@pytest.mark.req("R-CSV-28")
 def test_filters_by_user_action_record_and_time(qtbot: QtBot, controller: AppController) -> None:
     page = _audit(qtbot, controller)
     everything = page.page.total
@@ -67,6 +69,7 @@ def test_filters_by_user_action_record_and_time(qtbot: QtBot, controller: AppCon
     assert page.page.total == everything
 
 
+@pytest.mark.req("R-CSV-28")
 def test_selecting_an_entry_shows_that_records_trail(
     qtbot: QtBot, controller: AppController
 ) -> None:

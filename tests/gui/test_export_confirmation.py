@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from gui_helpers import sign_in
 from pytestqt.qtbot import QtBot
 from scenario import demo
@@ -54,6 +55,7 @@ def test_the_audit_csv_confirms_and_holds_signatures_chain_check_and_head(
     assert saved in controller.window.scan_status.text()  # the window's status line too
 
 
+@pytest.mark.req("R-CSV-18")
 def test_the_audit_pdf_states_chain_check_head_and_signers_on_numbered_pages(
     qtbot: QtBot, controller: AppController, tmp_path: Path
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from gui_helpers import PASSWORD, sign_in, wedge_scan
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -50,6 +51,7 @@ def test_sign_in_shows_the_main_window_for_that_user(
     assert not controller.window.settings_button.isVisible()  # only admins configure stations
 
 
+@pytest.mark.req("R-CSV-13")
 def test_inactivity_locks_and_only_the_same_user_unlocks(
     qtbot: QtBot, controller: AppController
 ) -> None:

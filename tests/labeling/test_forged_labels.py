@@ -39,6 +39,7 @@ def _deviations(core: Core) -> list[str]:
         )
 
 
+@pytest.mark.req("R-CSV-03")
 def test_a_label_pointed_at_another_unit_cannot_be_double_checked(
     core: Core, templates: dict[str, int], lot: Lot
 ) -> None:
@@ -56,6 +57,7 @@ def test_a_label_pointed_at_another_unit_cannot_be_double_checked(
     assert verify(core, second.id)  # the untouched label is checked as before
 
 
+@pytest.mark.req("R-CSV-03", "R-LBL-04")
 def test_a_template_edited_in_the_database_is_not_used(
     core: Core, templates: dict[str, int], lot: Lot
 ) -> None:
@@ -68,6 +70,7 @@ def test_a_template_edited_in_the_database_is_not_used(
         _printed(core, templates, lot)
 
 
+@pytest.mark.req("R-LBL-05")
 def test_a_print_job_deleted_outside_celltrail_blocks_release_readiness(core: Core) -> None:
     [job_id] = label_jobs(core, 1, "B-LBL-9{n}")
     with core.uow().reading() as uow:

@@ -76,17 +76,20 @@ def _job_of(core: Core, label_id: int) -> int:
 # --- the double-check -------------------------------------------------------------------
 
 
+@pytest.mark.req("R-DC-02", "R-LBL-06")
 def test_the_requester_cannot_verify_their_own_labels(core: Core, printed: list[int]) -> None:
     with pytest.raises(SamePersonError):
         _verify(core, printed[0], datamatrix_of(core, printed[0]), user="wang")
     assert _state(core, printed[0]) is LabelState.PRINTED
 
 
+@pytest.mark.req("R-LBL-06")
 def test_a_clinical_user_cannot_verify(core: Core, printed: list[int]) -> None:
     with pytest.raises(PermissionDeniedError):
         _verify(core, printed[0], datamatrix_of(core, printed[0]), user="liu")
 
 
+@pytest.mark.req("R-LBL-06")
 def test_a_skipped_field_is_refused_and_nothing_is_recorded(core: Core, printed: list[int]) -> None:
     confirmed = all_fields(core, printed[0])
     del confirmed["batch_number"]  # printed text no symbol carries: only eyes can check it
@@ -101,6 +104,7 @@ def test_a_skipped_field_is_refused_and_nothing_is_recorded(core: Core, printed:
     assert _state(core, printed[0]) is LabelState.PRINTED
 
 
+@pytest.mark.req("R-CSV-27", "R-LBL-06")
 def test_another_units_label_scanned_rejects_stops_the_line_and_opens_a_deviation(
     core: Core, printed: list[int]
 ) -> None:
@@ -122,6 +126,7 @@ def test_another_units_label_scanned_rejects_stops_the_line_and_opens_a_deviatio
     assert verify(core, printed[1])
 
 
+@pytest.mark.req("R-LBL-06")
 def test_a_field_that_does_not_match_rejects_the_label(core: Core, printed: list[int]) -> None:
     """S3: the checker sees a harvest time different from the batch record."""
     result = _verify(core, printed[0], datamatrix_of(core, printed[0]), harvest=False)
@@ -130,6 +135,7 @@ def test_a_field_that_does_not_match_rejects_the_label(core: Core, printed: list
     assert "收获日期和时间" in result.mismatches[0].message("zh")  # R-LBL-01: 收获日期及时间
 
 
+@pytest.mark.req("R-LBL-06")
 def test_a_label_that_no_longer_matches_the_record_is_rejected(
     core: Core, printed: list[int]
 ) -> None:
@@ -155,6 +161,7 @@ def test_a_label_that_no_longer_matches_the_record_is_rejected(
     "scan",
     ["]C10109506000134352", "hello", "A9990 25 000001 A", "", "]Q1=A99902500000100"],
 )
+@pytest.mark.req("R-CSV-16")
 def test_a_foreign_or_typed_scan_is_refused_audited_and_changes_nothing(
     core: Core, printed: list[int], scan: str
 ) -> None:
@@ -170,6 +177,7 @@ def test_a_foreign_or_typed_scan_is_refused_audited_and_changes_nothing(
         assert "scan_rejected" in list(actions)
 
 
+@pytest.mark.req("R-CSV-15", "R-LBL-06")
 def test_only_a_verified_label_can_be_applied(core: Core, printed: list[int]) -> None:
     with pytest.raises(InvalidTransitionError):
         core.labeling.apply_label(label_id=printed[0], actor="wang")
@@ -195,6 +203,7 @@ def _voided_and_reprint(core: Core, label_id: int) -> int:
     )
 
 
+@pytest.mark.req("R-CSV-15")
 def test_a_reprint_without_qa_approval_does_not_print(core: Core, printed: list[int]) -> None:
     reprint = _voided_and_reprint(core, printed[0])
     with pytest.raises(ReprintNotApprovedError):
@@ -249,11 +258,13 @@ def _draft(core: Core, code: str = "LT-BAG", actor: str = "wang") -> int:
     )
 
 
+@pytest.mark.req("R-LBL-04")
 def test_an_unapproved_template_cannot_print(core: Core, lot: Lot) -> None:
     with pytest.raises(TemplateNotUsableError, match="draft"):
         _printed(core, lot, _draft(core))
 
 
+@pytest.mark.req("R-LBL-04")
 def test_the_author_cannot_approve_and_only_qa_can(core: Core) -> None:
     draft = _draft(core, actor="chen")
     with pytest.raises(SamePersonError):
@@ -262,6 +273,7 @@ def test_the_author_cannot_approve_and_only_qa_can(core: Core) -> None:
         core.labeling.approve_template(template_id=draft, username="zhao", password=PASSWORD)
 
 
+@pytest.mark.req("R-CSV-25", "R-LBL-19")
 def test_a_new_version_retires_the_old_one_which_can_no_longer_print(
     core: Core, templates: dict[str, int], lot: Lot
 ) -> None:
@@ -275,6 +287,7 @@ def test_a_new_version_retires_the_old_one_which_can_no_longer_print(
     assert len(_printed(core, lot, v2)) == 2
 
 
+@pytest.mark.req("R-CSV-06", "R-LBL-04")
 def test_editing_an_approved_layout_in_place_breaks_its_approval(
     core: Core, templates: dict[str, int], lot: Lot
 ) -> None:
@@ -287,6 +300,7 @@ def test_editing_an_approved_layout_in_place_breaks_its_approval(
         _printed(core, lot, templates["LT-BAG"])
 
 
+@pytest.mark.req("R-LBL-10")
 def test_a_partial_template_without_the_unique_id_cannot_be_saved(core: Core) -> None:
     """S13 negative: a partial vial label must carry the unique ID."""
     from models.labeling.defaults import default_templates
@@ -302,6 +316,7 @@ def test_a_partial_template_without_the_unique_id_cannot_be_saved(core: Core) ->
 # --- station lock and reconciliation --------------------------------------------------
 
 
+@pytest.mark.req("R-LBL-11")
 def test_a_second_batch_is_refused_at_a_station_until_the_first_reconciles(
     core: Core, templates: dict[str, int], printed: list[int]
 ) -> None:
@@ -316,6 +331,7 @@ def test_a_second_batch_is_refused_at_a_station_until_the_first_reconciles(
     assert len(_printed(core, third, templates["LT-BAG"])) == 2
 
 
+@pytest.mark.req("R-LBL-05")
 def test_release_gate_needs_witnessed_destruction_of_voided_labels(
     core: Core, printed: list[int]
 ) -> None:
@@ -337,6 +353,7 @@ def test_release_gate_needs_witnessed_destruction_of_voided_labels(
         assert require_labels_reconciled(uow.session, 1).destroyed == 1
 
 
+@pytest.mark.req("R-LBL-05")
 def test_release_gate_refuses_labels_still_awaiting_their_check(
     core: Core, printed: list[int]
 ) -> None:

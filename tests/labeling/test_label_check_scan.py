@@ -110,6 +110,7 @@ def test_a_wrong_label_stops_the_line_the_moment_it_is_scanned(
     assert _label(core, printed[0]).state is LabelState.REJECTED
 
 
+@pytest.mark.req("R-LBL-06")
 def test_a_mismatching_scan_signed_anyway_is_rejected_not_verified(
     core: Core, printed: list[int]
 ) -> None:
@@ -119,6 +120,7 @@ def test_a_mismatching_scan_signed_anyway_is_rejected_not_verified(
     assert _label(core, printed[0]).state is LabelState.REJECTED
 
 
+@pytest.mark.req("R-LBL-06")
 def test_fields_claimed_matched_without_a_scan_of_them_are_refused(
     core: Core, printed: list[int]
 ) -> None:
@@ -136,6 +138,7 @@ def test_fields_claimed_matched_without_a_scan_of_them_are_refused(
     assert _label(core, printed[0]).state is LabelState.PRINTED
 
 
+@pytest.mark.req("R-DC-02", "R-LBL-06")
 def test_the_printer_cannot_verify_after_scanning(core: Core, printed: list[int]) -> None:
     """wang requested and printed it: his scan may stop the line, never sign it off."""
     core.labeling.compare_scan(
@@ -155,6 +158,7 @@ def test_an_eye_item_reported_wrong_rejects_the_label(
     assert job(core, _label(core, printed[0]).print_job_id).line_stopped
 
 
+@pytest.mark.req("R-LBL-06")
 def test_an_eye_item_left_out_is_refused(core: Core, printed: list[int]) -> None:
     confirmed = all_fields(core, printed[0])
     del confirmed["right_container"]

@@ -63,6 +63,7 @@ def _printed(core: Core, job_id: int) -> int:
         "never-drains",
     ],
 )
+@pytest.mark.req("R-CSV-16")
 def test_printer_that_does_not_confirm_leaves_the_label_unconfirmed(
     core: Core, templates: dict[str, int], fake: dict[str, object]
 ) -> None:

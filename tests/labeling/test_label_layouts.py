@@ -24,6 +24,7 @@ def test_every_default_template_is_valid() -> None:
 
 
 @pytest.mark.parametrize("field", sorted(MANDATORY["cryobag"][0]))
+@pytest.mark.req("R-LBL-01", "R-LBL-02")
 def test_a_bag_template_missing_any_mandatory_field_is_rejected(field: str) -> None:
     layout = _bag()
     layout["elements"] = [e for e in layout["elements"] if e.get("field") != field]
@@ -46,6 +47,7 @@ def test_the_biohazard_mark_is_mandatory() -> None:
         validate_layout("cryobag", False, json.dumps(layout))
 
 
+@pytest.mark.req("R-LBL-10")
 def test_a_partial_label_needs_an_information_sheet_template() -> None:
     layout = json.loads(TEMPLATES["LT-VIAL-MINI"].layout)
     del layout["info_sheet"]
@@ -68,6 +70,7 @@ def test_the_same_small_layout_is_not_enough_for_a_full_vial_label() -> None:
         {"kind": "text", "field": "status", "x": 120, "y": 1, "h": 2},
     ],
 )
+@pytest.mark.req("R-LBL-01")
 def test_literal_record_values_unknown_fields_and_stray_elements_are_rejected(
     element: dict[str, object],
 ) -> None:
@@ -77,6 +80,7 @@ def test_literal_record_values_unknown_fields_and_stray_elements_are_rejected(
         validate_layout("cryobag", False, json.dumps(layout))
 
 
+@pytest.mark.req("R-LBL-07")
 def test_a_label_too_big_for_its_container_is_rejected() -> None:
     with pytest.raises(LayoutError, match="exceeds"):
         validate_layout("cryovial", False, TEMPLATES["LT-BAG"].layout)

@@ -39,6 +39,7 @@ def _jobs(core: Core) -> int:
         return uow.session.scalar(select(func.count()).select_from(PrintJob)) or 0
 
 
+@pytest.mark.req("R-CSV-16")
 def test_unreachable_printer_creates_no_job(
     db: str, core: Core, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

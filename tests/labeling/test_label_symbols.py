@@ -67,6 +67,7 @@ def test_raster_symbols_decode_to_the_record(
 
 
 @pytest.mark.parametrize("code", sorted(TEMPLATES))
+@pytest.mark.req("R-ID-01")
 def test_decoded_symbols_parse_back_to_exactly_the_record(
     code: str, fields: dict[str, LabelFields]
 ) -> None:
@@ -87,6 +88,7 @@ def test_repeat_label_carries_flag_05_in_symbol_and_text(fields: dict[str, Label
     assert fields["repeat"].text("din").split()[3] == "05"
 
 
+@pytest.mark.req("R-LBL-01", "R-LBL-02")
 def test_record_values_reach_the_label(fields: dict[str, LabelFields]) -> None:
     bag = fields["LT-BAG"]
     assert bag.text("expiry_local") == "2026-03-24 15:20 CST"

@@ -78,6 +78,7 @@ def test_file_printer_writes_each_label_as_archived(
         assert (tmp_path / f"celltrail-label-{label.id}.png").read_bytes() == label.payload
 
 
+@pytest.mark.req("R-LBL-10")
 def test_partial_vial_label_brings_its_information_sheet(
     core: Core, templates: dict[str, int]
 ) -> None:

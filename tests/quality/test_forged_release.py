@@ -69,6 +69,7 @@ def _refused_and_nothing_changed(env: Env, batch_id: int, table: str) -> None:
     assert deviation.urgent and deviation.opened_by == "system" and words in deviation.title
 
 
+@pytest.mark.req("R-CSV-03", "R-CSV-27")
 def test_a_failed_result_made_to_pass_with_its_deviation_closed(env: Env) -> None:
     batch_id = make_batch(env.core, setup_product(env, MSC), "B-UCMSC-250303-001")
     record_panel(env, batch_id, MSC, skip=["potency"])
@@ -86,11 +87,13 @@ def test_a_failed_result_made_to_pass_with_its_deviation_closed(env: Env) -> Non
     _refused_and_nothing_changed(env, batch_id, "qc_result")
 
 
+@pytest.mark.req("R-CSV-03", "R-CSV-25")
 def test_a_widened_specification_limit(env: Env, ready_batch: int) -> None:
     forge(env.core, "UPDATE specification_test SET lower = 20 WHERE test = 'potency'")
     _refused_and_nothing_changed(env, ready_batch, "specification_test")
 
 
+@pytest.mark.req("R-CSV-06")
 def test_an_approval_signature_given_another_content_hash(env: Env, ready_batch: int) -> None:
     forge(
         env.core,
@@ -119,6 +122,7 @@ def test_a_limit_changed_together_with_its_state_would_still_fail_the_signature(
     assert refused.value.params["fields"] == "approval signature"
 
 
+@pytest.mark.req("R-CSV-03")
 def test_a_qc_result_deleted_outside_celltrail(env: Env, ready_batch: int) -> None:
     forge(
         env.core,
@@ -132,6 +136,7 @@ def test_an_intact_batch_is_released_as_before(env: Env, ready_batch: int) -> No
     assert _integrity_deviations(env.core) == []
 
 
+@pytest.mark.req("R-CSV-03")
 def test_a_result_edited_before_its_second_person_check_cannot_be_verified(env: Env) -> None:
     batch_id = make_batch(env.core, setup_product(env, MSC), "B-UCMSC-250303-009")
     outcome = record(env, batch_id, "viability", "71", 71.0, unit="%", verify=False)

@@ -64,6 +64,7 @@ def batch(env: Env) -> int:
     )
 
 
+@pytest.mark.req("R-MAT-03", "R-MAT-04")
 def test_s11_fefo_proposes_earliest_expiry_and_blocks_bad_lots(env: Env, batch: int) -> None:
     sid = supplier(env)
     m2501 = lot(env, sid, "M-2501", 120)
@@ -84,6 +85,7 @@ def test_s11_fefo_proposes_earliest_expiry_and_blocks_bad_lots(env: Env, batch: 
         env.q.materials.issue_to_batch(lot_id=m2506, batch_id=batch, quantity=1, actor="wang")
 
 
+@pytest.mark.req("R-DC-03", "R-MAT-04", "R-MAT-08")
 def test_expired_rejected_and_beta_lactam_lots_cannot_be_issued(env: Env, batch: int) -> None:
     sid = supplier(env)
     expired = lot(env, sid, "M-2401", -1)
@@ -104,12 +106,14 @@ def test_expired_rejected_and_beta_lactam_lots_cannot_be_issued(env: Env, batch:
     assert env.q.materials.propose_lot("MED-SF") is None
 
 
+@pytest.mark.req("R-MAT-06")
 def test_unapproved_supplier_cannot_deliver(env: Env) -> None:
     sid = supplier(env, approved=False)
     with pytest.raises(ValidationError, match="not QA-approved"):
         lot(env, sid, "M-2601", 100, release=False)
 
 
+@pytest.mark.req("R-MAT-04")
 def test_operator_cannot_release_a_lot(env: Env) -> None:
     lot_id = lot(env, supplier(env), "M-2602", 100, release=False)
     with pytest.raises(PermissionDeniedError):
@@ -118,6 +122,7 @@ def test_operator_cannot_release_a_lot(env: Env) -> None:
         )
 
 
+@pytest.mark.req("R-ID-10")
 def test_reagent_lot_recall_traces_to_every_batch_pool_and_recipient(env: Env) -> None:
     product = make_product(env.core, ProductCategory.MSC, "S9001")
     b1, b2, b3 = (make_batch(env.core, product, f"B-UCMSC-2503{i}-001", units=1) for i in (1, 2, 3))
@@ -192,6 +197,7 @@ def administer_all(env: Env, batch_id: int, at_days_ago: int) -> None:
         uow.commit()
 
 
+@pytest.mark.req("R-RET-01", "R-RET-07")
 def test_retained_sample_disposal_waits_for_units_and_three_months(env: Env, batch: int) -> None:
     sample = register_sample(env, batch)
     with pytest.raises(ValidationError, match="still in use"):
@@ -210,6 +216,7 @@ def test_retained_sample_disposal_waits_for_units_and_three_months(env: Env, bat
         )
 
 
+@pytest.mark.req("R-RET-01")
 def test_retained_sample_disposal_needs_a_valid_qa_signature(env: Env, batch: int) -> None:
     sample = register_sample(env, batch)
     administer_all(env, batch, at_days_ago=200)

@@ -191,6 +191,7 @@ BAD_CELLS = [  # (name, test, result, unit, time) of row 2 → (column, problem 
 ]
 
 
+@pytest.mark.req("R-CSV-17")
 def test_each_bad_cell_is_named_by_line_and_column(site: Site) -> None:
     """One database for all the cases (each is a file of its own): setting up a site per
     case would cost more than every check together."""
@@ -250,6 +251,7 @@ BAD_FILES = [  # (name, bytes) → [(line, column, code)]
 ]
 
 
+@pytest.mark.req("R-CSV-17")
 def test_each_bad_file_is_refused_whole(site: Site) -> None:
     for name, data, expected in BAD_FILES:
         path = site.tmp / f"{name}.csv"
@@ -340,6 +342,7 @@ def test_times_without_offset_that_are_ambiguous_in_the_site_zone_are_refused() 
 # --- all or nothing, once, by the right person ---------------------------------------------
 
 
+@pytest.mark.req("R-CSV-17")
 def test_a_row_the_core_refuses_mid_import_rolls_back_every_row(
     site: Site, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -370,6 +373,7 @@ def test_a_row_the_core_refuses_mid_import_rolls_back_every_row(
     assert len(site.importer.import_file(path, username="wang", password=PASSWORD).outcomes) == 8
 
 
+@pytest.mark.req("R-CSV-17")
 def test_the_same_file_is_never_imported_twice(site: Site) -> None:
     path = site.write("run-1.csv", panel_csv())
     site.importer.import_file(path, username="wang", password=PASSWORD)
@@ -412,6 +416,7 @@ def test_wrong_password_imports_nothing_and_the_failure_is_audited(site: Site) -
 
 
 @pytest.mark.parametrize("user", ["liu", "sun", "admin"])
+@pytest.mark.req("R-REL-15")
 def test_a_user_without_a_qc_role_imports_nothing(site: Site, user: str) -> None:
     path = site.write("run.csv", panel_csv())
     with pytest.raises(PermissionDeniedError):
@@ -419,6 +424,7 @@ def test_a_user_without_a_qc_role_imports_nothing(site: Site, user: str) -> None
     assert site.results() == [] and site.imports() == []
 
 
+@pytest.mark.req("R-REL-06")
 def test_out_of_specification_rows_open_deviations_in_the_same_import(site: Site) -> None:
     path = site.write("oos.csv", panel_csv().replace(",93.5,", ",61,"))
     preview = site.importer.preview(path)  # the reviewer sees it before signing
@@ -500,6 +506,7 @@ def released_car_t(core: Core) -> tuple[Env, int]:
 
 
 @pytest.mark.parametrize(("user", "recalled"), [("li", True), ("wang", False)])
+@pytest.mark.req("R-REL-08")
 def test_a_late_failing_result_in_a_file_recalls_after_the_commit(
     released_car_t: tuple[Env, int], tmp_path: Path, user: str, recalled: bool
 ) -> None:

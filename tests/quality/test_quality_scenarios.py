@@ -80,6 +80,7 @@ def close_deviation(env: Env, deviation_id: int) -> None:
     env.q.deviations.close(deviation_id=deviation_id, username="li", password=PASSWORD)
 
 
+@pytest.mark.req("R-DEV-01", "R-REL-06")
 def test_s6_failed_sterility_rejects_the_batch_for_good(env: Env) -> None:
     product = setup_product(env, ProductCategory.MSC)
     batch_id = make_batch(env.core, product, "B-UCMSC-250415-003")
@@ -120,6 +121,7 @@ def test_s6_failed_sterility_rejects_the_batch_for_good(env: Env) -> None:
         emergency(env, batch_id, REQUEST)
 
 
+@pytest.mark.req("R-REL-06")
 def test_rejection_only_to_a_non_conforming_location(env: Env) -> None:
     product = setup_product(env, ProductCategory.MSC)
     batch_id = make_batch(env.core, product, "B-UCMSC-250415-004")
@@ -152,6 +154,7 @@ def cik_batch(env: Env) -> int:
     return batch_id
 
 
+@pytest.mark.req("R-REL-07")
 def test_s8_emergency_release_by_qa_head_when_only_cell_count_fails(
     env: Env, cik_batch: int
 ) -> None:
@@ -170,6 +173,7 @@ def test_s8_emergency_release_by_qa_head_when_only_cell_count_fails(
         )
 
 
+@pytest.mark.req("R-REL-01", "R-REL-07")
 def test_s8_emergency_refused_when_endotoxin_is_also_out(env: Env, cik_batch: int) -> None:
     record(env, cik_batch, "endotoxin", "0.9", 0.9, unit="EU/mL")
     assert not env.q.release.readiness(cik_batch, "li").emergency_possible
@@ -177,11 +181,13 @@ def test_s8_emergency_refused_when_endotoxin_is_also_out(env: Env, cik_batch: in
         emergency(env, cik_batch, REQUEST)
 
 
+@pytest.mark.req("R-CSV-26", "R-REL-07")
 def test_s8_emergency_refused_for_qa_who_is_not_qa_head(env: Env, cik_batch: int) -> None:
     with pytest.raises(PermissionDeniedError):
         emergency(env, cik_batch, REQUEST, "chen")
 
 
+@pytest.mark.req("R-REL-07")
 def test_s8_emergency_refused_without_physician_request(env: Env, cik_batch: int) -> None:
     blank = PhysicianRequest(physician_name=" ", requested_at=NOW, justification="")
     with pytest.raises(ValidationError, match="physician"):
@@ -189,6 +195,7 @@ def test_s8_emergency_refused_without_physician_request(env: Env, cik_batch: int
     assert units_of(env, cik_batch) == [(QualityStatus.QUARANTINE, False, None)]
 
 
+@pytest.mark.req("R-REL-07")
 def test_emergency_refused_when_everything_passes(env: Env) -> None:
     product = setup_product(env, ProductCategory.IMMUNE_CELL, "S9003")
     batch_id = make_batch(env.core, product, "B-CIK-250520-010", units=1)
@@ -210,6 +217,7 @@ def rapid_released_car_t(env: Env) -> int:
     return batch_id
 
 
+@pytest.mark.req("R-AE-06", "R-REL-08", "R-RET-03")
 def test_s7_late_compendial_failure_recalls_the_batch(env: Env, rapid_released_car_t: int) -> None:
     batch_id = rapid_released_car_t
     late = env.q.qc.record_result(
@@ -236,6 +244,7 @@ def test_s7_late_compendial_failure_recalls_the_batch(env: Env, rapid_released_c
     assert dev.urgent and dev.classification == "critical" and dev.status is DeviationStatus.OPEN
 
 
+@pytest.mark.req("R-REL-08")
 def test_s7_analyst_without_qa_role_leaves_the_recall_to_qa(
     env: Env, rapid_released_car_t: int
 ) -> None:
@@ -249,6 +258,7 @@ def test_s7_analyst_without_qa_role_leaves_the_recall_to_qa(
     assert all(recalled for _, recalled, _ in units_of(env, rapid_released_car_t))
 
 
+@pytest.mark.req("R-SEG-05")
 def test_an_infectious_batch_is_never_rejected_into_general_storage(env: Env) -> None:
     """R-SEG-05 holds for non-conforming product too: the move is refused, nothing changes."""
     product = setup_product(env, ProductCategory.MSC)

@@ -33,6 +33,7 @@ def unit_statuses(env: Env, batch_id: int) -> set[QualityStatus]:
         return set(uow.session.scalars(query))
 
 
+@pytest.mark.req("R-CSV-26", "R-DC-06")
 def test_qa_releases_a_fully_passing_batch_with_a_bound_signature(
     env: Env, ready_batch: int
 ) -> None:
@@ -47,12 +48,14 @@ def test_qa_releases_a_fully_passing_batch_with_a_bound_signature(
         assert uow.session.get(Batch, ready_batch).status is BatchStatus.RELEASED  # type: ignore[union-attr]
 
 
+@pytest.mark.req("R-CSV-11", "R-CSV-26", "R-REL-04")
 def test_operator_cannot_release(env: Env, ready_batch: int) -> None:
     with pytest.raises(PermissionDeniedError):
         qa_release(env, ready_batch, "wang")
     assert unit_statuses(env, ready_batch) == {QualityStatus.QUARANTINE}
 
 
+@pytest.mark.req("R-DEV-01", "R-PRD-06")
 def test_open_deviation_blocks_release(env: Env, ready_batch: int) -> None:
     env.q.deviations.open(
         actor="wang", data=DeviationInput("Door open", "BSC alarm", batch_id=ready_batch)
@@ -71,6 +74,7 @@ def test_ineligible_donor_blocks_release(env: Env) -> None:
         qa_release(env, batch_id)
 
 
+@pytest.mark.req("R-REL-01", "R-REL-03", "R-REL-10")
 def test_missing_required_test_blocks_release(env: Env) -> None:
     product = setup_product(env, MSC)
     batch_id = make_batch(env.core, product, "B-UCMSC-250303-003")
@@ -79,6 +83,7 @@ def test_missing_required_test_blocks_release(env: Env) -> None:
         qa_release(env, batch_id)
 
 
+@pytest.mark.req("R-DC-06", "R-REL-10")
 def test_unverified_result_does_not_count(env: Env) -> None:
     product = setup_product(env, MSC)
     batch_id = make_batch(env.core, product, "B-UCMSC-250303-004")
@@ -88,6 +93,7 @@ def test_unverified_result_does_not_count(env: Env) -> None:
         qa_release(env, batch_id)
 
 
+@pytest.mark.req("R-CSV-14", "R-DC-06", "R-REL-15")
 def test_analyst_cannot_verify_own_result(env: Env) -> None:
     product = setup_product(env, MSC)
     batch_id = make_batch(env.core, product, "B-UCMSC-250303-005")
@@ -96,6 +102,7 @@ def test_analyst_cannot_verify_own_result(env: Env) -> None:
         env.q.qc.verify_result(result_id=outcome.result_id, username="wang", password=PASSWORD)
 
 
+@pytest.mark.req("R-CSV-15")
 def test_unreconciled_labels_block_release(env: Env, ready_batch: int) -> None:
     env.labels.unbalanced.add(ready_batch)
     with pytest.raises(ReleaseBlockedError, match="Labels"):
@@ -110,6 +117,7 @@ def test_core_wiring_uses_the_real_label_gate(env: Env, ready_batch: int) -> Non
     assert unit_statuses(env, ready_batch) == {QualityStatus.RELEASED}
 
 
+@pytest.mark.req("R-REL-04")
 def test_qa_who_made_the_batch_cannot_release_it(env: Env) -> None:
     product = setup_product(env, MSC)
     batch_id = make_batch(env.core, product, "B-UCMSC-250303-006", created_by="chen")
@@ -118,12 +126,14 @@ def test_qa_who_made_the_batch_cannot_release_it(env: Env) -> None:
         qa_release(env, batch_id)
 
 
+@pytest.mark.req("R-CSV-15", "R-REL-11")
 def test_released_batch_cannot_be_released_twice(env: Env, ready_batch: int) -> None:
     qa_release(env, ready_batch)
     with pytest.raises(ReleaseBlockedError):
         qa_release(env, ready_batch, "li")
 
 
+@pytest.mark.req("R-REL-04")
 def test_readiness_lists_every_blocker_at_once(env: Env) -> None:
     product = setup_product(env, MSC)
     batch_id = make_batch(

@@ -58,6 +58,7 @@ def test_readiness_shows_the_six_elements_in_order(env: Env, ready_batch: int) -
         (PackageAttestation("  ", packaging_checked=False, batch_record_ref=" "), "request form"),
     ],
 )
+@pytest.mark.req("R-REL-04")
 def test_an_element_missing_from_the_attestation_blocks_release(
     env: Env, ready_batch: int, attestation: PackageAttestation, missing: str
 ) -> None:
@@ -68,6 +69,7 @@ def test_an_element_missing_from_the_attestation_blocks_release(
     assert not _released(env, ready_batch)
 
 
+@pytest.mark.req("R-DC-07")
 def test_verified_electronic_steps_prove_the_preparation_record(
     env: Env, ready_batch: int
 ) -> None:
@@ -80,6 +82,7 @@ def test_verified_electronic_steps_prove_the_preparation_record(
     assert _released(env, ready_batch)
 
 
+@pytest.mark.req("R-DC-07")
 def test_a_step_awaiting_its_verifier_blocks_release(env: Env, ready_batch: int) -> None:
     _step(env, ready_batch, "thaw", verify=True)
     _step(env, ready_batch, "harvest", verify=False)
@@ -93,6 +96,7 @@ def test_a_step_awaiting_its_verifier_blocks_release(env: Env, ready_batch: int)
     assert not _released(env, ready_batch)
 
 
+@pytest.mark.req("R-REL-04")
 def test_the_signed_package_holds_the_checklist_and_the_attestation(
     env: Env, ready_batch: int
 ) -> None:

@@ -47,6 +47,7 @@ def test_numeric_limits(limit: Limit, value: float, verdict: QcVerdict) -> None:
     assert evaluate(limit, value_num=value, value_text=str(value)).verdict is verdict
 
 
+@pytest.mark.req("R-CSV-17")
 def test_qualitative_limit_and_refusal_to_guess_numbers() -> None:
     neg = Limit(LimitKind.EXPECTED, expected_text="negative")
     assert evaluate(neg, value_num=None, value_text=" Negative ").verdict is P
@@ -77,6 +78,7 @@ def line(
     return PanelLine(test, required, cell, verdicts, verdicts[-1] if verdicts else None)
 
 
+@pytest.mark.req("R-REL-07")
 def test_emergency_only_when_cell_count_is_the_sole_failure() -> None:
     only_count = assess([line("cell_count", (F,), cell=True), line("endotoxin", (P,))])
     assert only_count.cell_count_only and not only_count.all_pass
@@ -104,6 +106,7 @@ def d(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
+@pytest.mark.req("R-MAT-03")
 def test_fefo_then_fifo() -> None:
     lots = [
         Lot("M-2501", d("2025-09-30"), d("2025-01-10")),
@@ -116,6 +119,7 @@ def test_fefo_then_fifo() -> None:
     assert fefo_pick(lots, d("2025-10-01")) is None
 
 
+@pytest.mark.req("R-RET-01")
 def test_retention_is_three_calendar_months_after_the_latest_treatment_end() -> None:
     assert keep_until([d("2025-05-01"), None]) == d("2025-08-01")  # S15
     assert keep_until([d("2025-07-03"), d("2025-06-12")]) == d("2025-10-03")  # S1
@@ -123,6 +127,7 @@ def test_retention_is_three_calendar_months_after_the_latest_treatment_end() -> 
     assert keep_until([None]) is None
 
 
+@pytest.mark.req("R-CSV-25")
 def test_spec_needs_qa_author_and_a_different_qa_approver(env: Env) -> None:
     product = make_product(env.core, ProductCategory.MSC, "S9001")
     with pytest.raises(PermissionDeniedError):
@@ -143,6 +148,7 @@ def test_spec_needs_qa_author_and_a_different_qa_approver(env: Env) -> None:
     assert current["version"] == 2 and len(current["tests"]) == 3
 
 
+@pytest.mark.req("R-CSV-25")
 def test_spec_limits_must_be_complete_and_cited(env: Env) -> None:
     product = make_product(env.core, ProductCategory.MSC, "S9001")
     incomplete = SpecTestInput("viability", LimitKind.MINIMUM, source="004 L253")

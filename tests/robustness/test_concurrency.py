@@ -23,6 +23,7 @@ WORKERS, BATCHES_EACH, UNITS_EACH = 4, 3, 5
 
 
 @pytest.mark.slow
+@pytest.mark.req("R-ID-01")
 def test_four_processes_filling_units_get_unique_gapless_dins(
     db_url: str, tmp_path: Path, workers
 ) -> None:
@@ -79,6 +80,7 @@ def make_core_no_staff(url: str):  # noqa: ANN201 - a Core without re-adding the
 
 
 @pytest.mark.slow
+@pytest.mark.req("R-REL-11")
 def test_two_processes_releasing_one_batch_release_it_once(
     db_url: str, tmp_path: Path, workers
 ) -> None:

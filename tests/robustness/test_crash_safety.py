@@ -40,6 +40,7 @@ def _reopen(url: str):  # noqa: ANN202 - the restarted app
 
 
 @pytest.mark.slow
+@pytest.mark.req("R-CSV-21")
 def test_sigkill_while_signing_loses_nothing_and_leaves_no_unsigned_step(
     db_url: str, workers
 ) -> None:
@@ -182,6 +183,7 @@ def _kill_after(workers, task: str, url: str, n: int, marker: Path, **extra: str
 
 
 @pytest.mark.slow
+@pytest.mark.req("R-CSV-23")
 def test_sigkill_mid_migration_leaves_no_trace_and_upgrade_completes(
     db_url: str, scratch_urls, workers, tmp_path: Path
 ) -> None:
@@ -205,6 +207,7 @@ def test_sigkill_mid_migration_leaves_no_trace_and_upgrade_completes(
 
 
 @pytest.mark.slow
+@pytest.mark.req("R-CSV-19")
 def test_sigkill_mid_restore_leaves_the_target_empty_and_retry_works(
     db_url: str, scratch_urls, workers, tmp_path: Path
 ) -> None:

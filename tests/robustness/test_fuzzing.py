@@ -389,6 +389,7 @@ NUMBERS = st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True),
         max_size=3,
     )
 )
+@pytest.mark.req("R-CSV-17")
 def test_qc_import_of_malformed_rows_is_refused_row_by_row(
     qc_env: tuple[Env, int], rows: list[QcInput]
 ) -> None:
@@ -406,6 +407,7 @@ def test_qc_import_of_malformed_rows_is_refused_row_by_row(
         assert verify_chain(uow.session).intact
 
 
+@pytest.mark.req("R-CSV-22")
 def test_qc_results_at_naive_times_are_refused(qc_env: tuple[Env, int]) -> None:
     env, batch_id = qc_env
     row = QcInput(batch_id=batch_id, test="viability", value_text="93", value_num=93.0,
