@@ -6,6 +6,7 @@ itself is then tried the wrong way on a small project of its own."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -276,3 +277,19 @@ def test_a_test_file_that_does_not_parse_is_named(project: Path) -> None:
         str(m) for m in collect_markers(project).problems if m.code.endswith(".unreadable")
     ]
     assert len(unreadable) == 1 and unreadable[0].startswith("tests/test_broken.py cannot be read")
+
+
+def test_an_installed_copy_without_tests_shows_the_registry_and_refuses_to_generate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    installed = tmp_path / "site-packages"
+    (installed / "models").mkdir(parents=True)
+    monkeypatch.setattr("models.validation.consistency.project_root", lambda: installed)
+    monkeypatch.setenv("CELLTRAIL_LANG", "en")
+    assert run(["requirements", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"] == len(load_registry()) and data["tests"] is None
+    assert run(["requirements", "--write", str(tmp_path / "requirements.md")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: No tests/ folder") and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "requirements.md").exists()
