@@ -21,6 +21,8 @@ ALNUM = DIGITS | UPPER
 FIN_FIRST = frozenset("ABCDEFGHIJKLMNPQRSTUVWXYZ123456789")
 # FIN characters 2-3 (ST-001 §2.4.1 "pppp"): the same letters, but 0 is allowed because O is not.
 FIN_MIDDLE = FIN_FIRST | {"0"}
+# Letters of either case and digits: manufacturers' catalogue and lot numbers, patient IDs, SEC.
+ALNUM_ANY_CASE = ALNUM | LOWER
 
 
 @dataclass(frozen=True, slots=True)

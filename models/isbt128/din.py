@@ -108,6 +108,12 @@ class Din:
         return flag_type(self.flags)
 
     @property
+    def flag_checksum_verified(self) -> bool:
+        """Type 3 flags were checked against the 13 characters (a Din with wrong ones cannot
+        be built); False for the other types, which carry no checksum."""
+        return self.flag_type is FlagType.CHECKSUM
+
+    @property
     def is_test_facility(self) -> bool:
         return self.facility in TEST_FINS
 

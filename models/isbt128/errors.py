@@ -97,3 +97,30 @@ class CompoundDinsError(Isbt128Error):
     """A compound message read where one product is meant, but it names no DIN or several."""
 
     code = "isbt128_compound_dins"
+
+
+class UndefinedValueError(Isbt128Error):
+    """Well-formed characters whose value the standard does not define (e.g. a DS031 time
+    zone other than 1 or 2): read as something else, it would be misread."""
+
+    code = "isbt128_value"
+
+
+class GridChecksumError(Isbt128Error):
+    """A GRID (DS039) whose two-digit mod 37-2 checksum does not match its 17 characters."""
+
+    code = "isbt128_grid_checksum"
+
+
+class NonIccbbaInCompoundError(Isbt128Error):
+    """A facility- or nationally-defined structure inside a compound message, which ST-001
+    §2.4.23 (rule 1) and §2.5.1 forbid: its end cannot be known, so nothing after it can be."""
+
+    code = "isbt128_compound_non_iccbba"
+
+
+class ProductDivisionsNeededError(Isbt128Error):
+    """A product code with 99 in positions 7-8 used to identify a unit on its own: its
+    division is in a Product Divisions structure (DS032) that must be read with it."""
+
+    code = "isbt128_divisions_needed"

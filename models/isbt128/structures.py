@@ -2,27 +2,23 @@
 
 Order of checks follows ST-001 §2.2: data identifier first, then exact length, then the
 format of every character, and only then the values (dates, check characters, flags).
-Anything that is not a structure CellTrail reads is refused with the reason why.
+Every ICCBBA structure is read: the ones CellTrail acts on (DIN, product code, dates, CoI)
+into their own types, all the others into ``OtherStructureScan`` with named fields
+(``other_structures``), so a scan is never refused for carrying what CellTrail does not use.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal
 
 from models.i18n import Message
-from models.isbt128 import coi, dates, din, product_code
+from models.isbt128 import coi, dates, din, other_structures, product_code
 from models.isbt128._fields import ALNUM, FIN_FIRST, LOWER, illegal_character
-from models.isbt128.coi import CoiIdentifier
-from models.isbt128.dates import IsbtDate
 from models.isbt128.din import Din
 from models.isbt128.errors import (
     ConcatenatedScanError,
-    ForeignBarcodeError,
     Isbt128Error,
-    KeyboardEntryRefusedError,
+    NonIccbbaInCompoundError,
     ScanTooLongError,
     UnknownDataIdentifierError,
     UnsupportedStructureError,
@@ -30,42 +26,37 @@ from models.isbt128.errors import (
     WrongStructureError,
 )
 from models.isbt128.identifiers import DIN_STRUCTURE, Identifier, identify
-from models.isbt128.product_code import ProductCode
-from models.isbt128.scanner import RawScan, gs1_error, split_scan
+from models.isbt128.other_structures import FACILITY_DEFINED, NATIONAL, OtherStructureScan
+from models.isbt128.scanner import split_scan
+from models.isbt128.scans import (
+    CoiScan,
+    DateScan,
+    DinScan,
+    Entry,
+    ParsedScan,
+    ProductCodeScan,
+    pair_divisions,
+)
+from models.isbt128.typed import typed_din
 
-Entry = Literal["barcode", "keyboard"]
+# The scan types live in ``scans``; they are named here too, where callers have always met them.
+__all__ = [
+    "MAX_SCAN_CHARACTERS",
+    "CoiScan",
+    "DateScan",
+    "DinScan",
+    "Entry",
+    "OtherStructureScan",
+    "ParsedScan",
+    "ProductCodeScan",
+    "din_of_read",
+    "parse_at",
+    "parse_concatenated",
+    "parse_din",
+    "parse_scan",
+    "wrong_structure_error",
+]
 
-
-@dataclass(frozen=True, slots=True)
-class DinScan:
-    din: Din
-    entry: Entry = "barcode"
-    aim: str | None = None
-    kind: Literal["din"] = "din"
-
-
-@dataclass(frozen=True, slots=True)
-class ProductCodeScan:
-    product_code: ProductCode
-    aim: str | None = None
-    kind: Literal["product_code"] = "product_code"
-
-
-@dataclass(frozen=True, slots=True)
-class DateScan:
-    date: IsbtDate
-    aim: str | None = None
-    kind: Literal["date"] = "date"
-
-
-@dataclass(frozen=True, slots=True)
-class CoiScan:
-    coi: CoiIdentifier
-    aim: str | None = None
-    kind: Literal["coi"] = "coi"
-
-
-ParsedScan = DinScan | ProductCodeScan | DateScan | CoiScan
 _Parser = Callable[[str, int, "str | None"], ParsedScan]
 
 
@@ -85,7 +76,8 @@ def _coi(data: str, first: int, aim: str | None) -> ParsedScan:
     return CoiScan(coi.coi_from_data(data, first), aim)
 
 
-# Structure → (total length including the DI, parser).  Everything else is refused.
+# The structures CellTrail acts on: total length including the DI, and their parser.  The
+# others are read by other_structures; only a compound nested in a read is refused.
 _PARSERS: dict[str, tuple[int, _Parser]] = {
     DIN_STRUCTURE: (din.DATA_LENGTH, _din),
     "DS003": (product_code.DATA_LENGTH, _product),
@@ -97,27 +89,53 @@ _PARSERS: dict[str, tuple[int, _Parser]] = {
     "DS009": (12, _date),
     "DS040": (coi.DATA_LENGTH, _coi),
 }
+_NOT_ICCBBA = frozenset({NATIONAL, FACILITY_DEFINED})
+# AIM identifiers of one linear bar code read on its own (ISO/IEC 15424: Code 128, no ISBT
+# concatenation performed): what follows a facility-defined data identifier is all its own.
+_SINGLE_SYMBOL = (None, "]C0")
+
+# The most characters any one read can carry: a Data Matrix ECC 200 symbol (the largest, 144×144)
+# holds at most 3116 digits or 2335 ASCII characters (ISO/IEC 16022 Table 7), and a ]C4 Code 128
+# concatenation far fewer. ISBT 128 data is mostly digits, so the digit figure is the bound: no
+# real symbol is refused, and a pasted file or a stuck key is refused before it is parsed.
+MAX_SCAN_CHARACTERS = 3116
 
 
 def parse_scan(text: str, *, allow_keyboard: bool = True) -> ParsedScan:
-    """Parse exactly one data structure, or a typed eye-readable DIN.
+    """Parse one data structure, or a typed eye-readable DIN.
 
-    A compound message (DS023, e.g. a label's Data Matrix) yields the one DIN it carries.
-
-    ``allow_keyboard=False`` refuses typed DINs where a scan is mandated.  Raises only
-    Isbt128Error subclasses.
+    A compound message (DS023, e.g. a label's Data Matrix) or a concatenated read yields the
+    one DIN it carries, with the other structures in ``DinScan.others``; without exactly one
+    DIN it is refused.  ``allow_keyboard=False`` refuses typed DINs where a scan is mandated.
+    Raises only Isbt128Error subclasses.
     """
     raw = split_scan(text)
     if raw.text[0] not in "=&":
-        return _parse_typed(raw, allow_keyboard)
+        return DinScan(typed_din(raw, allow_keyboard), "keyboard", None)
+    _refuse_oversized(raw.text)
     if raw.text.startswith("=+"):
         from models.isbt128.compound import scan_of_compound  # compound reads through here
 
         return scan_of_compound(text)
-    result, end = parse_at(raw.text, 0, raw.aim)
-    if end < len(raw.text):
-        _refuse_trailing(raw.text, end)
-    return result
+    standalone = raw.aim in _SINGLE_SYMBOL
+    result, end = parse_at(raw.text, 0, raw.aim, standalone=standalone)
+    if end == len(raw.text):
+        return result
+    if raw.text[end] not in "=&":
+        structure = _identify_or_refuse(raw.text, 0).structure
+        raise WrongLengthError(structure=structure, expected=end, actual=len(raw.text))
+    return din_of_read((result, *_read_from(raw.text, end, raw.aim)), raw.text, end)
+
+
+def din_of_read(parts: tuple[ParsedScan, ...], text: str, end: int) -> DinScan:
+    """The one DIN of a concatenated read, the rest kept with it; a read with no DIN or with
+    several is refused as before (``end``: where the first structure ended)."""
+    dins = [part for part in parts if isinstance(part, DinScan)]
+    if len(dins) != 1:
+        structure = _identify_or_refuse(text, 0).structure
+        raise ConcatenatedScanError(structure=structure, next_di=text[end : end + 2])
+    others = tuple(part for part in pair_divisions(parts) if part is not dins[0])
+    return DinScan(dins[0].din, dins[0].entry, dins[0].aim, others=others)
 
 
 def parse_din(text: str, *, allow_keyboard: bool = True) -> Din:
@@ -139,48 +157,83 @@ def wrong_structure_error(text: str, wanted: str) -> WrongStructureError:
     )
 
 
-# The most characters any one read can carry: a Data Matrix ECC 200 symbol (the largest, 144×144)
-# holds at most 3116 digits or 2335 ASCII characters (ISO/IEC 16022 Table 7), and a ]C4 Code 128
-# concatenation far fewer. ISBT 128 data is mostly digits, so the digit figure is the bound: no
-# real symbol is refused, and a pasted file or a stuck key is refused before it is parsed.
-MAX_SCAN_CHARACTERS = 3116
-
-
 def parse_concatenated(text: str) -> tuple[ParsedScan, ...]:
     """Parse a concatenated read (ST-001 §10, AIM ]C4) or a 2-D symbol's structures, the
-    latter also as a compound message (DS023) whose structures CellTrail must all read.
+    latter also as a compound message (DS023); every structure is returned, read in full.
 
-    Linear in the length of ``text``; a read longer than any symbol holds is refused at once.
+    Linear in the length of ``text`` but for facility-defined structures (see ``parse_at``);
+    a read longer than any symbol holds is refused at once.
     """
     raw = split_scan(text)
-    if len(raw.text) > MAX_SCAN_CHARACTERS:
-        raise ScanTooLongError(length=len(raw.text), limit=MAX_SCAN_CHARACTERS)
+    _refuse_oversized(raw.text)
     if raw.text.startswith("=+"):
-        from models.isbt128.compound import read_parsed  # compound reads through here
+        from models.isbt128.compound import read_compound  # compound reads through here
 
-        return read_parsed(text)
+        return read_compound(text)
+    return pair_divisions(_read_from(raw.text, 0, raw.aim))
+
+
+def _read_from(text: str, position: int, aim: str | None) -> tuple[ParsedScan, ...]:
     results: list[ParsedScan] = []
-    position = 0
-    while position < len(raw.text):
-        result, position = parse_at(raw.text, position, raw.aim)
+    while position < len(text):
+        result, position = parse_at(text, position, aim)
         results.append(result)
     return tuple(results)
 
 
-def parser_for(structure: str) -> _Parser | None:
-    """The parser of a structure CellTrail reads, None for the others."""
-    entry = _PARSERS.get(structure)
-    return entry[1] if entry else None
+def _refuse_oversized(text: str) -> None:
+    if len(text) > MAX_SCAN_CHARACTERS:
+        raise ScanTooLongError(length=len(text), limit=MAX_SCAN_CHARACTERS)
 
 
-def parse_at(text: str, offset: int, aim: str | None) -> tuple[ParsedScan, int]:
-    """Parse the structure starting at ``offset``; return it and where the next one starts."""
+def parse_at(
+    text: str,
+    offset: int,
+    aim: str | None,
+    *,
+    standalone: bool = False,
+    in_compound: bool = False,
+) -> tuple[ParsedScan, int]:
+    """Parse the structure starting at ``offset``; return it and where the next one starts.
+
+    Facility- and nationally-defined structures (``&a``-``&z``, ``&;``, ``&!``) have no length
+    the standard could give.  Read ``standalone`` (one linear bar code), such a structure is
+    the whole rest of the read.  Inside a concatenation it ends where the next ICCBBA-defined
+    structure begins that parses completely (data identifier, length, format and values):
+    the earliest such position, which is deterministic and never swallows a valid ICCBBA
+    structure, though data of the facility's own that happens to hold one is cut there.
+    Inside a compound message they are refused: ST-001 §2.4.23 and §2.5.1 forbid them there.
+    """
     ident = _identify_or_refuse(text, offset)
     entry = _PARSERS.get(ident.structure)
-    if entry is None:
-        raise UnsupportedStructureError(di=ident.di, structure=ident.structure, name=ident.name)
-    length, parser = entry
-    return parser(text[offset : offset + length], offset + 1, aim), offset + length
+    if entry is not None:
+        length, parser = entry
+        return parser(text[offset : offset + length], offset + 1, aim), offset + length
+    if ident.structure in other_structures.FORMATS:
+        return other_structures.read_other(text, offset, ident, aim)
+    if ident.structure in _NOT_ICCBBA:
+        if in_compound:
+            raise NonIccbbaInCompoundError(di=ident.di, name=ident.name)
+        end = len(text) if standalone else _next_iccbba(text, offset + len(ident.di), aim)
+        return other_structures.opaque(text, offset, end, ident, aim), end
+    # A compound message inside a read: its count would cover structures of the outer read.
+    raise UnsupportedStructureError(di=ident.di, structure=ident.structure, name=ident.name)
+
+
+def _next_iccbba(text: str, start: int, aim: str | None) -> int:
+    """Where the next ICCBBA-defined structure that parses begins, else the end of ``text``."""
+    for position in range(start, len(text)):
+        if text[position] not in "=&":
+            continue
+        ident = identify(text[position : position + 3])
+        if ident is None or ident.structure in _NOT_ICCBBA:
+            continue
+        try:
+            parse_at(text, position, aim, in_compound=True)
+        except Isbt128Error:
+            continue
+        return position
+    return len(text)
 
 
 _NOT_FIN_FIRST = (ALNUM | LOWER) - FIN_FIRST
@@ -197,59 +250,3 @@ def _identify_or_refuse(text: str, offset: int) -> Identifier:
     if rest[:1] not in ("=", "&"):
         raise UnknownDataIdentifierError(di=rest[:1])
     raise UnknownDataIdentifierError(di=rest[:2])
-
-
-def _refuse_trailing(text: str, end: int) -> None:
-    structure = _identify_or_refuse(text, 0).structure
-    if text[end] in "=&":
-        raise ConcatenatedScanError(structure=structure, next_di=text[end : end + 2])
-    raise WrongLengthError(structure=structure, expected=end, actual=len(text))
-
-
-def _parse_typed(raw: RawScan, allow_keyboard: bool) -> ParsedScan:
-    typed_din = raw.aim is None and _looks_like_typed_din(raw.text)
-    if typed_din and not allow_keyboard:
-        raise KeyboardEntryRefusedError(text=raw.text)
-    if typed_din:
-        try:
-            return DinScan(din.din_from_keyboard(raw.text), "keyboard", None)
-        except Isbt128Error:
-            if _looks_like_gs1(raw.text):
-                raise gs1_error() from None
-            raise
-    if _looks_like_gs1(raw.text):
-        raise gs1_error(raw.aim)
-    raise ForeignBarcodeError(
-        kind=Message("isbt128.kind.no_data_identifier"),
-        aim=raw.aim,
-    )
-
-
-_TYPED_DIN_START = ALNUM | LOWER
-
-
-def _looks_like_typed_din(text: str) -> bool:
-    # Wide on purpose: anything DIN-sized that starts like one gets a DIN-specific reason.
-    compact = "".join(text.split())
-    return 12 <= len(compact) <= 18 and compact[0] in _TYPED_DIN_START
-
-
-_GS1_DIGITS = frozenset("0123456789")
-_GS1_HRI = re.compile(r"\([0-9]{2,4}\)[0-9]")  # "(01)0950…" as printed under GS1-128
-
-
-def _looks_like_gs1(text: str) -> bool:
-    """GTIN-8/12/13/14 with a valid mod-10 digit, an "01…" string, or "(nn)" HRI text."""
-    if _GS1_HRI.match(text):
-        return True
-    if not text or any(ch not in _GS1_DIGITS for ch in text):
-        return False
-    if len(text) in (8, 12, 13, 14):
-        return _gs1_mod10_ok(text)
-    return len(text) >= 16 and text.startswith("01") and _gs1_mod10_ok(text[2:16])
-
-
-def _gs1_mod10_ok(number: str) -> bool:
-    body, check = number[:-1], int(number[-1])
-    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
-    return (10 - total % 10) % 10 == check

@@ -3,6 +3,7 @@ what each symbol must decode to (the verifier's and the tests' oracle)."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from models.isbt128 import DateKind, Din, IsbtDate, ProductCode
@@ -59,6 +60,8 @@ def scan_value(scan: ParsedScan) -> Any:
         return scan.product_code
     if scan.kind == "date":
         return scan.date
+    if scan.kind == "other":  # a structure no CellTrail label carries: never on the record
+        return dataclasses.replace(scan, aim=None)
     return scan.coi
 
 

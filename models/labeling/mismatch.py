@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from models.i18n import Message
-from models.isbt128 import Din, ProductCode
+from models.isbt128 import Din, OtherStructureScan, ProductCode
 from models.isbt128.dates import IsbtDate
 
 
@@ -41,4 +41,6 @@ def _describe(value: Any) -> tuple[Message, str]:
     if isinstance(value, IsbtDate):
         shown = f"{value.day:%Y-%m-%d}" + (f" {value.time:%H:%M}" if value.time else "")
         return Message(f"isbt128.date_kind.{value.kind.value}"), shown
+    if isinstance(value, OtherStructureScan):  # e.g. a blood group on a label that has none
+        return Message(value.name_code), value.data
     return Message("label_field.chain_of_identity"), str(value)

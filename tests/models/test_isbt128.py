@@ -37,6 +37,7 @@ from models.isbt128 import (
     Isbt128Error,
     KeyboardEntryRefusedError,
     MissingCheckCharacterError,
+    OtherStructureScan,
     ProductCode,
     ProductCodeScan,
     ReservedFlagError,
@@ -263,10 +264,12 @@ def test_unknown_data_identifier(text: str) -> None:
         ("&aSOME-LOCAL-DATA", "non-ICCBBA"),
     ],
 )
-def test_recognised_but_unsupported_structures(text: str, structure: str) -> None:
-    exc = refusal(text)
-    assert isinstance(exc, UnsupportedStructureError)
-    assert exc.params["structure"] == structure
+def test_structures_celltrail_does_not_act_on_are_read_not_refused(
+    text: str, structure: str
+) -> None:
+    scan = parse_scan(text)
+    assert isinstance(scan, OtherStructureScan)
+    assert (scan.structure, scan.data) == (structure, text)
 
 
 @pytest.mark.parametrize(
@@ -291,10 +294,15 @@ def test_wrong_length_typed(typed: str) -> None:
     assert isinstance(refusal(typed), WrongLengthError)
 
 
-def test_two_structures_in_one_scan() -> None:
-    exc = refusal("=A99981812345600=<S12954A0")
-    assert isinstance(exc, ConcatenatedScanError)
-    assert exc.params == {"structure": "DS001", "next_di": "=<"}
+def test_two_structures_in_one_scan_give_their_one_din() -> None:
+    """A concatenated read names a product by its one DIN; the rest is kept with it."""
+    scan = parse_scan("=A99981812345600=<S12954A0")
+    assert isinstance(scan, DinScan) and scan.din.number == "A999818123456"
+    assert [p.kind for p in scan.others] == ["product_code"]
+    for text, next_di in (("=<S12954A0&>0183652359", "&>"), ("=A99981812345600" * 2, "=A")):
+        exc = refusal(text)  # no DIN, or two: which product was meant?
+        assert isinstance(exc, ConcatenatedScanError)
+        assert exc.params["next_di"] == next_di
 
 
 @pytest.mark.parametrize(
@@ -422,9 +430,12 @@ def test_every_error_class_renders_both_languages_without_placeholders() -> None
         "",
         "hello",
         "=!1",
-        "=%6200",
+        "=A99981812345600=+01000=<S12954A0",  # a compound nested in a concatenated read
+        "=(3001202405011230",  # DS031 time zone 3 is not defined
+        "&:3553000000000000127",  # GRID checksum 27, should be 28
+        "=+02000=A99991712345600&aLOCAL",  # facility structure inside a compound message
         "=A999917123456",
-        "=A99981812345600=<S12954A0",
+        "=<S12954A0&>0183652359",
         "=O99981812345600",
         "A9998 18 123456 M",
         "A9998 18 123456",
@@ -454,6 +465,7 @@ def test_every_error_class_renders_both_languages_without_placeholders() -> None
         WrongStructureError,
         KeyboardEntryRefusedError,
         ScanTooLongError,  # parse_concatenated only: see test_a_read_longer_than_any_symbol…
+        isbt_errors.ProductDivisionsNeededError,  # raised where a unit is looked up
     }
     assert declared - untested_here <= seen
     assert issubclass(Isbt128Error, DomainError)
@@ -526,8 +538,9 @@ def test_concatenated_read_and_2d_payload() -> None:
     assert [s.kind for s in scans] == ["din", "coi", "date"]
     with pytest.raises(WrongLengthError):
         parse_concatenated("=A99981812345600=<S1295")
-    with pytest.raises(UnsupportedStructureError):
-        parse_concatenated("=A99981812345600=%6200")
+    with pytest.raises(UnsupportedStructureError):  # a compound message nested in a read
+        parse_concatenated("=A99981812345600=+01000=<S12954A0")
+    assert [s.kind for s in parse_concatenated("=A99981812345600=%6200")] == ["din", "other"]
 
 
 def test_a_read_longer_than_any_symbol_is_refused_before_it_is_parsed() -> None:
@@ -651,7 +664,7 @@ def _never_anything_but_isbt_errors(text: str) -> None:
     except Isbt128Error as exc:
         assert exc.message("en") and exc.message("zh")
     else:
-        assert result.kind in {"din", "product_code", "date", "coi"}
+        assert result.kind in {"din", "product_code", "date", "coi", "other"}
     try:
         parse_concatenated(text)
         parse_product_code(text)

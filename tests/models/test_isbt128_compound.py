@@ -2,9 +2,9 @@
 Data Matrix read back by ``parse_scan`` as the DIN the scan router and the bedside need.
 
 Peer vectors are the compound-message examples collected in pdesiatnyk/ISBT128
-``showcase/src/data/sampleSerials.ts`` (labelled there as ST-017 §4.3.2 and §5 examples);
-the fixed lengths of the structures CellTrail keeps raw follow ST-001 §2.4 as tabled in
-pdesiatnyk/ISBT128 ``typescript/src/structures.ts``.
+``showcase/src/data/sampleSerials.ts`` (labelled there as ST-017 §4.3.2 and §5 examples and
+the ST-012 §6.2 Data Matrix symbol 1); every structure in them is read in full, the ones
+CellTrail does not act on as ``OtherStructureScan`` (formats: ST-001 §2.4).
 """
 
 from __future__ import annotations
@@ -17,7 +17,10 @@ import pytest
 from models.isbt128 import (
     DateScan,
     DinScan,
+    Field,
     Isbt128Error,
+    NonIccbbaInCompoundError,
+    OtherStructureScan,
     ProductCodeScan,
     UnsupportedStructureError,
     WrongLengthError,
@@ -25,7 +28,7 @@ from models.isbt128 import (
     parse_din,
     parse_scan,
 )
-from models.isbt128.compound import RawStructure, read_compound, reference_of, write_compound
+from models.isbt128.compound import read_compound, reference_of, write_compound
 from models.isbt128.errors import CompoundCountError, CompoundDinsError, IllegalCharacterError
 from models.labeling.build import build_label, expected_scans, scan_value, symbol_data
 from models.labeling.defaults import default_templates
@@ -40,6 +43,10 @@ EXPIRY = "&>0260831520"
 HARVEST = "&}0250831520"
 ST017_SPECIFIED = "=+04035=/A9997XYZ100T0479=,000012=A99991712345600=>019031"
 ST017_UDI = "=+06000=/A9999XYZ100T0476=,000025=A99971712345600=>019032=}017032&,1000000000000XYZ123"
+ST012_SYMBOL_1 = (
+    "=+05000=Z54991712345600=%T300=<T0416003&>0183652359"
+    "&,4PL001499Z549917123456A00T041600320181231"
+)
 
 
 def test_write_then_read_round_trip() -> None:
@@ -53,26 +60,55 @@ def test_write_then_read_round_trip() -> None:
     assert reference_of(text) == "000"
 
 
-def test_peer_vector_with_specified_sequence_keeps_unread_structures_raw() -> None:
+def test_peer_vector_with_specified_sequence_reads_every_structure() -> None:
     parts = read_compound(ST017_SPECIFIED)
     assert reference_of(ST017_SPECIFIED) == "035"
-    assert [p.kind for p in parts] == ["raw", "raw", "din", "date"]
-    assert parts[0] == RawStructure(
-        "DS034", "Processor Product Identification Code", "=/A9997XYZ100T0479"
+    assert [p.kind for p in parts] == ["other", "other", "din", "date"]
+    assert parts[0] == OtherStructureScan(
+        "DS034",
+        "Processor Product Identification Code",
+        "=/",
+        "=/A9997XYZ100T0479",
+        (Field("fin_p", "A9997"), Field("fpc", "XYZ100"), Field("pdc", "T0479")),
     )
-    assert parts[1] == RawStructure("DS032", "Product Divisions", "=,000012")
-    assert parse_scan("]d1" + ST017_SPECIFIED) == DinScan(parse_din("=A99991712345600"), aim="]d1")
+    assert isinstance(parts[1], OtherStructureScan)
+    assert parts[1].field("product_divisions") == "000012"
+    scan = parse_scan("]d1" + ST017_SPECIFIED)
+    assert scan == DinScan(parse_din("=A99991712345600"), aim="]d1")
+    assert isinstance(scan, DinScan)  # the other three are kept with the DIN, not dropped
+    assert [p.kind for p in scan.others] == ["other", "other", "date"]
 
 
 def test_peer_udi_vector_six_structures() -> None:
     parts = read_compound(ST017_UDI)
     assert len(parts) == 6
-    assert isinstance(parts[5], RawStructure) and parts[5].data == "&,1000000000000XYZ123"
+    assert isinstance(parts[5], OtherStructureScan) and parts[5].data == "&,1000000000000XYZ123"
+    assert parts[5].field("mpho_lot") == "000000000000XYZ123"
     assert "".join(_text(p) for p in parts) == ST017_UDI[7:]
 
 
+def test_peer_sec_data_matrix_reads_fully_everywhere_a_scan_is_read() -> None:
+    """The ST-012 §6.2 symbol: DIN, blood group, tissue product code, expiry and SEC."""
+    parts = read_compound(ST012_SYMBOL_1)
+    assert [getattr(p, "structure", p.kind) for p in parts] == [
+        "din",
+        "DS002",
+        "product_code",
+        "date",
+        "DS038",
+    ]
+    assert [p.aim for p in parse_concatenated("]d1" + ST012_SYMBOL_1)] == ["]d1"] * 5
+    scan = parse_scan(ST012_SYMBOL_1)
+    assert isinstance(scan, DinScan) and scan.din.number == "Z549917123456"
+    assert len(scan.others) == 4
+    sec = parts[4]
+    assert isinstance(sec, OtherStructureScan)
+    assert sec.field("donation_number") == "Z549917123456"
+    assert sec.field("sec_expiry") == "20181231"
+
+
 def _text(part: object) -> str:
-    if isinstance(part, RawStructure):
+    if isinstance(part, OtherStructureScan):
         return part.data
     if isinstance(part, DinScan):
         return part.din.data_content()
@@ -103,7 +139,9 @@ def test_count_mismatch_refused(text: str, declared: int, found: int) -> None:
         ("=+0A000" + DIN, IllegalCharacterError),  # count must be digits
         ("=+01", WrongLengthError),  # header cut short
         ("=+02000" + DIN + "=<S1389V", WrongLengthError),  # last structure cut short
-        ("=+02000" + DIN + "&aLOCAL", UnsupportedStructureError),  # no defined end
+        # ST-001 §2.4.23 rule 1 and §2.5.1: no facility or national structures in a compound
+        ("=+02000" + DIN + "&aLOCAL", NonIccbbaInCompoundError),
+        ("=+02000" + DIN + "&;12345", NonIccbbaInCompoundError),
         ("=+02000" + DIN + "=+01000", UnsupportedStructureError),  # nested compound
     ],
 )
@@ -124,9 +162,11 @@ def test_parse_scan_still_reads_single_structures() -> None:
     assert isinstance(parse_scan("]C0" + CODE), ProductCodeScan)
 
 
-def test_double_check_reading_refuses_unread_structures() -> None:
-    with pytest.raises(UnsupportedStructureError):
-        parse_concatenated(ST017_SPECIFIED)
+def test_double_check_reading_returns_every_structure() -> None:
+    """The double-check compares each structure with the record: one no CellTrail label
+    carries is a mismatch there, so it must come back, not be skipped."""
+    kinds = [p.kind for p in parse_concatenated(ST017_SPECIFIED)]
+    assert kinds == ["other", "other", "din", "date"]
 
 
 def _fields() -> LabelFields:
@@ -161,5 +201,11 @@ def test_celltrail_label_data_matrix_is_a_compound_read_as_its_din() -> None:
         x for x in decode(render_image(build_label(layout, fields), 300)) if x[0] == "]d1"
     ]
     assert text == symbol_data(fields)["datamatrix"]
-    assert parse_scan(aim + text) == DinScan(fields.din, aim="]d1")
+    scan = parse_scan(aim + text)
+    assert scan == DinScan(fields.din, aim="]d1")
+    assert isinstance(scan, DinScan) and [p.kind for p in scan.others] == [
+        "product_code",
+        "date",
+        "date",
+    ]
     assert {scan_value(s) for s in parse_concatenated(aim + text)} == expected_scans(fields)
