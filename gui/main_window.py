@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.lock = InactivityLock(ctx, self, self.screens)
         QApplication.instance().installEventFilter(self.lock)  # type: ignore[union-attr]
         self.lock.sign_out_requested.connect(lambda: self.sign_out(SignOutTrigger.SWITCH_USER))
+        self.router = router
         router.record_scanned.connect(self.on_record_scanned)
         router.badge_scanned.connect(self.on_badge_scanned)
         router.rejected.connect(lambda text: self.show_scan_status(text, ok=False))
@@ -314,9 +315,10 @@ class MainWindow(QMainWindow):
         page = self.show_page("trace")
         assert isinstance(page, TracePage)
         page.open_ref(ref)
-        self.show_scan_status(
-            self.tr("Scan accepted: opening {0}.").format(kind_label(ref.kind)), ok=True
-        )
+        accepted = self.tr("Scan accepted: opening {0}.").format(kind_label(ref.kind))
+        if self.router.also_read:  # what else the bag's code holds, named, not dropped
+            accepted += " " + self.tr("Also read: {0}.").format(self.router.also_read)
+        self.show_scan_status(accepted, ok=True)
 
     def on_badge_scanned(self, scan: BadgeScan) -> None:
         if self.ctx.user is None or not self.isVisible():

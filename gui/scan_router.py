@@ -23,8 +23,10 @@ from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QText
 from gui.i18n import LANGUAGE
 from gui.widgets.scan_line_edit import GS, visible
 from models.core import Core
+from models.i18n import render
 from models.identity.people import UserSummary
 from models.isbt128 import DinScan, Isbt128Error, parse_scan
+from models.isbt128.scans import name_code, structure_of
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _TEXT_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
@@ -132,9 +134,12 @@ class ScanRouter(QObject):
         super().__init__(parent)
         self._core = core
         self.last_text = ""
+        # The other structures read with the last DIN (a bag's 2-D code, a concatenated read):
+        # CellTrail opens the unit by its DIN and names them, never drops them silently.
+        self.also_read = ""
 
     def route(self, text: str) -> None:
-        self.last_text = text
+        self.last_text, self.also_read = text, ""
         shown = visible(text.strip())
         if GS in text:
             self.rejected.emit(
@@ -150,6 +155,10 @@ class ScanRouter(QObject):
             if text.strip()[:1] in "=&]":  # it claimed to be ISBT 128 but is not valid
                 self.rejected.emit(exc.message(LANGUAGE.code))
                 return
+        if isinstance(scan, DinScan):
+            self.also_read = render("i18n.list", LANGUAGE.code).join(
+                f"{structure_of(p)} {render(name_code(p), LANGUAGE.code)}" for p in scan.others
+            )
         badge = None if isinstance(scan, DinScan) else self._core.people_reads.by_badge(text)
         ref = None if badge else self._core.chain.trace.find(text)
         if badge:

@@ -10,7 +10,13 @@ from sqlalchemy.orm import Session
 from models.entities.logistics import Shipment, StorageLocation
 from models.entities.parties import Donor, Recipient, Site
 from models.entities.production import Batch, Collection, ProductType, ProductUnit
-from models.isbt128 import DinScan, Isbt128Error, ProductCodeScan, parse_scan
+from models.isbt128 import (
+    DinScan,
+    Isbt128Error,
+    ProductCodeScan,
+    ProductDivisionsNeededError,
+    parse_scan,
+)
 from models.kernel.errors import NotFoundError, ValidationError
 
 T = TypeVar("T")
@@ -74,7 +80,15 @@ def unit_code(unit: ProductUnit) -> str:
 
 
 def parse_unit_code(text: str) -> tuple[str, str | None]:
-    """``DIN`` or ``DIN/division``; the DIN may be scanned data or typed with its K."""
+    """``DIN`` or ``DIN/division``; the DIN may be scanned data or typed with its K.  A whole
+    scan is read first: a compound message or concatenated read may hold a ``/`` of its own
+    (``=/`` PPIC, ``&/`` CoI) and gives its one DIN."""
+    try:
+        whole = parse_scan(text.strip())
+    except Isbt128Error:
+        whole = None
+    if isinstance(whole, DinScan):
+        return whole.din.number, None
     head, _, division = text.strip().partition("/")
     try:
         scan = parse_scan(head)
@@ -95,6 +109,10 @@ def unit(session: Session, text: str, product_code_scan: str | None = None) -> P
         scan = parse_scan(product_code_scan)
         if not isinstance(scan, ProductCodeScan):
             raise ValidationError(field="product code", reason="scan the product code bar code")
+        if scan.product_code.divisions_in_ds032:
+            # ST-001 §2.4.32: the division is in a DS032 read with it; units here carry a
+            # two-character division, so such a code cannot pick one of them.
+            raise ProductDivisionsNeededError(code=scan.product_code.content)
         query = query.where(ProductUnit.product_code == scan.product_code.content)
     if division:
         query = query.where(ProductUnit.division == division)

@@ -11,8 +11,16 @@ from typing import Any
 
 from models.i18n import Message, has, render
 from models.isbt128.identifiers import identify
-from models.isbt128.other_structures import OtherStructureScan
-from models.isbt128.scans import CoiScan, DateScan, DinScan, ParsedScan, ProductCodeScan
+from models.isbt128.scans import (
+    CoiScan,
+    DateScan,
+    DinScan,
+    ParsedScan,
+    ProductCodeScan,
+    data_of,
+    name_code,
+    structure_of,
+)
 
 # Derived facts worth stating: the DIN's number, check character and flag type, a product
 # code's category and whether its divisions are in DS032.
@@ -42,29 +50,15 @@ def structure_json(part: ParsedScan) -> dict[str, Any]:
     return plain
 
 
-def data_of(part: ParsedScan) -> str:
-    """The structure's data content as it was read, data identifier included."""
-    if isinstance(part, DinScan):
-        return part.din.data_content()
-    if isinstance(part, ProductCodeScan):
-        return part.product_code.data_content()
-    if isinstance(part, DateScan):
-        return part.date.data_content()
-    if isinstance(part, CoiScan):
-        return part.coi.data_content()
-    return part.data
-
-
 def structure_line(part: ParsedScan, lang: str) -> str:
     """``  DS002 Blood Groups [ABO and RhD]: ABO/RhD code 62, …`` in ``lang``."""
-    ident = identify(data_of(part))
-    structure = ident.structure if ident else "?"
-    name = (
-        part.name_code if isinstance(part, OtherStructureScan) else f"isbt128.structure.{structure}"
-    )
     summary = render("i18n.list", lang).join(_summary(part, lang))
     return render(
-        "cli.scan.structure", lang, structure=structure, name=Message(name), summary=summary
+        "cli.scan.structure",
+        lang,
+        structure=structure_of(part),
+        name=Message(name_code(part)),
+        summary=summary,
     )
 
 

@@ -10,6 +10,7 @@ from typing import Literal
 from models.isbt128.coi import CoiIdentifier
 from models.isbt128.dates import IsbtDate
 from models.isbt128.din import Din
+from models.isbt128.identifiers import identify
 from models.isbt128.other_structures import OtherStructureScan
 from models.isbt128.product_code import ProductCode
 
@@ -92,3 +93,31 @@ def _needs_divisions(part: ParsedScan) -> bool:
 
 def _is_ds032(part: OtherStructureScan) -> bool:
     return part.structure == PRODUCT_DIVISIONS
+
+
+def data_of(part: ParsedScan) -> str:
+    """The structure's data content as it was read, data identifier included."""
+    if isinstance(part, DinScan):
+        return part.din.data_content()
+    if isinstance(part, ProductCodeScan):
+        return part.product_code.data_content()
+    if isinstance(part, DateScan):
+        return part.date.data_content()
+    if isinstance(part, CoiScan):
+        return part.coi.data_content()
+    return part.data
+
+
+def structure_of(part: ParsedScan) -> str:
+    """``DS001`` … ``DS040``, or ``national`` / ``non-ICCBBA`` (ST-001 §2.5)."""
+    if isinstance(part, OtherStructureScan):
+        return part.structure
+    ident = identify(data_of(part))
+    return ident.structure if ident else "?"
+
+
+def name_code(part: ParsedScan) -> str:
+    """Catalogue key of the structure's name, for showing it in the user's language."""
+    if isinstance(part, OtherStructureScan):
+        return part.name_code
+    return f"isbt128.structure.{structure_of(part)}"

@@ -1405,6 +1405,10 @@
         <translation>扫描成功：正在打开{0}。</translation>
     </message>
     <message>
+        <source>Also read: {0}.</source>
+        <translation>同时读取：{0}。</translation>
+    </message>
+    <message>
         <source>Badge: {0} is signed in.</source>
         <translation>工牌：{0} 已登录。</translation>
     </message>

@@ -127,3 +127,34 @@ def test_a_bags_2d_code_scanned_anywhere_opens_that_unit(
         wedge_scan(home, symbol)
     assert loaded.args[0].kind == "unit"
     assert _trace(controller).panel.title.text().endswith(unit.number)
+
+
+def test_a_peer_bags_2d_code_opens_the_unit_and_names_what_else_it_holds(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    """Issue 15: a peer's compound message (the ST-012 §6.2 symbol of pdesiatnyk/ISBT128
+    showcase/src/data/sampleSerials.ts, with this site's DIN) carries a blood group and a SEC
+    that CellTrail does not act on: the unit opens by its DIN and the status names the rest."""
+    from models.isbt128.compound import write_compound
+
+    sign_in(qtbot, controller, "chen")
+    unit = demo_unit(controller)
+    sec = "&,4PL001499Z549917123456A00T041600320181231"
+    symbol = "]d1" + write_compound([unit.data_content(), "=%T300", "&>0183652359", sec])
+    with qtbot.waitSignal(_trace(controller).loaded, timeout=5000) as loaded:
+        wedge_scan(controller.window.pages["home"], symbol)
+    assert loaded.args[0].kind == "unit"
+    status = controller.window.scan_status.text()
+    assert "✔" in status and "DS002" in status and "DS038" in status and "DS005" in status
+
+
+def test_a_concatenated_read_opens_the_unit_of_its_din(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    """A ]C4 read of the DIN and the blood group bar codes (ST-001 §10 pair 001+002)."""
+    sign_in(qtbot, controller, "chen")
+    unit = demo_unit(controller)
+    with qtbot.waitSignal(_trace(controller).loaded, timeout=5000) as loaded:
+        wedge_scan(controller.window.pages["home"], "]C4" + unit.data_content() + "=%5100")
+    assert loaded.args[0].kind == "unit"
+    assert _trace(controller).panel.title.text().endswith(unit.number)
