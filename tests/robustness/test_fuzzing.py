@@ -57,6 +57,10 @@ VALID_SCANS = [
     "=A99981812345600=%6200",
     "]d1=A99981812345600=<S12954A0",
     make_din("A9990", 25, 42).number + "X",
+    # issue 15: structures read without being acted on, a peer compound, a facility structure
+    "=+05000=Z54991712345600=%T300=<T0416003&>0183652359&,4PL001499Z549917123456A00T041600320181231",
+    "]C4=A99991712345600&xLOCAL=%5100",
+    "&:3553000000000000128=(1001202405011230&#0105ABC12&$0101000100001000",
 ]
 SCANNER_ALPHABET = st.sampled_from(
     list("=<>&%/!*@$#0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcxyz ]\r\n\t\x00\x1d\x1e\x04é中")
