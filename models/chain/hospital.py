@@ -25,13 +25,14 @@ from models.entities.parties import DonorType, Recipient, Site
 from models.entities.production import Disposition, ProductUnit
 from models.identity.accounts import require_actor
 from models.identity.signatures import SignatureService, require_different_person
-from models.isbt128 import DinScan, Isbt128Error, parse_scan
+from models.isbt128 import MAX_SCAN_CHARACTERS, DinScan, Isbt128Error, parse_scan
 from models.kernel.audit import AuditAction
 from models.kernel.errors import NotFoundError, ValidationError
 from models.kernel.record_check import require_intact
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
 
 NURSES = (Role.CLINICAL,)
+_SUBJECT_ID_LENGTH = 64  # AuditEntry.subject_id is String(64)
 CHECKERS = (Role.CLINICAL, Role.VERIFIER, Role.QA)
 
 
@@ -213,7 +214,8 @@ class HospitalService:
                     uow, product_scan, product_code_scan, recipient_scan
                 )
             except Isbt128Error as exc:
-                _refuse(uow, actor, product_scan, recipient_scan, exc.message("en"))
+                why = exc.message("en")
+                _refuse(uow, actor, product_scan, recipient_scan, why, scanned=product_scan)
                 raise
             if not verdict.ok or unit is None or patient is None:
                 _refuse(uow, actor, verdict.unit, verdict.recipient, verdict.describe())
@@ -337,14 +339,21 @@ def unit_facts(uow: UnitOfWork, unit: ProductUnit) -> UnitFacts:
     )
 
 
-def _refuse(uow: UnitOfWork, actor: str, unit: str, recipient: str, why: str) -> None:
+def _refuse(
+    uow: UnitOfWork, actor: str, unit: str, recipient: str, why: str, scanned: str | None = None
+) -> None:
     uow.session.rollback()  # nothing of the refused attempt may be saved except the refusal
+    new = {"recipient": recipient}
+    if scanned is not None:
+        # The whole read is kept (a bag's 2-D code may hold far more than the subject column's
+        # 64 characters); no symbol holds more than MAX_SCAN_CHARACTERS, a paste is cut there.
+        new["scanned"] = scanned.strip()[:MAX_SCAN_CHARACTERS]
     uow.audit.record(
         AuditAction.SCAN_REJECTED,
         actor=actor,
         subject_type="administration",
-        subject_id=unit,
-        new={"recipient": recipient},
+        subject_id=unit.strip()[:_SUBJECT_ID_LENGTH],
+        new=new,
         reason=why,
     )
     uow.commit()
