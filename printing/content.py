@@ -55,12 +55,22 @@ class Text:
     bold: bool = False
     max_width_mm: float | None = None  # shrink the font (never wrap) to fit this width
     boxed: bool = False  # framed, as ISBT 128 prints the DIN's check character
+    # Turned 90° clockwise (reads top to bottom), as ISBT 128 prints the DIN's flag
+    # characters; (x, y) is then the top-left of the turned line, whose ascender line is its
+    # right edge.
+    rotated: bool = False
+    # Printed in the preview's face on every device (ZPL as a bitmap, not in font 0), for text
+    # that other elements are placed after by its measured width, such as the DIN before its
+    # flags and check character.  Rotated and boxed texts always are.
+    exact_face: bool = False
 
     def __post_init__(self) -> None:
         if "\n" in self.text or "\r" in self.text:
             raise ValueError("Text is a single line; use one Text element per line")
         if self.height_mm <= 0:
             raise ValueError("Text height must be positive")
+        if self.rotated and self.boxed:
+            raise ValueError("A rotated text cannot be boxed")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from printing.content import Barcode, Biohazard, Box, LabelContent, Line, Text, mm_to_dots
 from printing.marks import Disc, Ring, Triangle, biohazard_shapes
+from printing.measure import line_em
 from printing.pdf_fonts import PdfFont, pdf_font
 from printing.raster import render_image
 from printing.symbols import linear_modules, matrix_modules
@@ -97,9 +98,23 @@ class _PdfCanvas:
             width = stringWidth(text.text, font.name, size)
         self.pdf.setFillGray(0)
         self.pdf.setFont(font.name, size)
+        if text.rotated:
+            return self._rotated(text, font, size, width)
         baseline = self._y(text.y_mm) - font.ascent * size  # (x, y) is the ascender line
         self.pdf.drawString(self._x(text.x_mm), baseline, text.text)
         return Drawn("text", text.x_mm, text.y_mm, width / mm, size / mm, text.text)
+
+    def _rotated(self, text: Text, font: PdfFont, size: float, width: float) -> Drawn:
+        """Turned 90° clockwise: the line's ascender line is the right edge of its column,
+        so the baseline lies one descent in from the left edge (as on the raster)."""
+        depth = line_em(text.bold) * size / mm
+        baseline = text.x_mm + (line_em(text.bold) - font.ascent) * size / mm
+        self.pdf.saveState()
+        self.pdf.translate(self._x(baseline), self._y(text.y_mm))
+        self.pdf.rotate(-90)  # reportlab turns counter-clockwise; the text reads downwards
+        self.pdf.drawString(0, 0, text.text)
+        self.pdf.restoreState()
+        return Drawn("text", text.x_mm, text.y_mm, depth, width / mm, text.text)
 
     def barcode(self, code: Barcode) -> Drawn:
         module = module_mm(code, self.dpi)

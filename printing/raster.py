@@ -55,6 +55,11 @@ class _RasterCanvas:
 
     def text(self, text: Text) -> Drawn:
         x, y = self._dots(text.x_mm), self._dots(text.y_mm)
+        if text.rotated:
+            bitmap = text_bitmap(text, self.dpi)
+            self.image.paste(bitmap, (x, y))
+            width, height = self._mm(bitmap.width), self._mm(bitmap.height)
+            return Drawn("text", self._mm(x), self._mm(y), width, height, text.text)
         self.image.paste(text_bitmap(text, self.dpi), (x, y))
         font = fitted_font(text, self.dpi)
         size = float(getattr(font, "size", self._dots(text.height_mm)))
@@ -111,12 +116,18 @@ def fitted_font(text: Text, dpi: int) -> Font:
 
 
 def text_bitmap(text: Text, dpi: int) -> Image.Image:
-    """Just the text, tightly sized; its top-left is the element's (x, y) (ascender line)."""
+    """Just the text, tightly sized; its top-left is the element's (x, y) (ascender line).
+
+    A rotated text is its whole line, ascender to descender line, turned 90° clockwise, so
+    where its baseline falls does not depend on which glyphs it has.
+    """
     font = fitted_font(text, dpi)
     left, top, right, bottom = font.getbbox(text.text, anchor="la")
+    if text.rotated and hasattr(font, "getmetrics"):
+        bottom = max(bottom, sum(font.getmetrics()))
     image = Image.new("1", (max(1, math.ceil(right)), max(1, math.ceil(bottom))), PAPER)
     ImageDraw.Draw(image).text((0, 0), text.text, font=font, fill=INK, anchor="la")
-    return image
+    return image.transpose(Image.Transpose.ROTATE_270) if text.rotated else image
 
 
 def barcode_bitmap(code: Barcode, dpi: int) -> Image.Image:

@@ -13,12 +13,15 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from printing.content import Barcode, Biohazard, Box, LabelContent, Line, Text
+from printing.measure import ink_box_mm
 from printing.symbols import dots_per_module, linear_modules, matrix_modules
 
 Kind = Literal["text", "barcode", "box", "line", "biohazard"]
 
-# Gap between a boxed text (the DIN check character) and its frame, and the frame's weight.
-BOXED_PAD_MM = 0.4
+# Gap between a boxed text (the DIN check character) and its frame, in the text's height
+# (0.4 mm at 3.6 mm) but never under 0.15 mm; and the frame's weight (two dots at 203 dpi).
+BOXED_PAD_EM = 0.11
+BOXED_PAD_MIN_MM = 0.15
 BOXED_FRAME_MM = 0.25
 
 
@@ -57,10 +60,9 @@ def walk(content: LabelContent, canvas: Canvas) -> list[Drawn]:
     drawn: list[Drawn] = []
     for element in content.elements:
         if isinstance(element, Text):
-            placed = canvas.text(element)
-            drawn.append(placed)
+            drawn.append(canvas.text(element))
             if element.boxed:
-                drawn.append(canvas.box(boxed_frame(placed)))
+                drawn.append(canvas.box(boxed_frame(element)))
         elif isinstance(element, Barcode):
             drawn.append(canvas.barcode(element))
         elif isinstance(element, Box):
@@ -72,15 +74,28 @@ def walk(content: LabelContent, canvas: Canvas) -> list[Drawn]:
     return drawn
 
 
-def boxed_frame(text: Drawn) -> Box:
-    """The frame around a boxed text (ISBT 128 prints the DIN's check character boxed)."""
+def boxed_frame(text: Text) -> Box:
+    """The frame around a boxed text (ISBT 128 prints the DIN's check character boxed).
+
+    It surrounds the text's ink, not its line: the ascender line lies well above a capital
+    or digit, and the descender line below it.  The ink comes from the font every renderer
+    draws with (``printing.measure``), so every renderer draws the same frame; the text is
+    one character at its full size (``max_width_mm`` does not shrink it).
+    """
+    left, top, right, bottom = ink_box_mm(text.text, text.height_mm, text.bold)
+    inset = boxed_inset_mm(text.height_mm)
     return Box(
-        text.x_mm - BOXED_PAD_MM,
-        text.y_mm - BOXED_PAD_MM,
-        text.width_mm + 2 * BOXED_PAD_MM,
-        text.height_mm + 2 * BOXED_PAD_MM,
+        text.x_mm + left - inset,
+        text.y_mm + top - inset,
+        right - left + 2 * inset,
+        bottom - top + 2 * inset,
         thickness_mm=BOXED_FRAME_MM,
     )
+
+
+def boxed_inset_mm(height_mm: float) -> float:
+    """From a boxed text's ink to the outer edge of its frame (drawn inside that edge)."""
+    return max(BOXED_PAD_MIN_MM, BOXED_PAD_EM * height_mm) + BOXED_FRAME_MM
 
 
 def symbol_modules(code: Barcode) -> tuple[int, int]:

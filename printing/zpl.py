@@ -4,7 +4,10 @@ Bar codes use the printer's native encoders (``^BC``/``^BQ``/``^BX``) so it prin
 full quality.  Resident fonts have no Chinese, so any text outside printable ASCII (and the
 biohazard mark) is drawn by ``printing.raster`` and sent as ``^GFA`` graphics in plain ASCII
 hex: uncompressed, but byte-stable for golden files and easy to inspect; a text line costs
-about 2 KB.  Escaping rules (ZPL II guide ``^BC``, ``^BX``, ``^FH``):
+about 2 KB.  So is text that must print in the preview's face: boxed (the DIN's check
+character sits in the middle of the frame measured for it), rotated (the DIN's flags) and
+``exact_face`` (the DIN, whose width places the flags and K after it).  Font 0 text is put
+on the baseline the preview gives it.  Escaping rules (ZPL II guide ``^BC``, ``^BX``, ``^FH``):
 
 * ``^`` and ``~`` are command prefixes anywhere, so such field data goes through ``^FH\\``
   hex escapes (``\\5E``, ``\\7E``); Code 128 uses its own invocation codes instead.
@@ -34,11 +37,13 @@ from printing.content import (
     is_printable_ascii,
 )
 from printing.content import mm_to_dots as _dots
+from printing.measure import ascent_em
 from printing.raster import biohazard_bitmap, fitted_font, text_bitmap
 from printing.symbols import dots_per_module
 from printing.walk import Drawn, symbol_modules, walk
 
 _QR_MAX_MAGNIFICATION = 10
+_FONT0_BASELINE = 0.775  # font 0's baseline below its field origin, in cell heights
 _DIGIT_RUNS = re.compile(r"(\d{4,})")
 
 
@@ -100,6 +105,11 @@ class _ZplCanvas:
 
     def text(self, text: Text) -> Drawn:
         origin, x, y = self._origin(text.x_mm, text.y_mm)
+        if text.rotated:
+            bitmap = text_bitmap(text, self.dpi)
+            self.fields.append(origin + graphic_field(bitmap))
+            width, height = self._mm(bitmap.width), self._mm(bitmap.height)
+            return Drawn("text", x, y, width, height, text.text)
         self.fields.append(_text(text, self.dpi, origin))
         if not self.measure:  # measuring text costs more than writing its ZPL field
             return Drawn("text", x, y, 0.0, 0.0, text.text)
@@ -146,17 +156,24 @@ class _ZplCanvas:
 
 
 def _text(text: Text, dpi: int, origin: str) -> str:
-    if not is_printable_ascii(text.text):
+    if not is_printable_ascii(text.text) or text.boxed or text.exact_face:
+        # A boxed text (the DIN's check character) is drawn in the face its frame was
+        # measured in, so it sits in the frame's middle as on the preview.
         return origin + _text_graphic(replace(text, x_mm=0, y_mm=0), dpi)
     height = max(1, _dots(text.height_mm, dpi))
     # Font 0 is narrower than our raster font, so the raster's fitted size is a safe bound.
     width = _fitted_size(text, dpi) if text.max_width_mm else height
     field = f"^A0N,{height},{width}{_field_data(text.text)}^FS"
+    # Font 0 hangs from its field origin with its baseline at 0.775 of the cell (measured on
+    # the zplkit renderer the tests use); our texts are placed by their ascender line, so
+    # the origin moves down to put font 0 on the same baseline as the preview and the
+    # bitmaps of Chinese text beside it.
+    x = _dots(text.x_mm, dpi)
+    y = _dots(text.y_mm, dpi) + round((ascent_em(text.bold) - _FONT0_BASELINE) * height)
     if not text.bold:
-        return origin + field
+        return f"^FO{x},{y}{field}"
     # Font 0 has no bold face; overprinting one dot to the right thickens the strokes.
-    x, y = _dots(text.x_mm, dpi), _dots(text.y_mm, dpi)
-    return f"{origin}{field}\n^FO{x + 1},{y}{field}"
+    return f"^FO{x},{y}{field}\n^FO{x + 1},{y}{field}"
 
 
 @functools.lru_cache(maxsize=1024)

@@ -193,7 +193,7 @@ COMMANDS = (
                 cmd_render,
                 args=(
                     Arg("din", help="cli.help.label.din"),
-                    Arg("--template", required=True, help="cli.help.label.template"),
+                    Arg("--template", help="cli.help.label.template"),
                     Arg("--format", choices=["zpl", "pdf", "png"], default="pdf"),
                     Arg("--dpi", type=int, choices=[203, 300, 600], default=300),
                     Arg("-o", "--output", type=Path, required=True),

@@ -735,6 +735,10 @@ MESSAGES: dict[str, str] = {
     "workspace_action.step": "Process step {name}",
     # --- labeling: refusals (models/labeling/errors.py)
     "label_template_not_usable": "Label template {template} v{version} cannot print: {reason}",
+    "label_template_wrong_container": (
+        "Label template {template} is for a {template_container}; {din} is in a {unit_container}."
+    ),
+    "label_template_none_for_container": "No approved label template fits a {container} ({din}).",
     "label_station_busy": (
         "Station {station} still holds batch {other}: its labels are not "
         "reconciled. Reconcile them and clear the line before labeling "
@@ -790,6 +794,8 @@ MESSAGES: dict[str, str] = {
     "label_field.print_quality": "print quality (sharp, complete, readable)",
     "label_field.right_container": "right container (this unit's, of the template's type)",
     "label_field.chain_of_identity": "chain-of-identity code",
+    "label_field.coi": "chain-of-identity id",
+    "label_field.facility": "facility (name and FIN)",
     "isbt128.date_kind.expiration": "expiry date",
     "isbt128.date_kind.production": "production date",
     "isbt128.date_kind.collection": "collection date",
@@ -1104,7 +1110,9 @@ MESSAGES.update(
         "cli.help.label.render": "render a label to a file",
         "cli.help.label.print": "request and print labels",
         "cli.help.label.din": "the unit's DIN, scanned or typed with its check character",
-        "cli.help.label.template": "template code, e.g. LT-BAG",
+        "cli.help.label.template": (
+            "template code, e.g. LT-BAG (default: the one the unit's container takes)"
+        ),
         "cli.help.label.template_with_batch": "template code (with --batch)",
         "cli.help.label.batch": "batch number: label all its units (or --din)",
         "cli.help.label.only_dins": "only these units (repeatable)",

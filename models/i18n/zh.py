@@ -669,6 +669,10 @@ MESSAGES: dict[str, str] = {
     "workspace_action.step": "工序“{name}”记录",
     # --- labeling: refusals (models/labeling/errors.py)
     "label_template_not_usable": "标签模板 {template} 第 {version} 版不能打印：{reason}",
+    "label_template_wrong_container": (
+        "标签模板 {template} 用于{template_container}；{din} 装在{unit_container}中。"
+    ),
+    "label_template_none_for_container": "没有适用于{container}的已批准标签模板（{din}）。",
     "label_station_busy": (
         "工位 {station} 仍有批次 {other} 的标签未完成平衡核对。请先核对"
         "并清场，再为批次 {batch} 贴签。"
@@ -708,6 +712,8 @@ MESSAGES: dict[str, str] = {
     "label_field.print_quality": "打印质量（清晰、完整、可读）",
     "label_field.right_container": "容器正确（本单元的、与模板类型一致）",
     "label_field.chain_of_identity": "身份链编码",
+    "label_field.coi": "身份链编码",
+    "label_field.facility": "机构（名称及 FIN）",
     "isbt128.date_kind.expiration": "有效期",
     "isbt128.date_kind.production": "生产日期",
     "isbt128.date_kind.collection": "采集日期",
@@ -957,7 +963,7 @@ MESSAGES.update(
         "cli.help.label.render": "将标签渲染到文件",
         "cli.help.label.print": "申请并打印标签",
         "cli.help.label.din": "该单元的 DIN，扫描或连同校验字符手工输入",
-        "cli.help.label.template": "模板代码，例如 LT-BAG",
+        "cli.help.label.template": "模板代码，例如 LT-BAG（默认：该单元容器所用的模板）",
         "cli.help.label.template_with_batch": "模板代码（与 --batch 一起使用）",
         "cli.help.label.batch": "批号：为该批所有单元打印标签（或用 --din）",
         "cli.help.label.only_dins": "仅这些单元（可重复）",

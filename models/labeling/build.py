@@ -6,14 +6,15 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from models.isbt128 import DateKind, Din, IsbtDate, ProductCode
+from models.isbt128 import CoiIdentifier, DateKind, Din, IsbtDate, ProductCode
 from models.isbt128.compound import write_compound
 from models.isbt128.structures import ParsedScan
+from models.labeling.din_text import din_texts
 from models.labeling.fields import LabelFields
 from models.labeling.layout import Layout
 from printing.content import Barcode, Biohazard, Box, Element, LabelContent, Line, Symbology, Text
 
-ScanValue = Din | ProductCode | IsbtDate
+ScanValue = Din | ProductCode | IsbtDate | CoiIdentifier
 
 
 def _dates(fields: LabelFields) -> tuple[IsbtDate, IsbtDate]:
@@ -36,20 +37,25 @@ def _dates(fields: LabelFields) -> tuple[IsbtDate, IsbtDate]:
 
 def symbol_data(fields: LabelFields) -> dict[str, str]:
     """Bar code data content per symbol name; the Data Matrix is a DS023 compound message
-    (ST-001 §2.4.23), so a reader knows how many structures it holds and checks them all."""
+    (ST-001 §2.4.23), so a reader knows how many structures it holds and checks them all.
+    It carries the chain-of-identity id (DS040) when the batch has one in ISBT 128 form."""
     din = fields.din.data_content()
     code = fields.product_code.data_content()
     expiry, harvest = _dates(fields)
+    coi = fields.coi_identifier
+    structures = [din, code, expiry.data_content(), harvest.data_content()]
     return {
         "din": din,
         "product_code": code,
-        "datamatrix": write_compound((din, code, expiry.data_content(), harvest.data_content())),
+        "expiry": expiry.data_content(),
+        "datamatrix": write_compound(structures + ([coi.data_content()] if coi else [])),
     }
 
 
 def expected_scans(fields: LabelFields) -> frozenset[ScanValue]:
     """Every value a scan of this label may legitimately yield."""
-    return frozenset({fields.din, fields.product_code, *_dates(fields)})
+    coi = fields.coi_identifier
+    return frozenset({fields.din, fields.product_code, *_dates(fields), *([coi] if coi else [])})
 
 
 def scan_value(scan: ParsedScan) -> Any:
@@ -68,11 +74,20 @@ def scan_value(scan: ParsedScan) -> Any:
 def build_label(layout: Layout, fields: LabelFields) -> LabelContent:
     data = symbol_data(fields)
     elements = [
-        element
-        for raw in layout.elements
-        if (element := _element(raw, layout, fields, data)) is not None
+        element for raw in layout.elements for element in _elements(raw, layout, fields, data)
     ]
     return LabelContent(layout.width_mm, layout.height_mm, tuple(elements))
+
+
+def _elements(
+    raw: dict[str, Any], layout: Layout, fields: LabelFields, data: dict[str, str]
+) -> list[Element]:
+    if raw["kind"] == "text" and raw["field"] == "din":
+        x, y, height = float(raw["x"]), float(raw["y"]), float(raw["h"])
+        bold = bool(raw.get("bold", False))
+        return list(din_texts(fields.din, x, y, height, bold, raw.get("caption", "")))
+    element = _element(raw, layout, fields, data)
+    return [] if element is None else [element]
 
 
 def _element(

@@ -15,16 +15,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from models.isbt128 import DateKind, Din, IsbtDate, ProductCode
+from models.isbt128 import CoiIdentifier, DateKind, Din, IsbtDate, ProductCode
 from models.isbt128.structures import ParsedScan
 from models.labeling.build import scan_value
+from models.labeling.fields import LabelFields
 from models.labeling.layout import Layout, human_readable_fields
 
 # The human-readable fields each symbol of a layout carries (build.symbol_data encodes them).
 _SYMBOL_FIELDS = {
     "din": ("din",),
     "product_code": ("product_code",),
-    "datamatrix": ("din", "product_code", "expiry_local", "expiry_utc", "harvest"),
+    "expiry": ("expiry_local", "expiry_utc"),
+    "datamatrix": ("din", "product_code", "expiry_local", "expiry_utc", "harvest", "coi"),
 }
 # What the person confirms about the label as a thing, whatever the template prints.
 PHYSICAL_ITEMS = ("print_quality", "right_container")
@@ -44,8 +46,10 @@ class CheckPlan:
         return self.by_eye + self.physical
 
 
-def check_plan(layout: Layout) -> CheckPlan:
+def check_plan(layout: Layout, fields: LabelFields) -> CheckPlan:
     carried = {field for symbol in layout.symbols() for field in _SYMBOL_FIELDS[symbol]}
+    if fields.coi_identifier is None:  # no ISBT 128 COI, so none in the 2-D symbol either
+        carried.discard("coi")
     shown = human_readable_fields(layout)
     return CheckPlan(
         by_scan=tuple(f for f in shown if f in carried),
@@ -62,6 +66,8 @@ def _fields_of(value: object) -> tuple[str, ...]:
         return ("expiry_local", "expiry_utc")  # one instant, shown in two zones
     if isinstance(value, IsbtDate) and value.kind is DateKind.PRODUCTION:
         return ("harvest",)
+    if isinstance(value, CoiIdentifier):
+        return ("coi",)
     return ()
 
 

@@ -29,7 +29,7 @@ from models.kernel.record_check import require_intact
 from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
 from models.labeling.build import expected_scans, scan_value
-from models.labeling.check_items import check_plan, matched_by_scan
+from models.labeling.check_items import CheckPlan, check_plan, matched_by_scan
 from models.labeling.errors import (
     FieldsNotConfirmedError,
     FieldsNotScannedError,
@@ -112,7 +112,7 @@ class CheckActions:
         with self._uow() as uow:
             require_actor(uow.session, actor, HANDLER_ROLES, "check labels")
             label, job, template = _checkable(uow, label_id)
-            plan = check_plan(template_layout(template))
+            plan = _plan(uow, label, template)
             scans = self._parse_or_refuse(uow, label, actor, scanned_text)
             mismatches, matched = _compare_scan(uow, label, template, scans)
             rejected = self._reject(uow, label, job, actor, mismatches) if mismatches else None
@@ -146,7 +146,7 @@ class CheckActions:
             require_actor(uow.session, username, VERIFIER_ROLES, "verify labels")
             label, job, template = _checkable(uow, label_id)
             _require_second_person(uow.session, job, username)
-            plan = check_plan(template_layout(template))
+            plan = _plan(uow, label, template)
             scans = self._parse_or_refuse(uow, label, username, scanned_text)
             mismatches, matched = _compare_scan(uow, label, template, scans)
             mismatches += [
@@ -265,6 +265,11 @@ def _checkable(uow: UnitOfWork, label_id: int) -> tuple[PrintedLabel, PrintJob, 
     # the check compares the label with these records: they must be the real ones
     require_intact(uow.session, label, job, template, unit, unit.batch if unit else None)
     return label, job, template
+
+
+def _plan(uow: UnitOfWork, label: PrintedLabel, template: LabelTemplate) -> CheckPlan:
+    fields = label_fields(uow.session, label.unit_id or 0, label_flags(template, label.is_reprint))
+    return check_plan(template_layout(template), fields)
 
 
 def _compare_scan(

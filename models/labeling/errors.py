@@ -53,3 +53,15 @@ class RecoveryScanAmbiguousError(DomainError):
     """A scan fits more than one label awaiting confirmation (scan the 2-D symbol)."""
 
     code = "label_recover_scan_ambiguous"
+
+
+class WrongContainerTemplateError(DomainError):
+    """A template sized for one kind of container, asked for a unit in another (R-LBL-07)."""
+
+    code = "label_template_wrong_container"
+    terms = {"template_container": "container", "unit_container": "container"}
+
+
+class NoTemplateForContainerError(DomainError):
+    code = "label_template_none_for_container"
+    terms = {"container": "container"}

@@ -13,10 +13,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.entities.parties import Donor, DonorType, Recipient
+from models.entities.parties import Donor, DonorType, Recipient, Site
 from models.entities.production import Batch, ProductUnit, QualityStatus
 from models.i18n import render
-from models.isbt128 import Din, ProductCode
+from models.isbt128 import CoiIdentifier, Din, Isbt128Error, ProductCode
+from models.isbt128.coi import DI as DS040
+from models.isbt128.coi import coi_from_data
 from models.kernel.errors import ValidationError
 from models.kernel.rows import get_or_404
 from models.kernel.site_time import site_zone
@@ -47,6 +49,19 @@ class LabelFields:
     status: str
     antibiotics: str
     biohazard: bool
+    coi: str | None = None  # the batch's chain-of-identity id as stored (ISBT DS040 or not)
+    facility: str = ""  # the facility that assigned the DIN, by name and FIN
+
+    @property
+    def coi_identifier(self) -> CoiIdentifier | None:
+        """The chain-of-identity id as ISBT 128 DS040, if it is one (an id a sponsor assigned
+        in its own format is printed as text but cannot go into the ISBT 2-D symbol)."""
+        if self.coi is None:
+            return None
+        try:
+            return coi_from_data(DS040 + self.coi)
+        except Isbt128Error:
+            return None
 
     @property
     def texts(self) -> dict[str, str]:
@@ -66,6 +81,10 @@ class LabelFields:
             "expiry_utc": f"({utc:%Y-%m-%d %H:%M} UTC)",
             "status": self.status,
             "antibiotics": self.antibiotics,
+            # DS040 needs K beside its printed text (ST-001 Table 30), but whether "CH" is part
+            # of K's input is unconfirmed (standards §1.4), so no K is printed yet.
+            "coi": self.coi or "-",
+            "facility": self.facility,
         }
 
     def text(self, name: str) -> str:
@@ -89,6 +108,8 @@ TEXT_FIELDS = frozenset(
         "expiry_utc",
         "status",
         "antibiotics",
+        "coi",
+        "facility",
     }
 )
 
@@ -118,7 +139,15 @@ def label_fields(session: Session, unit_id: int, flags: str = "00") -> LabelFiel
         status=_status(unit.quality_status),
         antibiotics=f"Antibiotics 抗生素: {product.antibiotics or 'none 无'}",
         biohazard=_is_infectious(batch),
+        coi=batch.coi_id,
+        facility=_facility(session, unit.din[:5]),
     )
+
+
+def _facility(session: Session, fin: str) -> str:
+    """The facility block of a label: whose FIN assigned the DIN (ST-001 §2.4.1)."""
+    name = session.scalar(select(Site.name).where(Site.isbt_facility_code == fin).limit(1))
+    return f"{name} FIN {fin}" if name else f"FIN {fin}"
 
 
 def _donor(batch: Batch) -> Donor | None:

@@ -23,8 +23,9 @@ CONTAINER_TYPES = ("cryobag", "cryovial", "shipper", "sample_tube", "info_sheet"
 SYMBOLS = (
     "din",
     "product_code",
+    "expiry",
     "datamatrix",
-)  # Code 128 DIN, Code 128 DS003, 2-D compound (DS023)
+)  # Code 128 DIN, Code 128 DS003, Code 128 DS005, 2-D compound (DS023)
 KINDS = ("text", "caption", "symbol", "biohazard", "box", "line")
 
 _FULL_TEXT = frozenset(
@@ -43,14 +44,18 @@ _FULL_TEXT = frozenset(
         "status",
     }
 )
-_FULL = (_FULL_TEXT, frozenset(SYMBOLS))
+_LINEAR = frozenset({"din", "product_code", "datamatrix"})
 # Products leave the site in these, so the expiry also shows UTC (ST-001 §7.4.4.2).
-_TRAVELLING = (_FULL_TEXT | {"expiry_utc"}, frozenset(SYMBOLS))
+_TRAVELLING = (_FULL_TEXT | {"expiry_utc"}, _LINEAR)
 MANDATORY: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "cryobag": _TRAVELLING,
+    # The ISBT 128 full-face label places the DIN, product code and expiry (DS005) bar codes
+    # in fixed quadrants (ST-001 §7.2; standards §1.7).
+    "cryobag": (_TRAVELLING[0], frozenset(SYMBOLS)),
     "shipper": _TRAVELLING,
     "info_sheet": _TRAVELLING,
-    "cryovial": _FULL,
+    # A small label carries the DIN bar code and the text of the DIN and product code; the
+    # rest of the electronically readable set may go into a 2-D symbol (ST-001 §7.3.1).
+    "cryovial": (_FULL_TEXT, frozenset({"din", "datamatrix"})),
     "sample_tube": (frozenset({"din", "batch_number", "product_code", "harvest"}), frozenset()),
 }
 # R-LBL-10 / S13: a partial label carries at least the unique ID (eye-readable and in the

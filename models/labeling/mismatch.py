@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from models.i18n import Message
-from models.isbt128 import Din, OtherStructureScan, ProductCode
+from models.isbt128 import CoiIdentifier, Din, OtherStructureScan, ProductCode
 from models.isbt128.dates import IsbtDate
 
 
@@ -43,4 +43,6 @@ def _describe(value: Any) -> tuple[Message, str]:
         return Message(f"isbt128.date_kind.{value.kind.value}"), shown
     if isinstance(value, OtherStructureScan):  # e.g. a blood group on a label that has none
         return Message(value.name_code), value.data
+    if isinstance(value, CoiIdentifier):
+        return Message("label_field.coi"), value.text
     return Message("label_field.chain_of_identity"), str(value)

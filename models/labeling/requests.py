@@ -21,6 +21,7 @@ from models.kernel.canonical import canonical_json
 from models.kernel.errors import InvalidTransitionError, ValidationError
 from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
+from models.labeling.containers import require_template_fits
 from models.labeling.errors import AlreadyLabelledError
 from models.labeling.reconciliation import OPEN_JOBS, require_station_free
 from models.labeling.records import current_template, job_unit_ids
@@ -28,9 +29,6 @@ from models.labeling.templates import usable_template
 
 REQUEST_ROLES = (Role.OPERATOR, Role.QA)
 REPRINT_APPROVER_ROLES = (Role.QA, Role.QA_HEAD)
-# These templates describe one container; the others (shipper, sample tube, info sheet)
-# go with a unit of any container type.
-_CONTAINER_BOUND = ("cryobag", "cryovial")
 
 
 def reprint_content(job: PrintJob) -> dict[str, object]:
@@ -53,13 +51,7 @@ def _check_units(session: Session, batch: Batch, template: LabelTemplate, ids: l
             raise ValidationError(
                 field="units", reason=f"{unit.din} is not a unit of {batch.number}"
             )
-        bound = template.container_type in _CONTAINER_BOUND
-        if bound and unit.container_type != template.container_type:
-            raise ValidationError(
-                field="template",
-                reason=f"{template.code} is for a {template.container_type}, "
-                f"{unit.din} is a {unit.container_type}",
-            )
+        require_template_fits(template, unit)
         _refuse_second_label(session, unit, template.code)
 
 

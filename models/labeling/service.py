@@ -101,5 +101,5 @@ class LabelingService(
                 label_id,
                 tuple((name, fields.text(name)) for name in human_readable_fields(layout)),
                 "]d1" + symbol_data(fields)["datamatrix"],
-                check_plan(layout),
+                check_plan(layout, fields),
             )

@@ -17,6 +17,7 @@ from models.isbt128 import parse_din
 from models.kernel.errors import NotFoundError
 from models.kernel.unit_of_work import UowFactory
 from models.labeling.build import build_label
+from models.labeling.containers import require_template_fits, template_for_unit
 from models.labeling.fields import label_fields
 from models.labeling.records import current_template, label_flags
 from models.labeling.templates import usable_template
@@ -55,12 +56,17 @@ class UnitLabelReads:
     def __init__(self, uow: UowFactory) -> None:
         self._uow = uow
 
-    def unit_label(self, din_text: str, template_code: str) -> UnitLabel:
-        """The label of the unit ``din_text`` as ``template_code`` would print it."""
+    def unit_label(self, din_text: str, template_code: str | None = None) -> UnitLabel:
+        """The label of the unit ``din_text`` as ``template_code`` would print it; without a
+        code, the template its container takes (``containers.template_for_unit``)."""
         with self._uow().reading() as uow:
             s = uow.session
             unit = unit_by_din(s, din_text)
-            template, layout = usable_template(s, current_template(s, template_code).id)
+            chosen = (
+                current_template(s, template_code) if template_code else template_for_unit(s, unit)
+            )
+            require_template_fits(chosen, unit)
+            template, layout = usable_template(s, chosen.id)
             fields = label_fields(s, unit.id, label_flags(template, False))
             return UnitLabel(
                 content=build_label(layout, fields),

@@ -52,7 +52,7 @@ def _din_barcode_of(core: Core, label_id: int) -> str:
     [din] = [
         e["data"]
         for e in content["elements"]
-        if e.get("symbology") == "code128" and not str(e["data"]).startswith("=<")
+        if e.get("symbology") == "code128" and not str(e["data"]).startswith(("=<", "&>"))
     ]
     return "]C0" + str(din)
 

@@ -90,9 +90,10 @@ def test_partial_vial_label_brings_its_information_sheet(
         core.labeling.print_job(job_id=each, printer=printer, actor="wang")
     vials, sheets = labels_of(core, job_id), labels_of(core, sheet_job)
     assert [v.unit_id for v in vials] == [s.unit_id for s in sheets] == lot.unit_ids
-    # ISBT 128 flags 12 (affixed partial label) / 13 (attached label), shown eye-readable
-    assert '"text":"A9990 25 000001 12 ' in vials[0].content_json
-    assert '"text":"A9990 25 000001 13 ' in sheets[0].content_json
+    # ISBT 128 flags 12 (affixed partial label) / 13 (attached label), printed turned 90°
+    for label, flags in ((vials[0], "12"), (sheets[0], "13")):
+        assert '"text":"A9990 25 000001"' in label.content_json
+        assert f'"rotated":true,"text":"{flags}"' in label.content_json
     assert job(core, sheet_job).companion_of_id == job_id
 
 

@@ -12,6 +12,7 @@ from PIL import Image, ImageChops
 
 from printing.content import GS, Barcode, Biohazard, LabelContent, Symbology, Text
 from printing.errors import LabelFontMissingError
+from printing.measure import ink_box_mm
 from printing.pdf import layout_pdf, render_pdf
 from printing.raster import render_image
 
@@ -114,12 +115,13 @@ def test_biohazard_is_in_the_pdf_and_the_png_and_they_agree(pdf_pages: Pages) ->
     assert _ink(_region(blank, mark, 300)) == 0
 
 
-def test_boxed_text_gets_a_frame_around_it() -> None:
+def test_boxed_text_gets_a_frame_around_its_ink() -> None:
     _, [drawn] = layout_pdf(LabelContent(20, 10, (Text(2, 2, "Q", 3, boxed=True),)))
     text, frame = drawn
     assert (text.kind, frame.kind) == ("text", "box")
-    assert frame.x_mm < text.x_mm and frame.x_mm + frame.width_mm > text.x_mm + text.width_mm
-    assert frame.y_mm < text.y_mm and frame.y_mm + frame.height_mm > text.y_mm + text.height_mm
+    left, top, right, bottom = ink_box_mm("Q", 3)
+    assert frame.x_mm < text.x_mm + left and frame.x_mm + frame.width_mm > text.x_mm + right
+    assert frame.y_mm < text.y_mm + top and frame.y_mm + frame.height_mm > text.y_mm + bottom
 
 
 def test_a_character_no_font_has_is_refused_not_dropped() -> None:
