@@ -112,7 +112,7 @@ def test_request_print_check_apply_balances(
     dialog = open_check(qtbot, page, label.id)
     assert dialog.preview.image is not None
     assert pass_check(qtbot, dialog, datamatrix_scan(page.ctx.core, label.id)) <= 6
-    assert "Scanned: ]d1=+04000=A9990" in dialog.scan_echo.text()
+    assert "Scanned: ]d1=+05000=A9990" in dialog.scan_echo.text()  # DIN … and the COI
     assert not dialog.unticked()
     qtbot.waitUntil(lambda: page.label_rows[0].state == "verified", timeout=5000)
 

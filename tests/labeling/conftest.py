@@ -56,6 +56,7 @@ def make_lot(
     autologous: bool = False,
     first_sequence: int = 1,
     harvest: datetime = HARVEST,
+    coi: str | None = None,
 ) -> Lot:
     """A batch with ``count`` units (DIN facility A9990); not a service shortcut for any rule
     under test here, which all go through the labeling service."""
@@ -92,6 +93,7 @@ def make_lot(
             collection=collection,
             created_by="wang",
             harvest_at=harvest,
+            coi_id=coi,
         )
         s.add_all([product, donor, collection, batch])
         s.flush()

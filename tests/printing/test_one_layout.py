@@ -21,6 +21,7 @@ LABEL = LabelContent(
         Barcode(3, 3, Symbology.CODE128, "=A99992412345600", height_mm=8),
         Text(3, 12, "A9999 24 123456", 3.4, bold=True),
         Text(34, 12, "Q", 3.4, bold=True, boxed=True),
+        Text(39, 12, "05", 2.4, bold=True, rotated=True),
         Text(3, 18, "人脐带间充质干细胞注射液", 3),
         Text(3, 23, "Human umbilical cord MSC injection, a rather long line", 2.5, max_width_mm=60),
         Line(3, 28, 97, 28),
