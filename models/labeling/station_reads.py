@@ -55,6 +55,11 @@ class LabelStationReads:
         with self._uow().reading() as uow:
             return q.unit_preview(uow.session, unit_id, template_id)
 
+    def fitting_template(self, unit_id: int, template_id: int) -> int:
+        """The template to preview the unit with: the chosen one if it fits its container."""
+        with self._uow().reading() as uow:
+            return q.fitting_template(uow.session, unit_id, template_id)
+
     def archived_label(self, label_id: int) -> tuple[LabelContent, str]:
         with self._uow().reading() as uow:
             return q.archived_label(uow.session, label_id)

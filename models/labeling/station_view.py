@@ -18,7 +18,10 @@ from models.entities.labeling import (
 )
 from models.entities.production import Batch, BatchStatus, ProductUnit
 from models.entities.quality import Deviation
+from models.kernel.rows import get_or_404
 from models.labeling.build import build_label
+from models.labeling.containers import require_template_fits, template_for_unit
+from models.labeling.errors import WrongContainerTemplateError
 from models.labeling.fields import label_fields
 from models.labeling.records import label_flags, template_layout
 from printing.content import (
@@ -252,11 +255,23 @@ def archived_label(session: Session, label_id: int) -> tuple[LabelContent, str]:
 
 
 def unit_preview(session: Session, unit_id: int, template_id: int) -> LabelContent:
-    """What the template would print for the unit now (the service builds it the same way)."""
-    template = session.get(LabelTemplate, template_id)
-    assert template is not None
+    """What the template would print for the unit now (the service builds it the same way);
+    a template sized for another container is refused, as a request for it would be."""
+    template = get_or_404(session, LabelTemplate, template_id, "label template")
+    require_template_fits(template, get_or_404(session, ProductUnit, unit_id, "product unit"))
     fields = label_fields(session, unit_id, label_flags(template, False))
     return build_label(template_layout(template), fields)
+
+
+def fitting_template(session: Session, unit_id: int, template_id: int) -> int:
+    """``template_id`` if it fits the unit's container, else the one its container takes."""
+    template = get_or_404(session, LabelTemplate, template_id, "label template")
+    unit = get_or_404(session, ProductUnit, unit_id, "product unit")
+    try:
+        require_template_fits(template, unit)
+    except WrongContainerTemplateError:
+        return template_for_unit(session, unit).id
+    return template_id
 
 
 _TYPES: dict[str, type[Element]] = {

@@ -1123,6 +1123,10 @@
         <translation>预览</translation>
     </message>
     <message>
+        <source>Template {0} chosen: it fits the unit&apos;s container.</source>
+        <translation>已选用模板 {0}：它适合该单元的容器。</translation>
+    </message>
+    <message>
         <source>Tick at least one unit and choose a template and a printer.</source>
         <translation>请至少勾选一个单元，并选择模板和打印机。</translation>
     </message>

@@ -35,7 +35,11 @@ def batch_id(core: Core, number: str) -> int:
 
 
 def filled_batch(
-    core: Core, units: int = 3, location: str | None = None, harvest_days_ago: float = 0
+    core: Core,
+    units: int = 3,
+    location: str | None = None,
+    harvest_days_ago: float = 0,
+    container: str = "cryobag",
 ) -> tuple[str, int]:
     """Harvested (2 h ago unless told) and filled (QUARANTINE); returns (number, id)."""
     number = new_batch(core)
@@ -45,7 +49,7 @@ def filled_batch(
         actor="wang",
         batch_number=number,
         count=units,
-        container_type="cryobag",
+        container_type=container,
         cell_count=1.0e8,
         volume_ml=20.0,
         location_code=location,

@@ -27,7 +27,7 @@ from printing.content import mm_to_dots
 from tests.fakes.printers import FakeZebraPrinter
 from tests.gui.double_check_steps import Actions, confirm_and_badge, pass_check, scan_label
 from tests.gui.gui_helpers import GS, PASSWORD, sign_in, wedge_scan
-from tests.gui.scenario import demo
+from tests.gui.scenario import demo, filled_batch
 
 
 @pytest.fixture
@@ -282,3 +282,26 @@ def test_void_destroy_reprint_approve_reconciles(qtbot: QtBot, controller: AppCo
     assert page.banner.text().startswith("✔ Reconciled")
     assert "destroyed 1" in page.banner.text()
     assert page.banner.property("ok") is True
+
+
+def test_a_vial_is_previewed_with_the_template_its_container_takes(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    """LT-BAG chosen, a cryovial clicked: the station switches to LT-VIAL (a bag label would
+    be refused for it) and says so; the preview is the 50 × 30 mm vial label."""
+    number, _ = filled_batch(controller.ctx.core, units=1, container="cryovial")
+    sign_in(qtbot, controller, "wang")
+    page = controller.window.show_page("labels")
+    assert isinstance(page, LabelStationPage)
+    qtbot.waitUntil(lambda: page.batch_id is not None, timeout=5000)
+    assert page.select_batch(number)
+    qtbot.waitUntil(lambda: page.report is not None and page.report.batch_number == number)
+    page.template_combo.setCurrentIndex(page.template_combo.findText("LT-BAG", Qt.MatchStartsWith))
+    page.units.setCurrentRow(0)
+    qtbot.waitUntil(lambda: page.template_combo.currentText().startswith("LT-VIAL "), timeout=5000)
+    qtbot.waitUntil(
+        lambda: page.preview.image is not None
+        and page.preview.image.width() == mm_to_dots(50, 203),
+        timeout=5000,
+    )
+    assert "LT-VIAL" in page.status.text()

@@ -73,13 +73,29 @@ class LabelRequest(QObject):
         self.caption = ("unit", item.text().split()[0])
         self.show_caption()
 
-        def op(_p: Progress) -> LabelContent:
-            return reads.unit_preview(unit_id, template_id)
+        def op(_p: Progress) -> tuple[int, LabelContent]:
+            # A template sized for another container would be refused: take the unit's own.
+            chosen = reads.fitting_template(unit_id, template_id)
+            return chosen, reads.unit_preview(unit_id, chosen)
+
+        def show(loaded: tuple[int, LabelContent]) -> None:
+            chosen, content = loaded
+            if chosen != self.template_combo.currentData():
+                self.template_combo.blockSignals(True)  # previewed already
+                self.template_combo.setCurrentIndex(self.template_combo.findData(chosen))
+                self.template_combo.blockSignals(False)
+                self.feedback.say(
+                    self.tr("Template {0} chosen: it fits the unit's container.").format(
+                        self.template_combo.currentText().split()[0]
+                    ),
+                    None,
+                )
+            self.preview.show_content(content, printer_dpi(url))
 
         return run_op(
             parent=self.window,
             op=op,
-            on_success=lambda content: self.preview.show_content(content, printer_dpi(url)),
+            on_success=show,
             on_failure=lambda exc: self.preview.show_message(error_text(exc)),
         )
 
