@@ -84,7 +84,7 @@ def _lower(top: float, scale: float) -> list[Element]:
         symbol("product_code", 3, top, h=9),
         text("product_code", 3, below, size, caption="Prod Code 产品代码 ", max_w=_QUADRANT),
         text("storage_zh", 3, below + pitch, size, caption="储存 ", max_w=_QUADRANT),
-        text("storage_en", 3, below + 2 * pitch, size, caption="Storage ", max_w=_QUADRANT),
+        text("storage_en", 3, below + 2 * pitch, size, caption="Storage ", max_w=94),
         symbol("expiry", 53, top, h=9),
         text(
             "expiry_local",

@@ -1,9 +1,11 @@
 """The eye-readable DIN as ISBT 128 prints it (ST-001 §7.4.1, §7.5; standards §1.3).
 
-``A9990 25 000001 ⁰⁵ [8]``: the 13 characters in groups (FIN, year, sequence), then the flag
-characters turned 90° clockwise - only Type 1 and Type 2 flags; ``00`` and Type 3 flags are
-not printed (ST-001 §7.4.1) - then the keyboard check character K in a box (§7.5.1.1), which
-is never part of the bar code.  The face tells 0 from O and 1 from I (§7.4.4).
+``A9990 25 000001`` then ``12`` turned then ``[8]``: the 13 characters in groups (FIN, year,
+sequence); the flag characters turned 90° clockwise - Type 1 and Type 2 flags only, as
+``00`` need not and Type 3 flags are not printed (ST-001 §7.4.1); then the keyboard check
+character K in a box (ST-001 §7.5.1.1), which is never part of the bar code.  All three are
+printed in the preview's face on every device (``exact_face``), since each is placed after
+the measured ink of the one before.
 """
 
 from __future__ import annotations
