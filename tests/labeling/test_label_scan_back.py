@@ -21,8 +21,16 @@ from PIL import Image
 from models.chain.trace_tree import NodeRef
 from models.core import Core
 from models.entities.labeling import LabelTemplate
-from models.isbt128 import CoiScan, DateKind, DateScan, DinScan, ProductCodeScan, parse_scan
-from models.isbt128.compound import RawStructure, read_compound
+from models.isbt128 import (
+    CoiScan,
+    DateKind,
+    DateScan,
+    DinScan,
+    OtherStructureScan,
+    ProductCodeScan,
+    parse_scan,
+)
+from models.isbt128.compound import read_compound
 from models.labeling.build import build_label, expected_scans, scan_value, symbol_data
 from models.labeling.defaults import DefaultTemplate, default_templates
 from models.labeling.fields import LabelFields, label_fields
@@ -86,8 +94,8 @@ def _check_one(core: Core, unit_id: int, fields: LabelFields, aim: str, text: st
 
 def _check_compound(fields: LabelFields, scanned: str) -> None:
     parts = read_compound(scanned)
-    assert not any(isinstance(p, RawStructure) for p in parts)
-    values = {scan_value(p) for p in parts if not isinstance(p, RawStructure)}
+    assert not any(isinstance(p, OtherStructureScan) for p in parts)
+    values = {scan_value(p) for p in parts if not isinstance(p, OtherStructureScan)}
     assert len(parts) == 5 and values == expected_scans(fields)
     [coi] = [p for p in parts if isinstance(p, CoiScan)]
     assert coi.coi.text == COI
