@@ -168,6 +168,7 @@ class DestroyUnitDialog(SecondPersonDialog):
                 witness=username,
                 witness_password=password,
                 note=note or None,
+                expected_version=unit.version,
             ).event_id
 
         return destroy

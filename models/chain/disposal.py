@@ -36,6 +36,7 @@ from models.identity.signatures import SignatureService, require_different_perso
 from models.kernel.audit import AuditAction
 from models.kernel.canonical import canonical_json
 from models.kernel.errors import DomainError, NotFoundError, ValidationError
+from models.kernel.record_version import claim, version_of
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
 
 E = TypeVar("E", bound=enum.StrEnum)
@@ -134,6 +135,7 @@ class Assessment:
     infectious: bool
     true_reasons: tuple[str, ...]  # the state reasons that are true now (QA may add more)
     blocked: Message | None  # why the unit cannot be destroyed at all, or None
+    version: int = 0  # the unit's version as read: signing refuses if it moved since
 
 
 def _parse_choice(enum: type[E], value: E | str, field: str) -> E:
@@ -194,6 +196,7 @@ class DisposalService:
                 infectious=facts.infectious,
                 true_reasons=tuple(r.value for r in _suggested(found, facts, now)),
                 blocked=_problem(blocked) if blocked else None,
+                version=version_of(uow.session, "product_unit", found.id),
             )
 
     def destroy_unit(
@@ -208,8 +211,10 @@ class DisposalService:
         witness_password: str,
         note: str | None = None,
         product_code_scan: str | None = None,
+        expected_version: int | None = None,
     ) -> Destruction:
-        """Destroy one unit under a witness; both sign the same record (see module doc)."""
+        """Destroy one unit under a witness; both sign the same record (see module doc).
+        ``expected_version``: the unit's version the dialog read (record_version.claim)."""
         why, how = parse_reason(reason), parse_method(method)
         text = (note or "").strip()
         if len(text) > MAX_NOTE:
@@ -222,6 +227,7 @@ class DisposalService:
         with self._uow() as uow:
             session = uow.session
             unit = _find(session, unit_code, product_code_scan)
+            claim(uow, "product_unit", unit.id, expected_version, ident=unit_code)
             # a second station destroying the same unit waits here, then sees it destroyed
             session.refresh(unit, with_for_update=True)
             facts = _Facts.of(session, unit)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
@@ -16,6 +17,7 @@ from models.entities.production import Batch, Collection, ProcessStep, ProductUn
 from models.entities.quality import QcResult
 from models.kernel.audit_queries import Subject
 from models.kernel.errors import NotFoundError
+from models.kernel.record_version import versions_of
 
 Value = str | int | float | datetime | None
 T = TypeVar("T")
@@ -30,9 +32,10 @@ class StepRow:
     verified_by: str | None
     verified_at: datetime | None
     voided_reason: str | None
+    version: int = 0  # as read: verifying it refuses if it moved since (record_version)
 
     @classmethod
-    def of(cls, s: ProcessStep) -> StepRow:
+    def of(cls, s: ProcessStep, versions: Mapping[str, int] | None = None) -> StepRow:
         """The row the batch record and the cleanroom step list both show for one step."""
         return cls(
             s.id,
@@ -42,7 +45,15 @@ class StepRow:
             s.verified_by,
             s.verified_at,
             s.voided_reason,
+            (versions or {}).get(str(s.id), 0),
         )
+
+    @classmethod
+    def all_of(cls, session: Session, steps: Iterable[ProcessStep]) -> tuple[StepRow, ...]:
+        """The rows of ``steps``, each with its version (one query for all)."""
+        rows = list(steps)
+        versions = versions_of(session, "process_step", [s.id for s in rows])
+        return tuple(cls.of(s, versions) for s in rows)
 
 
 @dataclass(frozen=True)
@@ -120,13 +131,13 @@ def _collection(session: Session, ref: NodeRef) -> RecordDetail:
 
 def _batch(session: Session, ref: NodeRef) -> RecordDetail:
     batch = _get(session, Batch, ref)
-    steps = tuple(
-        StepRow.of(s)
-        for s in session.scalars(
+    steps = StepRow.all_of(
+        session,
+        session.scalars(
             select(ProcessStep)
             .where(ProcessStep.batch_id == batch.id)
             .order_by(ProcessStep.performed_at)
-        )
+        ),
     )
     qc = tuple(
         (q.test, f"{q.value_text} {q.unit or ''}".strip(), q.verdict.value)

@@ -13,6 +13,7 @@ from models.identity.signatures import SignatureService, require_different_perso
 from models.kernel.audit import AuditAction
 from models.kernel.canonical import canonical_json
 from models.kernel.errors import InvalidTransitionError
+from models.kernel.record_version import claim
 from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UowFactory
 
@@ -73,13 +74,19 @@ class StepService:
             uow.commit()
             return step.id
 
-    def verify_step(self, *, step_id: int, username: str, password: str) -> None:
+    def verify_step(
+        self, *, step_id: int, username: str, password: str, expected_version: int | None = None
+    ) -> None:
+        """``expected_version``: the step's version the screen showed; a step verified or
+        voided at another station meanwhile is refused by name (record_version.claim)."""
         with self._uow() as uow:
+            claim(uow, "process_step", step_id, expected_version)
             step = uow.session.get(ProcessStep, step_id)
             if step is not None:
                 require_different_person(step.performed_by, username, uow.session)  # refuse first
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.VERIFIED)
         with self._uow() as uow:
+            claim(uow, "process_step", step_id, expected_version)
             step = get_or_404(uow.session, ProcessStep, step_id, "process step")
             if step.verified_by is not None or step.voided_reason is not None:
                 raise InvalidTransitionError(

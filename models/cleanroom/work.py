@@ -133,7 +133,7 @@ def batch_steps(session: Session, batch_id: int) -> tuple[StepRow, ...]:
     steps = session.scalars(
         select(ProcessStep).where(ProcessStep.batch_id == batch_id).order_by(ProcessStep.id)
     )
-    return tuple(StepRow.of(s) for s in steps)
+    return StepRow.all_of(session, steps)
 
 
 @dataclass(frozen=True)

@@ -1817,3 +1817,22 @@ MESSAGES.update(
         "cli.scan.compound": "compound message (DS023), reference {reference}",
     }
 )
+
+# --- several stations on one database (issue 17): a record changed at another station
+MESSAGES.update(
+    {
+        "record_changed": (
+            "{kind} {ident} was {what} by {who} at {station} at {at}; nothing of your action "
+            "was saved and the screen has been refreshed."
+        ),
+        "record_changed.open": (
+            "{kind} {ident} was {what} by {who} at {station} at {at} while this window was "
+            "open: close it and open the record again."
+        ),
+        "record_changed.set_to": "set to “{state}”",
+        "record_changed.verified": "verified",
+        "record_changed.voided": "voided",
+        "record_changed.changed": "changed",
+        "record_changed.deleted": "deleted",
+    }
+)

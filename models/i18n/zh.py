@@ -1581,3 +1581,22 @@ MESSAGES.update(
         "cli.scan.compound": "复合信息（DS023），参考编号 {reference}",
     }
 )
+
+# --- 同一数据库上的多个工作站（issue 17）：记录已在另一工作站被更改
+MESSAGES.update(
+    {
+        "record_changed": (
+            "{kind} {ident} 已于 {at} 由 {who} 在 {station} {what}；您的操作未保存任何内容，"
+            "界面已刷新。"
+        ),
+        "record_changed.open": (
+            "本窗口打开期间，{kind} {ident} 已于 {at} 由 {who} 在 {station} {what}："
+            "请关闭本窗口，重新打开该记录。"
+        ),
+        "record_changed.set_to": "改为“{state}”",
+        "record_changed.verified": "复核",
+        "record_changed.voided": "作废",
+        "record_changed.changed": "更改",
+        "record_changed.deleted": "删除",
+    }
+)

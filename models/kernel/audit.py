@@ -181,6 +181,11 @@ class AuditLog:
             )
         self._session.flush()
 
+    def lock(self) -> None:
+        """Take the chain head's lock now, before reading what a decision relies on: the
+        transaction then waits for every other writer's commit and sees it (record_version)."""
+        self._lock_head()
+
     def _lock_head(self) -> AuditChainHead:
         # Locking the head row serialises chain writers on PostgreSQL; SQLite is already
         # serialised by BEGIN IMMEDIATE.  Contiguous seq values make a removed row visible.

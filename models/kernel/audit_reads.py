@@ -23,6 +23,7 @@ from models.kernel.audit_queries import (
     signatures_for,
 )
 from models.kernel.record_check import RecordReport, check_records
+from models.kernel.record_version import RecordChange, change_since
 from models.kernel.unit_of_work import UowFactory
 
 # Each subject is two bound parameters; SQLite allows 32766 per statement, PostgreSQL 65535.
@@ -32,6 +33,12 @@ _SUBJECTS_PER_QUERY = 400
 class AuditReads:
     def __init__(self, uow: UowFactory) -> None:
         self._uow = uow
+
+    def changed_since(self, table: str, record_id: object, version: int) -> RecordChange | None:
+        """Who changed the record after ``version``, where and when (a window still open on
+        the record says so before it can be signed); None if it did not change."""
+        with self._uow().reading() as uow:
+            return change_since(uow.session, table, record_id, version)
 
     def search(
         self, flt: AuditFilter, *, offset: int = 0, limit: int = 200

@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
+import models.kernel.change_notify  # noqa: F401  (every commit announces itself)
 import models.kernel.record_state  # noqa: F401  (every session seals the rows it commits)
 from models.kernel.errors import ValidationError
 

@@ -26,6 +26,7 @@ from models.isbt128.structures import ParsedScan
 from models.kernel.audit import AuditAction
 from models.kernel.errors import InvalidTransitionError, ValidationError
 from models.kernel.record_check import require_intact
+from models.kernel.record_version import claim
 from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
 from models.labeling.build import expected_scans, scan_value
@@ -106,10 +107,19 @@ class CheckActions:
     _uow: UowFactory
     _signatures: SignatureService
 
-    def compare_scan(self, *, label_id: int, scanned_text: str, actor: str) -> ScanComparison:
+    def compare_scan(
+        self,
+        *,
+        label_id: int,
+        scanned_text: str,
+        actor: str,
+        expected_version: int | None = None,
+    ) -> ScanComparison:
         """Compare a scanned label with the record at once, before anyone signs: a mismatch
-        stops the line now (R-LBL-06), whoever at the station scanned it."""
+        stops the line now (R-LBL-06), whoever at the station scanned it.
+        ``expected_version``: the label's version the screen read (record_version.claim)."""
         with self._uow() as uow:
+            claim(uow, "printed_label", label_id, expected_version)
             require_actor(uow.session, actor, HANDLER_ROLES, "check labels")
             label, job, template = _checkable(uow, label_id)
             plan = _plan(uow, label, template)
@@ -133,16 +143,23 @@ class CheckActions:
         password: str,
         scanned_text: str,
         confirmed_fields: Mapping[str, bool],
+        expected_version: int | None = None,
     ) -> VerificationResult:
         """``confirmed_fields``: what the verifier checked by eye → True (matches) / False
         (does not).  Every eye-only item of the template's ``check_plan`` must be there; the
         fields a symbol carries are confirmed by ``scanned_text`` alone, compared here again
-        (a True for them counts for nothing; a False is a mismatch like any other)."""
+        (a True for them counts for nothing; a False is a mismatch like any other).
+        ``expected_version``: the label's version the dialog read; if another station changed
+        the label since, the check is refused by name and nothing is written."""
         with self._uow() as uow:  # refuse the wrong person before asking for a password
+            claim(uow, "printed_label", label_id, expected_version)
             label, job = label_and_job(uow, label_id)
             _require_second_person(uow.session, job, username)
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.VERIFIED)
         with self._uow() as uow:
+            # First, under the chain head's lock: of two stations signing the same label at
+            # once, the second waits here and then sees the first one's verification.
+            claim(uow, "printed_label", label_id, expected_version)
             require_actor(uow.session, username, VERIFIER_ROLES, "verify labels")
             label, job, template = _checkable(uow, label_id)
             _require_second_person(uow.session, job, username)

@@ -10,6 +10,7 @@ from models.identity.accounts import require_actor
 from models.identity.signatures import SignatureService, require_different_person
 from models.kernel.audit import AuditAction
 from models.kernel.errors import ValidationError
+from models.kernel.record_version import claim
 from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
 from models.labeling.checks import (
@@ -46,9 +47,12 @@ class LifeActions:
     _uow: UowFactory
     _signatures: SignatureService
 
-    def apply_label(self, *, label_id: int, actor: str) -> None:
+    def apply_label(
+        self, *, label_id: int, actor: str, expected_version: int | None = None
+    ) -> None:
         """Only a verified label goes on a container (R-LBL-06)."""
         with self._uow() as uow:
+            claim(uow, "printed_label", label_id, expected_version)
             require_actor(uow.session, actor, HANDLER_ROLES, "apply labels")
             label, job = label_and_job(uow, label_id)
             require_state(label, [LabelState.VERIFIED], "applied")
@@ -64,10 +68,13 @@ class LifeActions:
             )
             uow.commit()
 
-    def void_label(self, *, label_id: int, actor: str, reason: str) -> None:
+    def void_label(
+        self, *, label_id: int, actor: str, reason: str, expected_version: int | None = None
+    ) -> None:
         """Unused, spoiled or rejected labels are voided, then destroyed under a witness."""
         why = require_reason(reason, "voiding a label")
         with self._uow() as uow:
+            claim(uow, "printed_label", label_id, expected_version)
             require_actor(uow.session, actor, HANDLER_ROLES, "void labels")
             label = get_or_404(uow.session, PrintedLabel, label_id, "printed label")
             require_state(label, _VOIDABLE, "voided")

@@ -19,6 +19,7 @@ from models.identity.signatures import SignatureService, require_different_perso
 from models.kernel.audit import AuditAction
 from models.kernel.canonical import canonical_json
 from models.kernel.errors import InvalidTransitionError, ValidationError
+from models.kernel.record_version import claim
 from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
 from models.labeling.containers import require_template_fits
@@ -218,11 +219,14 @@ class RequestActions:
             job.reprint_approval_signature_id = signature.id
             uow.commit()
 
-    def cancel_job(self, *, job_id: int, actor: str, reason: str) -> None:
+    def cancel_job(
+        self, *, job_id: int, actor: str, reason: str, expected_version: int | None = None
+    ) -> None:
         """Abandon a requested or failed job (its printed labels stay to be reconciled)."""
         if not reason.strip():
             raise ValidationError(field="reason", reason="cancelling a print job needs a reason")
         with self._uow() as uow:
+            claim(uow, "print_job", job_id, expected_version)
             require_actor(uow.session, actor, REQUEST_ROLES, "cancel print jobs")
             job = get_or_404(uow.session, PrintJob, job_id, "print job")
             if job.status not in (PrintJobStatus.REQUESTED, PrintJobStatus.FAILED):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from models.kernel.record_version import version_of
 from models.kernel.unit_of_work import UowFactory
 from models.labeling import station_view as q
 from printing.content import LabelContent
@@ -33,6 +34,7 @@ class LabelToCheck:
     printer: str
     requested_by: str
     printed_by: str | None
+    version: int = 0  # the label's version as read: signing refuses if it moved since
 
 
 class LabelStationReads:
@@ -68,7 +70,8 @@ class LabelStationReads:
         with self._uow().reading() as uow:
             content, url = q.archived_label(uow.session, label_id)
             requested_by, printed_by = q.job_people(uow.session, label_id)
-        return LabelToCheck(content, url, requested_by, printed_by)
+            version = version_of(uow.session, "printed_label", label_id)
+        return LabelToCheck(content, url, requested_by, printed_by, version)
 
     def awaiting_check(self, unit_id: int) -> tuple[str, str | None]:
         """The unit's DIN and the batch whose printed label of it awaits the double-check."""

@@ -19,6 +19,7 @@ from models.entities.labeling import (
 from models.entities.production import Batch, BatchStatus, ProductUnit
 from models.entities.quality import Deviation
 from models.kernel.rows import get_or_404
+from models.kernel.record_version import versions_of
 from models.labeling.build import build_label
 from models.labeling.containers import require_template_fits, template_for_unit
 from models.labeling.errors import WrongContainerTemplateError
@@ -81,6 +82,7 @@ class JobRow:
     companion_of: int | None
     failure: str | None
     awaiting: int = 0  # labels sent (or being sent) that no printer or person confirmed yet
+    version: int = 0  # as read: an action on the job refuses if it moved (record_version)
 
     @property
     def awaiting_reprint_approval(self) -> bool:
@@ -97,6 +99,7 @@ class LabelRow:
     is_reprint: bool
     verified_by: str | None
     applied_by: str | None
+    version: int = 0  # as read: an action on the label refuses if it moved (record_version)
 
 
 def label_batches(session: Session) -> list[BatchChoice]:
@@ -164,6 +167,7 @@ def print_jobs(session: Session, batch_id: int) -> list[JobRow]:
         .where(PrintJob.batch_id == batch_id)
         .order_by(PrintJob.id.desc())
     ).all()
+    versions = versions_of(session, "print_job", [job.id for job, *_ in rows])
     return [
         JobRow(
             id=job.id,
@@ -181,6 +185,7 @@ def print_jobs(session: Session, batch_id: int) -> list[JobRow]:
             companion_of=job.companion_of_id,
             failure=job.failure,
             awaiting=awaiting.get(job.id, 0),
+            version=versions.get(str(job.id), 0),
         )
         for job, code, version, deviation in rows
     ]
@@ -194,6 +199,7 @@ def printed_labels(session: Session, batch_id: int) -> list[LabelRow]:
         .where(PrintJob.batch_id == batch_id, PrintedLabel.state.not_in(_HIDDEN))
         .order_by(PrintedLabel.id.desc())
     ).all()
+    versions = versions_of(session, "printed_label", [label.id for label, _din in rows])
     return [
         LabelRow(
             label.id,
@@ -204,6 +210,7 @@ def printed_labels(session: Session, batch_id: int) -> list[LabelRow]:
             label.is_reprint,
             label.verified_by,
             label.applied_by,
+            versions.get(str(label.id), 0),
         )
         for label, din in rows
     ]

@@ -31,6 +31,7 @@ from models.identity.signatures import SignatureService, Signer
 from models.kernel.audit import AuditAction
 from models.kernel.canonical import canonical_json
 from models.kernel.errors import DomainError, ValidationError
+from models.kernel.record_version import claim, version_of
 from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
 from models.quality import gates
@@ -79,6 +80,14 @@ class Readiness:
     emergency_possible: bool
     package: dict[str, Any]
     package_items: list[PackageItem] = field(default_factory=list)  # R-REL-04's six elements
+    version: int = 0  # the batch's version as assessed: a decision refuses if it moved since
+
+
+def _claim_batch(uow: UnitOfWork, batch_id: int, expected: int | None) -> None:
+    """First in a decision: wait for any other writer, then refuse if the batch moved past
+    the version QA assessed (named by its number: a column read, no ORM object cached)."""
+    number = uow.session.scalar(select(Batch.number).where(Batch.id == batch_id))
+    claim(uow, "batch", batch_id, expected, ident=number)
 
 
 def _units(session: Session, batch_id: int) -> list[ProductUnit]:
@@ -182,14 +191,31 @@ class ReleaseService:
         rapid = any(t.method_kind is MethodKind.RAPID for t in spec.tests)
         kind = None if blockers else (ReleaseKind.RAPID if rapid else ReleaseKind.STANDARD)
         return Readiness(
-            batch.number, kind, blockers, panel.failed, panel.pending, emergency, package, items
+            batch.number,
+            kind,
+            blockers,
+            panel.failed,
+            panel.pending,
+            emergency,
+            package,
+            items,
+            version_of(uow.session, "batch", batch.id),
         )
 
     def release_batch(
-        self, *, batch_id: int, attestation: PackageAttestation, username: str, password: str
+        self,
+        *,
+        batch_id: int,
+        attestation: PackageAttestation,
+        username: str,
+        password: str,
+        expected_version: int | None = None,
     ) -> int:
+        """``expected_version``: the batch's version QA assessed (Readiness.version); if
+        another station decided or changed the batch since, refused by name."""
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.RELEASED)
         with self._uow() as uow:
+            _claim_batch(uow, batch_id, expected_version)
             require_actor(uow.session, username, QA_ROLES, "release batches")
             ready = self._assess(uow, batch_id, username)
             if ready.kind is None:
@@ -210,11 +236,13 @@ class ReleaseService:
         attestation: PackageAttestation,
         username: str,
         password: str,
+        expected_version: int | None = None,
     ) -> int:
         for name in ("physician_name", "justification"):
             require_text(getattr(request, name), f"physician request {name}")
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.RELEASED)
         with self._uow() as uow:
+            _claim_batch(uow, batch_id, expected_version)
             require_actor(uow.session, username, (Role.QA_HEAD,), "emergency-release batches")
             ready = self._assess(uow, batch_id, username)
             if not ready.emergency_possible:
@@ -244,10 +272,12 @@ class ReleaseService:
         username: str,
         password: str,
         non_conforming_location_id: int | None = None,
+        expected_version: int | None = None,
     ) -> int:
         require_text(reason, "rejection reason")
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.APPROVED)
         with self._uow() as uow:
+            _claim_batch(uow, batch_id, expected_version)
             require_actor(uow.session, username, QA_ROLES, "reject batches")
             batch = get_or_404(uow.session, Batch, batch_id, "batch")
             if batch.status in (BatchStatus.REJECTED, BatchStatus.RELEASED, BatchStatus.RECALLED):

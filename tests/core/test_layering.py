@@ -26,11 +26,12 @@ BELOW = {
     "identity": {"kernel", "entities", "i18n"},
     "chain": {"identity", "isbt128", "kernel", "entities", "i18n"},
     "overview": {"kernel", "entities", "i18n"},
+    "feed": {"kernel", "entities", "i18n"},
     "cleanroom": {"chain", "identity", "kernel", "entities", "i18n"},
     "labeling": {"identity", "isbt128", "kernel", "entities", "i18n"},
     "quality": {"chain", "labeling", "identity", "isbt128", "kernel", "entities", "i18n"},
 }
-CORE_USES = {"chain", "cleanroom", "labeling", "quality", "overview", "identity", "isbt128"}
+CORE_USES = {"chain", "cleanroom", "labeling", "quality", "overview", "identity", "isbt128", "feed"}
 BELOW["core"] = CORE_USES | {"kernel", "entities", "i18n"}
 BELOW["archive"] = BELOW["core"] | {"core"}
 BELOW["demo"] = BELOW["core"] | {"core"}
