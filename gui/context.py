@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gui.events import AppEvents
+from gui.live_feed import FeedFactory
 from gui.session import SessionUser
 from gui.station import StationConfig
 from models.core import Core
@@ -18,6 +19,9 @@ class AppContext:
     station: StationConfig
     station_path: Path | None = None
     user: SessionUser | None = None
+    # How the window follows the other stations' work; None: the database's own change feed
+    # (tests pass a fake, gui/live_feed.py).
+    feed: FeedFactory | None = None
 
     def __setattr__(self, name: str, value: object) -> None:
         # The station's configured name goes on every audit entry: whoever sets the station

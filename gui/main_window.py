@@ -31,6 +31,7 @@ from gui.context import AppContext
 from gui.dialogs.station import StationDialog
 from gui.field_labels import kind_label
 from gui.i18n import LANGUAGE, QT_TRANSLATE_NOOP
+from gui.live_feed import LiveFeed, engine_feed
 from gui.lock import InactivityLock
 from gui.operations import run_op
 from gui.pages.audit.page import AuditPageWidget
@@ -110,6 +111,9 @@ class MainWindow(QMainWindow):
         self.connection_status = QLabel(objectName="connectionStatus", wordWrap=True)
         self.connection = ConnectionMonitor(database_probe(ctx.core), self)
         self.connection.online_changed.connect(lambda _online: self.show_connection())
+        # Every other station's committed work refreshes this station's screens (issue 17).
+        self.live = LiveFeed(ctx.events, ctx.feed or engine_feed(ctx.core.engine), self)
+        self.connection.online_changed.connect(self.live.database_online)
         self.nav, self.nav_group, self.stack = QVBoxLayout(), QButtonGroup(self), QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         self.page_frames: dict[str, QScrollArea] = {}  # each page scrolls inside its own frame
@@ -235,6 +239,7 @@ class MainWindow(QMainWindow):
         self.lock.set_minutes(self.ctx.station.lock_minutes)
         self.connection.start()
         self.connection.check()
+        self.live.start()
 
     def sign_out(self, trigger: SignOutTrigger = SignOutTrigger.MANUAL) -> None:
         if self.ctx.user is not None:
@@ -246,6 +251,7 @@ class MainWindow(QMainWindow):
             )
         self.lock.stop()
         self.connection.stop()
+        self.live.stop()
         self.ctx.user = None
         self.ctx.events.user_changed.emit(None)
         self.hide()
@@ -358,6 +364,7 @@ class MainWindow(QMainWindow):
             except Exception as exc:  # noqa: BLE001 - closing must never be blocked
                 log.warning("sign-out on close not recorded: %s", type(exc).__name__)
         self.connection.stop()
+        self.live.stop()
         super().closeEvent(event)
 
     def show_scan_status(self, text: str, ok: bool) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from gui.i18n import LANGUAGE
 from models.i18n import describe
 from models.kernel.errors import DatabaseUnavailableError, DomainError
+from models.kernel.record_version import RecordChangedError
 from printing.errors import PrinterError
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,8 @@ class OperationEvents(QObject):
     """Process-wide news from operations: a lost database connection, whoever ran the call."""
 
     database_unavailable = Signal(object)  # the DatabaseUnavailableError
+    # another station changed the record the action relied on: the screens must refresh
+    record_changed = Signal(object)  # the RecordChangedError
 
 
 _EVENTS: OperationEvents | None = None
@@ -51,9 +54,11 @@ def operation_events() -> OperationEvents:
     return _EVENTS
 
 
-def _report_unavailable(exc: BaseException) -> None:
+def _report_process_wide(exc: BaseException) -> None:
     if isinstance(exc, DatabaseUnavailableError):
         operation_events().database_unavailable.emit(exc)
+    elif isinstance(exc, RecordChangedError):
+        operation_events().record_changed.emit(exc)
 
 
 class Operation(QObject):
@@ -98,7 +103,7 @@ def run_op(
         signals.succeeded.connect(
             _while_alive(parent, on_success), Qt.ConnectionType.QueuedConnection
         )
-    signals.failed.connect(_report_unavailable)  # before the caller's handler: status first
+    signals.failed.connect(_report_process_wide)  # before the caller's handler: status first
     signals.failed.connect(
         _while_alive(parent, on_failure or (lambda exc: show_error(parent, exc)))
     )

@@ -33,11 +33,13 @@ from gui.context import AppContext
 from gui.i18n import LANGUAGE
 from gui.label_field_names import label_field_name
 from gui.operations import Operation, Progress, error_text, run_op
+from gui.stale_watch import StaleWatch
 from gui.widgets.badge_signer import BadgeSigner
 from gui.widgets.check_group import CheckGroup
 from gui.widgets.label_preview import LabelPreview, printer_dpi
 from gui.widgets.scan_line_edit import ScanLineEdit, visible
 from models.identity.people import UserSummary
+from models.kernel.record_version import RecordChange, RecordChangedError
 from models.labeling.checks import ScanComparison, VerificationResult
 
 
@@ -54,6 +56,7 @@ class DoubleCheckDialog(QDialog):
         self._people: tuple[str, ...] = ()
         self._values: dict[str, str] = {}
         self._scanned = ""  # the scan the core compared and found matching
+        self._version: int | None = None  # the label's version as loaded (record_version)
         self._confirm_unticked = False
         self.setWindowTitle(self.tr("Label double-check"))
         self.summary = QLabel(wordWrap=True, objectName="formSummary")
@@ -82,6 +85,9 @@ class DoubleCheckDialog(QDialog):
         self.submit_button.setAutoDefault(False)  # Enter in the password field signs nothing
         self._build_layout()
         self._set_checking(False)
+        # another station checking, voiding or rejecting this label meanwhile is said here
+        self.watch = StaleWatch(ctx, "printed_label", label_id, self)
+        self.watch.changed.connect(self._on_stale)
         self.buttons.rejected.connect(self.reject)
         self.submit_button.clicked.connect(self.submit)
         self.scan.scanned.connect(self._on_scanned)
@@ -120,12 +126,15 @@ class DoubleCheckDialog(QDialog):
         def op(_p: Progress) -> tuple[Any, ...]:
             sheet = core.labeling.check_sheet(label_id)
             label = core.label_station_reads.label_to_check(label_id)
-            return sheet, label.content, label.printer, (label.requested_by, label.printed_by)
+            people = (label.requested_by, label.printed_by)
+            return sheet, label.content, label.printer, people, label.version
 
         return run_op(parent=self, op=op, on_success=self._on_loaded)
 
     def _on_loaded(self, loaded: tuple[Any, ...]) -> None:
-        sheet, content, url, (requested_by, printed_by) = loaded
+        sheet, content, url, (requested_by, printed_by), version = loaded
+        self._version = version
+        self.watch.read_at(version)
         self._people = tuple(p for p in (requested_by, printed_by) if p)
         self._values = sheet.record_values()
         self.summary.setText(
@@ -166,10 +175,12 @@ class DoubleCheckDialog(QDialog):
         self._scanned = ""
         self._set_checking(False)
         labeling, label_id, actor = self._ctx.core.labeling, self.label_id, self._ctx.username
-        core = self._ctx.core
+        core, version = self._ctx.core, self._version
 
         def op(_p: Progress) -> tuple[ScanComparison, str | None]:
-            found = labeling.compare_scan(label_id=label_id, scanned_text=text, actor=actor)
+            found = labeling.compare_scan(
+                label_id=label_id, scanned_text=text, actor=actor, expected_version=version
+            )
             deviation = found.rejected.deviation_id if found.rejected else None
             return found, core.label_station_reads.deviation_code(deviation)
 
@@ -177,7 +188,7 @@ class DoubleCheckDialog(QDialog):
             parent=self,
             op=op,
             on_success=lambda outcome: self._on_compared(text, *outcome),
-            on_failure=lambda exc: self._show(error_text(exc)),
+            on_failure=self._on_scan_refused,
         )
 
     def _on_compared(self, text: str, found: ScanComparison, deviation: str | None) -> None:
@@ -258,7 +269,7 @@ class DoubleCheckDialog(QDialog):
         confirmed = {name: box.isChecked() for name, box in self.checks.items()}
         self.password.clear()
         self.submit_button.setEnabled(False)
-        core = self._ctx.core
+        core, version = self._ctx.core, self._version
 
         def op(_p: Progress) -> tuple[VerificationResult, str | None]:
             result = labeling.verify_label(
@@ -267,6 +278,7 @@ class DoubleCheckDialog(QDialog):
                 password=password,
                 scanned_text=scanned,
                 confirmed_fields=confirmed,
+                expected_version=version,
             )
             return result, core.label_station_reads.deviation_code(result.deviation_id)
 
@@ -278,11 +290,33 @@ class DoubleCheckDialog(QDialog):
         )
 
     def _on_refused(self, exc: BaseException) -> None:
-        """A wrong password, or the core's own refusal: say why; the verifier may try again."""
+        """A wrong password, or the core's own refusal: say why; the verifier may try again
+        - unless the label changed at another station, which ends this check."""
         self._show(error_text(exc))
-        self.submit_button.setEnabled(True)
+        if isinstance(exc, RecordChangedError):
+            self._outdated()
+        else:
+            self.submit_button.setEnabled(True)
+
+    def _on_scan_refused(self, exc: BaseException) -> None:
+        self._show(error_text(exc))
+        if isinstance(exc, RecordChangedError):
+            self._outdated()
+
+    def _on_stale(self, change: RecordChange) -> None:
+        """Another station changed this label while the window was open: say who, where and
+        when, and let nobody sign (what was typed and ticked stays as it is)."""
+        self._show(change.message(LANGUAGE.code))
+        self._outdated()
+
+    def _outdated(self) -> None:
+        self.watch.stop()
+        self._set_checking(False)
+        self.scan.setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
 
     def _on_result(self, result: VerificationResult, deviation: str | None) -> None:
+        self.watch.stop()
         if result.accepted:
             self._ctx.events.records_changed.emit("printed_label")
             self.verified.emit(result)
@@ -292,6 +326,7 @@ class DoubleCheckDialog(QDialog):
 
     def _stop(self, result: VerificationResult, deviation: str | None) -> None:
         """The label is rejected and the line stopped already: say so, offer nothing else."""
+        self.watch.stop()
         self._ctx.events.records_changed.emit("printed_label")
         self.stop_banner.setText(
             self.tr(

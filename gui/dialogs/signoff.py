@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from gui.context import AppContext
-from gui.i18n import word
+from gui.i18n import LANGUAGE, word
 from gui.operations import Operation, error_text, run_op
+from gui.stale_watch import StaleWatch
 from models.chain.records import StepRow
+from models.kernel.record_version import RecordChange
 
 
 class SecondPersonDialog(QDialog):
@@ -110,6 +112,15 @@ class SignOffDialog(SecondPersonDialog):
             ).format(word("process_step", step.name), batch, step.performed_by)
         )
         self.username.textChanged.connect(self._on_username_changed)
+        # verified or voided at another station while this window is open: said before signing
+        self.watch = StaleWatch(ctx, "process_step", step.id, self)
+        if step.version:
+            self.watch.read_at(step.version)
+        self.watch.changed.connect(self._on_stale)
+
+    def _on_stale(self, change: RecordChange) -> None:
+        self._show(change.message(LANGUAGE.code))
+        self.sign_button.setEnabled(False)
 
     def _on_username_changed(self, text: str) -> None:
         same = text.strip().lower() == self._step.performed_by.lower()
@@ -124,14 +135,17 @@ class SignOffDialog(SecondPersonDialog):
         self.sign_button.setEnabled(not same)
 
     def sign_op(self, username: str, password: str) -> Callable[[Any], int]:
-        steps, step_id = self._ctx.core.steps, self._step.id
+        steps, step_id, version = self._ctx.core.steps, self._step.id, self._step.version or None
 
         def verify(_progress: Any) -> int:
-            steps.verify_step(step_id=step_id, username=username, password=password)
+            steps.verify_step(
+                step_id=step_id, username=username, password=password, expected_version=version
+            )
             return step_id
 
         return verify
 
     def _on_signed(self, record_id: int) -> None:
+        self.watch.stop()
         self._ctx.events.records_changed.emit("process_step")
         super()._on_signed(record_id)

@@ -235,6 +235,7 @@ class CleanroomPage(QWidget):
         return run_op(parent=self, op=op, on_success=self._show_steps)
 
     def _show_steps(self, steps: tuple[StepRow, ...]) -> None:
+        kept = self.selected_step()  # a refresh (another station's work) keeps the selection
         self.step_rows = steps
         self.steps.setRowCount(len(steps))
         for row, s in enumerate(steps):
@@ -249,8 +250,9 @@ class CleanroomPage(QWidget):
             ):
                 self.steps.setItem(row, col, QTableWidgetItem(text))
         pending = [r for r, s in enumerate(steps) if s.verified_by is None and not s.voided_reason]
-        if pending:
-            self.steps.selectRow(pending[0])
+        same = [r for r, s in enumerate(steps) if kept is not None and s.id == kept.id]
+        if same or pending:
+            self.steps.selectRow((same or pending)[0])
         self._update_buttons()
         self.steps_loaded.emit(steps)
 

@@ -68,7 +68,11 @@ class HomePage(QWidget):
         layout.addWidget(self.awaiting, 2)
         self.awaiting.cellDoubleClicked.connect(self._open_awaiting)
         self.batches.cellDoubleClicked.connect(self._open_batch)
-        ctx.events.subscribe(self, ctx.events.records_changed, lambda _w: self.refresh())
+        # every station's work reaches here through the change feed; a hidden home page is
+        # refreshed when shown (MainWindow.show_page), not on every change elsewhere
+        ctx.events.subscribe(
+            self, ctx.events.records_changed, lambda _w: self.isVisible() and self.refresh()
+        )
         self.dashboard: Dashboard | None = None
         self.awaiting_units: tuple[AwaitingUnit, ...] | None = None
         self.retranslate()

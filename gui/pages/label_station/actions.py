@@ -130,7 +130,9 @@ class LabelActions(QObject):
         labeling, actor = self.ctx.core.labeling, self.ctx.username
         return run_op(
             parent=self.window,
-            op=lambda _p: labeling.apply_label(label_id=label.id, actor=actor),
+            op=lambda _p: labeling.apply_label(
+                label_id=label.id, actor=actor, expected_version=label.version
+            ),
             on_success=lambda _r: self._done(
                 self.tr("Label {0} applied to unit {1}.").format(label.id, label.din)
             ),
@@ -150,7 +152,7 @@ class LabelActions(QObject):
             fields=[Field("reason", self.tr("Reason"), "multiline")],
             submit=self.tr("Void label"),
             action=lambda v: labeling.void_label(
-                label_id=label.id, actor=actor, reason=v["reason"]
+                label_id=label.id, actor=actor, reason=v["reason"], expected_version=label.version
             ),
             done=self.tr("Label {0} voided; destroy it under a witness.").format(label.id),
         )
@@ -242,7 +244,9 @@ class LabelActions(QObject):
             summary=self.tr("Labels already printed by this job stay to be reconciled."),
             fields=[Field("reason", self.tr("Reason"), "multiline")],
             submit=self.tr("Cancel job"),
-            action=lambda v: labeling.cancel_job(job_id=job.id, actor=actor, reason=v["reason"]),
+            action=lambda v: labeling.cancel_job(
+                job_id=job.id, actor=actor, reason=v["reason"], expected_version=job.version
+            ),
             done=self.tr("Job {0} cancelled.").format(job.id),
         )
 

@@ -106,6 +106,9 @@ class ReleasePage(QWidget):
         ctx.events.subscribe(
             self, ctx.events.user_changed, lambda _u: self.isVisible() and self.assess()
         )
+        # another station's work (QC results, labels, a decision) changes what QA sees here
+        ctx.events.subscribe(self, ctx.events.records_changed, self._on_records_changed)
+        self._stale = False
         self._update_buttons()
         self.retranslate()
 
@@ -136,9 +139,18 @@ class ReleasePage(QWidget):
         super().changeEvent(event)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        if not self.choices:
+        if not self.choices or self._stale:
+            self._stale = False
             self.load_batches()
         super().showEvent(event)
+
+    def _on_records_changed(self, _what: object) -> None:
+        """Reload now if shown, else when next shown; an open signing form keeps its fields
+        (it signs the version it was opened on, and the core refuses a stale one by name)."""
+        if self.isVisible():
+            self.load_batches()
+        else:
+            self._stale = True
 
     def load_batches(self) -> Operation:
         core, current = self._ctx.core, self.batch_combo.currentData()
@@ -300,6 +312,7 @@ class ReleasePage(QWidget):
                 attestation=self._attestation(v),
                 username=user,
                 password=v["password"],
+                expected_version=r.version,
             ),
             "released",
         )
@@ -318,6 +331,7 @@ class ReleasePage(QWidget):
                 attestation=self._attestation(v),
                 username=user,
                 password=v["password"],
+                expected_version=r.version,
             )
 
         return self._sign(
@@ -348,7 +362,11 @@ class ReleasePage(QWidget):
             [Field("reason", self.tr("Reason"), "multiline")],
             self.tr("Sign rejection"),
             lambda v: release.reject_batch(
-                batch_id=batch_id, reason=v["reason"], username=user, password=v["password"]
+                batch_id=batch_id,
+                reason=v["reason"],
+                username=user,
+                password=v["password"],
+                expected_version=r.version,
             ),
             "rejected",
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
+    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
@@ -100,6 +101,7 @@ class TracePage(QWidget):
         self.history: list[NodeRef] = []
         self.result: TraceResult | None = None
         self._forged: frozenset[NodeRef] = frozenset()  # nodes whose records differ
+        self._stale = False  # changed elsewhere while hidden
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -160,18 +162,41 @@ class TracePage(QWidget):
     def _on_traced(self, loaded: tuple[TraceResult, Dossier]) -> None:
         result, dossier = loaded
         detail = dossier.detail
-        self.result = result
-        self.message.hide()
-        if result.integrity:  # records changed outside CellTrail: say so above the tree
-            self._say("\n".join(m.message(LANGUAGE.code) for m in note_messages(result.integrity)))
-        self._fill_tree(result)
+        self._show_result(result)
         self.panel.show_detail(detail, dossier.trail, dossier.signatures)
         self.back_button.setEnabled(bool(self.history))
         for key, button in self.export_buttons.items():
             button.setEnabled(key.startswith("trace") or detail.ref.kind == "batch")
         self.loaded.emit(result.focus)
 
-    def _fill_tree(self, result: TraceResult) -> None:
+    def _show_result(self, result: TraceResult, keep: NodeRef | None = None) -> None:
+        self.result = result
+        self.message.hide()
+        if result.integrity:  # records changed outside CellTrail: say so above the tree
+            self._say("\n".join(m.message(LANGUAGE.code) for m in note_messages(result.integrity)))
+        self._fill_tree(result, keep)
+
+    def refresh(self) -> Operation | None:
+        """The same trace read again (another station changed something in it): the same
+        record stays selected and its detail is read again; nothing goes into the history."""
+        if self.result is None:
+            return None
+        focus, trace = self.result.focus, self._ctx.core.chain.trace
+        current = self.tree.currentItem()
+        keep: NodeRef | None = current.data(0, REF_ROLE) if current is not None else None
+
+        def op(_p: Progress) -> TraceResult:
+            return trace.tree(focus)
+
+        return run_op(parent=self, op=op, on_success=lambda r: self._show_result(r, keep))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
+
+    def _fill_tree(self, result: TraceResult, keep: NodeRef | None = None) -> None:
         self.tree.blockSignals(True)
         self.tree.clear()
         focus_item: QTreeWidgetItem | None = None
@@ -184,9 +209,20 @@ class TracePage(QWidget):
         for col in (0, 1):
             self.tree.resizeColumnToContents(col)
         self.tree.blockSignals(False)
-        if focus_item:
-            self.tree.setCurrentItem(focus_item)
-            self.tree.scrollToItem(focus_item)
+        chosen = self._item_of(keep) or focus_item
+        if chosen:
+            self.tree.setCurrentItem(chosen)
+            self.tree.scrollToItem(chosen)
+
+    def _item_of(self, ref: NodeRef | None) -> QTreeWidgetItem | None:
+        if ref is None:
+            return None
+        found = QTreeWidgetItemIterator(self.tree)
+        while found.value() is not None:
+            if found.value().data(0, REF_ROLE) == ref:
+                return found.value()
+            found += 1
+        return None
 
     def _item(
         self, node: TraceNode, focus: NodeRef
@@ -236,8 +272,12 @@ class TracePage(QWidget):
         run_op(parent=self, op=op, on_success=done)
 
     def _on_records_changed(self, _what: object) -> None:
-        if self.panel.detail is not None:
-            self._on_current_changed(self.tree.currentItem(), None)
+        if self.result is None:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True  # read again when shown
 
     def _say(self, text: str) -> None:
         self.message.setText(f"✖ {text}")
