@@ -41,6 +41,7 @@ class ChangeFeed:
         self._delays = retry_delays
         self._stop = threading.Event()
         self._resync = threading.Event()
+        self._wake = threading.Event()  # ends a back-off wait early (stop, resync)
         self._thread: threading.Thread | None = None
         self.connected = threading.Event()
 
@@ -58,17 +59,20 @@ class ChangeFeed:
         if self._thread is not None and self._thread.is_alive():
             return
         self._stop.clear()
+        self._wake.clear()
         self._thread = threading.Thread(target=self._run, name="celltrail-feed", daemon=True)
         self._thread.start()
 
     def stop(self, timeout: float = WAIT_S * 2) -> None:
         self._stop.set()
+        self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout)
             self._thread = None
 
     def resync(self) -> None:
         self._resync.set()
+        self._wake.set()
 
     def _run(self) -> None:
         failures = 0
@@ -78,12 +82,13 @@ class ChangeFeed:
                 failures = 0
             except Exception as exc:  # noqa: BLE001 - the thread must outlive any failure
                 log.warning("change feed interrupted (%s); reconnecting", type(exc).__name__)
-                delay = self._delays[min(failures, len(self._delays) - 1)]
                 failures += 1
-                self._stop.wait(delay)
             finally:
                 self.connected.clear()
                 self.source.close()
+            if failures:  # back off, unless told to stop or that the server is back
+                self._wake.wait(self._delays[min(failures, len(self._delays)) - 1])
+                self._wake.clear()
 
     def _follow(self) -> None:
         self._resync.clear()

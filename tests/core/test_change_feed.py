@@ -127,7 +127,7 @@ def test_a_killed_listener_reconnects_and_catches_up(pg_stations: tuple[Core, Co
     here, there = pg_stations
     inbox = Inbox()
     feed = ChangeFeed.for_engine(there.engine, inbox.deliver)
-    feed._delays = (0.3,)  # reconnect quickly in the test
+    feed._delays = (60.0,)  # stays down until told: the commit below is surely missed
     feed.start()
     assert feed.connected.wait(10)
     source = feed.source
@@ -135,7 +135,12 @@ def test_a_killed_listener_reconnects_and_catches_up(pg_stations: tuple[Core, Co
     pid = source.backend_pid
     try:
         _admin("SELECT pg_terminate_backend(:pid)", pid=pid)
-        batch_id = make_batch(here, "B-FEED-0004")  # committed while the line is down
+        deadline = time.monotonic() + 10
+        while feed.connected.is_set() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not feed.connected.is_set(), "the feed did not notice the lost connection"
+        batch_id = make_batch(here, "B-FEED-0004")  # committed while nobody listens
+        feed.resync()  # what the window does when its connection monitor sees the server
         found = inbox.wait_for(_batch_in)
         assert found.touches("batch", batch_id)
         assert source.backend_pid not in (None, pid)  # a new connection
