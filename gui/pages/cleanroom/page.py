@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from gui.context import AppContext
 from gui.dialogs.line_clearance import WorkspacePanel
 from gui.i18n import format_datetime, format_number, word
+from gui.live_refresh import RefreshWhenShown
 from gui.operations import Operation, Progress, run_op
 from gui.pages.cleanroom.actions import CleanroomActions
 from gui.status_style import set_ok
@@ -87,9 +88,7 @@ class CleanroomPage(QWidget):
         self.batches.itemSelectionChanged.connect(self.load_steps)
         self.batches.itemSelectionChanged.connect(self.workspaces.update_buttons)
         self.steps.itemSelectionChanged.connect(self._update_buttons)
-        ctx.events.subscribe(
-            self, ctx.events.records_changed, lambda _w: self.isVisible() and self.refresh()
-        )
+        self.live = RefreshWhenShown(ctx.events, self, self.refresh)
         self.retranslate()
 
     def _build_layout(self) -> None:

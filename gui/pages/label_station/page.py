@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.context import AppContext
+from gui.live_refresh import RefreshWhenShown
 from gui.operations import Operation, Progress, run_op
 from gui.pages.label_station.actions import LabelActions
 from gui.pages.label_station.printing import LabelPrinting
@@ -69,7 +70,14 @@ class LabelStationPage(QWidget):
         self.printing = LabelPrinting(ctx, self.tables, feedback=self, window=self)
         self.printing.finished.connect(self.print_finished)
         self.scan_check = ScanToCheck(
-            ctx, self.tables, self.label_actions, self, self.select_batch, self.loaded, self
+            ctx,
+            self.tables,
+            self.label_actions,
+            self,
+            self.select_batch,
+            self.loaded,
+            self,
+            shown_batch=lambda: self.report.batch_number if self.report else None,
         )
         self.recovery = LabelRecovery(
             ctx, self.tables, lambda: self.printing.running, feedback=self, window=self
@@ -91,9 +99,7 @@ class LabelStationPage(QWidget):
         self.request_button.clicked.connect(self.requests.request_labels)
         self.print_button.clicked.connect(lambda: self.printing.print_job())  # noqa: PLW0108
         self.labels.itemSelectionChanged.connect(self.requests.preview_label)
-        ctx.events.subscribe(
-            self, ctx.events.records_changed, lambda _w: self.isVisible() and self.refresh()
-        )
+        self.live = RefreshWhenShown(ctx.events, self, self.refresh)
         self.retranslate()
 
     def _build_layout(self) -> None:

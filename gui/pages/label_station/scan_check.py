@@ -33,11 +33,14 @@ class ScanToCheck(QObject):
         select_batch: Callable[[str], bool],
         loaded: SignalInstance,
         window: QWidget,
+        shown_batch: Callable[[], str | None] = lambda: None,
     ) -> None:
         super().__init__(window)
         self.ctx, self.tables, self.actions, self.feedback = ctx, tables, actions, feedback
-        self.select_batch, self.window = select_batch, window
-        self.pending: int | None = None  # unit whose check opens when the next batch loads
+        self.select_batch, self.window, self.shown_batch = select_batch, window, shown_batch
+        # The unit whose check opens when its batch has loaded. Other loads may finish first
+        # (another station's work refreshes the batch still shown): they leave it waiting.
+        self.pending: tuple[int, str] | None = None
         self.dialog: DoubleCheckDialog | None = None  # the last check opened (tests read it)
         loaded.connect(self._on_loaded)
 
@@ -60,7 +63,7 @@ class ScanToCheck(QObject):
                 self.tr("No label of unit {0} awaits a double-check.").format(din), False
             )
             return
-        self.pending = unit_id
+        self.pending = (unit_id, number)
         if not self.select_batch(number):  # batch list older than the label: not shown here
             self.pending = None
             self.feedback.say(
@@ -71,8 +74,10 @@ class ScanToCheck(QObject):
             )
 
     def _on_loaded(self) -> None:
-        unit_id, self.pending = self.pending, None
-        if unit_id is not None and not self._open(unit_id):
+        if self.pending is None or self.shown_batch() not in (None, self.pending[1]):
+            return
+        (unit_id, _number), self.pending = self.pending, None
+        if not self._open(unit_id):
             # checked or voided between the question and the load: say so, open nothing
             self.feedback.say(self.tr("No label of this unit awaits a double-check."), False)
 

@@ -25,6 +25,7 @@ from gui.context import AppContext
 from gui.dialogs.form import Field, FormDialog, Values, open_form
 from gui.dialogs.qc_import import QcImportDialog
 from gui.i18n import LANGUAGE, QT_TRANSLATE_NOOP, word
+from gui.live_refresh import RefreshWhenShown
 from gui.operations import Operation, Progress, error_text, run_op
 from gui.status_style import set_ok, status_text
 from models.cleanroom.work import ReleaseChoice
@@ -106,9 +107,10 @@ class ReleasePage(QWidget):
         ctx.events.subscribe(
             self, ctx.events.user_changed, lambda _u: self.isVisible() and self.assess()
         )
-        # another station's work (QC results, labels, a decision) changes what QA sees here
-        ctx.events.subscribe(self, ctx.events.records_changed, self._on_records_changed)
-        self._stale = False
+        # Another station's work (QC results, labels, a decision) changes what QA sees here. An
+        # open signing form keeps its fields: it signs the version it was opened on, and the
+        # core refuses a stale one by name.
+        self.live = RefreshWhenShown(ctx.events, self, self.load_batches)
         self._update_buttons()
         self.retranslate()
 
@@ -139,18 +141,9 @@ class ReleasePage(QWidget):
         super().changeEvent(event)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        if not self.choices or self._stale:
-            self._stale = False
+        if not self.choices:
             self.load_batches()
         super().showEvent(event)
-
-    def _on_records_changed(self, _what: object) -> None:
-        """Reload now if shown, else when next shown; an open signing form keeps its fields
-        (it signs the version it was opened on, and the core refuses a stale one by name)."""
-        if self.isVisible():
-            self.load_batches()
-        else:
-            self._stale = True
 
     def load_batches(self) -> Operation:
         core, current = self._ctx.core, self.batch_combo.currentData()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -27,6 +27,7 @@ from gui.dialogs.signoff import SignOffDialog
 from gui.exports import record_export, saved_text, write_report
 from gui.field_labels import kind_label
 from gui.i18n import LANGUAGE
+from gui.live_refresh import RefreshWhenShown
 from gui.operations import Operation, Progress, run_op
 from gui.status_style import status_text, style_for
 from gui.widgets.record_panel import RecordPanel
@@ -97,11 +98,10 @@ class TracePage(QWidget):
         self.destroy_button.clicked.connect(self.destroy_selected)
         for key, button in self.export_buttons.items():
             button.clicked.connect(lambda _=False, k=key: self.export(k))
-        ctx.events.subscribe(self, ctx.events.records_changed, self._on_records_changed)
+        self.live = RefreshWhenShown(ctx.events, self, self.refresh)
         self.history: list[NodeRef] = []
         self.result: TraceResult | None = None
         self._forged: frozenset[NodeRef] = frozenset()  # nodes whose records differ
-        self._stale = False  # changed elsewhere while hidden
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -190,12 +190,6 @@ class TracePage(QWidget):
 
         return run_op(parent=self, op=op, on_success=lambda r: self._show_result(r, keep))
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        if self._stale:
-            self._stale = False
-            self.refresh()
-        super().showEvent(event)
-
     def _fill_tree(self, result: TraceResult, keep: NodeRef | None = None) -> None:
         self.tree.blockSignals(True)
         self.tree.clear()
@@ -270,14 +264,6 @@ class TracePage(QWidget):
                 button.setEnabled(key.startswith("trace") or ref.kind == "batch")
 
         run_op(parent=self, op=op, on_success=done)
-
-    def _on_records_changed(self, _what: object) -> None:
-        if self.result is None:
-            return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True  # read again when shown
 
     def _say(self, text: str) -> None:
         self.message.setText(f"✖ {text}")
