@@ -30,6 +30,7 @@ from models.identity.accounts import require_actor
 from models.identity.signatures import signature_matches
 from models.kernel.audit import AuditAction
 from models.kernel.errors import InvalidTransitionError
+from models.kernel.record_version import claim
 from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
 from models.labeling.build import build_label
@@ -69,10 +70,19 @@ class _Sent:
 class PrintRunActions:
     _uow: UowFactory
 
-    def print_job(self, *, job_id: int, printer: port.LabelPrinter, actor: str) -> PrintOutcome:
-        """Print every label of the job not yet printed; never raises ``PrinterError``."""
+    def print_job(
+        self,
+        *,
+        job_id: int,
+        printer: port.LabelPrinter,
+        actor: str,
+        expected_version: int | None = None,
+    ) -> PrintOutcome:
+        """Print every label of the job not yet printed; never raises ``PrinterError``.
+        ``expected_version``: the job's version the queue showed; a job printed, cancelled or
+        changed at another station since is refused by name before anything is rendered."""
         try:
-            claimed = self._claim(job_id, printer, actor)
+            claimed = self._claim(job_id, printer, actor, expected_version)
         except port.PrinterError as exc:  # refused before any label was claimed
             return self._refused(job_id, exc, actor)
         sent = _Sent([], [])
@@ -92,13 +102,16 @@ class PrintRunActions:
         return self._finish(job_id, sent, failure, actor)
 
     def _claim(
-        self, job_id: int, printer: port.LabelPrinter, actor: str
+        self, job_id: int, printer: port.LabelPrinter, actor: str, expected: int | None
     ) -> list[tuple[int, port.PrintJob]]:
         # Asked before the transaction (device I/O): labels are rendered at the print head's
         # resolution, and a printer of another resolution than its address fixes is refused
         # here, as a label too large for the station's media is while rendering (rolled back).
         printer = at_device_resolution(printer)
         with self._uow() as uow:
+            # First, under the chain head's lock: two stations pressing Print on one job at
+            # once render its labels once; the second sees it printing (or is refused by name).
+            claim(uow, "print_job", job_id, expected)
             require_actor(uow.session, actor, PRINT_ROLES, "print labels")
             job = get_or_404(uow.session, PrintJob, job_id, "print job")
             _require_printable(uow, job)
@@ -125,6 +138,7 @@ class PrintRunActions:
         media too small): no label exists, and the job is FAILED (retryable) with the reason,
         as a failed print run leaves it.  Refusals the claim would give come first."""
         with self._uow() as uow:
+            claim(uow, "print_job", job_id, None)  # as in _claim: see another station's print
             require_actor(uow.session, actor, PRINT_ROLES, "print labels")
             job = get_or_404(uow.session, PrintJob, job_id, "print job")
             _require_printable(uow, job)

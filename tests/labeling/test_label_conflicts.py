@@ -203,3 +203,32 @@ def test_an_open_window_learns_who_changed_its_record(site: Site) -> None:
 def _head(core: Core) -> int:
     with core.uow() as uow:
         return uow.session.scalar(select(AuditChainHead.last_seq)) or 0
+
+
+def test_one_job_printed_at_two_stations_at_once_renders_its_labels_once(db_url: str) -> None:
+    room = make_core(db_url, workstation="L-104")
+    templates = approve_defaults(room)
+    lot = make_lot(room, "B-RACE-0003", count=2)
+    job_id = room.labeling.request_labels(
+        batch_id=lot.batch_id,
+        template_id=templates["LT-BAG"],
+        unit_ids=lot.unit_ids,
+        printer_address="memory://x",
+        station="L-104",
+        actor="wang",
+    )
+    other = _station(db_url, "L-108", "wang")
+    [job] = other.label_station_reads.batch_labels(lot.batch_id).jobs
+
+    def press_print(core: Core) -> Any:
+        return core.labeling.print_job(
+            job_id=job_id, printer=RecordingPrinter(), actor="wang", expected_version=job.version
+        )
+
+    outcomes = _at_once(lambda: press_print(room), lambda: press_print(other))
+    refused = [o for o in outcomes if isinstance(o, RecordChangedError)]
+    assert len(refused) == 1, outcomes
+    assert "L-104" in refused[0].message("en") or "L-108" in refused[0].message("en")
+    assert len(labels_of(room, job_id)) == 2  # one label per unit, not two
+    room.close()
+    other.close()

@@ -43,14 +43,19 @@ class PrinterWorkers(QObject):
         """Use ``printer`` for ``url`` (tests and simulations)."""
         self._queues[url] = PrinterQueue(printer)
 
-    def print_job(self, job_id: int, url: str, actor: str) -> Future[object]:
+    def print_job(
+        self, job_id: int, url: str, actor: str, version: int | None = None
+    ) -> Future[object]:
+        """``version``: the job's version the queue showed (refused by name if it moved)."""
         queue = self.queue_for(url)
         labeling, printer = self._core.labeling, queue.printer
 
         def run() -> object:
             self.started.emit(job_id, url)
             try:
-                outcome = labeling.print_job(job_id=job_id, printer=printer, actor=actor)
+                outcome = labeling.print_job(
+                    job_id=job_id, printer=printer, actor=actor, expected_version=version
+                )
             except Exception as exc:  # noqa: BLE001 - every failure must reach the GUI
                 log.info("print job %s refused: %s", job_id, exc)
                 self.failed.emit(job_id, exc)

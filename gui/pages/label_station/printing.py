@@ -39,15 +39,15 @@ class LabelPrinting(QObject):
             page.say(self.tr("Choose a print job first."), False)
             return False
         try:
-            self._send(job.id, job.printer)
+            self._send(job.id, job.printer, job.version)
         except Exception as exc:  # noqa: BLE001 - a bad printer URL is shown, not raised
             page.say(error_text(exc), False)
             return False
         page.say(self.tr("Printing job {0} on {1}…").format(job.id, job.printer), None)
         return True
 
-    def _send(self, job_id: int, url: str) -> None:
-        self.workers.print_job(job_id, url, self.ctx.username)
+    def _send(self, job_id: int, url: str, version: int | None = None) -> None:
+        self.workers.print_job(job_id, url, self.ctx.username, version)
         self.running.add(job_id)
 
     def _on_printed(self, job_id: int, outcome: PrintOutcome) -> None:
