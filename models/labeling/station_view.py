@@ -18,8 +18,8 @@ from models.entities.labeling import (
 )
 from models.entities.production import Batch, BatchStatus, ProductUnit
 from models.entities.quality import Deviation
-from models.kernel.rows import get_or_404
 from models.kernel.record_version import versions_of
+from models.kernel.rows import get_or_404
 from models.labeling.build import build_label
 from models.labeling.containers import require_template_fits, template_for_unit
 from models.labeling.errors import WrongContainerTemplateError
