@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.i18n import word
+from gui.i18n import to_qdatetime, word
 from gui.operations import error_text, run_op
 
 Values = dict[str, Any]
@@ -174,7 +174,11 @@ def _multi(spec: Field) -> QWidget:
     return listing
 
 
-def _datetime(_spec: Field) -> QWidget:
+def _datetime(spec: Field) -> QWidget:
+    if isinstance(spec.default, datetime):  # a recorded time being corrected: to the second
+        edit = QDateTimeEdit(to_qdatetime(spec.default), calendarPopup=True)
+        edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
+        return edit
     edit = QDateTimeEdit(QDateTime.currentDateTime(), calendarPopup=True)
     edit.setDisplayFormat("yyyy-MM-dd HH:mm")
     return edit
@@ -182,6 +186,7 @@ def _datetime(_spec: Field) -> QWidget:
 
 def _multiline(spec: Field) -> QWidget:
     text = QPlainTextEdit(str(spec.default or ""))
+    text.setTabChangesFocus(True)  # Tab moves on, as in every other field of the form
     text.setFixedHeight(90)
     return text
 

@@ -51,6 +51,14 @@ class ReasonRequiredError(DomainError):
     terms = {"action": "chain_action"}
 
 
+class ThawNotCorrectableError(DomainError):
+    """A thaw's times decided what happened to the unit: once it left the thawed state
+    (administered, destroyed …) they are no longer corrected."""
+
+    code = "thaw_not_correctable"
+    terms = {"state": "status"}
+
+
 class ScanMismatchError(DomainError):
     code = "scan_mismatch"
 

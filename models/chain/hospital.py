@@ -13,6 +13,7 @@ from models.chain.bedside import BedsideVerdict, UnitFacts, bedside_verdict
 from models.chain.errors import BedsideStopError, ScanMismatchError, UnitNotUsableError
 from models.chain.genealogy_sql import donors_of_unit, void_problem, voided_lineage
 from models.chain.shipments import require_shipment_intact, shipment_units
+from models.chain.thaw_correction import correct_thaw
 from models.entities.accounts import Role, SignatureMeaning
 from models.entities.logistics import (
     Administration,
@@ -171,6 +172,27 @@ class HospitalService:
             )
             uow.commit()
             return use_by
+
+    def correct_thaw(
+        self,
+        *,
+        actor: str,
+        unit_code: str,
+        started_at: datetime,
+        ended_at: datetime,
+        reason: str,
+    ) -> datetime:
+        """Correct a recorded thaw's times with a reason (models/chain/thaw_correction.py);
+        returns the use-by counted from the corrected end."""
+        with self._uow() as uow:
+            return correct_thaw(
+                uow,
+                actor=actor,
+                unit_code=unit_code,
+                started_at=started_at,
+                ended_at=ended_at,
+                reason=reason,
+            )
 
     def now(self) -> datetime:
         """The core's clock: a use-by countdown counts against the time the core decides by."""

@@ -87,6 +87,7 @@ MESSAGES: dict[str, str] = {
     "chain_action.hospital_receipt": "hospital receipt",
     "chain_action.voiding": "voiding",
     "chain_action.A_recall": "A recall",
+    "chain_action.Correcting_a_thaw": "Correcting a thaw",
     "chain_action.Clearing_a_hold": "Clearing a hold",
     "chain_action.Re-coding_a_unit": "Re-coding a unit",
     "chain_action.Recording_a_delay": "Recording a delay",
@@ -592,6 +593,10 @@ MESSAGES: dict[str, str] = {
     "unit_not_usable": "Unit {unit} cannot be used for {action}: {problem}.",
     "reason_required": (
         "{action} needs a reason; nothing is deleted, a wrong entry is voided with a reason."
+    ),
+    "thaw_not_correctable": (
+        "The thaw of unit {unit} can no longer be corrected: the unit is {state}; the "
+        "times recorded then decided what was done with it."
     ),
     "scan_mismatch": (
         "The scanned units do not match shipment {shipment}: missing {missing}, extra {extra}."

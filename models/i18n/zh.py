@@ -87,6 +87,7 @@ MESSAGES: dict[str, str] = {
     "chain_action.hospital_receipt": "医院接收",
     "chain_action.voiding": "作废",
     "chain_action.A_recall": "召回",
+    "chain_action.Correcting_a_thaw": "更正复苏记录",
     "chain_action.Clearing_a_hold": "解除暂停",
     "chain_action.Re-coding_a_unit": "制剂重新编码",
     "chain_action.Recording_a_delay": "记录延误",
@@ -556,6 +557,9 @@ MESSAGES: dict[str, str] = {
     ),
     "unit_not_usable": "制剂 {unit} 不能用于{action}：{problem}。",
     "reason_required": "{action}必须填写原因；记录不得删除，错误记录须注明原因后作废。",
+    "thaw_not_correctable": (
+        "制剂 {unit} 的复苏记录已不能更正：该制剂{state}；当时记录的时间已决定了对它的处理。"
+    ),
     "scan_mismatch": "扫描的制剂与运单 {shipment} 不符：缺少 {missing}，多出 {extra}。",
     "bedside_stop": "停止 — 不得将制剂 {unit} 输注给 {recipient}：{problems}。",
     # --- chain: bedside hard stops (models/chain/bedside.py BedsideProblem)

@@ -207,6 +207,10 @@
         <translation>取消复苏开始</translation>
     </message>
     <message>
+        <source>Correct thaw times…</source>
+        <translation>更正复苏时间…</translation>
+    </message>
+    <message>
         <source>Thaw finished – record thaw</source>
         <translation>复苏完成 – 记录复苏</translation>
     </message>
@@ -2216,6 +2220,37 @@
     <message>
         <source>Acknowledge STOP</source>
         <translation>确认停止</translation>
+    </message>
+</context>
+<context>
+    <name>ThawCorrection</name>
+    <message>
+        <source>Say why the recorded times are wrong.</source>
+        <translation>请说明记录的时间错在哪里。</translation>
+    </message>
+    <message>
+        <source>Correct the thaw of unit {0}</source>
+        <translation>更正制剂 {0} 的复苏记录</translation>
+    </message>
+    <message>
+        <source>Correct the recorded thaw times only if they are wrong (for example “Thaw finished” was pressed before the bag came out). The old and new times and your reason are kept in the audit trail; the use-by is counted from the corrected end. A unit already given cannot be corrected.</source>
+        <translation>仅在记录的复苏时间有误时更正（例如血袋取出前误按了“复苏完成”）。原时间、新时间及您的理由均记入审计追踪；使用时限从更正后的结束时间起算。已输注的制剂不能更正。</translation>
+    </message>
+    <message>
+        <source>Thaw started</source>
+        <translation>复苏开始</translation>
+    </message>
+    <message>
+        <source>Thaw finished</source>
+        <translation>复苏完成</translation>
+    </message>
+    <message>
+        <source>Reason for the correction</source>
+        <translation>更正理由</translation>
+    </message>
+    <message>
+        <source>Record correction</source>
+        <translation>记录更正</translation>
     </message>
 </context>
 <context>

@@ -11,19 +11,21 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDateTimeEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from gui.app import AppController
 from gui.context import AppContext
+from gui.dialogs.form import FormDialog
 from gui.events import AppEvents
-from gui.i18n import LANGUAGE
+from gui.i18n import LANGUAGE, to_qdatetime
 from gui.operations import database_pool
 from gui.pages.bedside.page import BedsidePage, VerifierDialog
 from gui.station import StationConfig
 from models.core import Core, open_core
 from models.demo.build import DEMO_PASSWORD, DEMO_STAFF
+from models.entities.audit import AuditEntry
 from models.entities.logistics import Administration, Thaw
 from models.entities.production import ProductUnit, QualityStatus
 from models.identity.passwords import fast_passwords_for_tests
@@ -261,3 +263,60 @@ def test_a_bag_the_core_would_not_thaw_offers_no_thaw_and_says_why(
     assert "May not be thawed: product not released by QA" in panel.thaw_state.text()
     LANGUAGE.switch("zh")
     qtbot.waitUntil(lambda: "不得复苏" in panel.thaw_state.text(), timeout=5000)
+
+
+def test_a_thaw_finished_too_early_is_corrected_with_a_reason_and_the_countdown_follows(
+    qtbot: QtBot, controller: AppController, demo_core: Core, clock: ShiftedClock
+) -> None:
+    unit = received_unit(demo_core)
+    page = bedside(qtbot, controller)
+    scan_bag(qtbot, page, unit)
+    page.recipient.setText(PATIENT)
+    thaw_on_page(qtbot, page, clock, minutes=1)  # "Thaw finished" pressed by mistake
+    panel = page.bag_panel
+    qtbot.waitUntil(lambda: panel.bag is not None and panel.bag.thaw_ended_at is not None)
+    assert panel.correct_button.isVisible()
+    recorded = panel.bag.thaw_ended_at if panel.bag else None
+    assert recorded is not None and panel.countdown.use_by == recorded + timedelta(minutes=60)
+
+    # the bag really came out two minutes later (the clock moves less than the five minutes a
+    # signature's re-authentication stays fresh: the administration below is signed too)
+    clock.offset += timedelta(minutes=3)
+    dialog = panel.correct_thaw()
+    assert isinstance(dialog, FormDialog) and not dialog.submit_button.isEnabled()
+    ended = dialog.inputs["ended"]
+    assert isinstance(ended, QDateTimeEdit)
+    assert ended.dateTime().toSecsSinceEpoch() == int(recorded.timestamp())  # filled in
+    real_end = (clock() - timedelta(minutes=1)).replace(microsecond=0)
+    ended.setDateTime(to_qdatetime(real_end))
+    assert not dialog.submit_button.isEnabled()  # no reason, no correction
+    qtbot.keyClicks(dialog.inputs["reason"], "finish pressed before the bag came out")
+    assert dialog.submit_button.isEnabled()
+    with qtbot.waitSignal(panel.thawed, timeout=5000):
+        qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+    use_by = real_end + timedelta(minutes=60)
+    qtbot.waitUntil(lambda: panel.countdown.use_by == use_by, timeout=5000)  # follows it
+    assert "59:" in panel.countdown.text() or "58:" in panel.countdown.text()
+    with demo_core.uow() as uow:
+        thaw = uow.session.scalar(
+            select(Thaw).join(ProductUnit).where(ProductUnit.din == unit.split("/")[0])
+        )
+        assert thaw is not None and thaw.ended_at == real_end and thaw.use_by == use_by
+        [entry] = uow.session.scalars(
+            select(AuditEntry).where(
+                AuditEntry.subject_type == "thaw", AuditEntry.action == "change"
+            )
+        ).all()
+        assert (entry.actor, entry.reason) == ("liu", "finish pressed before the bag came out")
+        assert entry.old_value and entry.new_value and entry.old_value != entry.new_value
+    qtbot.waitUntil(lambda: page.verdict is not None and page.verdict.ok, timeout=5000)
+
+    # given: the thaw is closed to corrections, on the page and in the core
+    qtbot.mouseClick(page.administer_button, Qt.MouseButton.LeftButton)
+    assert isinstance(page.dialog, VerifierDialog)
+    qtbot.keyClicks(page.dialog.username, "zhao")
+    qtbot.keyClicks(page.dialog.password, PASSWORD)
+    with qtbot.waitSignal(page.administered, timeout=5000):
+        qtbot.mouseClick(page.dialog.sign_button, Qt.MouseButton.LeftButton)
+    scan_bag(qtbot, page, unit)
+    assert not panel.correct_button.isVisible() and panel.correct_thaw() is None

@@ -4,7 +4,9 @@ The nurse presses "Start thaw" when the bag goes into the thawing device and "Th
 when it comes out: both times are taken from the core's clock as they happen, never typed,
 and the core records the thaw (HospitalService.thaw: only a clinical user signed in here;
 it refuses a bag that is not released, on hold, recalled, expired … or already thawed).
-The use-by the core returns is then counted down.
+The use-by the core returns is then counted down.  A thaw recorded with wrong times is
+corrected with a reason ("Correct thaw times…", HospitalService.correct_thaw) while the unit
+is still thawed; the countdown then follows the corrected end.
 """
 
 from __future__ import annotations
@@ -15,12 +17,15 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gui.context import AppContext
+from gui.dialogs.form import FormDialog
 from gui.i18n import LANGUAGE, domain, format_datetime
 from gui.operations import Operation, error_text, run_op
 from gui.pages.bedside.countdown import UseByCountdown
+from gui.pages.bedside.thaw_correction import open_thaw_correction
 from gui.status_style import set_ok, status_text
 from gui.widgets.scan_line_edit import visible
 from models.chain.bag import BagFacts
+from models.entities.production import Disposition
 from models.i18n import has
 
 
@@ -37,6 +42,7 @@ class BagPanel(QWidget):
         self.thaw_button = QPushButton(objectName="thawButton")
         self.thaw_button.setMinimumHeight(48)
         self.cancel_button = QPushButton(objectName="thawCancelButton")
+        self.correct_button = QPushButton(objectName="thawCorrectButton")
         self.error = QLabel(objectName="pageStatus", wordWrap=True)
         self.countdown = UseByCountdown(ctx.core.chain.hospital.now, self)
         self.bag: BagFacts | None = None
@@ -46,6 +52,7 @@ class BagPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.thaw_button)
         buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.correct_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -56,6 +63,7 @@ class BagPanel(QWidget):
         layout.addWidget(self.error)
         self.thaw_button.clicked.connect(self._on_thaw_button)
         self.cancel_button.clicked.connect(self._cancel_start)
+        self.correct_button.clicked.connect(self.correct_thaw)
         self.retranslate()
 
     # -- loading ---------------------------------------------------------------------------
@@ -147,6 +155,33 @@ class BagPanel(QWidget):
         if scan == self.scan:
             self.load(scan)  # the core's facts now, thaw included
 
+    # -- correcting a recorded thaw --------------------------------------------------------
+
+    def can_correct(self) -> bool:
+        """A recorded thaw of a unit still thawed (not given, not destroyed); the core
+        decides who may correct it."""
+        bag = self.bag
+        return bool(
+            bag is not None
+            and bag.thaw_ended_at is not None
+            and bag.facts.disposition is Disposition.THAWED
+            and self.ctx.username
+        )
+
+    def correct_thaw(self) -> FormDialog | None:
+        if self.bag is None or not self.can_correct():
+            return None
+        scan = self.scan
+        return open_thaw_correction(
+            self, self.ctx, self.bag, lambda use_by: self._on_corrected(scan, use_by)
+        )
+
+    def _on_corrected(self, scan: str, use_by: datetime) -> None:
+        self.ctx.events.records_changed.emit("thaw")
+        self.thawed.emit(use_by)  # the verdict and the countdown follow the corrected end
+        if scan == self.scan:
+            self.load(scan)
+
     def _on_thaw_refused(self, exc: BaseException) -> None:
         self.error.setText("✖ " + error_text(exc))
         set_ok(self.error, False)
@@ -156,6 +191,7 @@ class BagPanel(QWidget):
 
     def retranslate(self) -> None:
         self.cancel_button.setText(self.tr("Cancel thaw start"))
+        self.correct_button.setText(self.tr("Correct thaw times…"))
         self.refresh()
 
     def refresh(self) -> None:
@@ -177,6 +213,7 @@ class BagPanel(QWidget):
         self.thaw_button.setVisible(self.can_thaw())
         self.thaw_button.setEnabled(self.can_thaw())
         self.cancel_button.setVisible(thawing and self.can_thaw())
+        self.correct_button.setVisible(self.can_correct())
         self.error.setVisible(bool(self.error.text()))
         if bag is not None and bag.facts.use_by is not None:
             if self.countdown.use_by != bag.facts.use_by:
