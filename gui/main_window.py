@@ -318,6 +318,13 @@ class MainWindow(QMainWindow):
             # at the label station a bag's scan means "check its label" (issue 14), not "trace"
             station.scan_check.open_for_unit(ref.id)
             return
+        cleanroom = station if isinstance(station, CleanroomPage) else None
+        if ref.kind == "batch" and cleanroom is not None and cleanroom.open_batch(ref.id):
+            # in the cleanroom a batch's scan means "work on this batch" (its traveller)
+            self.show_scan_status(
+                self.tr("Scan accepted: opening {0}.").format(kind_label(ref.kind)), ok=True
+            )
+            return
         page = self.show_page("trace")
         assert isinstance(page, TracePage)
         page.open_ref(ref)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QVBoxLayout,
@@ -94,6 +93,10 @@ class DoubleCheckDialog(QDialog):
         self.signer.identified.connect(self._on_verifier)
         for group in (self.text_group, self.label_group):
             group.changed.connect(self._on_ticked)
+        # by keyboard: each group's button leads to the next step, the password to signing
+        self.text_group.confirm_button.clicked.connect(self.label_group.confirm_button.setFocus)
+        self.label_group.confirm_button.clicked.connect(self.signer.badge.setFocus)
+        QWidget.setTabOrder(self.password, self.submit_button)
         self.resize(1180, 700)
         self._load()
 
@@ -106,19 +109,22 @@ class DoubleCheckDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(self.text_group)
         right.addWidget(self.label_group)
-        sign = QGroupBox(self.tr("4. Sign"))
-        QVBoxLayout(sign).addWidget(self.signer)
-        right.addWidget(sign)
         right.addStretch(1)
         body = QHBoxLayout()
         body.addLayout(left, 5)
         body.addLayout(right, 6)
+        # the signature shares the row of the buttons: the dialog fits a 768-pixel-high screen
+        self.sign_label = QLabel(self.tr("4. Sign"), objectName="sectionLabel")
+        sign = QHBoxLayout()
+        sign.addWidget(self.sign_label, 0, Qt.AlignmentFlag.AlignTop)
+        sign.addWidget(self.signer, 1)
+        sign.addWidget(self.buttons, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.stop_banner)
         layout.addLayout(body, 1)
+        layout.addLayout(sign)
         layout.addWidget(self.message)
-        layout.addWidget(self.buttons, alignment=Qt.AlignmentFlag.AlignRight)
 
     def _load(self) -> Operation:
         core, label_id = self._ctx.core, self.label_id
@@ -345,6 +351,9 @@ class DoubleCheckDialog(QDialog):
         for group in (self.text_group, self.label_group):
             group.hide()  # nothing to tick on a stopped line
         self.submit_button.hide()
+        self.sign_label.hide()
+        self.signer.hide()  # nobody signs a stopped label
+        self.matched.hide()  # the banner says what the scan found
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
         self.stopped.emit(result)
 

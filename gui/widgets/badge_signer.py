@@ -34,9 +34,9 @@ class BadgeSigner(QWidget):
         )
         row = QHBoxLayout()  # side by side: the dialog fits a 768-pixel-high screen
         row.addWidget(QLabel(self.tr("Verifier badge")))
-        row.addWidget(self.badge, 1)
+        row.addWidget(self.badge, 3)  # wide enough for its "Scan your badge" hint
         row.addWidget(QLabel(self.tr("Verifier password")))
-        row.addWidget(self.password, 1)
+        row.addWidget(self.password, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,27 +21,34 @@ from PySide6.QtWidgets import (
 
 
 class CheckGroup(QGroupBox):
+    """The title and the group's button share the first row (the frame has no title of its
+    own), so a dialog with two groups still fits a 768-pixel-high screen."""
+
     changed = Signal()
 
-    def __init__(
-        self, title: str, name: str, parent: QWidget | None = None, *, in_a_row: bool = False
-    ) -> None:
-        super().__init__(title, parent)
+    def __init__(self, title: str, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName(name)
         self.boxes: dict[str, QCheckBox] = {}
-        # a few short items go in one row, so the dialog fits a 768-pixel-high screen
-        self._layout: QBoxLayout = QHBoxLayout(self) if in_a_row else QVBoxLayout(self)
-        self._layout.setSpacing(2)
+        self.title_label = QLabel(title, objectName="checkGroupTitle", wordWrap=True)
         self.confirm_button = QPushButton(objectName=f"{name}Confirm")
         self.confirm_button.setProperty("compact", True)
         self.confirm_button.clicked.connect(self.confirm_all)
-        self._layout.addWidget(self.confirm_button)
+        header = QHBoxLayout()
+        header.addWidget(self.title_label, 1)
+        header.addWidget(self.confirm_button)
+        self._layout = QVBoxLayout(self)
+        self._layout.setSpacing(2)
+        self._layout.addLayout(header)
+
+    def set_title(self, title: str) -> None:
+        self.title_label.setText(title)
 
     def add_item(self, name: str, text: str) -> QCheckBox:
         box = QCheckBox(text, objectName=f"check_{name}")
         box.toggled.connect(self.changed)
         self.boxes[name] = box
-        self._layout.insertWidget(self._layout.count() - 1, box)
+        self._layout.addWidget(box)
         return box
 
     def set_button_text(self, text: str) -> None:

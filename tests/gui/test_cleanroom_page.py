@@ -22,7 +22,7 @@ from gui.pages.cleanroom.page import CleanroomPage
 from gui.station import StationConfig
 from models.core import Core
 from tests.conftest import ATTESTED
-from tests.gui.gui_helpers import PASSWORD, sign_in
+from tests.gui.gui_helpers import PASSWORD, sign_in, wedge_scan
 from tests.gui.scenario import filled_batch, new_batch, pass_qc
 
 
@@ -87,6 +87,33 @@ def test_step_recorded_and_verified_by_a_second_person(
     qtbot.mouseClick(signoff.sign_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "verified" in page.status.text(), timeout=5000)
     qtbot.waitUntil(lambda: page.step_rows[-1].verified_by == "zhao", timeout=5000)
+
+
+def test_a_scanned_batch_is_chosen_with_the_focus_on_the_next_action(
+    qtbot: QtBot, controller: AppController, demo_core: Core
+) -> None:
+    """The batch traveller's bar code scanned anywhere on the page chooses the batch (not the
+    trace page) and puts the focus on "Record step…", then on "Verify step" once a step
+    awaits a second person."""
+    first, second = new_batch(demo_core), new_batch(demo_core)
+    page = open_page(qtbot, controller, first)
+    wedge_scan(page.steps, second)
+    qtbot.waitUntil(lambda: page.step_rows == () and page.selected_batch() is not None)
+    chosen = page.selected_batch()
+    assert chosen is not None and chosen.number == second
+    assert controller.window.current_page() is page
+    qtbot.waitUntil(page.buttons["record_step"].hasFocus, timeout=5000)
+    dialog = click_action(qtbot, page, "record_step")
+    qtbot.keyClicks(dialog.inputs["password"], PASSWORD)
+    submit(qtbot, page, dialog, "Step recorded")
+    page.select_batch(first)
+    qtbot.waitUntil(lambda: getattr(page.selected_batch(), "number", None) == first)
+    controller.window.activateWindow()  # the closed dialog handed the window back
+    qtbot.waitUntil(controller.window.isActiveWindow, timeout=5000)
+    wedge_scan(page.steps, second)
+    qtbot.waitUntil(page.buttons["verify_step"].hasFocus, timeout=5000)
+    step = page.selected_step()
+    assert step is not None and step.verified_by is None
 
 
 def test_harvest_fill_store_and_a_hard_stop_in_chinese(

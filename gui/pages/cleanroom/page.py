@@ -1,6 +1,7 @@
 """Cleanroom: today's work list from the database and guided actions on it.
 
-Open batches (in process, filled, quarantine) with their steps, units waiting for a storage
+Open batches (in process, filled, quarantine) with their steps (a batch's bar code scanned
+here chooses it and puts the focus on the next action), units waiting for a storage
 place and released units ready to ship.  Each action is one service call in a FormDialog
 (record a step with the performer's e-signature, harvest time, fill, storage, shipments);
 a step's second-person verification uses the SignOffDialog.  Hard stops come back from the
@@ -72,6 +73,7 @@ class CleanroomPage(QWidget):
         self.cleanroom_actions = CleanroomActions(ctx, self, self)
         self.workspaces = WorkspacePanel(ctx, self.selected_batch, self._workspace_done, self)
         self.step_rows: tuple[StepRow, ...] = ()
+        self._focus_next_action = False  # set by a scanned batch, used once its steps show
         self._build_layout()
         handlers: dict[str, Callable[[], object]] = {
             "record_step": self.cleanroom_actions.record_step,
@@ -211,6 +213,21 @@ class CleanroomPage(QWidget):
                 self.batches.selectRow(row)
                 return
 
+    def open_batch(self, batch_id: int) -> bool:
+        """A batch scanned at this station (its traveller's bar code): chosen here, its steps
+        shown and the focus on what comes next - verifying a step that awaits it, else
+        recording one.  False if it is not among today's open batches."""
+        work = self.work
+        row = next((i for i, b in enumerate(work.batches) if b.id == batch_id), -1) if work else -1
+        if row < 0:
+            return False
+        self._focus_next_action = True
+        chosen = self.selected_batch()
+        self.batches.selectRow(row)
+        if chosen is not None and chosen.id == batch_id:
+            self.load_steps()  # already chosen: no selection change loads them
+        return True
+
     def selected_batch(self) -> WorkBatch | None:
         rows = self.batches.selectionModel().selectedRows()
         if not rows or self.work is None or rows[0].row() >= len(self.work.batches):
@@ -253,6 +270,10 @@ class CleanroomPage(QWidget):
         if same or pending:
             self.steps.selectRow((same or pending)[0])
         self._update_buttons()
+        if self._focus_next_action:
+            self._focus_next_action = False
+            verify = self.buttons["verify_step"]
+            (verify if verify.isEnabled() else self.buttons["record_step"]).setFocus()
         self.steps_loaded.emit(steps)
 
     def _update_buttons(self) -> None:
