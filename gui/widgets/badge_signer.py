@@ -9,6 +9,7 @@ scanned anywhere else asks to switch user).
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from gui.context import AppContext
@@ -42,6 +43,12 @@ class BadgeSigner(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.who)
         self.badge.scanned.connect(self._look_up)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        # Styled by now (the font is the station's): the hint "Scan your badge" fits whole.
+        hint = self.badge.fontMetrics().horizontalAdvance(self.badge.placeholderText())
+        self.badge.setMinimumWidth(hint + 40)
+        super().showEvent(event)
 
     @property
     def username(self) -> str:

@@ -245,6 +245,8 @@ def test_wrong_wristband_is_a_full_window_stop_that_a_stray_scan_does_not_dismis
     acknowledge(qtbot, page)
     assert page.verdict_label.property("ok") is False  # the stop stays on the page
     assert not page.administer_button.isEnabled()
+    # bag and wristband did not belong together: both are scanned again, the bag first
+    assert page.recipient.text() == "" and page.product.hasFocus()
 
 
 def test_a_bag_the_core_would_not_thaw_offers_no_thaw_and_says_why(

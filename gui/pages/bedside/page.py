@@ -30,8 +30,19 @@ from gui.pages.bedside.bag_panel import BagPanel
 from gui.pages.bedside.stop_overlay import StopOverlay
 from gui.status_style import set_ok
 from gui.widgets.scan_line_edit import ScanLineEdit, visible
-from models.chain.bedside import BedsideVerdict
+from models.chain.bedside import BedsideProblem, BedsideVerdict
 from models.kernel.record_check import RecordIntegrityError
+
+# Stops about which bag goes to which patient (not about the bag's own state).
+_IDENTITY_STOPS = frozenset(
+    {
+        BedsideProblem.WRONG_RECIPIENT,
+        BedsideProblem.UNKNOWN_RECIPIENT,
+        BedsideProblem.UNKNOWN_PRODUCT,
+        BedsideProblem.NOT_DISPENSED,
+        BedsideProblem.WRONG_HOSPITAL,
+    }
+)
 
 
 class VerifierDialog(SecondPersonDialog):
@@ -273,6 +284,11 @@ class BedsidePage(QWidget):
 
     def _on_stop_acknowledged(self) -> None:
         # The stop stays on the page in red; the next scan of a bag replaces the shown one.
+        # When bag and wristband do not belong together the check starts again from both
+        # scans: a rescanned bag must not be checked against the wristband that stopped.
+        verdict = self.verdict
+        if verdict is not None and set(verdict.problems) & _IDENTITY_STOPS:
+            self.recipient.clear()
         self.product.setFocus()
         self.product.selectAll()
 
