@@ -79,6 +79,25 @@ log = logging.getLogger(__name__)
 MINIMUM_SIZE = (1024, 640)
 
 
+class _PageHolder(QWidget):
+    """Holds a page in its frame and tells the frame the height the page *needs* at a width.
+
+    A QScrollArea asks a widget with word-wrapped labels for its height for the viewport's
+    width, and Qt answers with the layout's preferred height: pages scrolled on a 1920×1080
+    screen although everything fitted.  The minimum height for that width is what matters."""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.page = page
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(page)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        layout = self.layout()
+        return layout.totalMinimumHeightForWidth(width) if layout else -1
+
+
 def page_frame(page: QWidget) -> QScrollArea:
     """The page fills the frame when there is room and scrolls when there is not: a long page
     never makes the window taller or wider than the screen (the stack takes the largest minimum
@@ -86,7 +105,7 @@ def page_frame(page: QWidget) -> QScrollArea:
     frame = QScrollArea(objectName="pageFrame")
     frame.setWidgetResizable(True)
     frame.setFrameShape(QScrollArea.Shape.NoFrame)
-    frame.setWidget(page)
+    frame.setWidget(_PageHolder(page))
     return frame
 
 
@@ -158,6 +177,9 @@ class MainWindow(QMainWindow):
             self.sign_out_button,
         ):
             top.addWidget(widget)
+        # Above the navigation, not a row of its own: every page keeps that height, and the
+        # left column is on every screen (the lock covers it all, as it covers the data).
+        self.nav.addWidget(self.connection_status)
         self.nav.addStretch(1)
         body = QHBoxLayout()
         nav_box = QWidget(objectName="navPanel")
@@ -166,7 +188,6 @@ class MainWindow(QMainWindow):
         body.addWidget(self.stack, 1)
         root = QVBoxLayout()
         root.addLayout(top)
-        root.addWidget(self.connection_status)
         root.addLayout(body, 1)
         root.addWidget(self.scan_status)
         content = QWidget(objectName="windowContent")
@@ -285,7 +306,8 @@ class MainWindow(QMainWindow):
 
     def current_page(self) -> QWidget | None:
         frame = self.stack.currentWidget()
-        return frame.widget() if isinstance(frame, QScrollArea) else None
+        holder = frame.widget() if isinstance(frame, QScrollArea) else None
+        return holder.page if isinstance(holder, _PageHolder) else None
 
     def _accepts_scans(self) -> bool:
         return self.ctx.user is not None and not self.lock.is_locked and self.isVisible()
@@ -350,7 +372,7 @@ class MainWindow(QMainWindow):
             )
 
     def show_connection(self) -> None:
-        """Glyph + words, not colour alone; in the header so no screen can hide it."""
+        """Glyph + words, not colour alone; above the navigation so no page can hide it."""
         online = self.connection.online
         if online:
             self.connection_status.setText(self.tr("● Online"))

@@ -356,6 +356,8 @@ class WorkspacePanel(QWidget):
             ws is not None and ws.state is WorkspaceState.CLEARED and batch is not None
         )
         self.buttons["finish"].setEnabled(occupied)
+        for name in ("clearance", "start", "finish"):  # no workspace, nothing to act on
+            self.buttons[name].setVisible(bool(self.statuses))
         user = self.ctx.user
         self.buttons["add_workspace"].setVisible(user is not None and user.has_any("admin", "qa"))
 

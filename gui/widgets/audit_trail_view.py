@@ -1,35 +1,32 @@
-"""One record's audit trail with its electronic signatures (who, meaning, when, hash)."""
+"""One record's audit trail with its electronic signatures (who, meaning, when, hash).
+
+Two tabs, not two tables one above the other: the list the record was chosen from (the audit
+desk's entries, the trace tree) keeps the height of the screen."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
-    QLabel,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
+    QTabWidget,
     QWidget,
 )
 
 from gui.i18n import format_datetime, word
+from gui.widgets.tables import fit_columns
 from models.kernel.audit_queries import AuditRow, SignatureRow
 
 
-class AuditTrailView(QWidget):
+class AuditTrailView(QTabWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.trail_label, self.signature_label = (
-            QLabel(objectName="sectionLabel", wordWrap=True),
-            QLabel(objectName="sectionLabel", wordWrap=True),
-        )
-        self.trail = _table(self, "auditTrailTable")
-        self.signatures = _table(self, "signatureTable")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.trail_label, self.trail, self.signature_label, self.signatures):
-            layout.addWidget(widget)
+        self.setObjectName("auditTrailView")
+        self.trail = _table(self, "auditTrailTable", 4)  # the change
+        self.signatures = _table(self, "signatureTable", 3)  # the record
+        self.addTab(self.trail, "")
+        self.addTab(self.signatures, "")
         self._rows: tuple[AuditRow, ...] = ()
         self._sigs: tuple[SignatureRow, ...] = ()
         self.retranslate()
@@ -63,8 +60,8 @@ class AuditTrailView(QWidget):
 
     def show_trail(self, rows: tuple[AuditRow, ...], signatures: tuple[SignatureRow, ...]) -> None:
         self._rows, self._sigs = rows, signatures
-        self.trail_label.setText(self.tr("Audit trail ({0})").format(len(rows)))
-        self.signature_label.setText(self.tr("Electronic signatures ({0})").format(len(signatures)))
+        self.setTabText(0, self.tr("Audit trail ({0})").format(len(rows)))
+        self.setTabText(1, self.tr("Electronic signatures ({0})").format(len(signatures)))
         _fill(
             self.trail,
             [
@@ -100,14 +97,13 @@ def _change(row: AuditRow) -> str:
     return row.new_value or row.old_value or ""
 
 
-def _table(parent: QWidget, name: str) -> QTableWidget:
+def _table(parent: QWidget, name: str, *stretch: int) -> QTableWidget:
     columns = 6 if name == "auditTrailTable" else 5
     table = QTableWidget(0, columns, parent, objectName=name)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    fit_columns(table, *stretch)
     return table
 
 
@@ -115,4 +111,6 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     table.setRowCount(len(rows))
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
-            table.setItem(r, c, QTableWidgetItem(value))
+            item = QTableWidgetItem(value)
+            item.setToolTip(value)  # a long change is elided in its column
+            table.setItem(r, c, item)

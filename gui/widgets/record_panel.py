@@ -8,7 +8,6 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -22,6 +21,7 @@ from gui.i18n import format_datetime, format_number, word
 from gui.status_style import status_text
 from gui.widgets.audit_trail_view import AuditTrailView
 from gui.widgets.status_badge import StatusBadge
+from gui.widgets.tables import fit_columns
 from models.chain.records import RecordDetail, StepRow, Value
 from models.kernel.audit_queries import AuditRow, SignatureRow
 
@@ -41,8 +41,8 @@ class RecordPanel(QWidget):
         super().__init__(parent)
         self.title = QLabel(objectName="recordTitle")
         self.badge = StatusBadge(self)
-        self.fields = _table(2, "fieldsTable")
-        self.steps = _table(5, "stepsTable")
+        self.fields = _table(2, "fieldsTable", 1)  # the value
+        self.steps = _table(5, "stepsTable", 0)  # the step
         self.sign_off = QPushButton(objectName="signOffButton")
         self.sign_off.setEnabled(False)
         self.audit = AuditTrailView(self)
@@ -131,12 +131,11 @@ class RecordPanel(QWidget):
             self.sign_off_requested.emit(step)
 
 
-def _table(columns: int, name: str) -> QTableWidget:
+def _table(columns: int, name: str, *stretch: int) -> QTableWidget:
     table = QTableWidget(0, columns, objectName=name)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    fit_columns(table, *stretch)
     return table

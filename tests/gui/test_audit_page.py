@@ -79,7 +79,7 @@ def test_selecting_an_entry_shows_that_records_trail(
     qtbot.waitUntil(
         lambda: page.trail.trail.rowCount() == 3, timeout=5000
     )  # create, dispatch, receipt
-    assert "3" in page.trail.trail_label.text()
+    assert "3" in page.trail.tabText(0)
 
 
 def test_verify_reports_an_intact_chain(qtbot: QtBot, controller: AppController) -> None:

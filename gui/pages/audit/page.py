@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -28,6 +27,7 @@ from gui.operations import Operation, Progress, run_op
 from gui.pages.audit.filters import AuditFilterBar
 from gui.pages.audit.table_model import AuditTableModel
 from gui.widgets.audit_trail_view import AuditTrailView
+from gui.widgets.tables import fit_columns
 from models.kernel.audit import ChainReport
 from models.kernel.audit_queries import (
     AuditFilter,
@@ -55,10 +55,10 @@ class AuditPageWidget(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)  # the JSON change
+        # nine columns on a 1280-pixel screen: the record type, the change and the reason
+        # share what the others leave, a long record name is elided (the tooltips and the
+        # entry's own trail below show them all)
+        fit_columns(self.table, 4, 6, 7, widest=190)
         self.trail = AuditTrailView(self)
         self.pager = QLabel(objectName="pagerLabel")
         self.prev_button, self.next_button = QPushButton("◀"), QPushButton("▶")

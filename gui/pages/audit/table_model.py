@@ -74,8 +74,8 @@ class AuditTableModel(QAbstractTableModel):
             return _BROKEN
         if role == Qt.ItemDataRole.UserRole:
             return row
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None  # the tooltip: an elided change or reason in full
         change = " → ".join(v for v in (row.old_value, row.new_value) if v)
         values = (
             str(row.seq) if row.seq != self.broken_seq else f"✖ {row.seq}",

@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -120,25 +121,13 @@ class BedsidePage(QWidget):
         self.administer_button.setProperty("primary", True)
         self.administer_button.setMinimumHeight(56)
         self.status = QLabel(objectName="pageStatus", wordWrap=True)
+        self.status.hide()  # until an administration is recorded
         self.verdict: BedsideVerdict | None = None
         self._refusal: BaseException | None = None
         self._scans: tuple[str, str] | None = None  # what the shown verdict is about
         self.dialog: VerifierDialog | None = None
         self._stop_overlay: StopOverlay | None = None
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.hint)
-        for label, field in (
-            (self.product_label, self.product),
-            (self.recipient_label, self.recipient),
-        ):
-            layout.addWidget(label)
-            layout.addWidget(field)
-            if field is self.product:
-                layout.addWidget(self.bag_panel)
-        layout.addWidget(self.verdict_label, 1)
-        layout.addWidget(self.administer_button)
-        layout.addWidget(self.status)
+        self._build_layout()
         self.product.scanned.connect(self._on_product_scanned)
         self.recipient.scanned.connect(lambda _t: self.check())
         for field in (self.product, self.recipient):
@@ -149,6 +138,29 @@ class BedsidePage(QWidget):
         self.bag_panel.countdown.expired.connect(self._recheck)
         self.administer_button.clicked.connect(self.open_verifier)
         self.retranslate()
+
+    def _build_layout(self) -> None:
+        # The bag on the left, the patient and the verdict on the right: read left to right
+        # as the check goes, and the verdict and "Administer" stay on a 1366×768 screen.
+        bag = QVBoxLayout()
+        bag.addWidget(self.product_label)
+        bag.addWidget(self.product)
+        bag.addWidget(self.bag_panel)
+        bag.addStretch(1)
+        patient = QVBoxLayout()
+        patient.addWidget(self.recipient_label)
+        patient.addWidget(self.recipient)
+        patient.addWidget(self.verdict_label, 1)
+        patient.addWidget(self.administer_button)
+        columns = QHBoxLayout()
+        columns.addLayout(bag, 1)
+        columns.addSpacing(16)
+        columns.addLayout(patient, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.hint)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.status)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Bedside – check and administer"))
@@ -327,5 +339,6 @@ class BedsidePage(QWidget):
             )
         )
         set_ok(self.status, True)
+        self.status.show()
         self.product.setFocus()
         self.administered.emit(record_id)

@@ -61,19 +61,22 @@ class CleanroomPage(QWidget):
         self.batches_label, self.steps_label, self.storage_label = (
             QLabel(objectName="sectionLabel", wordWrap=True) for _ in range(3)
         )
-        self.batches = read_only_table(7, "workBatchTable")
-        self.steps = read_only_table(4, "stepTable")
+        self.batches = read_only_table(7, "workBatchTable", stretch=(1,))  # the product
+        self.steps = read_only_table(4, "stepTable", stretch=(0, 3))  # step, verified by
         self.waiting = read_only_table(3, "storageTable")
         for table in (self.batches, self.steps):
             table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.buttons = {name: QPushButton(objectName=f"{name}Button") for name in ACTIONS}
         self.buttons["verify_step"].setProperty("primary", True)
         self.status = QLabel(objectName="pageStatus", wordWrap=True)
+        self._hint_shown = False  # the status line shows the page's hint, not an outcome
         self.work: WorkList | None = None
         self.cleanroom_actions = CleanroomActions(ctx, self, self)
         self.workspaces = WorkspacePanel(ctx, self.selected_batch, self._workspace_done, self)
         self.step_rows: tuple[StepRow, ...] = ()
-        self._focus_next_action = False  # set by a scanned batch, used once its steps show
+        # a scanned batch: the focus goes to its next action whenever its steps are shown,
+        # until another batch is chosen or an action is done (a reload may move the focus)
+        self._focus_batch: int | None = None
         self._build_layout()
         handlers: dict[str, Callable[[], object]] = {
             "record_step": self.cleanroom_actions.record_step,
@@ -151,8 +154,9 @@ class CleanroomPage(QWidget):
         }
         for name, text in texts.items():
             self.buttons[name].setText(text)
-        if not self.status.text():
+        if not self.status.text() or self._hint_shown:  # the hint follows the language
             self.say(self.tr("Choose a batch, then the action you have done."), None)
+            self._hint_shown = True
         if self.work is not None:
             self._show(self.work)
 
@@ -221,7 +225,7 @@ class CleanroomPage(QWidget):
         row = next((i for i, b in enumerate(work.batches) if b.id == batch_id), -1) if work else -1
         if row < 0:
             return False
-        self._focus_next_action = True
+        self._focus_batch = batch_id
         chosen = self.selected_batch()
         self.batches.selectRow(row)
         if chosen is not None and chosen.id == batch_id:
@@ -240,6 +244,8 @@ class CleanroomPage(QWidget):
 
     def load_steps(self) -> Operation | None:
         batch = self.selected_batch()
+        if batch is None or batch.id != self._focus_batch:
+            self._focus_batch = None
         self._update_buttons()
         if batch is None:
             return None
@@ -270,8 +276,8 @@ class CleanroomPage(QWidget):
         if same or pending:
             self.steps.selectRow((same or pending)[0])
         self._update_buttons()
-        if self._focus_next_action:
-            self._focus_next_action = False
+        batch = self.selected_batch()
+        if batch is not None and batch.id == self._focus_batch:
             verify = self.buttons["verify_step"]
             (verify if verify.isEnabled() else self.buttons["record_step"]).setFocus()
         self.steps_loaded.emit(steps)
@@ -293,6 +299,8 @@ class CleanroomPage(QWidget):
         self.refresh()
 
     def say(self, text: str, ok: bool | None) -> None:
+        self._hint_shown = False
+        self._focus_batch = None  # an action was done: the focus is the person's again
         self.status.setText(text)
         self.status.setVisible(bool(text))
         set_ok(self.status, ok)

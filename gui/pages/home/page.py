@@ -47,10 +47,12 @@ class HomePage(QWidget):
             QLabel(objectName="sectionLabel"),
             QLabel(objectName="sectionLabel"),
         )
-        self.batches = read_only_table(6, "batchTable")
+        self.batches = read_only_table(6, "batchTable", stretch=(1,))  # the product
         self.recent = read_only_table(4, "recentTable")
         self.awaiting_label = QLabel(objectName="sectionLabel")
         self.awaiting = read_only_table(5, "awaitingDestructionTable")
+        self.awaiting_label.hide()  # until a unit awaits destruction (_show_awaiting)
+        self.awaiting.hide()
         # QA's day starts from what waits for QA; other stations keep the floor overview
         self.queue: WorkQueueView | None = None
         layout = QVBoxLayout(self)
@@ -155,6 +157,9 @@ class HomePage(QWidget):
 
     def _show_awaiting(self, units: tuple[AwaitingUnit, ...]) -> None:
         self.awaiting_units = units
+        # shown when a unit awaits destruction: an empty table would take the place of work
+        self.awaiting_label.setVisible(bool(units))
+        self.awaiting.setVisible(bool(units))
         self.awaiting.setRowCount(len(units))
         for row, u in enumerate(units):
             cells = [

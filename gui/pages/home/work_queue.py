@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QTabWidget, QWidget
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QTabWidget, QWidget
 
 from gui.i18n import LANGUAGE, QT_TRANSLATE_NOOP, format_datetime
 from gui.status_style import status_text
@@ -47,13 +47,7 @@ def _product_name(batch: AwaitingRelease) -> str:
 def _queue_table(columns: int, name: str, stretch: int) -> QTableWidget:
     """Short columns sized to their content, the long one (title, readiness) taking the rest
     and eliding: the home page never grows wider than the window for a long text."""
-    table = read_only_table(columns, name)
-    header = table.horizontalHeader()
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    table.setWordWrap(False)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    return table
+    return read_only_table(columns, name, (stretch,))
 
 
 class WorkQueueView(QTabWidget):

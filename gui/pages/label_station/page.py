@@ -57,6 +57,7 @@ class LabelStationPage(QWidget):
         self.request_button = QPushButton(objectName="primaryButton")
         self.print_button = QPushButton(objectName="printButton")
         self.status = QLabel(objectName="pageStatus", wordWrap=True)
+        self._hint_shown = False  # the status line shows the page's hint, not an outcome
         self.batch_id: int | None = None
         self.report: LabelReconciliation | None = None
         # helpers get what they use (the sibling that owns it, or say/refresh), never the page
@@ -103,51 +104,66 @@ class LabelStationPage(QWidget):
         self.retranslate()
 
     def _build_layout(self) -> None:
+        """Two rows of two: what to print (units | print queue) above what was printed
+        (labels | preview).  The tables get the width of half the page, not a third, and
+        the label - wider than high - a box of its own shape (issue 14: 1280 and 1366 px)."""
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addWidget(self.batch_combo, 1)
-        request = QWidget()
-        left = QVBoxLayout(request)
-        left.setContentsMargins(0, 0, 0, 0)
-        left.addWidget(self.units_label)
-        left.addWidget(self.units, 1)
-        self.template_label, self.printer_label = QLabel(), QLabel()
-        for widget in (self.template_label, self.template_combo, self.printer_label):
-            left.addWidget(widget)
-        left.addWidget(self.printer_combo)
-        left.addWidget(self.request_button)
-        middle_box = QWidget()
-        middle = QVBoxLayout(middle_box)
-        middle.setContentsMargins(0, 0, 0, 0)
-        middle.addWidget(self.queue_label)
-        middle.addWidget(self.jobs, 2)
-        queue_buttons = QGridLayout()
+        request = self._request_box()
+        queue_box = QWidget()
+        queue = QVBoxLayout(queue_box)
+        queue.setContentsMargins(0, 0, 0, 0)
+        queue.addWidget(self.queue_label)
+        queue.addWidget(self.jobs, 1)
         job_buttons = [self.print_button, self.recovery.button, *self.label_actions.job_buttons()]
-        for i, button in enumerate(job_buttons):  # three per line, as under the labels
-            queue_buttons.addWidget(button, i // 3, i % 3)
-        middle.addLayout(queue_buttons)
-        middle.addWidget(self.labels_label)
-        middle.addWidget(self.labels, 3)
-        label_buttons = QGridLayout()
-        for i, button in enumerate(self.label_actions.label_buttons()):
-            label_buttons.addWidget(button, i // 3, i % 3)
-        middle.addLayout(label_buttons)
+        queue.addLayout(_button_rows(job_buttons, 3))
+        labels_box = QWidget()
+        labels = QVBoxLayout(labels_box)
+        labels.setContentsMargins(0, 0, 0, 0)
+        labels.addWidget(self.labels_label)
+        labels.addWidget(self.labels, 1)
+        labels.addLayout(_button_rows(self.label_actions.label_buttons(), 5))  # one row
         preview_box = QWidget()
         right = QVBoxLayout(preview_box)
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.preview_caption)
         right.addWidget(self.preview, 1)
-        splitter = QSplitter()
-        for box in (request, middle_box, preview_box):
-            splitter.addWidget(box)
-        splitter.setSizes([300, 760, 360])
-        splitter.setStretchFactor(1, 1)
+        upper, lower = QSplitter(), QSplitter()
+        for splitter, boxes in ((upper, (request, queue_box)), (lower, (labels_box, preview_box))):
+            for box in boxes:
+                splitter.addWidget(box)
+            splitter.setStretchFactor(0, 1)
+            splitter.setStretchFactor(1, 1)
+        upper.setSizes([400, 600])
+        lower.setSizes([650, 350])
+        rows = QSplitter(Qt.Orientation.Vertical)
+        rows.addWidget(upper)
+        rows.addWidget(lower)
+        rows.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.banner)
         layout.addWidget(self.recovery.banner)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(rows, 1)
         layout.addWidget(self.status)
+
+    def _request_box(self) -> QWidget:
+        """The units to label, the template and printer for them, and the request."""
+        box = QWidget()
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.template_label, self.printer_label = QLabel(), QLabel()
+        grid.addWidget(self.units_label, 0, 0, 1, 2)
+        grid.addWidget(self.units, 1, 0, 1, 2)
+        grid.addWidget(self.template_label, 2, 0)
+        grid.addWidget(self.template_combo, 2, 1)
+        grid.addWidget(self.printer_label, 3, 0)
+        grid.addWidget(self.printer_combo, 3, 1)
+        grid.addWidget(self.request_button, 4, 0, 1, 2)
+        grid.setRowStretch(1, 1)
+        grid.setColumnStretch(1, 1)
+        return box
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Label station – batch"))
@@ -182,8 +198,9 @@ class LabelStationPage(QWidget):
         self.requests.show_caption()
         if self.batch_combo.count():
             self.load_batches()  # status words inside the batch and unit lists
-        if not self.status.text():
+        if not self.status.text() or self._hint_shown:  # the hint follows the language
             self.say(self.tr("Choose the batch, tick the units and request their labels."), None)
+            self._hint_shown = True
         if self.report is not None:
             self.tables.show_report(self.report)
         if self.job_rows or self.label_rows:
@@ -298,6 +315,7 @@ class LabelStationPage(QWidget):
         self.loaded.emit()
 
     def say(self, text: str, ok: bool | None) -> None:
+        self._hint_shown = False
         self.status.setText(text)
         self.status.setVisible(bool(text))
         set_ok(self.status, ok)
@@ -312,3 +330,10 @@ def _short_url(url: str) -> str:
     scheme, _, rest = url.partition("://")
     place = rest.split("?", 1)[0].rstrip("/")
     return f"{scheme}: …/{place.rsplit('/', 1)[-1]}" if scheme == "file" else f"{scheme}: {place}"
+
+
+def _button_rows(buttons: list[QPushButton], per_row: int) -> QGridLayout:
+    grid = QGridLayout()
+    for i, button in enumerate(buttons):
+        grid.addWidget(button, i // per_row, i % per_row)
+    return grid

@@ -14,6 +14,7 @@ from gui.operations import Operation, Progress, error_text, run_op
 from gui.pages.label_station.feedback import StationFeedback
 from gui.pages.label_station.tables import LabelTables
 from gui.widgets.label_preview import LabelPreview, printer_dpi
+from gui.widgets.tables import wrapping_list
 from printing.content import LabelContent
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -34,7 +35,7 @@ class LabelRequest(QObject):
         super().__init__(window)
         self.ctx, self.tables, self.batch_id = ctx, tables, batch_id
         self.feedback, self.window = feedback, window
-        self.units = QListWidget(objectName="unitList")
+        self.units = wrapping_list(QListWidget(objectName="unitList"))
         self.template_combo = QComboBox(objectName="templateCombo")
         self.printer_combo = QComboBox(objectName="printerCombo")
         self.preview_caption = QLabel(objectName="sectionLabel", wordWrap=True)

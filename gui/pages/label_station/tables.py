@@ -24,8 +24,8 @@ class LabelTables(QObject):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.jobs = read_only_table(6, "jobTable")
-        self.labels = read_only_table(5, "labelTable")
+        self.jobs = read_only_table(6, "jobTable", stretch=(3, 5))  # status, note
+        self.labels = read_only_table(5, "labelTable", stretch=(2, 4))  # state, applied by
         for table in (self.jobs, self.labels):
             table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.banner = QLabel(objectName="reconciliationBanner", wordWrap=True)

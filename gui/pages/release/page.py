@@ -28,6 +28,7 @@ from gui.i18n import LANGUAGE, QT_TRANSLATE_NOOP, word
 from gui.live_refresh import RefreshWhenShown
 from gui.operations import Operation, Progress, error_text, run_op
 from gui.status_style import set_ok, status_text
+from gui.widgets.tables import wrapping_list
 from models.cleanroom.work import ReleaseChoice
 from models.quality.package import ItemState, PackageAttestation, PackageItem
 from models.quality.release import PhysicianRequest, Readiness
@@ -65,7 +66,8 @@ class ReleasePage(QWidget):
             QListWidget(objectName=name)
             for name in ("blockerList", "failedList", "pendingList", "packageChecklist")
         )
-        self.checklist.setWordWrap(True)  # the six elements must read in full, not clipped
+        for listing in (self.blockers, self.failed, self.pending, self.checklist):
+            wrapping_list(listing)  # every entry reads in full, never scrolled sideways
         self.package = QLabel(wordWrap=True, objectName="packageLabel")
         self.release_button = QPushButton(objectName="primaryButton")
         self.emergency_button, self.reject_button = QPushButton(), QPushButton()

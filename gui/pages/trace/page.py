@@ -32,6 +32,7 @@ from gui.operations import Operation, Progress, run_op
 from gui.status_style import status_text, style_for
 from gui.widgets.record_panel import RecordPanel
 from gui.widgets.scan_line_edit import ScanLineEdit, visible
+from gui.widgets.tables import fit_columns
 from models.chain.records import StepRow
 from models.chain.trace import Dossier, NodeRef, TraceNode, TraceResult
 from models.chain.trace_integrity import forged_nodes
@@ -62,6 +63,9 @@ class TracePage(QWidget):
         self.tree = QTreeWidget(objectName="traceTree")
         self.tree.setColumnCount(3)
         self.tree.setUniformRowHeights(True)
+        fit_columns(self.tree, 2)  # record and status in full, the details elided
+        # the details repeat the record panel: on a narrow tree they give way, never scroll
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.panel = RecordPanel(self)
         self.export_buttons = {
             k: QPushButton(objectName=f"export_{k}")
@@ -200,8 +204,6 @@ class TracePage(QWidget):
             self.tree.addTopLevelItem(item)
             focus_item = focus_item or found
         self.tree.expandAll()
-        for col in (0, 1):
-            self.tree.resizeColumnToContents(col)
         self.tree.blockSignals(False)
         chosen = self._item_of(keep) or focus_item
         if chosen:
