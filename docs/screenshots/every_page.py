@@ -53,9 +53,8 @@ from tests.gui.fit_check import (  # noqa: E402
 )
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from take_screenshots import settle  # noqa: E402
-
 from station_shots import become  # noqa: E402
+from take_screenshots import settle  # noqa: E402
 
 SIZES = ((1280, 1024), (1366, 768), (1920, 1080))
 TITLE_BAR_PX = 32  # a maximised window leaves the window manager's title bar on the screen

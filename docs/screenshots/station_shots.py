@@ -98,6 +98,7 @@ def cleanroom(window: MainWindow, core: Core, shoot: Shoot, settle: Settle) -> N
     batch = new_batch(core, workspace="C-203/BSC-01")
     with core.uow() as uow:
         from models.chain import lookup
+
         batch_id = lookup.batch(uow.session, batch).id
     for step in ("Thaw", "Seeding", "Passage"):
         core.steps.record_step(
@@ -144,3 +145,37 @@ def release(window: MainWindow, core: Core, shoot: Shoot, settle: Settle) -> Non
     [dialog] = [d for d in page.findChildren(FormDialog) if d.isVisible()]
     shoot(dialog, "release_sign.png")
     dialog.close()
+
+
+def bedside(window: MainWindow, core: Core, shoot: Shoot, settle: Settle) -> None:
+    """The bag waiting for P-B-0021, thawed minutes ago: the countdown and a clean verdict;
+    then another patient's wristband: the full-window STOP."""
+    from datetime import timedelta
+
+    from gui.pages.bedside.page import BedsidePage
+
+    unit = demo_site(core).msc_units[1]
+    hospital = core.chain.hospital
+    now = hospital.now()
+    hospital.thaw(
+        actor="liu",
+        unit_code=unit,
+        started_at=now - timedelta(minutes=14),
+        ended_at=now - timedelta(minutes=6),
+    )
+    become(window, core, "liu", "hospital", name="HOSP-B-WARD-3", printers=())
+    window.resize(1366, 736)
+    page = window.show_page("bedside")
+    assert isinstance(page, BedsidePage)
+    for field, text in ((page.product, f"={unit}00"), (page.recipient, "P-B-0021")):
+        field.setText(text)
+        field.scanned.emit(text)
+        settle(lambda: page.bag_panel.bag is not None)
+    settle(lambda: page.verdict is not None and page.verdict.ok)
+    shoot(window, "bedside.png")
+    page.recipient.setText("P-B-0017")
+    page.recipient.scanned.emit("P-B-0017")
+    settle(page.stop_overlay.isVisible)
+    shoot(window, "bedside_stop.png")
+    page.stop_overlay.read_box.setChecked(True)
+    page.stop_overlay.acknowledge_button.click()

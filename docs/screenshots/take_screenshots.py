@@ -118,6 +118,7 @@ def main() -> int:
         station_shots.label_station(window, core, Path(tmp), shoot, settle)
         station_shots.cleanroom(window, core, shoot, settle)
         station_shots.release(window, core, shoot, settle)
+        station_shots.bedside(window, core, shoot, settle)
         database_pool().waitForDone()
         window.close()
         core.close()

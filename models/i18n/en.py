@@ -196,6 +196,14 @@ MESSAGES: dict[str, str] = {
     "process_step.Formulation": "Formulation",
     "process_step.Fill": "Fill",
     "process_step.Final_inspection": "Final inspection",
+    # the demo's own step names (models/demo/chain.py MSC_STEPS, CAR_T_STEPS)
+    "process_step.Line_clearance": "Line clearance",
+    "process_step.P0_explant": "P0 explant",
+    "process_step.P3_passage": "P3 passage",
+    "process_step.Receipt": "Receipt",
+    "process_step.Selection": "Selection",
+    "process_step.Transduction": "Transduction",
+    "process_step.Expansion": "Expansion",
     # --- vocabulary: how a record differs from its trail (record_mismatch.<kind>, record_check.py)
     "record_mismatch.altered": "altered",
     "record_mismatch.deleted": "deleted",

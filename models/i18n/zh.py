@@ -196,6 +196,14 @@ MESSAGES: dict[str, str] = {
     "process_step.Formulation": "制剂配制",
     "process_step.Fill": "灌装",
     "process_step.Final_inspection": "最终检查",
+    # the demo's own step names (models/demo/chain.py MSC_STEPS, CAR_T_STEPS)
+    "process_step.Line_clearance": "清场",
+    "process_step.P0_explant": "P0 组织块培养",
+    "process_step.P3_passage": "P3 传代",
+    "process_step.Receipt": "接收",
+    "process_step.Selection": "细胞分选",
+    "process_step.Transduction": "转导",
+    "process_step.Expansion": "扩增培养",
     # --- vocabulary: how a record differs from its trail (record_mismatch.<kind>, record_check.py)
     "record_mismatch.altered": "被修改",
     "record_mismatch.deleted": "被删除",

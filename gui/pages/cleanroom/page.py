@@ -159,6 +159,8 @@ class CleanroomPage(QWidget):
             self._hint_shown = True
         if self.work is not None:
             self._show(self.work)
+        if self.step_rows:
+            self._show_steps(self.step_rows)  # step names in the chosen language
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -134,6 +134,9 @@ class ReleasePage(QWidget):
         self.release_button.setText(self.tr("Release (e-signature)…"))
         self.emergency_button.setText(self.tr("Emergency release…"))
         self.reject_button.setText(self.tr("Reject…"))
+        for index, choice in enumerate(self.choices):  # the status words in the chosen language
+            if index < self.batch_combo.count():
+                self.batch_combo.setItemText(index, _choice_text(choice))
         if self.readiness is not None:
             self._show(self.readiness)
 
@@ -158,7 +161,7 @@ class ReleasePage(QWidget):
             self.batch_combo.blockSignals(True)
             self.batch_combo.clear()
             for c in choices:
-                self.batch_combo.addItem(f"{c.number}  ·  {status_text(c.status)}", c.id)
+                self.batch_combo.addItem(_choice_text(c), c.id)
             wanted = next((c.id for c in choices if c.number == self._wanted), current)
             self._wanted = None
             index = self.batch_combo.findData(wanted)
@@ -403,3 +406,7 @@ class ReleasePage(QWidget):
         self.status.setText(text)
         self.status.setVisible(bool(text))
         set_ok(self.status, ok)
+
+
+def _choice_text(choice: ReleaseChoice) -> str:
+    return f"{choice.number}  ·  {status_text(choice.status)}"
