@@ -23,6 +23,7 @@ from gui.resources_access import style_sheet
 from gui.scan_router import ScanCapture, ScanRouter
 from gui.station import StationConfig, load_station
 from models.core import Core, open_core
+from models.entities.database import Purpose
 from models.kernel.db import resolve_database_url
 from models.kernel.errors import DatabaseUnavailableError, DomainError, ValidationError
 
@@ -74,7 +75,9 @@ def open_database(url: str | None, demo: bool, workstation: str | None = None) -
     """``workstation``: the configured station name the audit trail records (the demo site
     built here is recorded under it too)."""
     try:
-        core = open_core(resolve_database_url(url), workstation=workstation)
+        # a database the demo is about to be built in is created as a training database
+        purpose = Purpose.TRAINING if demo else None
+        core = open_core(resolve_database_url(url), workstation=workstation, purpose=purpose)
         if demo and not core.accounts.has_users():
             from models.demo.build import build_demo_site
 

@@ -48,10 +48,17 @@ class Report:
     title: str
     meta: list[tuple[str, str]]
     sections: list[Section]
+    # a training or validation database's "TEST — NOT FOR CLINICAL USE" (issue 16): it heads
+    # the title, so every PDF page's running title and the CSV's title row carry it
+    banner: str | None = None
 
     @property
     def row_count(self) -> int:
         return sum(len(s.rows) for s in self.sections)
+
+    @property
+    def heading(self) -> str:
+        return f"{self.banner} · {self.title}" if self.banner else self.title
 
 
 def write_csv(report: Report, path: Path, progress: Progress | None = None) -> Path:
@@ -78,7 +85,7 @@ def write_csv(report: Report, path: Path, progress: Progress | None = None) -> P
                 QCoreApplication.translate("Reports", "Value"),
             ]
         )
-        writer.writerow([heading, QCoreApplication.translate("Reports", "Title"), report.title])
+        writer.writerow([heading, QCoreApplication.translate("Reports", "Title"), report.heading])
         for key, value in report.meta:
             writer.writerow([heading, key, value])
     return path
@@ -110,7 +117,7 @@ def _cell_html(value: Cell) -> str:
 
 def report_html(report: Report) -> str:
     """The document's body; its font is the document's default font (report_font)."""
-    parts = [f"<html><body><h1>{html.escape(report.title)}</h1><p>"]
+    parts = [f"<html><body><h1>{html.escape(report.heading)}</h1><p>"]
     parts += [f"<b>{html.escape(k)}:</b> {html.escape(v)}<br>" for k, v in report.meta]
     parts.append("</p>")
     for section in report.sections:
@@ -149,7 +156,7 @@ def write_pdf(report: Report, path: Path, progress: Progress | None = None) -> P
         )
     )
     writer.setResolution(PDF_DPI)
-    writer.setTitle(report.title)
+    writer.setTitle(report.heading)
     writer.setCreator("CellTrail")
     document = QTextDocument()
     # Lay out at the PDF's resolution, not the screen's: point sizes and the page width then
@@ -157,7 +164,7 @@ def write_pdf(report: Report, path: Path, progress: Progress | None = None) -> P
     document.documentLayout().setPaintDevice(writer)
     document.setDefaultFont(report_font())
     document.setHtml(report_html(report))
-    _paginate(document, writer, report.title)
+    _paginate(document, writer, report.heading)
     return path
 
 

@@ -21,6 +21,11 @@ from models.kernel.audit import ChainReport
 from models.kernel.audit_queries import AuditFilter, SignatureRow
 
 
+def _banner(core: Core) -> str | None:
+    """"TEST — NOT FOR CLINICAL USE" on every report of a training or validation database."""
+    return domain("db_purpose.banner") if core.purpose.is_test else None
+
+
 def _meta(actor: str) -> list[tuple[str, str]]:
     return [
         (
@@ -135,7 +140,10 @@ def audit_report(core: Core, flt: AuditFilter, actor: str, progress: Progress) -
         ),
     ]
     return Report(
-        QCoreApplication.translate("Reports", "Audit trail extract"), meta, [section, signatures]
+        QCoreApplication.translate("Reports", "Audit trail extract"),
+        meta,
+        [section, signatures],
+        banner=_banner(core),
     )
 
 
@@ -167,7 +175,9 @@ def trace_report(core: Core, ref: NodeRef, actor: str) -> Report:
         *_meta(actor),
         (QCoreApplication.translate("Reports", "Traced from"), f"{ref.kind} {focus.identifier}"),
     ]
-    return Report(QCoreApplication.translate("Reports", "Trace report"), meta, [section])
+    return Report(
+        QCoreApplication.translate("Reports", "Trace report"), meta, [section], _banner(core)
+    )
 
 
 def _value(value: object) -> str:
@@ -248,5 +258,8 @@ def batch_record(core: Core, ref: NodeRef, actor: str) -> Report:
     )
     meta = [*_meta(actor), (QCoreApplication.translate("Reports", "Batch"), detail.identifier)]
     return Report(
-        QCoreApplication.translate("Reports", "Batch record"), meta, [facts, steps, qc, sigs, audit]
+        QCoreApplication.translate("Reports", "Batch record"),
+        meta,
+        [facts, steps, qc, sigs, audit],
+        _banner(core),
     )

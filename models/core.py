@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Generic, Self, TypeVar, overload
 from sqlalchemy import Engine
 
 from models.entities.base import utcnow
+from models.entities.database import Purpose
 from models.identity.accounts import AccountService
 from models.identity.export_log import ReportService
 from models.identity.passwords import Passwords
@@ -25,7 +26,7 @@ from models.identity.people_reads import PeopleReads
 from models.identity.principals import PRINCIPALS, Principals
 from models.identity.sessions import SessionService
 from models.identity.signatures import SignatureService
-from models.kernel import schema
+from models.kernel import db_purpose, schema
 from models.kernel.audit_reads import AuditReads
 from models.kernel.db import make_engine, make_session_factory
 from models.kernel.record_check import RecordIntegrityError
@@ -158,6 +159,12 @@ class Core:
 
         return DisposalReads(self.uow)
 
+    @_OnFirstUse
+    def purpose(self) -> Purpose:
+        """What the database was created for (fixed at creation: read once per core)."""
+        with self.uow().reading() as uow:
+            return db_purpose.purpose_of(uow.session)
+
     def set_workstation(self, name: str | None) -> None:
         """Stamp ``name`` (a configured station name; None: the host name) on every audit
         entry written from now on."""
@@ -174,12 +181,14 @@ def open_core(
     passwords: Passwords | None = None,
     clock: Clock = utcnow,
     workstation: str | None = None,
+    purpose: Purpose | None = None,
 ) -> Core:
     """Open (and by default migrate) the database at ``url``; the services used to sign in
-    are built now, the others on first use."""
+    are built now, the others on first use. A database created now is made for ``purpose``
+    (production when None); an existing one keeps the purpose it was created with."""
     engine = make_engine(url)
     if migrate:
-        schema.upgrade(engine)
+        schema.upgrade(engine, purpose.value if purpose else None)
     else:
         schema.check_not_newer(engine)
     factory = make_session_factory(engine)

@@ -14,6 +14,7 @@ from models.core import Core, open_core
 from models.demo.build import add_staff
 from models.entities.accounts import Role
 from models.entities.base import utcnow
+from models.entities.database import Purpose
 from models.identity.passwords import fast_passwords_for_tests
 from models.kernel.unit_of_work import Clock
 from models.quality.package import PackageAttestation
@@ -82,11 +83,19 @@ def sign_in(core: Core, *usernames: str, password: str = PASSWORD) -> Core:
     return core
 
 
-def make_core(url: str, clock: Clock = utcnow, workstation: str | None = "test-station") -> Core:
+def make_core(
+    url: str,
+    clock: Clock = utcnow,
+    workstation: str | None = "test-station",
+    purpose: Purpose = Purpose.TRAINING,
+) -> Core:
     """The STAFF accounts on a migrated database; ``clock`` pins the services' "now",
-    ``workstation=None`` records the host name."""
+    ``workstation=None`` records the host name. A new database is a training database (the
+    tests' sites use the ICCBBA test facility code A9990) unless ``purpose`` says otherwise."""
     passwords = fast_passwords_for_tests()
-    core = open_core(url, passwords=passwords, workstation=workstation, clock=clock)
+    core = open_core(
+        url, passwords=passwords, workstation=workstation, clock=clock, purpose=purpose
+    )
     add_staff(core, STAFF, PASSWORD)
     return core
 

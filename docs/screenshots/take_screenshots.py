@@ -38,6 +38,7 @@ from gui.pages.audit.page import AuditPageWidget  # noqa: E402
 from gui.pages.trace.page import TracePage  # noqa: E402
 from gui.station import StationConfig  # noqa: E402
 from models.core import open_core  # noqa: E402
+from models.entities.database import Purpose  # noqa: E402
 from models.demo.build import DEMO_PASSWORD, build_demo_site  # noqa: E402
 from models.demo.site import demo_site  # noqa: E402
 from models.entities.production import Batch  # noqa: E402
@@ -70,7 +71,11 @@ def main() -> int:
     app = make_application()
     LANGUAGE.switch("en")
     with tempfile.TemporaryDirectory() as tmp:
-        core = open_core(f"sqlite:///{Path(tmp) / 'demo.db'}", workstation="QA-DESK-01")
+        core = open_core(
+            f"sqlite:///{Path(tmp) / 'demo.db'}",
+            workstation="QA-DESK-01",
+            purpose=Purpose.TRAINING,
+        )
         build_demo_site(core)
         site = demo_site(core)
         with core.uow() as uow:

@@ -40,15 +40,18 @@ import models.entities  # noqa: F401  (registers every table)
 from models.archive.errors import InputNotRegularError
 from models.archive.output import new_file
 from models.entities.base import Base, utcnow
+from models.entities.database import Purpose
 from models.i18n import Message
 from models.kernel import schema
 from models.kernel.audit import verify_chain
 from models.kernel.db import read_only
+from models.kernel.db_purpose import purpose_of
 from models.kernel.errors import DomainError
 from models.kernel.record_check import check_records
 
 FORMAT = "celltrail-backup/1"
 SKIPPED_TABLES = {"alembic_version"}
+PURPOSE_TABLE = "database_purpose"  # written when a database is created, never restored over
 MANIFEST = "manifest.json"
 
 # Caps checked against the sizes the zip declares, before anything is inflated (zipfile
@@ -70,6 +73,10 @@ class BackupRecordsDifferError(BackupError):
 
     code = "backup_records_differ"
     terms = {"table": "record_kind"}
+
+
+class BackupPurposeError(BackupError):
+    code = "backup_purpose"
 
 
 class BackupMemberTooLargeError(DomainError):
@@ -235,13 +242,15 @@ def _restore(archive: zipfile.ZipFile, engine: Engine) -> BackupManifest:
                 f"release's {schema.head_revision()}; restore with the matching release"
             )
         _verify_members(archive, manifest)
-        schema.upgrade(engine)
+        purpose = _backup_purpose(archive)
+        schema.upgrade(engine, purpose.value)  # a new database is created for the same purpose
         with engine.begin() as conn:
             _require_empty(conn)
+            _require_purpose(conn, purpose)
             conn.execute(text("DELETE FROM audit_chain_head"))  # replaced by the backup's head
             for table in _tables():
                 member = f"tables/{table.name}.jsonl"
-                if member in manifest.member_sha256:
+                if member in manifest.member_sha256 and table.name != PURPOSE_TABLE:
                     _insert_rows(conn, table, archive, member)
             if engine.dialect.name == "postgresql":
                 _reset_sequences(conn)
@@ -291,6 +300,27 @@ def _verify_members(archive: zipfile.ZipFile, manifest: BackupManifest) -> None:
                 digest.update(chunk)
         if digest.hexdigest() != expected:
             raise BackupError(detail=f"{member} is corrupt (checksum mismatch)")
+
+
+def _backup_purpose(archive: zipfile.ZipFile) -> Purpose:
+    """What the backed-up database was created for (written once, at its creation)."""
+    member = f"tables/{PURPOSE_TABLE}.jsonl"
+    try:
+        row = json.loads(_read_capped(archive, member, MAX_MANIFEST_BYTES).splitlines()[0])
+        return Purpose(row["purpose"])
+    except (IndexError, KeyError, TypeError, ValueError) as exc:
+        raise BackupError(detail=f"{member} is missing or unreadable") from exc
+
+
+def _require_purpose(conn: Connection, purpose: Purpose) -> None:
+    """A database keeps the purpose it was created with (its row cannot be replaced): a
+    training backup never becomes a production database, nor the other way round."""
+    found = purpose_of(conn)
+    if found is not purpose:
+        raise BackupPurposeError(
+            backup=Message(f"db_purpose.{purpose.value}"),
+            target=Message(f"db_purpose.{found.value}"),
+        )
 
 
 def _require_empty(conn: Connection) -> None:

@@ -20,6 +20,7 @@ from models.chain.errors import SequenceExhaustedError
 from models.entities.parties import Site, SiteKind
 from models.entities.production import IdentifierSequence
 from models.isbt128 import CoiIdentifier, Din, make_din
+from models.kernel.db_purpose import require_fin_allowed
 from models.kernel.errors import ValidationError
 from models.kernel.site_time import site_local
 from models.kernel.unit_of_work import UnitOfWork
@@ -69,6 +70,8 @@ def facility_code(session: Session) -> str:
         raise ValidationError(
             field="facility", reason="no manufacturer site with an ISBT 128 FIN is set up"
         )
+    # A production database never numbers with a test code, a training one only with one.
+    require_fin_allowed(session, fin)
     return fin
 
 

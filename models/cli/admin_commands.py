@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from models.core import Core
+    from models.entities.database import Purpose
     from models.kernel.audit import ChainReport
     from models.kernel.db_roles import AppRoleReport
 
@@ -26,11 +27,11 @@ APP_ROLE_PASSWORD_ENV = "CELLTRAIL_APP_ROLE_PASSWORD"
 PASSWORD_FILE_LIMIT = 4096
 
 
-def _open(args: argparse.Namespace) -> Core:
+def _open(args: argparse.Namespace, purpose: Purpose | None = None) -> Core:
     from models.core import open_core
     from models.kernel.db import resolve_database_url
 
-    return open_core(resolve_database_url(args.db))
+    return open_core(resolve_database_url(args.db), purpose=purpose)
 
 
 def _safe_url(core: Core) -> str:
@@ -38,18 +39,27 @@ def _safe_url(core: Core) -> str:
 
 
 def cmd_init(args: argparse.Namespace) -> Result:
+    from models.entities.database import Purpose
     from models.kernel import schema
 
     if args.app_role is not None:
         _check_app_role_request(args)  # before anything is migrated
     elif args.password_file is not None:
         raise _password_refused(user_language(), "cli.init.password_file_needs_role")
-    core = _open(args)
+    wanted = Purpose(args.purpose) if args.purpose else None
+    core = _open(args, wanted)
     try:
+        _require_purpose(core, wanted)
         revision = schema.current_revision(core.engine)
         lang = user_language()
-        data: dict[str, Any] = {"revision": revision, "url": _safe_url(core)}
+        purpose = render(f"db_purpose.{core.purpose.value}", lang)
+        data: dict[str, Any] = {
+            "revision": revision,
+            "url": _safe_url(core),
+            "purpose": core.purpose.value,
+        }
         text = render("cli.init.done", lang, revision=revision)
+        text += "\n" + render("cli.init.purpose", lang, purpose=purpose)
         if args.app_role is not None:
             report = _set_up_app_role(core.engine, args.app_role, args.password_file)
             data["app_role"] = {
@@ -64,6 +74,24 @@ def cmd_init(args: argparse.Namespace) -> Result:
         return 0, data, text
     finally:
         core.close()
+
+
+def _require_purpose(core: Core, wanted: Purpose | None) -> None:
+    """``init --purpose`` on an existing database: it must be what the database already is."""
+    from models.i18n import Message
+    from models.kernel.db_purpose import PurposeChangedError
+
+    if wanted is not None and core.purpose is not wanted:
+        raise PurposeChangedError(
+            stored=Message(f"db_purpose.{core.purpose.value}"),
+            wanted=Message(f"db_purpose.{wanted.value}"),
+        )
+
+
+def _purposes() -> list[str]:
+    from models.entities.database import Purpose
+
+    return [p.value for p in Purpose]
 
 
 def _check_app_role_request(args: argparse.Namespace) -> None:
@@ -159,8 +187,9 @@ def _app_role_text(report: AppRoleReport, lang: str) -> str:
 
 def cmd_demo(args: argparse.Namespace) -> Result:
     from models.demo.build import DEMO_PASSWORD, build_demo_site
+    from models.entities.database import Purpose
 
-    core = _open(args)
+    core = _open(args, Purpose.TRAINING)  # a new database for the demo is a training one
     try:
         summary = build_demo_site(core, password=args.password or DEMO_PASSWORD)
     finally:
@@ -326,6 +355,7 @@ COMMANDS = (
             Arg(
                 "--password-file", metavar="FILE", default=None, help="cli.help.init.password_file"
             ),
+            Arg("--purpose", default=None, choices=_purposes, help="cli.help.init.purpose"),
         ),
     ),
     Command(

@@ -13,10 +13,13 @@ from typing import Any
 from models.core import Core
 from models.demo.people import DEMO_FACILITY, DEMO_PASSWORD, DEMO_STAFF, demo_badge
 from models.entities.accounts import Role
-from models.kernel.errors import ValidationError
+from models.entities.database import Purpose
+from models.i18n import Message
+from models.kernel.errors import DomainError, ValidationError
 
 __all__ = [
     "DEMO_FACILITY",
+    "DemoNeedsTrainingError",
     "DEMO_PASSWORD",
     "DEMO_STAFF",
     "add_staff",
@@ -24,6 +27,11 @@ __all__ = [
     "demo_badge",
 ]
 
+
+class DemoNeedsTrainingError(DomainError):
+    """The demo is built only in a database created for training (issue 16)."""
+
+    code = "db_purpose.demo_needs_training"
 
 
 def add_staff(core: Core, staff: dict[str, tuple[str, list[Role]]], password: str) -> None:
@@ -47,6 +55,8 @@ def build_demo_site(core: Core, password: str = DEMO_PASSWORD) -> dict[str, Any]
 
     Returns record counts, the password and the date-dependent identifiers (batch numbers)
     the services allocated today."""
+    if core.purpose is not Purpose.TRAINING:  # demo labels carry the test facility code
+        raise DemoNeedsTrainingError(stored=Message(f"db_purpose.{core.purpose.value}"))
     if core.accounts.has_users():
         raise ValidationError(
             field="database", reason="it already has users; demo needs an empty one"

@@ -2,6 +2,7 @@
 
 from models.entities.accounts import Role, Signature, SignatureMeaning, User, UserRole
 from models.entities.audit import AuditChainHead, AuditEntry
+from models.entities.database import DatabasePurpose, Purpose
 from models.entities.labeling import LabelTemplate, PrintedLabel, PrintJob
 from models.entities.logistics import (
     Administration,
@@ -56,6 +57,7 @@ __all__ = [
     "Collection",
     "Consent",
     "CustodyEvent",
+    "DatabasePurpose",
     "Deviation",
     "Donor",
     "DonorIdentity",
@@ -69,6 +71,7 @@ __all__ = [
     "ProcessStep",
     "ProductType",
     "ProductUnit",
+    "Purpose",
     "QcResult",
     "Recall",
     "RecallItem",

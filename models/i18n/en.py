@@ -1849,3 +1849,52 @@ MESSAGES.update(
         "record_changed.deleted": "deleted",
     }
 )
+
+# --- database purpose (issue 16): training and validation databases (models/kernel/db_purpose)
+MESSAGES.update(
+    {
+        "db_purpose.banner": "TEST — NOT FOR CLINICAL USE",
+        "db_purpose.production": "production",
+        "db_purpose.training": "training",
+        "db_purpose.validation": "validation",
+        "db_purpose.fin_refused": (
+            "Facility code {fin} refused: this is a {purpose} database, {reason}."
+        ),
+        "db_purpose.reason.test_only": (
+            "which accepts only the ICCBBA test facility codes {first}–{last}"
+        ),
+        "db_purpose.reason.no_test": (
+            "which never accepts the ICCBBA test facility codes {first}–{last}"
+        ),
+        "db_purpose.changed": (
+            "This database was created as a {stored} database; it cannot become a {wanted} one. "
+            "Create a new database for that."
+        ),
+        "db_purpose.demo_needs_training": (
+            "The demo site is built only in a training database; this one was created as a "
+            "{stored} database. Run `celltrail demo` on a new database."
+        ),
+        "cli.help.init.purpose": (
+            "what a new database is for: production (default), training or validation; "
+            "fixed once created"
+        ),
+        "cli.init.purpose": "database purpose: {purpose}",
+    }
+)
+MESSAGES.update(
+    {
+        "backup_purpose": (
+            "The backup is of a {backup} database, the target was created as a {target} "
+            "database: restore it into a new database (nothing was restored)."
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "label_banner_no_room": (
+            "This {width:g}×{height:g} mm label has no free space for the TEST banner that every "
+            "label of a training or validation database carries: nothing was printed. Leave "
+            "room on the template."
+        ),
+    }
+)

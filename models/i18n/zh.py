@@ -1612,3 +1612,43 @@ MESSAGES.update(
         "record_changed.deleted": "删除",
     }
 )
+
+# --- 数据库用途（issue 16）：培训与验证数据库（models/kernel/db_purpose）
+MESSAGES.update(
+    {
+        "db_purpose.banner": "测试 — 不得用于临床",
+        "db_purpose.production": "生产",
+        "db_purpose.training": "培训",
+        "db_purpose.validation": "验证",
+        "db_purpose.fin_refused": "机构代码 {fin} 被拒绝：这是{purpose}数据库，{reason}。",
+        "db_purpose.reason.test_only": "只接受 ICCBBA 测试机构代码 {first}–{last}",
+        "db_purpose.reason.no_test": "不接受 ICCBBA 测试机构代码 {first}–{last}",
+        "db_purpose.changed": (
+            "此数据库创建时的用途为{stored}，不能改为{wanted}。请为此新建一个数据库。"
+        ),
+        "db_purpose.demo_needs_training": (
+            "演示站点只能建在培训数据库中；此数据库创建时的用途为{stored}。"
+            "请在新数据库上运行 `celltrail demo`。"
+        ),
+        "cli.help.init.purpose": (
+            "新数据库的用途：production（生产，默认）、training（培训）或 validation（验证）；"
+            "创建后不可更改"
+        ),
+        "cli.init.purpose": "数据库用途：{purpose}",
+    }
+)
+MESSAGES.update(
+    {
+        "backup_purpose": (
+            "备份来自{backup}数据库，目标数据库创建时的用途为{target}：请恢复到新数据库（未恢复任何内容）。"
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "label_banner_no_room": (
+            "此 {width:g}×{height:g} mm 标签没有空位印刷培训/验证数据库每张标签都须带有的测试横幅："
+            "未打印任何内容。请在模板上留出空位。"
+        ),
+    }
+)

@@ -57,9 +57,10 @@ from models.kernel.audit import (
 # Tables whose rows the trail does not describe: the trail itself, the number counters
 # (whose uniqueness the records' own unique constraints already guard) and the site's secret
 # keys (models/identity/unknown_names.py: a key copied into the trail would be no secret;
-# triggers keep the table append-only instead).
+# triggers keep the table append-only instead) and the database's purpose (written with the
+# schema, before any trail exists, and kept unchangeable by triggers: models/entities/database).
 UNBOUND_TABLES = frozenset(
-    {"audit_entry", "audit_chain_head", "identifier_sequence", "site_secret"}
+    {"audit_entry", "audit_chain_head", "identifier_sequence", "site_secret", "database_purpose"}
 )
 PERSONAL_TABLES = frozenset({"donor_identity", "recipient_identity"})
 PERSONAL_FIELD = "personal_data"  # the salted digest's key in a personal table's state

@@ -73,8 +73,11 @@ def _check_known(revision: str | None) -> None:
         )
 
 
-def upgrade(engine: Engine) -> str:
-    """Bring the schema to head in one transaction; returns the revision now in force."""
+def upgrade(engine: Engine, purpose: str | None = None) -> str:
+    """Bring the schema to head in one transaction; returns the revision now in force.
+
+    ``purpose`` (production, training, validation) is what a database created now is for
+    (migration 0009 records it once); an existing database keeps the purpose it has."""
     revision = current_revision(engine)
     _check_known(revision)
     if revision == head_revision():
@@ -84,6 +87,8 @@ def upgrade(engine: Engine) -> str:
     cfg = _config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
+        if revision is None and purpose is not None:
+            cfg.attributes["purpose"] = purpose
         command.upgrade(cfg, "head")
     return head_revision()
 

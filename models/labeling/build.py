@@ -10,6 +10,7 @@ from models.isbt128 import CoiIdentifier, DateKind, Din, IsbtDate, ProductCode
 from models.isbt128.compound import write_compound
 from models.isbt128.structures import ParsedScan
 from models.labeling.din_text import din_texts
+from models.labeling.banner import with_banner
 from models.labeling.fields import LabelFields
 from models.labeling.layout import Layout
 from printing.content import Barcode, Biohazard, Box, Element, LabelContent, Line, Symbology, Text
@@ -76,7 +77,9 @@ def build_label(layout: Layout, fields: LabelFields) -> LabelContent:
     elements = [
         element for raw in layout.elements for element in _elements(raw, layout, fields, data)
     ]
-    return LabelContent(layout.width_mm, layout.height_mm, tuple(elements))
+    content = LabelContent(layout.width_mm, layout.height_mm, tuple(elements))
+    # a training or validation database: "TEST — NOT FOR CLINICAL USE" on every label
+    return with_banner(content, fields.banner) if fields.banner else content
 
 
 def _elements(

@@ -65,3 +65,9 @@ class WrongContainerTemplateError(DomainError):
 class NoTemplateForContainerError(DomainError):
     code = "label_template_none_for_container"
     terms = {"container": "container"}
+
+
+class BannerNoRoomError(DomainError):
+    """A training or validation database's label has no room for its TEST banner."""
+
+    code = "label_banner_no_room"

@@ -19,6 +19,7 @@ from models.i18n import render
 from models.isbt128 import CoiIdentifier, Din, Isbt128Error, ProductCode
 from models.isbt128.coi import DI as DS040
 from models.isbt128.coi import coi_from_data
+from models.kernel.db_purpose import banner, purpose_of
 from models.kernel.errors import ValidationError
 from models.kernel.rows import get_or_404
 from models.kernel.site_time import site_zone
@@ -51,6 +52,10 @@ class LabelFields:
     biohazard: bool
     coi: str | None = None  # the batch's chain-of-identity id as stored (ISBT DS040 or not)
     facility: str = ""  # the facility that assigned the DIN, by name and FIN
+    # (English, Chinese) "TEST — NOT FOR CLINICAL USE" of a training or validation database
+    # (models/kernel/db_purpose.py); None in production. Not a template field: every label
+    # of a test database carries it, whatever its template (models/labeling/banner.py).
+    banner: tuple[str, str] | None = None
 
     @property
     def coi_identifier(self) -> CoiIdentifier | None:
@@ -141,6 +146,7 @@ def label_fields(session: Session, unit_id: int, flags: str = "00") -> LabelFiel
         biohazard=_is_infectious(batch),
         coi=batch.coi_id,
         facility=_facility(session, unit.din[:5]),
+        banner=_banner(session),
     )
 
 
@@ -148,6 +154,12 @@ def _facility(session: Session, fin: str) -> str:
     """The facility block of a label: whose FIN assigned the DIN (ST-001 §2.4.1)."""
     name = session.scalar(select(Site.name).where(Site.isbt_facility_code == fin).limit(1))
     return f"{name} FIN {fin}" if name else f"FIN {fin}"
+
+
+def _banner(session: Session) -> tuple[str, str] | None:
+    purpose = purpose_of(session)
+    english, chinese = banner(purpose, "en"), banner(purpose, "zh")
+    return (english, chinese) if english and chinese else None
 
 
 def _donor(batch: Batch) -> Donor | None:

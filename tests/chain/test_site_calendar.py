@@ -15,6 +15,7 @@ import pytest
 
 from models.chain.identifiers import Identifiers
 from models.core import Core, open_core
+from models.entities.database import Purpose
 from models.entities.parties import Site, SiteKind
 from models.identity.passwords import fast_passwords_for_tests
 from models.quality.deviations import DeviationInput, open_deviation_in
@@ -28,6 +29,7 @@ def _core(tmp_path: Path, at: datetime, zone: str) -> Core:
         passwords=fast_passwords_for_tests(),
         clock=lambda: at,
         workstation="test-station",
+        purpose=Purpose.TRAINING,
     )
     with core.uow() as uow:
         site = Site(code="TJ", name="TJ", kind=SiteKind.MANUFACTURER, isbt_facility_code="A9990")

@@ -33,6 +33,7 @@ from models.cli.app import run
 from models.cli.inputs import MAX_STDIN_BYTES
 from models.core import open_core
 from models.demo.build import DEMO_PASSWORD, build_demo_site
+from models.entities.database import Purpose
 from models.identity.passwords import fast_passwords_for_tests
 from models.kernel.db import make_engine
 
@@ -78,7 +79,9 @@ def _elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     root = tmp_path_factory.mktemp("bad-input")
     db = root / "site.db"
-    core = open_core(f"sqlite:///{db}", passwords=fast_passwords_for_tests())
+    core = open_core(
+        f"sqlite:///{db}", passwords=fast_passwords_for_tests(), purpose=Purpose.TRAINING
+    )
     summary = build_demo_site(core)
     core.close()
     conn = sqlite3.connect(db)

@@ -128,12 +128,17 @@ def _rights(site: Site, table: str) -> set[str]:
 @pg
 @pytest.mark.req("R-CSV-24")
 def test_the_app_role_writes_rows_and_cannot_touch_the_schema_or_the_trail(site: Site) -> None:
-    code, out, err = site.init("--password-file", site.password_file(), "--json")
+    # a training database: the site below uses the ICCBBA test facility code
+    code, out, err = site.init(
+        "--password-file", site.password_file(), "--purpose", "training", "--json"
+    )
     assert code == 0, err
+    assert json.loads(out)["purpose"] == "training"
     report = json.loads(out)["app_role"]
     assert report["created"] and report["password_set"] and report["owner"] == site.owner
     assert report["rights"]["audit_entry"] == ["SELECT", "INSERT"]
     assert report["rights"]["signature"] == ["SELECT", "INSERT"]
+    assert report["rights"]["database_purpose"] == ["SELECT", "INSERT"]  # fixed at creation
     assert report["rights"]["audit_chain_head"] == ["SELECT", "UPDATE"]
     assert report["rights"]["alembic_version"] == ["SELECT"]
     assert report["rights"]["batch"] == ["SELECT", "INSERT", "UPDATE"]

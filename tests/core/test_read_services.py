@@ -15,6 +15,7 @@ from models.cleanroom import work
 from models.core import Core, open_core
 from models.demo.build import build_demo_site
 from models.entities.audit import AuditEntry
+from models.entities.database import Purpose
 from models.entities.labeling import PrintedLabel
 from models.identity.passwords import fast_passwords_for_tests
 from models.identity.people import list_users
@@ -27,7 +28,9 @@ from models.overview.dashboard import load_dashboard
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Core]:
     path = tmp_path_factory.mktemp("reads") / "demo.db"
-    core = open_core(f"sqlite:///{path}", passwords=fast_passwords_for_tests())
+    core = open_core(
+        f"sqlite:///{path}", passwords=fast_passwords_for_tests(), purpose=Purpose.TRAINING
+    )
     build_demo_site(core)
     yield core
     core.close()

@@ -23,6 +23,7 @@ from gui.operations import database_pool  # noqa: E402
 from gui.station import StationConfig  # noqa: E402
 from models.core import Core, open_core  # noqa: E402
 from models.demo.build import DEMO_PASSWORD, DEMO_STAFF, build_demo_site  # noqa: E402
+from models.entities.database import Purpose
 from models.identity.passwords import fast_passwords_for_tests  # noqa: E402
 from tests.conftest import sign_in  # noqa: E402
 
@@ -46,7 +47,10 @@ class DemoTemplate:
         if self.is_stale():
             self.path.unlink(missing_ok=True)
             core = open_core(
-                f"sqlite:///{self.path}", passwords=fast_passwords_for_tests(), workstation="QA-01"
+                f"sqlite:///{self.path}",
+                passwords=fast_passwords_for_tests(),
+                workstation="QA-01",
+                purpose=Purpose.TRAINING,
             )
             try:
                 build_demo_site(core)

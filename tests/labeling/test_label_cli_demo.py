@@ -12,6 +12,7 @@ from models.cli.app import run
 from models.core import Core, open_core
 from models.demo.build import build_demo_site
 from models.demo.site import demo_site
+from models.entities.database import Purpose
 from models.entities.production import Batch
 from models.identity.passwords import fast_passwords_for_tests
 from models.isbt128 import make_din
@@ -104,7 +105,7 @@ def test_print_sends_the_batch_to_a_zebra(db: str, monkeypatch: pytest.MonkeyPat
 
 
 def test_demo_site_has_approved_templates_and_a_reconciled_history(sqlite_url: str) -> None:
-    core = open_core(sqlite_url, passwords=fast_passwords_for_tests())
+    core = open_core(sqlite_url, passwords=fast_passwords_for_tests(), purpose=Purpose.TRAINING)
     try:
         build_demo_site(core, password=PASSWORD)
         report = core.labeling.reconciliation(_batch_id(core))

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from models.core import Core, open_core
 from models.demo.build import build_demo_site
 from models.demo.site import demo_site
+from models.entities.database import Purpose
 from models.entities.logistics import Administration
 from models.entities.materials import MaterialLot, MaterialUsage, RetainedSample
 from models.entities.quality import (
@@ -26,7 +27,12 @@ from models.quality.stock import keep_until
 
 @pytest.fixture
 def demo(sqlite_url: str) -> Iterator[Core]:
-    core = open_core(sqlite_url, passwords=fast_passwords_for_tests(), workstation="demo")
+    core = open_core(
+        sqlite_url,
+        passwords=fast_passwords_for_tests(),
+        workstation="demo",
+        purpose=Purpose.TRAINING,
+    )
     build_demo_site(core)
     yield core
     core.close()
