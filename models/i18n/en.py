@@ -1898,3 +1898,323 @@ MESSAGES.update(
         ),
     }
 )
+
+# --- celltrail validate (issue 16): the IQ/OQ report (models/validation)
+MESSAGES.update(
+    {
+        "validate.step.IQ-01.title": "Software and dependency versions",
+        "validate.step.IQ-01.expected": (
+            "CellTrail is installed and every runtime dependency is present within its "
+            "declared version range"
+        ),
+        "validate.step.IQ-02.title": "Installed files against the build manifest",
+        "validate.step.IQ-02.expected": (
+            "Every file of the package has the SHA-256 the manifest made at build time "
+            "recorded; none missing, none added"
+        ),
+        "validate.step.IQ-03.title": "Scratch database created for validation",
+        "validate.step.IQ-03.expected": "The database the run works in is a validation database",
+        "validate.step.IQ-04.title": "Schema revision",
+        "validate.step.IQ-04.expected": (
+            "The schema is at this release's newest migration (Alembic head)"
+        ),
+        "validate.step.IQ-05.title": "Append-only triggers",
+        "validate.step.IQ-05.expected": (
+            "Every protecting trigger is present (audit trail, signatures, line clearances, "
+            "workspace use, user names, site secret, database purpose) and a change is refused"
+        ),
+        "validate.step.IQ-06.title": "Application role privileges (PostgreSQL)",
+        "validate.step.IQ-06.expected": (
+            "An application role holds only SELECT and INSERT on the append-only tables and "
+            "no DELETE, TRUNCATE or TRIGGER right anywhere"
+        ),
+        "validate.step.IQ-07.title": "Fonts for Chinese",
+        "validate.step.IQ-07.expected": (
+            "A font with Chinese glyphs is installed and is the one labels and reports use"
+        ),
+        "validate.step.IQ-08.title": "The station's printers",
+        "validate.step.IQ-08.expected": "Every printer configured for this station answers",
+        "validate.step.OQ-01.title": "Test database refuses a real facility code",
+        "validate.step.OQ-01.expected": (
+            "A site with a facility code outside A9990–A9999 is refused in a validation database"
+        ),
+        "validate.step.OQ-02.title": "Production database refuses the test facility code",
+        "validate.step.OQ-02.expected": "A production database refuses the test facility code",
+        "validate.step.OQ-03.title": "Approved configuration",
+        "validate.step.OQ-03.expected": (
+            "Specification approved by the QA head, label templates approved by QA; an author "
+            "approving their own template is refused"
+        ),
+        "validate.step.OQ-04.title": "Donor screening and the 90-day retest",
+        "validate.step.OQ-04.expected": (
+            "After the first screening the donor awaits the retest; after a retest at least "
+            "90 days later the donor is eligible"
+        ),
+        "validate.step.OQ-05.title": "Collection and sample receipt",
+        "validate.step.OQ-05.expected": (
+            "The collection is received intact within its window, accepted, and given one "
+            "chain-of-identity id"
+        ),
+        "validate.step.OQ-06.title": "One donor, one collection, one batch",
+        "validate.step.OQ-06.expected": (
+            "A batch from two donors is refused; a batch from one collection is numbered by "
+            "the numbering rule"
+        ),
+        "validate.step.OQ-07.title": "Process record with second-person verification",
+        "validate.step.OQ-07.expected": (
+            "Every step is signed and verified by another person; the operator verifying their "
+            "own step is refused"
+        ),
+        "validate.step.OQ-08.title": "Harvest and fill in quarantine",
+        "validate.step.OQ-08.expected": (
+            "Units carry DINs of the test facility code and stay in quarantine"
+        ),
+        "validate.step.OQ-09.title": "QC with an out-of-specification result",
+        "validate.step.OQ-09.expected": (
+            "The low cell count fails its specification and opens a deviation by itself; "
+            "results are verified by a second person"
+        ),
+        "validate.step.OQ-10.title": "Release refused",
+        "validate.step.OQ-10.expected": (
+            "QA's release is refused because of the failed test and the open deviation"
+        ),
+        "validate.step.OQ-11.title": "Release only by QA",
+        "validate.step.OQ-11.expected": "A release by the operator is refused",
+        "validate.step.OQ-12.title": "Deviation investigated and closed",
+        "validate.step.OQ-12.expected": (
+            "Investigation and CAPA recorded by QA, closure signed by the QA head"
+        ),
+        "validate.step.OQ-13.title": "Emergency release on a physician's request",
+        "validate.step.OQ-13.expected": (
+            "With the cell count as the only failure, the QA head's signed emergency release "
+            "releases every unit"
+        ),
+        "validate.step.OQ-14.title": "Labels printed and decoded",
+        "validate.step.OQ-14.expected": (
+            "Labels printed to a file printer; every bar code and 2-D symbol decoded from the "
+            "rasterised PDF equals what the record says; the text carries the batch and the "
+            "TEST banner"
+        ),
+        "validate.step.OQ-15.title": "Double-check by the printer refused",
+        "validate.step.OQ-15.expected": (
+            "The person who printed the labels cannot be their second checker"
+        ),
+        "validate.step.OQ-16.title": "Double-check by a second person",
+        "validate.step.OQ-16.expected": (
+            "Each label scanned and checked field by field by another person, applied; the "
+            "batch's labels reconcile"
+        ),
+        "validate.step.OQ-17.title": "Shipment and hospital receipt",
+        "validate.step.OQ-17.expected": (
+            "Shipped, dispatched and received at the hospital with every unit scanned in"
+        ),
+        "validate.step.OQ-18.title": "Dispense and thaw",
+        "validate.step.OQ-18.expected": (
+            "Units dispensed for the patient; the thawed unit's use-by is the end of thaw "
+            "plus the product's post-thaw limit"
+        ),
+        "validate.step.OQ-19.title": "Bedside hard stop: wrong patient",
+        "validate.step.OQ-19.expected": "Administration to another patient is stopped",
+        "validate.step.OQ-20.title": "Bedside: second person required",
+        "validate.step.OQ-20.expected": "The nurse cannot be their own second checker",
+        "validate.step.OQ-21.title": "Bedside hard stop: recalled unit",
+        "validate.step.OQ-21.expected": "A recalled unit is stopped at the bedside",
+        "validate.step.OQ-22.title": "Bedside hard stop: expired unit",
+        "validate.step.OQ-22.expected": (
+            "At a bedside whose clock reads after the unit's expiry, the unit is stopped"
+        ),
+        "validate.step.OQ-23.title": "Correct administration",
+        "validate.step.OQ-23.expected": (
+            "The thawed unit, scanned with its own patient and checked by a second person, "
+            "is given"
+        ),
+        "validate.step.OQ-24.title": "Recall trace",
+        "validate.step.OQ-24.expected": (
+            "A batch recall lists every unit where it is, the given one with its patient; the "
+            "trace from the patient reaches the donor"
+        ),
+        "validate.step.OQ-25.title": "Audit trail verified",
+        "validate.step.OQ-25.expected": (
+            "The hash chain is intact and every record is what the audit trail last recorded"
+        ),
+        "validate.step.OQ-26.title": "Record forged outside CellTrail",
+        "validate.step.OQ-26.expected": (
+            "A unit's status changed with plain SQL is named by the audit verification, with "
+            "the changed field"
+        ),
+        "validate.observed.blocked": "not run: step {step} failed before it",
+        "validate.observed.refused": "refused unexpectedly: {reason}",
+        "validate.observed.error": "error: {error}",
+        "validate.observed.not_refused": "not refused ({outcome})",
+        "validate.observed.refused_as": "refused: {reason}",
+        "validate.observed.not_installed": (
+            "CellTrail is not installed as a package here (no distribution metadata)"
+        ),
+        "validate.observed.versions": (
+            "CellTrail {version}; {dependencies}; out of range or missing: {problems}"
+        ),
+        "validate.observed.no_manifest": (
+            "no readable installation manifest under {root} ({detail}): install with pip so "
+            "the build writes one"
+        ),
+        "validate.observed.manifest_intact": (
+            "{files} files match the {kind} manifest of version {version} (manifest SHA-256 "
+            "{sha256})"
+        ),
+        "validate.observed.manifest_broken": (
+            "{problems} ({files} files in the manifest, SHA-256 {sha256})"
+        ),
+        "validate.observed.files_changed": "{count} changed: {files}",
+        "validate.observed.files_missing": "{count} missing: {files}",
+        "validate.observed.files_added": "{count} not in the manifest: {files}",
+        "validate.observed.purpose": "database purpose: {purpose}",
+        "validate.observed.revision": "revision {found}, head {head}",
+        "validate.observed.triggers": (
+            "{count} triggers present; an UPDATE of the database purpose was refused"
+        ),
+        "validate.observed.triggers_missing": "missing triggers: {missing}",
+        "validate.observed.not_postgresql": "not applicable: the scratch database is SQLite",
+        "validate.observed.role_refused": "the role could not be set up: {reason}",
+        "validate.observed.role_rights": (
+            "rights read back on {tables} tables; append-only ({append}): SELECT, INSERT; "
+            "wrong: {wrong}"
+        ),
+        "validate.observed.fonts": "font: {face}",
+        "validate.observed.no_printers": "no printer is configured for this station",
+        "validate.observed.printers": "{printers}",
+        "validate.printer.answered": "{address} answered",
+        "validate.printer.folder": "{address}: the folder is missing or not writable",
+        "validate.printer.failed": "{address}: {reason}",
+        "validate.printer.not_asked": (
+            "{address}: a spooler queue answers only to a job; not asked"
+        ),
+        "validate.observed.fin_on_test": "facility code {fin} refused",
+        "validate.observed.fin_on_production": "facility code {fin} refused",
+        "validate.observed.own_approval": "the author's own approval of {template} was accepted",
+        "validate.observed.configured": "specification approved; templates approved: {templates}",
+        "validate.observed.eligibility": "after first screening: {first}; after retest: {after}",
+        "validate.observed.collection": "{collection} accepted, chain-of-identity id {coi}",
+        "validate.observed.batch": "two donors refused ({refused}); batch {batch} created",
+        "validate.observed.steps": "{count} steps signed and verified; own verification: {refused}",
+        "validate.observed.filled": "in quarantine: {units}",
+        "validate.observed.oos": (
+            "{results} results recorded and verified, {failing} failing; deviation {deviation}"
+        ),
+        "validate.observed.release_refused": "refused: {reason}",
+        "validate.observed.deviation_closed": "deviation {deviation} closed",
+        "validate.observed.released": "units: {status}",
+        "validate.observed.tools_missing": "cannot decode the labels: {tools} not installed",
+        "validate.observed.labels": (
+            "{labels} labels printed, {symbols} symbols decoded and compared; differences: "
+            "{problems}"
+        ),
+        "validate.observed.checked": (
+            "{accepted} labels accepted; printed {printed}, applied {applied}"
+        ),
+        "validate.observed.received": (
+            "{shipment}: {units} units received at the hospital; held: {held}"
+        ),
+        "validate.observed.thawed": "use-by {use_by}",
+        "validate.observed.stopped": "{reason}",
+        "validate.observed.administered": "{unit} given to {patient}",
+        "validate.observed.recall": (
+            "{recall}: {units} units located; the given one: {given}; donors traced: {donors}"
+        ),
+        "validate.observed.trail": (
+            "{entries} audit entries verified, {rows} records checked, {mismatches} differences"
+        ),
+        "validate.observed.forged": "{table} {record} named as changed outside CellTrail: {fields}",
+        "validate.env.date": "Date",
+        "validate.env.celltrail": "CellTrail",
+        "validate.env.os": "Operating system",
+        "validate.env.python": "Python",
+        "validate.env.backend": "Database backend",
+        "validate.env.database": "Scratch database",
+        "validate.env.host": "Host",
+        "validate.env.station": "Station",
+        "validate.env.account": "System account",
+        "validate.scratch_refused": (
+            "{database} is not used for validation: {reason}. Give an empty test database, "
+            "or one created with `celltrail init --purpose validation`."
+        ),
+        "validate.scratch.foreign": "it holds {tables} tables that are not CellTrail's",
+        "validate.scratch.undeclared": (
+            "it is a CellTrail database at revision {revision}, created before databases "
+            "declared their purpose"
+        ),
+        "validate.scratch.purpose": "it was created as a {purpose} database",
+        "validate.scratch.used": "it already holds {users} accounts and {entries} audit entries",
+        "validate.report.title": "CellTrail installation and operational qualification",
+        "validate.report.subtitle": (
+            "IQ/OQ report produced by `celltrail validate` on the installed system"
+        ),
+        "validate.report.environment": "Environment",
+        "validate.report.summary": (
+            "{steps} steps: {passed} passed, {failed} failed, {na} not applicable; "
+            "{codes} requirements proven by passing steps"
+        ),
+        "validate.report.overall_pass": "RESULT: PASS",
+        "validate.report.overall_fail": "RESULT: FAIL ({steps})",
+        "validate.report.iq": "Installation qualification (IQ)",
+        "validate.report.oq": "Operational qualification (OQ)",
+        "validate.report.step": "Step",
+        "validate.report.requirements": "Requirements",
+        "validate.report.expected": "Expected",
+        "validate.report.observed": "Observed",
+        "validate.report.verdict": "Result",
+        "validate.verdict.pass": "PASS",
+        "validate.verdict.fail": "FAIL",
+        "validate.verdict.n/a": "N/A",
+        "validate.report.codes": "Requirements proven ({count})",
+        "validate.report.signature": "Electronic signature",
+        "validate.report.signed": (
+            "Signed by {name} ({user}), {at} UTC, meaning: {meaning}; signature {signature} "
+            "bound to the results (SHA-256 {hash}) in the database {database}"
+        ),
+        "validate.report.unsigned": (
+            "Not signed electronically (run with --user to sign). Run by system account "
+            "{account}."
+        ),
+        "validate.report.sign_here": "Reviewed and approved (QA head): name, date, signature",
+        "validate.report.limits": (
+            "This run qualifies the installation and the software's operation on a scratch "
+            "database with the ICCBBA test facility code. It does not qualify the site's "
+            "processes, data, printers' print quality, network or backups in use: that is "
+            "the site's performance qualification (PQ). See docs/validation.md."
+        ),
+        "validate.report.page": "Page {page}",
+        "cli.help.validate": (
+            "qualify this installation (IQ/OQ) on a scratch database and write the report PDF"
+        ),
+        "cli.help.validate.report": "the report to write (PDF)",
+        "cli.help.validate.db": (
+            "scratch database: an empty PostgreSQL test database (or one created with "
+            "`celltrail init --purpose validation`); default a temporary SQLite file"
+        ),
+        "cli.help.validate.user": (
+            "the person running it signs the report (their account in the site database)"
+        ),
+        "cli.help.validate.site_db": (
+            "the site database the signer's account is in (default: CELLTRAIL_DB or the "
+            "per-user database)"
+        ),
+        "cli.help.validate.station": "the station settings file (printers); default the station's",
+        "cli.validate.step_failed": "FAIL {step} {title}: {observed}",
+        "cli.validate.passed": (
+            "qualification passed: {steps} steps, {codes} requirements; report {file}"
+        ),
+        "cli.validate.failed": "qualification FAILED at {steps}; report {file}",
+        "cli.validate.station_unreadable": "the station settings cannot be read: {detail}",
+    }
+)
+MESSAGES.update(
+    {
+        "validate.step.IQ-09.title": "Password hashing",
+        "validate.step.IQ-09.expected": (
+            "The site's passwords are hashed with argon2id at no less than 19 MiB and two "
+            "passes (OWASP's least cost)"
+        ),
+        "validate.observed.hashing": "argon2id, {memory} KiB, {passes} passes, {lanes} lanes",
+        "validate.observed.hashing_unknown": "not argon2id: {scheme}",
+    }
+)

@@ -1640,7 +1640,8 @@ MESSAGES.update(
 MESSAGES.update(
     {
         "backup_purpose": (
-            "备份来自{backup}数据库，目标数据库创建时的用途为{target}：请恢复到新数据库（未恢复任何内容）。"
+            "备份来自{backup}数据库，目标数据库创建时的用途为{target}：请恢复到新数据库（未恢复任"
+            "何内容）。"
         ),
     }
 )
@@ -1650,5 +1651,250 @@ MESSAGES.update(
             "此 {width:g}×{height:g} mm 标签没有空位印刷培训/验证数据库每张标签都须带有的测试横幅："
             "未打印任何内容。请在模板上留出空位。"
         ),
+    }
+)
+
+# --- celltrail validate（issue 16）：IQ/OQ 报告（models/validation）
+MESSAGES.update(
+    {
+        "validate.step.IQ-01.title": "软件及依赖版本",
+        "validate.step.IQ-01.expected": "CellTrail 已安装，每个运行依赖均已安装且版本在声明范围内",
+        "validate.step.IQ-02.title": "已安装文件与构建清单比对",
+        "validate.step.IQ-02.expected": (
+            "软件包每个文件的 SHA-256 与构建时生成的清单一致；无缺失，无多出"
+        ),
+        "validate.step.IQ-03.title": "为验证创建的临时数据库",
+        "validate.step.IQ-03.expected": "本次运行所用数据库为验证数据库",
+        "validate.step.IQ-04.title": "数据库结构版本",
+        "validate.step.IQ-04.expected": "数据库结构处于本版本最新迁移（Alembic head）",
+        "validate.step.IQ-05.title": "只可追加的触发器",
+        "validate.step.IQ-05.expected": (
+            "各保护触发器齐全（审计追踪、电子签名、清场、操作空间使用、用户名、站点密钥、数据库用"
+            "途），"
+            "且修改被拒绝"
+        ),
+        "validate.step.IQ-06.title": "应用角色权限（PostgreSQL）",
+        "validate.step.IQ-06.expected": (
+            "应用角色对只可追加的表仅有 SELECT 和 INSERT 权限，任何表均无 DELETE、TRUNCATE 或 TRI"
+            "GGER 权限"
+        ),
+        "validate.step.IQ-07.title": "中文字体",
+        "validate.step.IQ-07.expected": "已安装含中文字形的字体，且标签和报告使用该字体",
+        "validate.step.IQ-08.title": "本工作站的打印机",
+        "validate.step.IQ-08.expected": "本工作站配置的每台打印机均有应答",
+        "validate.step.OQ-01.title": "测试数据库拒绝真实机构代码",
+        "validate.step.OQ-01.expected": "验证数据库拒绝机构代码不在 A9990–A9999 范围内的站点",
+        "validate.step.OQ-02.title": "生产数据库拒绝测试机构代码",
+        "validate.step.OQ-02.expected": "生产数据库拒绝测试机构代码",
+        "validate.step.OQ-03.title": "已批准的配置",
+        "validate.step.OQ-03.expected": (
+            "质量标准由 QA 负责人批准，标签模板由 QA 批准；作者批准自己的模板被拒绝"
+        ),
+        "validate.step.OQ-04.title": "供者筛查及 90 天复检",
+        "validate.step.OQ-04.expected": (
+            "首次筛查后供者等待复检；至少 90 天后复检合格，供者方为合格"
+        ),
+        "validate.step.OQ-05.title": "采集及样本接收",
+        "validate.step.OQ-05.expected": "采集物在时限内完好接收、被接受，并获得唯一的身份链标识",
+        "validate.step.OQ-06.title": "一个供者、一次采集、一个批次",
+        "validate.step.OQ-06.expected": (
+            "来自两个供者的批次被拒绝；来自一次采集的批次按编号规则编号"
+        ),
+        "validate.step.OQ-07.title": "由第二人复核的生产记录",
+        "validate.step.OQ-07.expected": (
+            "每个步骤均经签名并由另一人复核；操作者复核自己的步骤被拒绝"
+        ),
+        "validate.step.OQ-08.title": "收获与分装（待放行）",
+        "validate.step.OQ-08.expected": "各单位使用测试机构代码的 DIN，并保持待放行状态",
+        "validate.step.OQ-09.title": "含超标结果的质量检验",
+        "validate.step.OQ-09.expected": "细胞数偏低不符合质量标准并自动开立偏差；结果由第二人复核",
+        "validate.step.OQ-10.title": "放行被拒绝",
+        "validate.step.OQ-10.expected": "因检验不合格及未关闭的偏差，QA 放行被拒绝",
+        "validate.step.OQ-11.title": "仅 QA 可放行",
+        "validate.step.OQ-11.expected": "操作者放行被拒绝",
+        "validate.step.OQ-12.title": "偏差调查并关闭",
+        "validate.step.OQ-12.expected": "QA 记录调查和 CAPA，QA 负责人签名关闭",
+        "validate.step.OQ-13.title": "应医师请求的紧急放行",
+        "validate.step.OQ-13.expected": (
+            "在细胞数为唯一不合格项时，QA 负责人签名的紧急放行放行所有单位"
+        ),
+        "validate.step.OQ-14.title": "标签打印及解码",
+        "validate.step.OQ-14.expected": (
+            "标签打印至文件打印机；从栅格化的 PDF 解码的每个条码和二维码与记录一致；"
+            "文字含批号及测试横幅"
+        ),
+        "validate.step.OQ-15.title": "打印者复核被拒绝",
+        "validate.step.OQ-15.expected": "打印标签的人不能作为其第二复核人",
+        "validate.step.OQ-16.title": "第二人复核",
+        "validate.step.OQ-16.expected": "每张标签由另一人扫描并逐项核对后粘贴；该批标签数量平衡",
+        "validate.step.OQ-17.title": "运输及医院接收",
+        "validate.step.OQ-17.expected": "已发运并在医院逐一扫描接收所有单位",
+        "validate.step.OQ-18.title": "发放与复苏",
+        "validate.step.OQ-18.expected": (
+            "单位已为患者发放；复苏单位的使用期限为复苏结束加产品复苏后时限"
+        ),
+        "validate.step.OQ-19.title": "床旁强制拦截：患者错误",
+        "validate.step.OQ-19.expected": "给另一患者输注被拦截",
+        "validate.step.OQ-20.title": "床旁：须第二人",
+        "validate.step.OQ-20.expected": "护士不能作为自己的第二复核人",
+        "validate.step.OQ-21.title": "床旁强制拦截：已召回单位",
+        "validate.step.OQ-21.expected": "已召回的单位在床旁被拦截",
+        "validate.step.OQ-22.title": "床旁强制拦截：已过期单位",
+        "validate.step.OQ-22.expected": "在时钟晚于单位有效期的床旁工作站，该单位被拦截",
+        "validate.step.OQ-23.title": "正确输注",
+        "validate.step.OQ-23.expected": "已复苏单位与其本人患者扫描匹配并经第二人复核后输注",
+        "validate.step.OQ-24.title": "召回追溯",
+        "validate.step.OQ-24.expected": (
+            "批召回列出每个单位所在位置，已输注单位附其患者；由患者追溯可达供者"
+        ),
+        "validate.step.OQ-25.title": "审计追踪核验",
+        "validate.step.OQ-25.expected": "哈希链完整，每条记录与审计追踪最后记录的状态一致",
+        "validate.step.OQ-26.title": "在 CellTrail 之外伪造的记录",
+        "validate.step.OQ-26.expected": "以 SQL 直接修改的单位状态被审计核验指出，并列出修改的字段",
+        "validate.observed.blocked": "未执行：之前的步骤 {step} 失败",
+        "validate.observed.refused": "意外被拒绝：{reason}",
+        "validate.observed.error": "错误：{error}",
+        "validate.observed.not_refused": "未被拒绝（{outcome}）",
+        "validate.observed.refused_as": "已拒绝：{reason}",
+        "validate.observed.not_installed": "此处未以软件包形式安装 CellTrail（无发行元数据）",
+        "validate.observed.versions": (
+            "CellTrail {version}；{dependencies}；超出范围或缺失：{problems}"
+        ),
+        "validate.observed.no_manifest": (
+            "{root} 下没有可读的安装清单（{detail}）：请用 pip 安装，由构建生成清单"
+        ),
+        "validate.observed.manifest_intact": (
+            "{files} 个文件与版本 {version} 的 {kind} 清单一致（清单 SHA-256 {sha256}）"
+        ),
+        "validate.observed.manifest_broken": (
+            "{problems}（清单含 {files} 个文件，SHA-256 {sha256}）"
+        ),
+        "validate.observed.files_changed": "{count} 个被修改：{files}",
+        "validate.observed.files_missing": "{count} 个缺失：{files}",
+        "validate.observed.files_added": "{count} 个不在清单中：{files}",
+        "validate.observed.purpose": "数据库用途：{purpose}",
+        "validate.observed.revision": "版本 {found}，最新 {head}",
+        "validate.observed.triggers": "{count} 个触发器齐全；修改数据库用途的 UPDATE 被拒绝",
+        "validate.observed.triggers_missing": "缺少触发器：{missing}",
+        "validate.observed.not_postgresql": "不适用：临时数据库为 SQLite",
+        "validate.observed.role_refused": "无法建立该角色：{reason}",
+        "validate.observed.role_rights": (
+            "已读回 {tables} 张表的权限；只可追加（{append}）：SELECT、INSERT；不符：{wrong}"
+        ),
+        "validate.observed.fonts": "字体：{face}",
+        "validate.observed.no_printers": "本工作站未配置打印机",
+        "validate.observed.printers": "{printers}",
+        "validate.printer.answered": "{address} 已应答",
+        "validate.printer.folder": "{address}：文件夹不存在或不可写",
+        "validate.printer.failed": "{address}：{reason}",
+        "validate.printer.not_asked": "{address}：打印队列只对作业应答；未询问",
+        "validate.observed.fin_on_test": "机构代码 {fin} 被拒绝",
+        "validate.observed.fin_on_production": "机构代码 {fin} 被拒绝",
+        "validate.observed.own_approval": "作者自己批准 {template} 被接受",
+        "validate.observed.configured": "质量标准已批准；已批准模板：{templates}",
+        "validate.observed.eligibility": "首次筛查后：{first}；复检后：{after}",
+        "validate.observed.collection": "{collection} 已接受，身份链标识 {coi}",
+        "validate.observed.batch": "两个供者被拒绝（{refused}）；已创建批次 {batch}",
+        "validate.observed.steps": "{count} 个步骤已签名并复核；自我复核：{refused}",
+        "validate.observed.filled": "待放行：{units}",
+        "validate.observed.oos": (
+            "已记录并复核 {results} 项结果，{failing} 项不合格；偏差 {deviation}"
+        ),
+        "validate.observed.release_refused": "已拒绝：{reason}",
+        "validate.observed.deviation_closed": "偏差 {deviation} 已关闭",
+        "validate.observed.released": "单位：{status}",
+        "validate.observed.tools_missing": "无法解码标签：未安装 {tools}",
+        "validate.observed.labels": (
+            "已打印 {labels} 张标签，解码并比对 {symbols} 个条码；差异：{problems}"
+        ),
+        "validate.observed.checked": "{accepted} 张标签通过；已打印 {printed}，已粘贴 {applied}",
+        "validate.observed.received": "{shipment}：医院已接收 {units} 个单位；暂扣：{held}",
+        "validate.observed.thawed": "使用期限 {use_by}",
+        "validate.observed.stopped": "{reason}",
+        "validate.observed.administered": "{unit} 已输注给 {patient}",
+        "validate.observed.recall": (
+            "{recall}：已定位 {units} 个单位；已输注者：{given}；追溯到的供者：{donors}"
+        ),
+        "validate.observed.trail": (
+            "已核验 {entries} 条审计记录，检查 {rows} 条记录，{mismatches} 处不一致"
+        ),
+        "validate.observed.forged": "{table} {record} 被指出在 CellTrail 之外被修改：{fields}",
+        "validate.env.date": "日期",
+        "validate.env.celltrail": "CellTrail",
+        "validate.env.os": "操作系统",
+        "validate.env.python": "Python",
+        "validate.env.backend": "数据库",
+        "validate.env.database": "临时数据库",
+        "validate.env.host": "主机",
+        "validate.env.station": "工作站",
+        "validate.env.account": "系统账户",
+        "validate.scratch_refused": (
+            "{database} 不能用于验证：{reason}。请提供空的测试数据库，或用 "
+            "`celltrail init --purpose validation` 创建的数据库。"
+        ),
+        "validate.scratch.foreign": "其中有 {tables} 张不属于 CellTrail 的表",
+        "validate.scratch.undeclared": (
+            "它是版本 {revision} 的 CellTrail 数据库，创建于数据库声明用途之前"
+        ),
+        "validate.scratch.purpose": "它创建时的用途为{purpose}",
+        "validate.scratch.used": "其中已有 {users} 个账户和 {entries} 条审计记录",
+        "validate.report.title": "CellTrail 安装确认与运行确认",
+        "validate.report.subtitle": "由 `celltrail validate` 在已安装系统上生成的 IQ/OQ 报告",
+        "validate.report.environment": "环境",
+        "validate.report.summary": (
+            "共 {steps} 步：通过 {passed}，失败 {failed}，不适用 {na}；通过的步骤证明了 {codes} "
+            "项要求"
+        ),
+        "validate.report.overall_pass": "结论：通过",
+        "validate.report.overall_fail": "结论：失败（{steps}）",
+        "validate.report.iq": "安装确认（IQ）",
+        "validate.report.oq": "运行确认（OQ）",
+        "validate.report.step": "步骤",
+        "validate.report.requirements": "要求",
+        "validate.report.expected": "预期",
+        "validate.report.observed": "实际",
+        "validate.report.verdict": "结果",
+        "validate.verdict.pass": "通过",
+        "validate.verdict.fail": "失败",
+        "validate.verdict.n/a": "不适用",
+        "validate.report.codes": "已证明的要求（{count}）",
+        "validate.report.signature": "电子签名",
+        "validate.report.signed": (
+            "签名人 {name}（{user}），{at} UTC，含义：{meaning}；签名 {signature} 与结果绑定"
+            "（SHA-256 {hash}），记录于数据库 {database}"
+        ),
+        "validate.report.unsigned": "未电子签名（使用 --user 签名）。运行者系统账户 {account}。",
+        "validate.report.sign_here": "审核批准（QA 负责人）：姓名、日期、签名",
+        "validate.report.limits": (
+            "本次运行在使用 ICCBBA 测试机构代码的临时数据库上确认安装及软件运行。它不确认现场的流"
+            "程、数据、"
+            "打印机打印质量、网络或在用备份：这是现场的性能确认（PQ）。见 docs/validation.md。"
+        ),
+        "validate.report.page": "第 {page} 页",
+        "cli.help.validate": "在临时数据库上确认本安装（IQ/OQ）并写出报告 PDF",
+        "cli.help.validate.report": "要写出的报告（PDF）",
+        "cli.help.validate.db": (
+            "临时数据库：空的 PostgreSQL 测试数据库（或用 `celltrail init --purpose validation` "
+            "创建的数据库）；默认为临时 SQLite 文件"
+        ),
+        "cli.help.validate.user": "运行者在报告上签名（其账户在站点数据库中）",
+        "cli.help.validate.site_db": (
+            "签名人账户所在的站点数据库（默认：CELLTRAIL_DB 或本用户数据库）"
+        ),
+        "cli.help.validate.station": "工作站设置文件（打印机）；默认为本工作站的",
+        "cli.validate.step_failed": "失败 {step} {title}：{observed}",
+        "cli.validate.passed": "确认通过：{steps} 步，{codes} 项要求；报告 {file}",
+        "cli.validate.failed": "确认失败：{steps}；报告 {file}",
+        "cli.validate.station_unreadable": "无法读取工作站设置：{detail}",
+    }
+)
+MESSAGES.update(
+    {
+        "validate.step.IQ-09.title": "密码散列",
+        "validate.step.IQ-09.expected": (
+            "站点密码以 argon2id 散列，内存不少于 19 MiB、迭代不少于两次（OWASP 最低要求）"
+        ),
+        "validate.observed.hashing": "argon2id，{memory} KiB，{passes} 次迭代，{lanes} 条并行",
+        "validate.observed.hashing_unknown": "不是 argon2id：{scheme}",
     }
 )

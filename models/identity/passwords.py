@@ -26,7 +26,8 @@ class PasswordPolicy:
 
 
 class Passwords:
-    """argon2id hashing; cheaper parameters are injected only by the test suite."""
+    """argon2id hashing; cheaper parameters are injected only by the test suite and for the
+    throwaway accounts of a `celltrail validate` run (which checks these defaults, IQ-09)."""
 
     def __init__(self, hasher: PasswordHasher | None = None) -> None:
         self._hasher = hasher or PasswordHasher()

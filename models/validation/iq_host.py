@@ -101,6 +101,31 @@ def chinese_fonts() -> Observation:
     return judged(has_cjk_font() and face is not None, "validate.observed.fonts", face=shown)
 
 
+_ARGON2 = re.compile(r"^\$(?P<kind>argon2id)\$v=\d+\$m=(?P<m>\d+),t=(?P<t>\d+),p=(?P<p>\d+)\$")
+# OWASP's least argon2id cost for passwords: 19 MiB of memory and two passes.
+MIN_MEMORY_KIB, MIN_PASSES = 19 * 1024, 2
+
+
+def password_hashing() -> Observation:
+    """The site's accounts are hashed with argon2id at no less than OWASP's least cost."""
+    import secrets
+
+    from models.identity.passwords import Passwords
+
+    encoded = Passwords().hash(secrets.token_urlsafe(16))
+    match = _ARGON2.match(encoded)
+    if match is None:
+        return failed("validate.observed.hashing_unknown", scheme=encoded.split("$")[1:2])
+    memory, passes = int(match["m"]), int(match["t"])
+    return judged(
+        memory >= MIN_MEMORY_KIB and passes >= MIN_PASSES,
+        "validate.observed.hashing",
+        memory=memory,
+        passes=passes,
+        lanes=match["p"],
+    )
+
+
 def writable_directory(path: Path) -> bool:
     return path.is_dir() and os.access(path, os.W_OK | os.X_OK)
 

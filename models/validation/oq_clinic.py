@@ -127,7 +127,13 @@ def expired_unit(ctx: OqContext) -> Observation:
         return judged(False, "validate.observed.stopped", reason="—")
     later = expires + timedelta(days=1)
     url = ctx.core.engine.url.render_as_string(hide_password=False)
-    bedside = open_core(url, migrate=False, clock=lambda: later, workstation="OQ-BEDSIDE")
+    bedside = open_core(
+        url,
+        migrate=False,
+        clock=lambda: later,
+        workstation="OQ-BEDSIDE",
+        passwords=oq.run_passwords(),
+    )
     try:
         for person in ("liu", "zhao"):
             bedside.accounts.authenticate(person, ctx.password, purpose="validation bedside")

@@ -54,7 +54,12 @@ def real_code_refused(ctx: OqContext) -> Observation:
 def test_code_refused_in_production(ctx: OqContext) -> Observation:
     """A production database, made for this step beside the scratch one, refuses A9999."""
     url = f"sqlite:///{ctx.folder / 'production-probe.db'}"
-    core = open_core(url, purpose=Purpose.PRODUCTION, workstation=ctx.core.workstation.name)
+    core = open_core(
+        url,
+        purpose=Purpose.PRODUCTION,
+        workstation=ctx.core.workstation.name,
+        passwords=oq.run_passwords(),
+    )
     try:
         from models.demo.build import add_staff
 

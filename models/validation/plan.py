@@ -46,6 +46,7 @@ IQ_STEPS: tuple[Step[IqContext], ...] = (
     Step("IQ-06", ("R-CSV-24",), lambda c: iq_database.app_role_rights(c.engine)),
     Step("IQ-07", ("R-CSV-30", "R-LBL-01"), lambda _: iq_host.chinese_fonts()),
     Step("IQ-08", ("R-CSV-30",), lambda c: iq_printers.printers_answer(c.station)),
+    Step("IQ-09", ("R-CSV-09",), lambda _: iq_host.password_hashing()),
 )
 
 OQ_STEPS: tuple[Step[OqContext], ...] = (

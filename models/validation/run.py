@@ -15,7 +15,7 @@ from models.core import Core, open_core
 from models.entities.database import Purpose
 from models.validation.environment import Environment, describe_environment
 from models.validation.iq_printers import StationSettings
-from models.validation.oq_context import STAFF, OqContext, run_password
+from models.validation.oq_context import STAFF, OqContext, run_password, run_passwords
 from models.validation.plan import IQ_STEPS, OQ_STEPS, IqContext
 from models.validation.scratch import require_scratch
 from models.validation.steps import StepResult, Verdict, codes_of, run_steps
@@ -62,7 +62,12 @@ def qualify(url: str | None, station: StationSettings) -> ValidationRun:
     with tempfile.TemporaryDirectory(prefix="celltrail-validate-") as folder:
         work = Path(folder)
         target = url or f"sqlite:///{work / 'validation.db'}"
-        core = open_core(target, purpose=Purpose.VALIDATION, workstation=station.name)
+        core = open_core(
+            target,
+            purpose=Purpose.VALIDATION,
+            workstation=station.name,
+            passwords=run_passwords(),
+        )
         try:
             return _run(core, station, work)
         finally:
