@@ -38,9 +38,9 @@ from gui.pages.audit.page import AuditPageWidget  # noqa: E402
 from gui.pages.trace.page import TracePage  # noqa: E402
 from gui.station import StationConfig  # noqa: E402
 from models.core import open_core  # noqa: E402
-from models.entities.database import Purpose  # noqa: E402
 from models.demo.build import DEMO_PASSWORD, build_demo_site  # noqa: E402
 from models.demo.site import demo_site  # noqa: E402
+from models.entities.database import Purpose  # noqa: E402
 from models.entities.production import Batch  # noqa: E402
 
 sys.path.insert(0, str(OUT))
