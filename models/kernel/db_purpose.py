@@ -23,10 +23,12 @@ from sqlalchemy.orm import Mapper, Session
 from models.entities.database import DatabasePurpose, Purpose
 from models.entities.parties import Site
 from models.i18n import Message, render
-from models.isbt128.din import TEST_FINS
 from models.kernel.errors import DomainError
 
 BANNER_CODE = "db_purpose.banner"
+# The ICCBBA test facility codes (ST-001 §5.3). The same set as models.isbt128.din.TEST_FINS,
+# which the kernel may not import (it sits below isbt128); a test holds the two equal.
+TEST_FINS = frozenset(f"A999{d}" for d in "0123456789")
 
 
 class FacilityCodeRefusedError(DomainError):

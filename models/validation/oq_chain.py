@@ -9,6 +9,7 @@ from sqlalchemy import select
 from models.entities.base import utcnow
 from models.entities.parties import DonorType, ScreeningOutcome
 from models.entities.production import Batch, ProductUnit, QualityStatus
+from models.i18n import term
 from models.validation import oq_context as oq
 from models.validation.oq_context import OqContext
 from models.validation.steps import Observation, judged, refusal
@@ -41,8 +42,8 @@ def donor_eligibility(ctx: OqContext) -> Observation:
     return judged(
         first.value == "pending_retest" and after.value == "eligible",
         "validate.observed.eligibility",
-        first=first.value,
-        after=after.value,
+        first=term("status", first.value),
+        after=term("status", after.value),
     )
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from models.demo.quality import S1_RESULTS
 from models.entities.production import ProductUnit, QualityStatus
 from models.entities.quality import DeviationClass, QcVerdict
+from models.i18n import terms
 from models.quality.package import PackageAttestation
 from models.quality.qc import QcInput
 from models.quality.release import PhysicianRequest, ReleaseBlockedError
@@ -143,5 +144,5 @@ def emergency_release(ctx: OqContext) -> Observation:
     return judged(
         states == {QualityStatus.EMERGENCY_RELEASED},
         "validate.observed.released",
-        status=", ".join(sorted(s.value for s in states)),
+        status=terms("status", sorted(s.value for s in states)),
     )

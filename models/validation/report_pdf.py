@@ -214,7 +214,7 @@ def _steps(results: list[StepResult], lang: str, s: Styles) -> Table:
                     s.small,
                 ),
                 _p(r.observed.message(lang), s.small),
-                _p(" ".join(r.codes), s.small),
+                Paragraph("<br/>".join(r.codes), s.small),  # one code a line, never split
                 Paragraph(f'<font color="{colour}">{verdict}</font>', s.bold),
             ]
         )

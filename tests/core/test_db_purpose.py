@@ -43,6 +43,13 @@ def production(db_url: str) -> Iterator[Core]:
     core.close()
 
 
+def test_the_kernel_knows_the_same_test_codes_as_isbt128() -> None:
+    from models.isbt128.din import TEST_FINS
+    from models.kernel import db_purpose
+
+    assert db_purpose.TEST_FINS == TEST_FINS
+
+
 def test_a_new_database_is_production_unless_created_otherwise(tmp_path: Path) -> None:
     plain = open_core(f"sqlite:///{tmp_path / 'plain.db'}", passwords=fast_passwords_for_tests())
     assert plain.purpose is Purpose.PRODUCTION
