@@ -4,9 +4,10 @@ Wired in pyproject.toml (``[tool.setuptools.cmdclass]``). setuptools loads this 
 path while building, before the package or its dependencies can be imported, so it imports
 only setuptools and the standard library, and loads manifest.py by path as well.
 
-A wheel build hashes the files copied into the build directory and adds the manifest to the
-wheel. An editable build (``pip install -e .``) copies nothing: the hook hashes the source
-files the wheel would have held and writes the manifest into the source tree.
+A wheel build hashes every file of the package in the build directory (all of it goes into
+the wheel) and adds the manifest to the wheel. An editable build (``pip install -e .``)
+copies nothing: the hook hashes the source files the wheel would have held and writes the
+manifest into the source tree.
 """
 
 from __future__ import annotations
@@ -43,8 +44,10 @@ class BuildPyWithManifest(build_py):  # type: ignore[misc]  # setuptools ships n
             target = root / manifest.MANIFEST_PATH
             kind = "editable"
         else:
+            # Everything under the build folder goes into the wheel, files an earlier build
+            # left there included, so everything there is hashed.
             root = Path(self.build_lib).resolve()
-            files = [_relative(output, root) for output in self.get_outputs(include_bytecode=0)]
+            files = list(_built_files(root, manifest.PACKAGES))
             target = root / manifest.MANIFEST_PATH
             kind = "wheel"
         content = manifest.make_manifest(root, files, kind, version)
@@ -57,6 +60,16 @@ class BuildPyWithManifest(build_py):  # type: ignore[misc]  # setuptools ships n
         if written and not self.editable_mode and written not in outputs:
             outputs.append(written)  # recorded in the wheel's RECORD like any file
         return outputs
+
+
+def _built_files(root: Path, packages: tuple[str, ...]) -> list[str]:
+    found = [
+        path.relative_to(root).as_posix()
+        for package in packages
+        for path in (root / package).rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+    ]
+    return found + (["main.py"] if (root / "main.py").is_file() else [])
 
 
 def _relative(path: str, root: Path) -> str:

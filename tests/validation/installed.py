@@ -16,9 +16,17 @@ ROOT = Path(__file__).resolve().parents[2]
 RUN_TIMEOUT_S = 300
 
 
+_NOT_SOURCE = shutil.ignore_patterns(
+    ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", "out", "demo"
+)
+
+
 def install(target: Path) -> Path:
-    """``pip install --target`` of this checkout (built in pip's isolated build environment,
-    which needs setuptools from the index or pip's cache)."""
+    """``pip install --target`` of a clean copy of this checkout (a build folder left in the
+    checkout would be packed too), built in pip's isolated build environment, which needs
+    setuptools from the index or pip's cache."""
+    source = target.parent / "source"
+    shutil.copytree(ROOT, source, ignore=_NOT_SOURCE)
     done = subprocess.run(
         [
             sys.executable,
@@ -30,7 +38,7 @@ def install(target: Path) -> Path:
             "--no-compile",
             "--target",
             str(target),
-            str(ROOT),
+            str(source),
         ],
         capture_output=True,
         text=True,
