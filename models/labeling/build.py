@@ -9,8 +9,8 @@ from typing import Any
 from models.isbt128 import CoiIdentifier, DateKind, Din, IsbtDate, ProductCode
 from models.isbt128.compound import write_compound
 from models.isbt128.structures import ParsedScan
-from models.labeling.din_text import din_texts
 from models.labeling.banner import with_banner
+from models.labeling.din_text import din_texts
 from models.labeling.fields import LabelFields
 from models.labeling.layout import Layout
 from printing.content import Barcode, Biohazard, Box, Element, LabelContent, Line, Symbology, Text

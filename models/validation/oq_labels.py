@@ -16,11 +16,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from models.entities.labeling import PrintedLabel
+from models.entities.labeling import LabelTemplate, PrintedLabel, PrintJob
 from models.entities.production import ProductUnit
 from models.i18n import render
-from models.labeling.build import symbol_data
+from models.labeling.build import build_label, symbol_data
 from models.labeling.fields import label_fields
+from models.labeling.records import label_flags, template_layout
 from models.validation.oq_context import OqContext
 from models.validation.steps import Observation, failed, judged, refusal
 
@@ -75,16 +76,26 @@ def _unit_ids(ctx: OqContext) -> list[int]:
 
 
 def _expected(ctx: OqContext) -> dict[str, tuple[int, set[str]]]:
-    """Per DIN bar code (as the record says it reads): the printed label's id and every
-    symbol text the record says that label carries."""
+    """Per DIN bar code (as the record says it reads): the printed label's id and the data
+    of every symbol a label rebuilt from the record carries (its template, its flags)."""
+    from printing.content import Barcode
+
     found: dict[str, tuple[int, set[str]]] = {}
     with ctx.core.uow().reading() as uow:
-        printed = uow.session.execute(
-            select(PrintedLabel.id, PrintedLabel.unit_id).where(PrintedLabel.id.in_(ctx.label_ids))
-        ).all()
-        for label_id, unit_id in printed:
-            data = symbol_data(label_fields(uow.session, unit_id or 0))
-            found[data["din"]] = (label_id, set(data.values()))
+        session = uow.session
+        for label in session.scalars(
+            select(PrintedLabel).where(PrintedLabel.id.in_(ctx.label_ids))
+        ):
+            job = session.get(PrintJob, label.print_job_id)
+            template = session.get(LabelTemplate, job.template_id if job else 0)
+            if template is None:
+                continue
+            fields = label_fields(
+                session, label.unit_id or 0, label_flags(template, label.is_reprint)
+            )
+            content = build_label(template_layout(template), fields)
+            symbols = {e.data for e in content.elements if isinstance(e, Barcode)}
+            found[symbol_data(fields)["din"]] = (label.id, symbols)
     return found
 
 
