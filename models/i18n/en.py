@@ -2218,3 +2218,4 @@ MESSAGES.update(
         "validate.observed.hashing_unknown": "not argon2id: {scheme}",
     }
 )
+MESSAGES.update({"db_purpose.banner_short": "TEST"})

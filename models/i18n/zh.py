@@ -1898,3 +1898,4 @@ MESSAGES.update(
         "validate.observed.hashing_unknown": "不是 argon2id：{scheme}",
     }
 )
+MESSAGES.update({"db_purpose.banner_short": "测试"})

@@ -5,8 +5,10 @@ Every label of a test database carries "TEST — NOT FOR CLINICAL USE" in Englis
 slot for it, so the banner goes into the largest free rectangle of the finished label: never
 over a symbol or its quiet zone (it must still scan) or over a text. Extents are estimated
 generously (text as wide as its characters could be, symbols with their quiet zones), so the
-banner may come out smaller than it could, never on top of something. A label with no room
-for a legible banner is refused rather than printed without it.
+banner may come out smaller than it could, never on top of something. A label too small for
+the full words to be legible carries "TEST 测试" (a partial vial label: its information sheet
+carries the full words); a label with no room even for that is refused rather than printed
+without it.
 """
 
 from __future__ import annotations
@@ -14,14 +16,16 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from models.i18n import render
 from models.labeling.errors import BannerNoRoomError
 from printing.content import Barcode, Biohazard, Box, Element, LabelContent, Line, Text
 from printing.walk import symbol_modules
 
 MARGIN_MM = 0.4  # free space kept between the banner and anything else on the label
-EDGE_MM = 1.0  # and from the label's edges, where printers may not reach
+EDGE_MM = 0.5  # and from the label's edges (the shipped templates print 0.6 mm from them)
 MIN_HEIGHT_MM = 0.6  # smaller is no longer a banner anyone reads
-LINE_SPACING = 1.25  # line box / font size
+LEGIBLE_MM = 1.0  # below this the full words give way to the short "TEST 测试" if it is larger
+LINE_SPACING = 1.5  # line box / font size: Noto Sans CJK spans 1.45 em, ascender to descender
 _NARROW_EM, _WIDE_EM = 0.62, 1.0  # generous advance widths of Latin and CJK characters
 _Y_STEP_MM = 0.5
 _BAND_HEIGHTS_MM = (1.0, 1.5, 2.0, 2.5, 3.0, 3.75, 4.5, 5.5, 7.0, 9.0)
@@ -52,8 +56,27 @@ def with_banner(content: LabelContent, lines: tuple[str, str]) -> LabelContent:
 
 
 def place_banner(content: LabelContent, lines: tuple[str, str]) -> tuple[Text, ...]:
-    """The banner's text elements: one line (both languages) or two, whichever is larger."""
+    """The banner's text elements. The full words where they fit legibly; on a label too
+    small for that (a partial vial label) the short "TEST 测试" when it comes out larger (its
+    information sheet carries the full words); refused when neither fits at all."""
     taken = [rect for element in content.elements for rect in occupied(element)]
+    full_height, full = _best(content, taken, lines)
+    if full_height >= LEGIBLE_MM:
+        return full
+    short = (render("db_purpose.banner_short", "en"), render("db_purpose.banner_short", "zh"))
+    short_height, brief = _best(content, taken, short)
+    if short_height >= max(full_height, MIN_HEIGHT_MM):
+        return brief
+    if full_height >= MIN_HEIGHT_MM:
+        return full
+    raise BannerNoRoomError(width=content.width_mm, height=content.height_mm)
+
+
+def _best(
+    content: LabelContent, taken: list[Rect], lines: tuple[str, str]
+) -> tuple[float, tuple[Text, ...]]:
+    """The largest banner of ``lines`` the free space allows: one line (both languages) or
+    two, whichever is larger; its font size and elements."""
     one = " ".join(lines)
     best: tuple[float, tuple[Text, ...]] = (0.0, ())
     # the widest a banner could be: what no band can beat is not tried
@@ -79,9 +102,7 @@ def place_banner(content: LabelContent, lines: tuple[str, str]) -> tuple[Text, .
                     Text(left, second, lines[1], double, True, width),
                 ),
             )
-    if best[0] < MIN_HEIGHT_MM:
-        raise BannerNoRoomError(width=content.width_mm, height=content.height_mm)
-    return best[1]
+    return best
 
 
 def _bands(height: float) -> list[tuple[float, float]]:

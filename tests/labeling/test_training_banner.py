@@ -57,7 +57,10 @@ def test_a_training_label_carries_the_banner_and_still_scans(
     lot = make_lot(core, count=1, container=container.get(template, "cryobag"), infectious=True)
     pdfs, labels = _print(core, lot, approve_defaults(core)[template], tmp_path)
     text = _text(pdfs[0])
-    assert BANNER_EN in text and BANNER_ZH in text
+    if template == "LT-VIAL-MINI":  # 25 × 10 mm: the short words; its sheet has the full ones
+        assert "TEST" in text and "测试" in text
+    else:
+        assert BANNER_EN in text and BANNER_ZH in text
     decoded = {data for _, data in decode(rasterise_pdf(pdfs[0].read_bytes())[0])}
     assert decoded == _symbols(core, labels[0])  # every symbol still scans, banner or not
     if template != "LT-TUBE":  # and the 2-D symbol reads as the record says
