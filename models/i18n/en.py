@@ -1884,8 +1884,8 @@ MESSAGES.update(
 MESSAGES.update(
     {
         "backup_purpose": (
-            "The backup is of a {backup} database, the target was created as a {target} "
-            "database: restore it into a new database (nothing was restored)."
+            "Backup/restore refused: the backup is of a {backup} database, the target was created "
+            "as a {target} database: restore it into a new database (nothing was restored)."
         ),
     }
 )

@@ -1640,7 +1640,7 @@ MESSAGES.update(
 MESSAGES.update(
     {
         "backup_purpose": (
-            "备份来自{backup}数据库，目标数据库创建时的用途为{target}：请恢复到新数据库（未恢复任"
+            "备份/恢复被拒绝：备份来自{backup}数据库，目标数据库创建时的用途为{target}：请恢复到新数据库（未恢复任"
             "何内容）。"
         ),
     }
