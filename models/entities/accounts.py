@@ -45,6 +45,11 @@ class User(Base):
     full_name: Mapped[str] = mapped_column(String(200))
     password_hash: Mapped[str] = mapped_column(String(255))
     badge_code: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # The site the person works at (manufacturing site or hospital): they act only on records
+    # held there (models.identity.sites). NULL only for accounts migrated from before sites
+    # (0011) on a database without a manufacturing site: such an account acts on nothing
+    # site-bound until an administrator assigns a site.
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("site.id"))
     active: Mapped[bool] = mapped_column(default=True)
     failed_attempts: Mapped[int] = mapped_column(default=0)
     locked_at: Mapped[datetime | None]

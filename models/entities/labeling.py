@@ -66,6 +66,9 @@ class PrintJob(Base):
     reprint_approval_signature_id: Mapped[int | None] = mapped_column(ForeignKey("signature.id"))
     failure: Mapped[str | None] = mapped_column(String(500))
     station: Mapped[str | None] = mapped_column(String(40), index=True)  # line clearance (R-LBL-11)
+    # The operating space (workspace) the labels are applied in: one batch at a time there
+    # (R-LBL-11), whichever station prints. NULL before workspaces were registered.
+    workspace_id: Mapped[int | None] = mapped_column(ForeignKey("workspace.id"), index=True)
     unit_ids: Mapped[str | None] = mapped_column(Text)  # canonical JSON list, in print order
     printed_by: Mapped[str | None] = mapped_column(String(64))
     printed_at: Mapped[datetime | None]

@@ -75,6 +75,8 @@ class MaterialUsage(Base):
     used_by: Mapped[str] = mapped_column(String(64))
     used_at: Mapped[datetime]
     override_reason: Mapped[str | None] = mapped_column(String(500))  # FEFO overridden
+    # The workspace the batch was open in when the material was used (R-LBL-11, R-SEG-01).
+    workspace_id: Mapped[int | None] = mapped_column(ForeignKey("workspace.id"))
 
 
 class RetainedSampleStatus(enum.StrEnum):

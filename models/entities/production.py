@@ -202,6 +202,9 @@ class UnitLink(Base):
     reason: Mapped[str] = mapped_column(String(500))
     linked_at: Mapped[datetime]
     linked_by: Mapped[str] = mapped_column(String(64))
+    # Where a manufacturer's split or pool was done (R-LBL-11: one batch per operating space);
+    # NULL at a hospital, or before workspaces were registered.
+    workspace_id: Mapped[int | None] = mapped_column(ForeignKey("workspace.id"))
 
 
 class IdentifierSequence(Base):
