@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from models.cleanroom.line_clearance import LineClearanceService
     from models.cleanroom.steps import StepService
     from models.cleanroom.work_reads import CleanroomReads
+    from models.identity.site_service import SiteService
     from models.labeling.service import LabelingService
     from models.labeling.station_reads import LabelStationReads
     from models.overview.dashboard_reads import DashboardReads
@@ -106,6 +107,12 @@ class Core:
         from models.cleanroom.steps import StepService
 
         return StepService(self.uow, self.signatures)
+
+    @_OnFirstUse
+    def sites(self) -> SiteService:
+        from models.identity.site_service import SiteService
+
+        return SiteService(self.uow)
 
     @_OnFirstUse
     def line_clearance(self) -> LineClearanceService:

@@ -11,10 +11,11 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from models.core import Core, open_core
-from models.demo.build import add_staff
+from models.demo.build import add_sites, add_staff
 from models.entities.accounts import Role
 from models.entities.base import utcnow
 from models.entities.database import Purpose
+from models.entities.parties import SiteKind
 from models.identity.passwords import fast_passwords_for_tests
 from models.kernel.unit_of_work import Clock
 from models.quality.package import PackageAttestation
@@ -35,8 +36,18 @@ STAFF = {
     "chen": ("Chen QA", [Role.QA]),
     "li": ("Li QA Head", [Role.QA, Role.QA_HEAD]),
     "liu": ("Liu Nurse", [Role.CLINICAL]),
+    "ma": ("Ma Nurse", [Role.CLINICAL]),
     "sun": ("Sun Auditor", [Role.AUDITOR]),
 }
+# Every account belongs to a site (models/identity/sites.py): the manufacturer TJ-CTF (ICCBBA
+# test facility A9990) unless named here; each hospital has its own nurse.
+SITES = [
+    ("TJ-CTF", "Tianjin Cell Therapy Facility", SiteKind.MANUFACTURER, "A9990"),
+    ("HOSP-B", "Hospital B", SiteKind.HOSPITAL, None),
+    ("HOSP-C", "Hospital C", SiteKind.HOSPITAL, None),
+]
+STAFF_SITES = {"liu": "HOSP-B", "ma": "HOSP-C"}
+NURSE_AT = {"HOSP-B": "liu", "HOSP-C": "ma"}
 
 
 def _postgres_available() -> bool:
@@ -96,7 +107,8 @@ def make_core(
     core = open_core(
         url, passwords=passwords, workstation=workstation, clock=clock, purpose=purpose
     )
-    add_staff(core, STAFF, PASSWORD)
+    add_sites(core, SITES)
+    add_staff(core, STAFF, PASSWORD, STAFF_SITES)
     return core
 
 

@@ -18,6 +18,7 @@ from models.isbt128 import (
     parse_scan,
 )
 from models.kernel.errors import NotFoundError, ValidationError
+from models.kernel.rows import check_held
 
 T = TypeVar("T")
 
@@ -26,6 +27,7 @@ def _by_code(session: Session, cls: type[T], column: Any, value: str, kind: str)
     found = session.execute(select(cls).where(column == value.strip())).scalar_one_or_none()
     if found is None:
         raise NotFoundError(kind=kind, ident=value)
+    check_held(session, found)  # an actor acts only on what their site holds
     return found
 
 
@@ -125,5 +127,7 @@ def unit(session: Session, text: str, product_code_scan: str | None = None) -> P
             raise ValidationError(
                 field="unit", reason=f"DIN {din} has {len(found)} divisions; scan the product code"
             )
+        check_held(session, live[0])
         return live[0]
+    check_held(session, found[0])
     return found[0]

@@ -84,7 +84,7 @@ class RecallService:
             raise ReasonRequiredError(action="A recall")
         signer = self._signatures.reauthenticate(actor, password, SignatureMeaning.APPROVED)
         with self._uow() as uow:
-            require_actor(uow.session, actor, (Role.QA,), "recall products")
+            require_actor(uow.session, actor, (Role.QA,), "recall products", quality_decision=True)
             now = uow.clock()
             units = affected_units(uow.session, identifier)
             year = f"{site_local(uow.session, now):%Y}"

@@ -239,7 +239,7 @@ class ShipmentService:
         if not reason.strip():
             raise ReasonRequiredError(action="Clearing a hold")
         with self._uow() as uow:
-            require_actor(uow.session, actor, (Role.QA,), "clear holds")
+            require_actor(uow.session, actor, (Role.QA,), "clear holds", quality_decision=True)
             unit = lookup.unit(uow.session, unit_code)
             old, unit.hold_reason = unit.hold_reason, None
             uow.audit.record(

@@ -8,12 +8,21 @@ test facility code A9990, so no demo label can be mistaken for a real one.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from models.core import Core
-from models.demo.people import DEMO_FACILITY, DEMO_PASSWORD, DEMO_STAFF, demo_badge
+from models.demo.people import (
+    DEMO_FACILITY,
+    DEMO_PASSWORD,
+    DEMO_SITES,
+    DEMO_STAFF,
+    DEMO_STAFF_SITES,
+    demo_badge,
+)
 from models.entities.accounts import Role
 from models.entities.database import Purpose
+from models.entities.parties import SiteKind
 from models.i18n import Message
 from models.kernel.errors import DomainError, ValidationError
 
@@ -22,6 +31,7 @@ __all__ = [
     "DemoNeedsTrainingError",
     "DEMO_PASSWORD",
     "DEMO_STAFF",
+    "add_sites",
     "add_staff",
     "build_demo_site",
     "demo_badge",
@@ -34,9 +44,22 @@ class DemoNeedsTrainingError(DomainError):
     code = "db_purpose.demo_needs_training"
 
 
-def add_staff(core: Core, staff: dict[str, tuple[str, list[Role]]], password: str) -> None:
+def add_sites(core: Core, sites: Sequence[tuple[str, str, SiteKind, str | None]]) -> None:
+    """The sites (code, name, kind, ISBT 128 facility code), registered before the first
+    account so that every account is placed at one (nobody adds them: no account exists)."""
+    for code, name, kind, fin in sites:
+        core.sites.add_site(actor=None, code=code, name=name, kind=kind, isbt_facility_code=fin)
+
+
+def add_staff(
+    core: Core,
+    staff: dict[str, tuple[str, list[Role]]],
+    password: str,
+    sites: Mapping[str, str] | None = None,
+) -> None:
     """The accounts (the demo's and the tests'): "admin" is the first account, which nobody
-    adds; admin adds every other one."""
+    adds; admin adds every other one. ``sites``: username → site code for the people who do
+    not work at the manufacturing site."""
     for username, (name, roles) in staff.items():
         core.accounts.add_user(
             actor=None if username == "admin" else "admin",
@@ -44,6 +67,7 @@ def add_staff(core: Core, staff: dict[str, tuple[str, list[Role]]], password: st
             full_name=name,
             password=password,
             roles=roles,
+            site=(sites or {}).get(username),
         )
         # Each person signs in at this station, as they would before working: services act
         # only for people who authenticated here (the admin first, to add the others).
@@ -61,7 +85,8 @@ def build_demo_site(core: Core, password: str = DEMO_PASSWORD) -> dict[str, Any]
         raise ValidationError(
             field="database", reason="it already has users; demo needs an empty one"
         )
-    add_staff(core, DEMO_STAFF, password)
+    add_sites(core, DEMO_SITES)
+    add_staff(core, DEMO_STAFF, password, DEMO_STAFF_SITES)
     for username in DEMO_STAFF:
         core.accounts.set_badge(actor="admin", username=username, badge_code=demo_badge(username))
     from models.demo.site import build_live_site, counts

@@ -20,9 +20,9 @@ from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from models.core import Core
-from models.demo.people import DEMO_FACILITY
+from models.demo.people import DEMO_FACILITY, DEMO_NURSES, DEMO_SITES
 from models.entities.base import Base, utcnow
-from models.entities.parties import DonorType, ScreeningOutcome, Site, SiteKind
+from models.entities.parties import DonorType, ScreeningOutcome
 from models.entities.production import ProductCategory, ProductType
 from models.kernel.audit import AuditAction
 from models.kernel.unit_of_work import UnitOfWork
@@ -40,12 +40,7 @@ INFECTIOUS_MARKERS = ("HIV-1/2 Ab/Ag", "HBsAg", "HCV Ab", "TP Ab")
 MSC_STEPS = ["Line clearance", "P0 explant", "P3 passage", "Harvest", "Fill"]
 CAR_T_STEPS = ["Receipt", "Selection", "Transduction", "Expansion", "Harvest", "Fill"]
 
-SITES = [
-    ("TJ-CTF", "天津细胞治疗中心 Tianjin Cell Therapy Facility", SiteKind.MANUFACTURER, FACILITY),
-    ("HOSP-A", "天津医院A Tianjin Hospital A", SiteKind.COLLECTION_SITE, None),
-    ("HOSP-B", "北京医院B Beijing Hospital B", SiteKind.HOSPITAL, None),
-    ("HOSP-C", "上海医院C Shanghai Hospital C", SiteKind.HOSPITAL, None),
-]
+SITES = DEMO_SITES
 MSC = ProductCategory.MSC
 # (code, English, Chinese, category, shelf life h, usable after thaw min)
 PRODUCT_TYPES = [
@@ -173,9 +168,6 @@ def product_type(
 def add_configuration(core: Core) -> None:
     """Sites, product types and the LN2 positions the demo stores bags in."""
     with core.uow() as uow:
-        for code, name, kind, fin in SITES:
-            site = Site(code=code, name=name, kind=kind, isbt_facility_code=fin)
-            _add(uow, "admin", site, "site", code, name=name)
         for code, en, zh, category, hours, thaw in PRODUCT_TYPES:
             product = product_type(
                 code, category, name_en=en, name_zh=zh, storage=LN2_STORAGE, hours=hours, thaw=thaw
@@ -366,23 +358,28 @@ def ship(
     )
     shipments.dispatch(actor="wang", code=code, at=sent or ago(hours=5), temperature_c=-182.0)
     core.chain.hospital.receive_shipment(
-        actor="liu", code=code, at=received or ago(hours=1), temperature_c=-171.0, scanned=units
+        actor=DEMO_NURSES[hospital],
+        code=code,
+        at=received or ago(hours=1),
+        temperature_c=-171.0,
+        scanned=units,
     )
 
 
 def bedside(core: Core, password: str, unit: str, patient: str) -> int:
     """Dispense, thaw (use-by starts) and give at the bedside, checked by a second person."""
     hospital = core.chain.hospital
-    hospital.dispense(actor="liu", unit_code=unit, recipient=patient)
+    nurse = "liu"  # the demo gives at Hospital B
+    hospital.dispense(actor=nurse, unit_code=unit, recipient=patient)
     hospital.thaw(
-        actor="liu",
+        actor=nurse,
         unit_code=unit,
         started_at=ago(minutes=30),
         ended_at=ago(minutes=24),
         viability_pct=91.0,
     )
     return hospital.administer(
-        actor="liu",
+        actor=nurse,
         product_scan=din_scan(unit),
         recipient_scan=patient,
         verifier="zhao",

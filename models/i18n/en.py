@@ -461,6 +461,44 @@ MESSAGES: dict[str, str] = {
     "not_found": "No {kind} with identifier {ident!r} exists.",
     "invalid_input": "Invalid {field}: {reason}",
     "invalid_transition": "{kind} {ident} cannot go from {current} to {target}.",
+    # --- sites: accounts belong to one; a person acts only on records held there
+    # (models/identity/sites.py, site_service.py)
+    "site_kind.manufacturer": "manufacturing site",
+    "site_kind.hospital": "hospital",
+    "site_kind.collection_site": "collection site",
+    "site_role_not_allowed": (
+        "{site} is a {kind}: it has no role {roles} (a hospital has clinical staff and "
+        "checkers, the manufacturing site makes, checks and releases product)."
+    ),
+    "record_at_other_site": (
+        "{username} works at {user_site}; {kind} {ident} is held at {site}. Only staff of "
+        "{site} act on it."
+    ),
+    "account_without_site": (
+        "Account {username} belongs to no site: an administrator assigns one before it acts "
+        "on records held at a site."
+    ),
+    "site_needed_first": (
+        "No site is registered yet: add the manufacturing site first (celltrail site add)."
+    ),
+    "site_home_ambiguous": "Name the site of the account: this database has several sites.",
+    "label_workspace_busy": (
+        "Workspace {workspace} still holds batch {other} ({why}). One batch at a time in one "
+        "operating space: finish it before labeling batch {batch} (R-LBL-11)."
+    ),
+    "label_workspace_why.open": "it is open there",
+    "label_workspace_why.unreconciled": "its labels are not reconciled",
+    "label_workspace_needed": (
+        "This site registers workspaces: set the label station's workspace before labeling "
+        "batch {batch} (R-LBL-11)."
+    ),
+    "workspace_action.split": "Splitting",
+    "workspace_action.pool": "Pooling",
+    "workspace_action.material_use": "Material use",
+    "workspace_busy_for": (
+        "Workspace {workspace} holds batch {other}: {action} of {batch} is done in an "
+        "operating space with no other batch (R-LBL-11)."
+    ),
     "permission_denied": "User {username} (roles: {roles}) may not {action}.",
     "authentication_failed": "Wrong user name or password.",
     "account_locked": (

@@ -461,6 +461,38 @@ MESSAGES: dict[str, str] = {
     "not_found": "找不到标识为 {ident!r} 的{kind}。",
     "invalid_input": "{field} 无效：{reason}",
     "invalid_transition": "{kind} {ident} 不能从 {current} 变为 {target}。",
+    # --- sites
+    "site_kind.manufacturer": "生产基地",
+    "site_kind.hospital": "医院",
+    "site_kind.collection_site": "采集机构",
+    "site_role_not_allowed": (
+        "{site} 是{kind}：不设角色 {roles}"
+        "（医院设临床人员和复核人，生产基地负责制备、检验和放行）。"
+    ),
+    "record_at_other_site": (
+        "{username} 属于 {user_site}；{kind} {ident} 位于 {site}，只能由 {site} 的人员操作。"
+    ),
+    "account_without_site": (
+        "账户 {username} 未归属任何机构：须由管理员指定机构后方可操作机构内记录。"
+    ),
+    "site_needed_first": "尚未登记任何机构：请先添加生产基地（celltrail site add）。",
+    "site_home_ambiguous": "本数据库有多个机构，请指定该账户所属机构。",
+    "label_workspace_busy": (
+        "操作空间 {workspace} 仍有批次 {other}（{why}）。同一操作空间不能同时有其他批次细胞存在："
+        "请先完成该批次，再为批次 {batch} 贴签（R-LBL-11）。"
+    ),
+    "label_workspace_why.open": "该批次在此空间尚未结束",
+    "label_workspace_why.unreconciled": "其标签尚未完成平衡核对",
+    "label_workspace_needed": (
+        "本基地已登记操作空间：请先设置贴签工位所在的操作空间，再为批次 {batch} 贴签（R-LBL-11）。"
+    ),
+    "workspace_action.split": "分装",
+    "workspace_action.pool": "合并",
+    "workspace_action.material_use": "物料使用",
+    "workspace_busy_for": (
+        "操作空间 {workspace} 中有批次 {other}：批次 {batch} 的{action}"
+        "须在没有其他批次的操作空间进行（R-LBL-11）。"
+    ),
     "permission_denied": "用户 {username}（角色：{roles}）无权执行：{action}。",
     "authentication_failed": "用户名或密码错误。",
     "account_locked": "账户 {username} 因多次登录失败已被锁定，需由管理员解锁。",

@@ -22,6 +22,7 @@ from models.identity.names import (
 )
 from models.identity.passwords import PasswordPolicy, Passwords
 from models.identity.principals import SIGN_IN, Principals, require_principal
+from models.identity.sites import account_site, register_actor, require_roles_fit
 from models.identity.unknown_names import unknown_name_marker
 from models.kernel.audit import AuditAction
 from models.kernel.errors import (
@@ -62,13 +63,23 @@ def require_role(user: User, allowed: Iterable[Role], action: str) -> None:
         raise PermissionDeniedError(username=user.username, roles=roles, action=action)
 
 
-def require_actor(session: Session, username: str, roles: Iterable[Role], action: str) -> User:
+def require_actor(
+    session: Session,
+    username: str,
+    roles: Iterable[Role],
+    action: str,
+    *,
+    quality_decision: bool = False,
+) -> User:
     """The named user, refused unless active, not locked, holding one of ``roles`` and
     authenticated at this station (signed in, or a password entered minutes ago): a name
-    alone never acts."""
+    alone never acts. From then on the unit of work's look-ups refuse records held at another
+    site than the user's; ``quality_decision``: the manufacturer's QA deciding the quality
+    status of its product wherever it is (see models.identity.sites)."""
     user = get_user(session, username)
     require_role(user, roles, action)
     require_principal(session, user)
+    register_actor(session, user, quality_decision=quality_decision)
     return user
 
 
@@ -179,8 +190,11 @@ class AccountService:
         full_name: str,
         password: str,
         roles: Iterable[Role],
+        site: str | None = None,
     ) -> None:
-        """Create an account. Only an administrator may, except for the very first account.
+        """Create an account at ``site`` (a site code; None: the manufacturing site, when
+        the database has exactly one site of that kind). Only an administrator may, except
+        for the very first account. The roles must exist at that kind of site.
 
         The name is stored in its normal form (``Wang`` → ``wang``) and fixed for good; a name
         that is not one plain visible word, or that looks like an existing account's, is
@@ -200,6 +214,8 @@ class AccountService:
                 require_actor(uow.session, actor, [Role.ADMIN], "add users")
             if find_user(uow.session, username):
                 raise ValidationError(field="user name", reason=f"{username!r} already exists")
+            place = account_site(uow.session, site)
+            require_roles_fit(place, roles)
             existing = uow.session.scalars(select(User.username)).all()
             twin = look_alike_of(username, existing)
             if twin is not None:
@@ -211,6 +227,7 @@ class AccountService:
                 password_hash=self._passwords.hash(password),
                 roles=[UserRole(role=r) for r in roles],
                 password_changed_at=uow.clock(),
+                site_id=place.id,
             )
             uow.session.add(user)
             uow.audit.record(
@@ -218,7 +235,11 @@ class AccountService:
                 actor=actor or username,
                 subject_type="user",
                 subject_id=username,
-                new={"full_name": user.full_name, "roles": [r.value for r in roles]},
+                new={
+                    "full_name": user.full_name,
+                    "roles": [r.value for r in roles],
+                    "site": place.code,
+                },
             )
             uow.commit()
 

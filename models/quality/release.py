@@ -216,7 +216,7 @@ class ReleaseService:
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.RELEASED)
         with self._uow() as uow:
             _claim_batch(uow, batch_id, expected_version)
-            require_actor(uow.session, username, QA_ROLES, "release batches")
+            require_actor(uow.session, username, QA_ROLES, "release batches", quality_decision=True)
             ready = self._assess(uow, batch_id, username)
             if ready.kind is None:
                 raise ReleaseBlockedError.because(ready.batch_number, "released", ready.blockers)
@@ -243,7 +243,13 @@ class ReleaseService:
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.RELEASED)
         with self._uow() as uow:
             _claim_batch(uow, batch_id, expected_version)
-            require_actor(uow.session, username, (Role.QA_HEAD,), "emergency-release batches")
+            require_actor(
+                uow.session,
+                username,
+                (Role.QA_HEAD,),
+                "emergency-release batches",
+                quality_decision=True,
+            )
             ready = self._assess(uow, batch_id, username)
             if not ready.emergency_possible:
                 blockers = ready.blockers or [Blocker.of("use_normal_release")]
@@ -278,7 +284,7 @@ class ReleaseService:
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.APPROVED)
         with self._uow() as uow:
             _claim_batch(uow, batch_id, expected_version)
-            require_actor(uow.session, username, QA_ROLES, "reject batches")
+            require_actor(uow.session, username, QA_ROLES, "reject batches", quality_decision=True)
             batch = get_or_404(uow.session, Batch, batch_id, "batch")
             if batch.status in (BatchStatus.REJECTED, BatchStatus.RELEASED, BatchStatus.RECALLED):
                 raise ReleaseBlockedError.because(

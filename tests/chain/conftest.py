@@ -11,12 +11,13 @@ import pytest
 
 from models.chain.collections import ReceiptResult
 from models.core import Core
+from models.kernel.errors import DomainError
 from models.demo.chain import product_type
 from models.entities.base import utcnow
 from models.entities.parties import DonorType, Eligibility, ScreeningOutcome, Site, SiteKind
 from models.entities.production import ProductCategory
 from models.quality.chain_release import release_batch
-from tests.conftest import PASSWORD
+from tests.conftest import NURSE_AT, PASSWORD
 
 FIN = "A9990"
 
@@ -28,13 +29,8 @@ def ago(days: float = 0, hours: float = 0) -> datetime:
 def add_site_config(core: Core) -> None:
     """Configuration data (sites, catalogue) has no service of its own yet."""
     with core.uow() as uow:
-        for code, kind, fin in [
-            ("TJ-CTF", SiteKind.MANUFACTURER, FIN),
-            ("HOSP-A", SiteKind.COLLECTION_SITE, None),
-            ("HOSP-B", SiteKind.HOSPITAL, None),
-            ("HOSP-C", SiteKind.HOSPITAL, None),
-        ]:
-            uow.session.add(Site(code=code, name=code, kind=kind, isbt_facility_code=fin))
+        # TJ-CTF, HOSP-B and HOSP-C come with the accounts (tests/conftest.py SITES)
+        uow.session.add(Site(code="HOSP-A", name="HOSP-A", kind=SiteKind.COLLECTION_SITE))
         for code, category, thaw in [
             ("S1389", ProductCategory.MSC, 60),
             ("S2210", ProductCategory.CAR_T, 90),
@@ -186,7 +182,7 @@ class Flow:
         s.create(actor="wang", code=code, destination=hospital, units=units, recipient=recipient)
         s.dispatch(actor="wang", code=code, at=ago(hours=6), temperature_c=-182)
         self.c.hospital.receive_shipment(
-            actor="liu", code=code, at=ago(hours=1), temperature_c=-171, scanned=units
+            actor=NURSE_AT[hospital], code=code, at=ago(hours=1), temperature_c=-171, scanned=units
         )
 
     def patient(self, code: str, hospital: str = "HOSP-B", donor: str | None = None) -> None:
@@ -225,15 +221,30 @@ class Flow:
             container_type=container_type,
         )
 
+    def nurse_of(self, unit: str) -> str:
+        """The nurse of the hospital holding ``unit`` (liu at HOSP-B, ma at HOSP-C)."""
+        from models.chain import lookup
+
+        with self.core.uow() as uow:
+            try:
+                held = lookup.unit(uow.session, unit)
+            except DomainError:
+                return "liu"
+            site = uow.session.get(Site, held.site_id) if held.site_id else None
+            return NURSE_AT.get(site.code if site else "", "liu")
+
     def thaw(self, unit: str) -> None:
         self.c.hospital.thaw(
-            actor="liu", unit_code=unit, started_at=ago(hours=0.2), ended_at=ago(hours=0.15)
+            actor=self.nurse_of(unit),
+            unit_code=unit,
+            started_at=ago(hours=0.2),
+            ended_at=ago(hours=0.15),
         )
 
     def administer(self, unit_scan: str, recipient: str, verifier: str = "zhao") -> int:
-        """Give at the bedside (liu) with a second person's check."""
+        """Give at the bedside (the hospital's nurse) with a second person's check."""
         return self.c.hospital.administer(
-            actor="liu",
+            actor=self.nurse_of(unit_scan),
             product_scan=unit_scan,
             recipient_scan=recipient,
             verifier=verifier,

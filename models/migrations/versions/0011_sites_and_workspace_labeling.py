@@ -62,9 +62,7 @@ def upgrade() -> None:
         _add(table, column, target, postgres)
     op.create_index("ix_print_job_workspace_id", "print_job", ["workspace_id"])
 
-    site = sa.table(
-        "site", sa.column("id", sa.Integer()), sa.column("kind", sa.String())
-    )
+    site = sa.table("site", sa.column("id", sa.Integer()), sa.column("kind", sa.String()))
     accounts = sa.table(
         "user_account", sa.column("id", sa.Integer()), sa.column("site_id", sa.Integer())
     )
