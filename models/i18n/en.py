@@ -492,9 +492,13 @@ MESSAGES: dict[str, str] = {
         "This site registers workspaces: set the label station's workspace before labeling "
         "batch {batch} (R-LBL-11)."
     ),
-    "workspace_action.split": "Splitting",
-    "workspace_action.pool": "Pooling",
-    "workspace_action.material_use": "Material use",
+    "workspace_action.split": "splitting",
+    "workspace_action.pool": "pooling",
+    "workspace_action.material_use": "material use",
+    "workspace_needed_for": (
+        "This site registers workspaces: name the workspace the {action} of {batch} is done "
+        "in (R-LBL-11)."
+    ),
     "workspace_busy_for": (
         "Workspace {workspace} holds batch {other}: {action} of {batch} is done in an "
         "operating space with no other batch (R-LBL-11)."

@@ -489,6 +489,9 @@ MESSAGES: dict[str, str] = {
     "workspace_action.split": "分装",
     "workspace_action.pool": "合并",
     "workspace_action.material_use": "物料使用",
+    "workspace_needed_for": (
+        "本基地已登记操作空间：请指定批次 {batch} 的{action}所在的操作空间（R-LBL-11）。"
+    ),
     "workspace_busy_for": (
         "操作空间 {workspace} 中有批次 {other}：批次 {batch} 的{action}"
         "须在没有其他批次的操作空间进行（R-LBL-11）。"

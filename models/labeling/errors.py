@@ -71,3 +71,13 @@ class BannerNoRoomError(DomainError):
     """A training or validation database's label has no room for its TEST banner."""
 
     code = "label_banner_no_room"
+
+
+class LabelWorkspaceBusyError(DomainError):
+    """R-LBL-11: another batch is open, or its labels unreconciled, in the operating space."""
+
+    code = "label_workspace_busy"
+
+
+class LabelWorkspaceNeededError(DomainError):
+    code = "label_workspace_needed"

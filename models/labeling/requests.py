@@ -27,6 +27,7 @@ from models.labeling.errors import AlreadyLabelledError
 from models.labeling.reconciliation import OPEN_JOBS, require_station_free
 from models.labeling.records import current_template, job_unit_ids
 from models.labeling.templates import usable_template
+from models.labeling.workspace_lock import require_workspace_free
 
 REQUEST_ROLES = (Role.OPERATOR, Role.QA)
 REPRINT_APPROVER_ROLES = (Role.QA, Role.QA_HEAD)
@@ -85,6 +86,7 @@ def _new_job(
     printer_address: str,
     station: str,
     actor: str,
+    workspace_id: int | None = None,
 ) -> PrintJob:
     job = PrintJob(
         batch_id=batch_id,
@@ -93,6 +95,7 @@ def _new_job(
         requested_by=actor,
         requested_at=uow.clock(),
         station=station,
+        workspace_id=workspace_id,
         unit_ids=canonical_json(unit_ids),
     )
     uow.session.add(job)
@@ -113,23 +116,29 @@ class RequestActions:
         printer_address: str,
         station: str,
         actor: str,
+        workspace: str | None = None,
     ) -> int:
         """Queue labels for ``unit_ids``; a partial template also queues its information
-        sheets as a companion job (R-LBL-10).  Returns the label job's id."""
+        sheets as a companion job (R-LBL-10).  Returns the label job's id. ``workspace``: the
+        operating space the label station stands in (R-LBL-11)."""
         with self._uow() as uow:
             require_actor(uow.session, actor, REQUEST_ROLES, "request labels")
             batch = get_or_404(uow.session, Batch, batch_id, "batch")
             template, layout = usable_template(uow.session, template_id)
             require_station_free(uow.session, station, batch_id)
+            space = require_workspace_free(uow.session, workspace, batch)
+            space_id = space.id if space is not None else None
             _check_units(uow.session, batch, template, unit_ids)
-            job = _new_job(uow, template, batch_id, unit_ids, printer_address, station, actor)
+            job = _new_job(
+                uow, template, batch_id, unit_ids, printer_address, station, actor, space_id
+            )
             jobs = [job]
             if template.partial and layout.info_sheet:
                 sheet = current_template(uow.session, layout.info_sheet)
                 usable_template(uow.session, sheet.id)
                 _check_units(uow.session, batch, sheet, unit_ids)
                 companion = _new_job(
-                    uow, sheet, batch_id, unit_ids, printer_address, station, actor
+                    uow, sheet, batch_id, unit_ids, printer_address, station, actor, space_id
                 )
                 companion.companion_of_id = job.id
                 jobs.append(companion)
@@ -144,13 +153,21 @@ class RequestActions:
                         "template_id": each.template_id,
                         "units": unit_ids,
                         "station": station,
+                        "workspace": workspace if space_id is not None else None,
                     },
                 )
             uow.commit()
             return job.id
 
     def request_reprint(
-        self, *, label_id: int, reason: str, printer_address: str, station: str, actor: str
+        self,
+        *,
+        label_id: int,
+        reason: str,
+        printer_address: str,
+        station: str,
+        actor: str,
+        workspace: str | None = None,
     ) -> int:
         """A new job for one voided/destroyed label's unit; it prints only after QA approval
         and carries the ISBT 128 repeat-label flag 05."""
@@ -172,9 +189,18 @@ class RequestActions:
             )
             template = current_template(uow.session, old_template.code)
             require_station_free(uow.session, station, old_job.batch_id)
+            batch = get_or_404(uow.session, Batch, old_job.batch_id, "batch")
+            space = require_workspace_free(uow.session, workspace, batch)
             assert original.unit_id is not None
             job = _new_job(
-                uow, template, old_job.batch_id, [original.unit_id], printer_address, station, actor
+                uow,
+                template,
+                old_job.batch_id,
+                [original.unit_id],
+                printer_address,
+                station,
+                actor,
+                space.id if space is not None else None,
             )
             job.reprint_reason = reason.strip()
             uow.audit.record(
