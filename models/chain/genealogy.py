@@ -35,10 +35,14 @@ from models.entities.production import (
     QualityStatus,
     UnitLink,
 )
+from models.entities.workspaces import Workspace
+from models.i18n import Message
 from models.identity.accounts import require_actor
 from models.identity.signatures import SignatureService, Signer, require_different_person
+from models.identity.sites import held_at_manufacturer
 from models.kernel.audit import AuditAction
 from models.kernel.errors import InvalidTransitionError, ValidationError
+from models.kernel.operating_space import require_space_for
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
 
 HANDLERS = (Role.OPERATOR, Role.CLINICAL)
@@ -88,14 +92,18 @@ class GenealogyService:
         verifier_password: str,
         kind: LinkKind = LinkKind.SPLIT,
         container_type: str | None = None,
+        workspace: str | None = None,
     ) -> list[str]:
-        """Divide one unit into ``parts`` (same DIN, new division codes)."""
+        """Divide one unit into ``parts`` (same DIN, new division codes). At the manufacturer
+        the work is done in ``workspace`` (default: the one the batch is open in), which must
+        hold no other batch (R-LBL-11)."""
         if kind not in (LinkKind.SPLIT, LinkKind.ALIQUOT) or parts < 2:
             raise ValidationError(field="split", reason="split or aliquot into at least 2 parts")
         signer = self._verifier(actor, reason, verifier, verifier_password)
         with self._uow() as uow:
             require_actor(uow.session, actor, HANDLERS, "split units")
             parent = _transformable(uow, unit_code)
+            space = _space(uow, workspace, [parent], "split")
             children = []
             for division in child_divisions(parent.division, parts):
                 child = _derive(uow, parent, actor, din=parent.din, division=division)
@@ -106,7 +114,7 @@ class GenealogyService:
                 if parent.cell_count:
                     child.cell_count = parent.cell_count / parts
                 children.append(child)
-            return self._finish(uow, actor, signer, kind, [parent], children, reason)
+            return self._finish(uow, actor, signer, kind, [parent], children, reason, space)
 
     def relabel(
         self, *, actor: str, unit_code: str, reason: str, verifier: str, verifier_password: str
@@ -129,14 +137,17 @@ class GenealogyService:
         reason: str,
         verifier: str,
         verifier_password: str,
+        workspace: str | None = None,
     ) -> str:
-        """Pool units into one new unit that traces to every source (R-ID-06)."""
+        """Pool units into one new unit that traces to every source (R-ID-06), in a workspace
+        holding no batch but the sources' at the manufacturer (R-LBL-11)."""
         if len(set(unit_codes)) < 2:
             raise ValidationError(field="pool", reason="pool at least two units")
         signer = self._verifier(actor, reason, verifier, verifier_password)
         with self._uow() as uow:
             require_actor(uow.session, actor, HANDLERS, "pool units")
             parents = [_transformable(uow, c) for c in dict.fromkeys(unit_codes)]
+            space = _space(uow, workspace, parents, "pool")
             _same_infectious_class(uow, parents)
             require_single_patient_if_autologous(uow.session, {p.batch_id for p in parents})
             first = parents[0]
@@ -151,7 +162,9 @@ class GenealogyService:
             ):
                 # a new pool batch is a new product: QA releases it like any batch (R-BAT-03)
                 child.quality_status = QualityStatus.QUARANTINE
-            return self._finish(uow, actor, signer, LinkKind.POOL, parents, [child], reason)[0]
+            return self._finish(uow, actor, signer, LinkKind.POOL, parents, [child], reason, space)[
+                0
+            ]
 
     def _pool_batch(self, uow: UnitOfWork, actor: str, parents: list[ProductUnit]) -> int:
         batch_ids = sorted({p.batch_id for p in parents})
@@ -190,6 +203,7 @@ class GenealogyService:
         parents: list[ProductUnit],
         children: list[ProductUnit],
         reason: str,
+        space: Workspace | None = None,
     ) -> list[str]:
         now = uow.clock()
         for parent in parents:
@@ -202,12 +216,15 @@ class GenealogyService:
                         reason=reason,
                         linked_at=now,
                         linked_by=actor,
+                        workspace_id=space.id if space is not None else None,
                     )
                 )
             parent.disposition, parent.storage_location_id = Disposition.TRANSFORMED, None
         old = [lookup.unit_code(p) for p in parents]
         new = [lookup.unit_code(c) for c in children]
         content = {"kind": kind.value, "from": old, "to": new, "reason": reason}
+        if space is not None:
+            content["workspace"] = space.code
         self._signatures.sign(
             uow,
             signer=signer,
@@ -273,6 +290,22 @@ def _transformable(uow: UnitOfWork, code: str) -> ProductUnit:
     if problem:
         raise UnitNotUsableError(unit=code, action="re-coding", problem=problem)
     return unit
+
+
+def _space(
+    uow: UnitOfWork, code: str | None, units: list[ProductUnit], action: str
+) -> Workspace | None:
+    """The workspace a split or pool at the manufacturer is done in; a hospital's
+    re-processing (under its quality agreement, R-HOS-05) has none."""
+    session = uow.session
+    return require_space_for(
+        session,
+        code,
+        {u.batch_id for u in units},
+        ", ".join(sorted({u.batch.number for u in units})),
+        Message(f"workspace_action.{action}"),
+        required=all(held_at_manufacturer(session, u) for u in units),
+    )
 
 
 def _same_infectious_class(uow: UnitOfWork, units: list[ProductUnit]) -> None:

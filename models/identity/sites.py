@@ -122,6 +122,14 @@ def holders(session: Session, row: object) -> tuple[int, ...] | None:
     return known or None
 
 
+def held_at_manufacturer(session: Session, unit: ProductUnit) -> bool:
+    held = holders(session, unit)
+    if held is None:
+        return False
+    kinds = session.scalars(select(Site.kind).where(Site.id.in_(held))).all()
+    return SiteKind.MANUFACTURER in kinds
+
+
 def _kind(row: object) -> str:
     kinds: dict[type, str] = {
         ProductUnit: "product unit",

@@ -18,10 +18,12 @@ from models.entities.logistics import Administration
 from models.entities.materials import LotStatus, MaterialLot, MaterialUsage, Supplier
 from models.entities.parties import Recipient
 from models.entities.production import Batch, ProductUnit
+from models.i18n import Message
 from models.identity.accounts import require_actor
 from models.identity.signatures import SignatureService
 from models.kernel.audit import AuditAction
 from models.kernel.errors import InvalidTransitionError, ValidationError
+from models.kernel.operating_space import require_space_for
 from models.kernel.rows import get_or_404
 from models.kernel.unit_of_work import UowFactory
 from models.quality.common import QA_ROLES, STAFF_ROLES, require_text
@@ -198,7 +200,15 @@ class MaterialService:
         with self._uow() as uow:
             require_actor(uow.session, actor, STAFF_ROLES, "issue materials")
             lot = get_or_404(uow.session, MaterialLot, lot_id, "material lot")
-            get_or_404(uow.session, Batch, batch_id, "batch")
+            batch = get_or_404(uow.session, Batch, batch_id, "batch")
+            # R-LBL-11, R-SEG-01: material goes into the batch in the workspace it is open in
+            space = require_space_for(
+                uow.session,
+                None,
+                {batch_id},
+                batch.number,
+                Message("workspace_action.material_use"),
+            )
             now = uow.clock()
             blocked = lot_block_reason(lot, now)
             if blocked:
@@ -222,6 +232,7 @@ class MaterialService:
                 used_by=actor,
                 used_at=now,
                 override_reason=override_reason,
+                workspace_id=space.id if space is not None else None,
             )
             uow.session.add(usage)
             uow.session.flush()
@@ -230,7 +241,12 @@ class MaterialService:
                 actor=actor,
                 subject_type="material_usage",
                 subject_id=usage.id,
-                new={"lot": lot.internal_lot, "batch_id": batch_id, "quantity": quantity},
+                new={
+                    "lot": lot.internal_lot,
+                    "batch_id": batch_id,
+                    "quantity": quantity,
+                    "workspace": space.code if space is not None else None,
+                },
                 reason=override_reason,
             )
             uow.commit()
