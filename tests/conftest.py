@@ -37,6 +37,7 @@ STAFF = {
     "li": ("Li QA Head", [Role.QA, Role.QA_HEAD]),
     "liu": ("Liu Nurse", [Role.CLINICAL]),
     "ma": ("Ma Nurse", [Role.CLINICAL]),
+    "hu": ("Hu Hospital Checker", [Role.VERIFIER]),
     "sun": ("Sun Auditor", [Role.AUDITOR]),
 }
 # Every account belongs to a site (models/identity/sites.py): the manufacturer TJ-CTF (ICCBBA
@@ -46,7 +47,7 @@ SITES = [
     ("HOSP-B", "Hospital B", SiteKind.HOSPITAL, None),
     ("HOSP-C", "Hospital C", SiteKind.HOSPITAL, None),
 ]
-STAFF_SITES = {"liu": "HOSP-B", "ma": "HOSP-C"}
+STAFF_SITES = {"liu": "HOSP-B", "ma": "HOSP-C", "hu": "HOSP-B"}
 NURSE_AT = {"HOSP-B": "liu", "HOSP-C": "ma"}
 
 

@@ -4,8 +4,10 @@ A unit is destroyed by one person and witnessed by a *different* person, both si
 their own password (meanings: performed, verified).  The stated reason must be true of the
 unit: a rejected, recalled, expired or thawed-and-unusable unit is destroyed for that
 reason by the staff of the place it is at (manufacturing staff at the manufacturer,
-clinical staff at a hospital); a unit with none of those faults can only be destroyed by
-QA, as damaged or for another reason, with a note.  Units that no longer exist as such
+clinical staff at a hospital); a unit with none of those faults is destroyed as damaged or
+for another reason, with a note, by QA at the manufacturer and by the hospital's clinical
+staff at a hospital. Performer and witness both belong to the site holding the unit
+(models/identity/sites.py).  Units that no longer exist as such
 (administered, transformed into new codes, already destroyed) or that nobody holds (in
 transit) are refused.  Infectious donors' units go the biohazard route.
 
@@ -33,6 +35,7 @@ from models.entities.production import Disposition, ProductUnit, QualityStatus
 from models.i18n import Message, render, term
 from models.identity.accounts import get_user
 from models.identity.signatures import SignatureService, require_different_person
+from models.identity.sites import require_held_by
 from models.kernel.audit import AuditAction
 from models.kernel.canonical import canonical_json
 from models.kernel.errors import DomainError, NotFoundError, ValidationError
@@ -388,7 +391,9 @@ def _check(
     performer, checker = (get_user(uow.session, name) for name in people)
     staff = _require_role(performer, facts, "actor", *_role_rule(facts, "actor"))
     reason = term("destruction_reason", why)
-    if why in QA_REASONS:
+    # At the manufacturer only QA decides a unit is damaged; at a hospital its own clinical
+    # staff do (the unit is theirs since receipt), with a note and a witness of that hospital.
+    if why in QA_REASONS and facts.place == "manufacturer":
         only_qa = Message.of("destruction_rule.only_qa", reason=reason)
         _require_role(performer, facts, "actor", QA_DECIDERS, only_qa)
     said = {"unit": facts.code, "reason": reason}
@@ -401,6 +406,8 @@ def _check(
     if not note and why is DestructionReason.THAW_EXPIRED and why not in true:
         raise DestructionNoteRequiredError(**said, problem=_problem("use_by_not_passed"))
     witnesses = _require_role(checker, facts, "witness", *_role_rule(facts, "witness"))
+    for person in (performer, checker):  # both of the site holding the unit
+        require_held_by(uow.session, person, unit)
     if facts.infectious and how is not DestructionMethod.BIOHAZARD:
         raise DestructionMethodError(
             unit=facts.code,

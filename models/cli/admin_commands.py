@@ -338,11 +338,31 @@ def cmd_user_add(args: argparse.Namespace) -> Result:
             full_name=args.name,
             password=password,
             roles=[Role(r) for r in args.role],
+            site=args.site,
+        )
+        site = core.sites.site_of(args.username)
+    finally:
+        core.close()
+    text = render("cli.user.added", lang, user=args.username, site=site)
+    return 0, {"username": args.username, "roles": args.role, "site": site}, text
+
+
+def cmd_user_site(args: argparse.Namespace) -> Result:
+    """Move an account to another site (a transfer, or an account migrated without one)."""
+    from models.cli.inputs import read_password
+
+    lang = user_language()
+    by_password = read_password(args, args.by, lang)
+    core = _open(args)
+    try:
+        core.accounts.authenticate(args.by, by_password, purpose="user site")
+        core.sites.move_account(
+            actor=args.by, username=args.username, site=args.site, reason=args.reason
         )
     finally:
         core.close()
-    text = render("cli.user.added", lang, user=args.username)
-    return 0, {"username": args.username, "roles": args.role}, text
+    text = render("cli.user.moved", lang, user=args.username, site=args.site)
+    return 0, {"username": args.username, "site": args.site}, text
 
 
 COMMANDS = (
@@ -405,11 +425,28 @@ COMMANDS = (
                     Arg("username"),
                     Arg("--name", required=True, help="cli.help.user.name"),
                     Arg("--role", action="append", required=True, choices=_roles),
+                    Arg("--site", default=None, help="cli.help.user.site"),
                     Arg("--by", help="cli.help.user.by"),
                     Arg(
                         "--password-stdin",
                         action="store_true",
                         help="cli.help.user.password_stdin",
+                    ),
+                ),
+            ),
+            Command(
+                "site",
+                "cli.help.user.move",
+                cmd_user_site,
+                args=(
+                    Arg("username"),
+                    Arg("--site", required=True, help="cli.help.user.site"),
+                    Arg("--reason", required=True, help="cli.help.user.reason"),
+                    Arg("--by", required=True, help="cli.help.site.by"),
+                    Arg(
+                        "--password-stdin",
+                        action="store_true",
+                        help="cli.help.password_stdin",
                     ),
                 ),
             ),

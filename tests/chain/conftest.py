@@ -11,11 +11,11 @@ import pytest
 
 from models.chain.collections import ReceiptResult
 from models.core import Core
-from models.kernel.errors import DomainError
 from models.demo.chain import product_type
 from models.entities.base import utcnow
 from models.entities.parties import DonorType, Eligibility, ScreeningOutcome, Site, SiteKind
 from models.entities.production import ProductCategory
+from models.kernel.errors import DomainError
 from models.quality.chain_release import release_batch
 from tests.conftest import NURSE_AT, PASSWORD
 

@@ -192,7 +192,7 @@ def test_rejected_unit_is_destroyed_witnessed_signed_and_its_position_freed(flow
 def test_recalled_unit_at_a_hospital_is_destroyed_by_clinical_staff(flow: Flow) -> None:
     units = at_hospital(flow)
     flow.c.recalls.initiate(actor="chen", password=PASSWORD, identifier=units[0], reason="OOS")
-    destroy(flow, scan(units[0]), R.RECALLED, actor="liu", witness="zhao")  # a scanned DIN
+    destroy(flow, scan(units[0]), R.RECALLED, actor="liu", witness="hu")  # a scanned DIN
     assert unit_row(flow, units[0]).disposition is Disposition.DESTROYED
     assert_chain_intact(flow.core)
 
@@ -208,7 +208,7 @@ def test_expired_unit_is_destroyed(flow: Flow) -> None:
 def test_thawed_unit_past_its_use_by_is_destroyed(flow: Flow) -> None:
     units = at_hospital(flow)
     thaw(flow, units[0], hours_ago=2.5)  # S1389: 60 min after thaw
-    destroy(flow, units[0], R.THAW_EXPIRED, actor="liu", witness="zhao")
+    destroy(flow, units[0], R.THAW_EXPIRED, actor="liu", witness="hu")
     assert unit_row(flow, units[0]).disposition is Disposition.DESTROYED
 
 
@@ -216,8 +216,8 @@ def test_thawed_unit_not_to_be_given_needs_a_note(flow: Flow) -> None:
     units = at_hospital(flow)
     thaw(flow, units[0], hours_ago=0.1)  # still within its use-by
     with pytest.raises(DestructionNoteRequiredError, match="use-by has not passed"):
-        destroy(flow, units[0], R.THAW_EXPIRED, actor="liu", witness="zhao")
-    destroy(flow, units[0], R.THAW_EXPIRED, actor="liu", witness="zhao", note="infusion cancelled")
+        destroy(flow, units[0], R.THAW_EXPIRED, actor="liu", witness="hu")
+    destroy(flow, units[0], R.THAW_EXPIRED, actor="liu", witness="hu", note="infusion cancelled")
     assert unit_row(flow, units[0]).disposition is Disposition.DESTROYED
 
 
