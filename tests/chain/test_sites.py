@@ -14,7 +14,6 @@ from models.kernel.errors import PermissionDeniedError
 from tests.chain.conftest import Flow, add_site_config, ago
 from tests.conftest import PASSWORD, sign_in
 
-REQS = ("R-HOS-01", "R-ID-15")
 
 
 def _hospital_stock(core: Core, units: int = 2, hospital: str = "HOSP-B") -> list[str]:
@@ -25,7 +24,7 @@ def _hospital_stock(core: Core, units: int = 2, hospital: str = "HOSP-B") -> lis
     return codes
 
 
-@pytest.mark.req("R-HOS-01")
+@pytest.mark.req("R-CSV-11")
 def test_role_sets_follow_the_kind_of_site(any_core: Core) -> None:
     add = any_core.accounts.add_user
     with pytest.raises(SiteRoleError) as refused:
@@ -68,7 +67,7 @@ def test_role_sets_follow_the_kind_of_site(any_core: Core) -> None:
     assert any_core.sites.site_of("wang") == "TJ-CTF"
 
 
-@pytest.mark.req("R-HOS-01")
+@pytest.mark.req("R-CSV-11")
 def test_only_an_administrator_adds_sites_and_moves_accounts(core: Core) -> None:
     with pytest.raises(PermissionDeniedError):
         core.sites.add_site(actor=None, code="HOSP-X", name="X", kind="hospital")
@@ -82,7 +81,7 @@ def test_only_an_administrator_adds_sites_and_moves_accounts(core: Core) -> None
     assert {r.code: r.accounts for r in core.sites.sites()}["HOSP-X"] == 1
 
 
-@pytest.mark.req("R-HOS-01")
+@pytest.mark.req("R-CSV-11")
 def test_a_nurse_cannot_receive_another_hospitals_shipment(any_core: Core) -> None:
     add_site_config(any_core)
     flow = Flow(any_core)
@@ -101,7 +100,7 @@ def test_a_nurse_cannot_receive_another_hospitals_shipment(any_core: Core) -> No
     )
 
 
-@pytest.mark.req("R-HOS-01")
+@pytest.mark.req("R-CSV-11")
 def test_the_manufacturer_cannot_act_on_a_unit_held_at_a_hospital(core: Core) -> None:
     [unit, other] = _hospital_stock(core)
     with pytest.raises(OtherSiteError) as refused:
@@ -116,7 +115,7 @@ def test_the_manufacturer_cannot_act_on_a_unit_held_at_a_hospital(core: Core) ->
     )
 
 
-@pytest.mark.req("R-HOS-01")
+@pytest.mark.req("R-CSV-11")
 def test_a_nurse_cannot_act_on_the_manufacturers_stock(core: Core) -> None:
     add_site_config(core)
     _, codes = Flow(core).released_batch("DN-SITE3", 1)
@@ -138,7 +137,7 @@ def _add_hospital_checker(core: Core, username: str, site: str) -> None:
     sign_in(core, username)
 
 
-@pytest.mark.req("R-HOS-01")
+@pytest.mark.req("R-CSV-11")
 def test_a_hospital_destroys_its_damaged_unit_without_qa(any_core: Core) -> None:
     """The hospital's clinical staff, witnessed by a colleague there; nobody holds both QA and
     clinical roles (digest 2.2: staff perform only the duties of their own authorisation)."""
