@@ -44,6 +44,9 @@ class StationConfig:
     printers: tuple[str, ...] = ()
     scanner: ScannerSettings = ScannerSettings()
     printer_profiles: tuple[PrinterProfile, ...] = ()
+    # The operating space (workspace code) a label station stands in: its label jobs are
+    # refused while that space holds another batch (R-LBL-11). Empty: not set.
+    workspace: str = ""
 
     @property
     def printer_urls(self) -> tuple[str, ...]:

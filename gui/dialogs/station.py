@@ -35,6 +35,9 @@ class StationDialog(QDialog):
             self.role.addItem(StationConfig(role=key).role_text, key)
         self.role.setCurrentIndex(self.role.findData(config.role))
         self.lock_minutes = QSpinBox(minimum=1, maximum=120, value=config.lock_minutes)
+        self.workspace = QLineEdit(config.workspace)
+        self.workspace.setObjectName("stationWorkspace")
+        self.workspace.setPlaceholderText("C-201/BSC-02")
         self.printers = QPlainTextEdit("\n".join(config.printers))
         self.printers.setPlaceholderText("tcp://10.0.0.21:9100\nsystem://Zebra_ZD621")
         self.gap = QSpinBox(
@@ -48,6 +51,7 @@ class StationDialog(QDialog):
         form.addRow(self.tr("Workstation name"), self.name)
         form.addRow(self.tr("Role"), self.role)
         form.addRow(self.tr("Lock after idle minutes"), self.lock_minutes)
+        form.addRow(self.tr("Workspace of the label station"), self.workspace)
         form.addRow(self.tr("Printers (one URL per line)"), self.printers)
         form.addRow(self.tr("Printer profiles"), self.profiles)
         form.addRow(self.tr("Scanner: max gap between keys"), self.gap)
@@ -77,6 +81,7 @@ class StationDialog(QDialog):
                 burst_gap_ms=self.gap.value(), min_length=self.min_length.value()
             ),
             printer_profiles=self.profiles.profiles(),
+            workspace=self.workspace.text().strip(),
         )
 
     def on_save(self) -> None:

@@ -206,6 +206,7 @@ class LabelActions(QObject):
                 printer_address=v["printer"],
                 station=ctx.station.name,
                 actor=ctx.username,
+                workspace=ctx.station.workspace or None,
             ),
             done=self.tr("Reprint requested; QA must approve it before it prints."),
         )

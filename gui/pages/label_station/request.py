@@ -135,6 +135,7 @@ class LabelRequest(QObject):
                 printer_address=printer,
                 station=ctx.station.name,
                 actor=ctx.username,
+                workspace=ctx.station.workspace or None,
             )
 
         def done(job_id: int) -> None:

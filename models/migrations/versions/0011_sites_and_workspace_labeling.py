@@ -10,7 +10,7 @@ the operating space a label job, a split or pool, and a material use belong to (
 batch at a time in one operating space, whichever station prints). NULL for rows made before.
 
 The columns are added in place (a batch rebuild of user_account would trip the foreign keys of
-user_role and signature on SQLite). Rows whose columns changed are sealed again in the audit
+user_role and signature on SQLite). The rows of these tables are sealed again in the audit
 trail, as 0008 did, or ``audit verify`` would name them as changed outside CellTrail.
 
 Revision ID: 0011
@@ -30,7 +30,7 @@ down_revision = "0008"
 branch_labels = None
 depends_on = None
 
-REASON = "accounts placed at a site (schema revision 0011)"
+REASON = "accounts placed at a site, jobs and links tied to a workspace (schema revision 0011)"
 
 # (table, column, referenced table)
 COLUMNS = [
@@ -69,11 +69,18 @@ def upgrade() -> None:
     home = bind.execute(
         sa.select(site.c.id).where(site.c.kind == "manufacturer").order_by(site.c.id).limit(1)
     ).scalar()
-    has_accounts = bind.execute(sa.select(accounts.c.id).limit(1)).first() is not None
-    if home is not None and has_accounts:
+    if home is not None:
         bind.execute(sa.update(accounts).values(site_id=home))
+    # Every existing row of a table that gained a column has a new recorded state (0007's
+    # rule), whether or not the column was filled in.
+    changed = [
+        table
+        for table, _, _ in COLUMNS
+        if bind.execute(sa.text(f'SELECT 1 FROM "{table}" LIMIT 1')).first() is not None
+    ]
+    if changed:
         reflected = sa.MetaData()
-        reflected.reflect(bind, only=["user_account"])
+        reflected.reflect(bind, only=changed)
         session = Session(bind=bind)
         seal_all_rows(session, reflected.sorted_tables, REASON)
         session.flush()
