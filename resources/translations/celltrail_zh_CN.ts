@@ -2195,6 +2195,10 @@
         <translation>空闲多少分钟后锁定</translation>
     </message>
     <message>
+        <source>Workspace of the label station</source>
+        <translation>贴签工位所在操作空间</translation>
+    </message>
+    <message>
         <source>Printers (one URL per line)</source>
         <translation>打印机（每行一个地址）</translation>
     </message>

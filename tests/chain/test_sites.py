@@ -15,7 +15,6 @@ from tests.chain.conftest import Flow, add_site_config, ago
 from tests.conftest import PASSWORD, sign_in
 
 
-
 def _hospital_stock(core: Core, units: int = 2, hospital: str = "HOSP-B") -> list[str]:
     add_site_config(core)
     flow = Flow(core)
