@@ -201,6 +201,15 @@ def register_actor(session: Session, user: User, *, quality_decision: bool = Fal
     session.info[HELD_GUARD] = check_held
 
 
-def units_held_by(session: Session, site_id: int | None) -> list[int]:
+def units_held_by(session: Session, site_id: int | None) -> set[int]:
     """Ids of the units held at ``site_id`` (a hospital's lists show only these)."""
-    return list(session.scalars(select(ProductUnit.id).where(ProductUnit.site_id == site_id)))
+    return set(session.scalars(select(ProductUnit.id).where(ProductUnit.site_id == site_id)))
+
+
+def hospital_of(session: Session, user: User) -> int | None:
+    """The hospital (or collection site) ``user`` works at; None for the manufacturer's
+    staff, whose lists show every unit (its QA follows its product wherever it is)."""
+    kind = session.scalar(select(Site.kind).where(Site.id == user.site_id))
+    if user.site_id is None or kind is SiteKind.MANUFACTURER:
+        return None
+    return user.site_id

@@ -157,3 +157,18 @@ def test_a_hospital_destroys_its_damaged_unit_without_qa(any_core: Core) -> None
         destroy(actor="liu", witness="xu", **common)
     done = destroy(actor="liu", witness="hu", **common)
     assert done.reason == "damaged"
+
+
+@pytest.mark.req("R-CSV-11")
+def test_a_hospital_lists_only_the_units_it_holds(core: Core) -> None:
+    from datetime import timedelta
+
+    from models.entities.base import utcnow
+
+    units = _hospital_stock(core)
+    core.chain.recalls.initiate(actor="chen", password=PASSWORD, identifier=units[0], reason="x")
+    later = utcnow() + timedelta(minutes=1)
+    reads = core.disposal_reads
+    assert {u.code for u in reads.awaiting_destruction(later, "liu")} == {units[0]}
+    assert reads.awaiting_destruction(later, "ma") == ()  # HOSP-C holds none of them
+    assert {u.code for u in reads.awaiting_destruction(later, "chen")} == {units[0]}

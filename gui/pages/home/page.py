@@ -144,8 +144,11 @@ class HomePage(QWidget):
 
             run_op(parent=self, op=queue, on_success=self._show_queue)
 
+        viewer = self._ctx.username
+
         def awaiting(_p: Progress) -> tuple[AwaitingUnit, ...]:
-            return core.disposal_reads.awaiting_destruction(datetime.now(UTC))
+            # a hospital's staff see the units held at their hospital only
+            return core.disposal_reads.awaiting_destruction(datetime.now(UTC), viewer)
 
         run_op(parent=self, op=awaiting, on_success=self._show_awaiting)
         return operation
