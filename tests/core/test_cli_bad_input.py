@@ -157,6 +157,20 @@ KNOWN: dict[str, Callable[[Site], Baseline]] = {
         "--by": "admin",
         "--password-stdin": True,
     },
+    "user site": lambda _: {
+        "username": "liu",
+        "--site": "HOSP-C",
+        "--reason": "transfer",
+        "--by": "admin",
+        "--password-stdin": True,
+    },
+    "site add": lambda _: {
+        "code": "HOSP-NEW",
+        "--name": "New Hospital",
+        "--kind": "hospital",
+        "--by": "admin",
+        "--password-stdin": True,
+    },
     "din check": lambda _: {"text": "=A99902525010000"},
     "trace": lambda s: {"identifier": s.released},
     "label render": lambda s: {
