@@ -9,7 +9,7 @@ from sqlalchemy import select
 from models.core import Core, open_core
 from models.demo.chain import product_type
 from models.entities.database import Purpose
-from models.entities.parties import Site, SiteKind
+from models.entities.parties import SiteKind
 from models.entities.production import ProductCategory, ProductType
 from models.kernel.audit import AuditAction
 from models.kernel.db_purpose import FacilityCodeRefusedError
@@ -20,39 +20,53 @@ from models.validation.oq_context import OqContext
 from models.validation.steps import Observation, failed, judged, passed, refusal
 
 
-def _site_refused(core: Core, code: str, fin: str) -> bool:
+def _site_refused(core: Core, actor: str | None, code: str, fin: str) -> bool:
     try:
-        _add_site(core, code, SiteKind.MANUFACTURER, fin)
+        core.sites.add_site(
+            actor=actor,
+            code=code,
+            name=f"{code} (validation)",
+            kind=SiteKind.MANUFACTURER,
+            isbt_facility_code=fin,
+        )
     except FacilityCodeRefusedError:
         return True
     return False
 
 
-def _add_site(core: Core, code: str, kind: SiteKind, fin: str | None) -> None:
-    """Sites have no service of their own yet (as in the demo): added and audited here."""
-    with core.uow() as uow:
-        uow.session.add(
-            Site(code=code, name=f"{code} (validation)", kind=kind, isbt_facility_code=fin)
-        )
-        uow.session.flush()
-        uow.audit.record(
-            AuditAction.CREATE,
-            actor="admin",
-            subject_type="site",
-            subject_id=code,
-            new={"kind": kind.value, "isbt_facility_code": fin},
-            reason="validation",
-        )
-        uow.commit()
+def add_run_sites(core: Core) -> None:
+    """Our own site (with the test code), a collection site and a hospital, registered
+    through the site service before the first account, so every account is placed at one."""
+    from models.demo.build import add_sites
+
+    add_sites(
+        core,
+        [
+            (
+                oq.MANUFACTURER,
+                f"{oq.MANUFACTURER} (validation)",
+                SiteKind.MANUFACTURER,
+                oq.FACILITY,
+            ),
+            (
+                oq.COLLECTION_SITE,
+                f"{oq.COLLECTION_SITE} (validation)",
+                SiteKind.COLLECTION_SITE,
+                None,
+            ),
+            (oq.HOSPITAL, f"{oq.HOSPITAL} (validation)", SiteKind.HOSPITAL, None),
+        ],
+    )
 
 
 def real_code_refused(ctx: OqContext) -> Observation:
-    refused = _site_refused(ctx.core, "OQ-REAL", oq.REAL_FACILITY)
+    refused = _site_refused(ctx.core, "admin", "OQ-REAL", oq.REAL_FACILITY)
     return judged(refused, "validate.observed.fin_on_test", fin=oq.REAL_FACILITY)
 
 
 def test_code_refused_in_production(ctx: OqContext) -> Observation:
-    """A production database, made for this step beside the scratch one, refuses A9999."""
+    """A production database, made for this step beside the scratch one, refuses A9999 for
+    its first site (registered before any account, as a new site's first step)."""
     url = f"sqlite:///{ctx.folder / 'production-probe.db'}"
     core = open_core(
         url,
@@ -61,23 +75,18 @@ def test_code_refused_in_production(ctx: OqContext) -> Observation:
         passwords=oq.run_passwords(),
     )
     try:
-        from models.demo.build import add_staff
-
-        add_staff(core, {"admin": oq.STAFF["admin"]}, ctx.password)
-        refused = _site_refused(core, "OQ-PROD", oq.FACILITY)
+        refused = _site_refused(core, None, "OQ-PROD", oq.FACILITY)
     finally:
         core.close()
     return judged(refused, "validate.observed.fin_on_production", fin=oq.FACILITY)
 
 
 def configuration(ctx: OqContext) -> Observation:
-    """Sites (our own with the test code), the product, an LN2 position, the release
-    specification (written by QA, approved by the QA head) and the label templates (written
-    by the operator, approved by QA); an author approving their own template is refused."""
+    """The product, an LN2 position, the release specification (written by QA, approved by
+    the QA head) and the label templates (written by the operator, approved by QA); an author
+    approving their own template is refused. The sites were registered before the accounts
+    (add_run_sites)."""
     core = ctx.core
-    _add_site(core, oq.MANUFACTURER, SiteKind.MANUFACTURER, oq.FACILITY)
-    _add_site(core, oq.COLLECTION_SITE, SiteKind.COLLECTION_SITE, None)
-    _add_site(core, oq.HOSPITAL, SiteKind.HOSPITAL, None)
     with core.uow() as uow:
         uow.session.add(product_type(oq.PRODUCT, ProductCategory.MSC, thaw=60))
         uow.session.flush()

@@ -15,7 +15,7 @@ from models.core import Core, open_core
 from models.entities.database import Purpose
 from models.validation.environment import Environment, describe_environment
 from models.validation.iq_printers import StationSettings
-from models.validation.oq_context import STAFF, OqContext, run_password, run_passwords
+from models.validation.oq_context import HOSPITAL, STAFF, OqContext, run_password, run_passwords
 from models.validation.plan import IQ_STEPS, OQ_STEPS, IqContext
 from models.validation.scratch import require_scratch
 from models.validation.steps import StepResult, Verdict, codes_of, run_steps
@@ -76,11 +76,13 @@ def qualify(url: str | None, station: StationSettings) -> ValidationRun:
 
 def _run(core: Core, station: StationSettings, work: Path) -> ValidationRun:
     from models.demo.build import add_staff
+    from models.validation.oq_setup import add_run_sites
 
     environment = describe_environment(core.engine, core.workstation.name)
     results = run_steps(IQ_STEPS, IqContext(core.engine, station), chained=False)
     password = run_password()
-    add_staff(core, STAFF, password)
+    add_run_sites(core)
+    add_staff(core, STAFF, password, {"liu": HOSPITAL})  # the nurse works at the hospital
     context = OqContext(core, password, work)
     results += run_steps(OQ_STEPS, context, chained=True)
     return ValidationRun(environment, tuple(results))

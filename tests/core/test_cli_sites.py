@@ -28,7 +28,9 @@ def celltrail(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
 @pytest.mark.req("R-CSV-11")
 def test_sites_and_accounts_at_them_from_the_command_line(tmp_path: Path) -> None:
     db = str(tmp_path / "sites.db")
-    assert celltrail("init", "--db", db).returncode == 0
+    # A training database: its manufacturing site carries the ICCBBA test facility code A9990,
+    # which a production database (the default since 0009) refuses.
+    assert celltrail("init", "--purpose", "training", "--db", db).returncode == 0
     first = ("user", "add", "admin", "--name", "Admin", "--role", "admin", "--password-stdin")
     refused = celltrail(*first, "--db", db, stdin=f"{ADMIN_PW}\n")
     assert refused.returncode == 2 and "site add" in refused.stderr  # the site comes first

@@ -94,10 +94,10 @@ def test_a_test_code_forged_into_production_allocates_no_din(production: Core) -
 
 
 def add_site_config_without_fin(core: Core) -> None:
-    """The chain tests' sites and catalogue, with our own facility already set up."""
+    """The chain tests' sites and catalogue, with our own facility already set up (the
+    hospitals come with the accounts: tests/conftest.py SITES)."""
     with core.uow() as uow:
-        for code, kind in [("HOSP-A", SiteKind.COLLECTION_SITE), ("HOSP-B", SiteKind.HOSPITAL)]:
-            uow.session.add(Site(code=code, name=code, kind=kind))
+        uow.session.add(Site(code="HOSP-A", name="HOSP-A", kind=SiteKind.COLLECTION_SITE))
         uow.commit()
     from models.demo.chain import product_type
     from models.entities.production import ProductCategory

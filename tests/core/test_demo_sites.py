@@ -11,6 +11,7 @@ from sqlalchemy import select
 from models.core import open_core
 from models.demo.build import build_demo_site
 from models.demo.people import DEMO_NURSES, DEMO_STAFF
+from models.entities.database import Purpose
 from models.entities.parties import Site
 from models.entities.production import ProductUnit
 from models.identity.passwords import fast_passwords_for_tests
@@ -18,7 +19,11 @@ from models.identity.passwords import fast_passwords_for_tests
 
 @pytest.mark.req("R-CSV-11")
 def test_the_demo_has_two_kinds_of_site_with_staff_at_each(tmp_path: Path) -> None:
-    core = open_core(f"sqlite:///{tmp_path / 'demo.db'}", passwords=fast_passwords_for_tests())
+    core = open_core(
+        f"sqlite:///{tmp_path / 'demo.db'}",
+        passwords=fast_passwords_for_tests(),
+        purpose=Purpose.TRAINING,  # the demo is built only in a training database (0009)
+    )
     try:
         build_demo_site(core)
         sites = {s.code: s for s in core.sites.sites()}

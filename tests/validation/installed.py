@@ -16,9 +16,17 @@ ROOT = Path(__file__).resolve().parents[2]
 RUN_TIMEOUT_S = 300
 
 
-_NOT_SOURCE = shutil.ignore_patterns(
-    ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", "out", "demo"
+_NOT_SOURCE_ANYWHERE = shutil.ignore_patterns(
+    ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache"
 )
+_NOT_SOURCE_AT_TOP = {"out", "demo"}  # output folders of a checkout; models/demo is source
+
+
+def _not_source(folder: str, names: list[str]) -> set[str]:
+    ignored = set(_NOT_SOURCE_ANYWHERE(folder, names))
+    if Path(folder).resolve() == ROOT:
+        ignored |= _NOT_SOURCE_AT_TOP & set(names)
+    return ignored
 
 
 def install(target: Path) -> Path:
@@ -26,7 +34,7 @@ def install(target: Path) -> Path:
     checkout would be packed too), built in pip's isolated build environment, which needs
     setuptools from the index or pip's cache."""
     source = target.parent / "source"
-    shutil.copytree(ROOT, source, ignore=_NOT_SOURCE)
+    shutil.copytree(ROOT, source, ignore=_not_source)
     done = subprocess.run(
         [
             sys.executable,
