@@ -39,7 +39,7 @@ from models.identity.sites import require_held_by
 from models.kernel.audit import AuditAction
 from models.kernel.canonical import canonical_json
 from models.kernel.errors import DomainError, NotFoundError, ValidationError
-from models.kernel.record_version import claim, version_of
+from models.kernel.record_version import RecordChangedError, claim, version_of
 from models.kernel.unit_of_work import UnitOfWork, UowFactory
 
 E = TypeVar("E", bound=enum.StrEnum)
@@ -230,7 +230,11 @@ class DisposalService:
         with self._uow() as uow:
             session = uow.session
             unit = _find(session, unit_code, product_code_scan)
-            claim(uow, "product_unit", unit.id, expected_version, ident=unit_code)
+            try:
+                claim(uow, "product_unit", unit.id, expected_version, ident=unit_code)
+            except RecordChangedError:
+                _stale_elsewhere(uow, (actor, witness), unit, why, how)
+                raise
             # a second station destroying the same unit waits here, then sees it destroyed
             session.refresh(unit, with_for_update=True)
             facts = _Facts.of(session, unit)
@@ -345,6 +349,24 @@ def _find(session: Session, unit: str | int, product_code_scan: str | None) -> P
             raise NotFoundError(kind="product unit", ident=str(unit))
         return found
     return lookup.unit(session, unit, product_code_scan)
+
+
+def _stale_elsewhere(
+    uow: UnitOfWork,
+    people: tuple[str, str],
+    unit: ProductUnit,
+    why: DestructionReason,
+    how: DestructionMethod,
+) -> None:
+    """A stale screen at another site than the one holding ``unit`` is refused for the site
+    (as ``_check`` would refuse it), not told who changed the unit, where and when."""
+    actor, witness = people
+    try:
+        for name in people:
+            require_held_by(uow.session, get_user(uow.session, name), unit)
+    except DomainError as exc:
+        _refuse(uow, actor, lookup.unit_code(unit), why, how, witness, exc)
+        raise exc from None
 
 
 # (place, who) -> the roles allowed; the rule in words is destruction_rule.<place>_<who>

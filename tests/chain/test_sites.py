@@ -155,6 +155,8 @@ def test_a_hospital_destroys_its_damaged_unit_without_qa(any_core: Core) -> None
         destroy(actor="chen", witness="hu", **common)
     with pytest.raises(OtherSiteError):  # nor a witness from another hospital
         destroy(actor="liu", witness="xu", **common)
+    with pytest.raises(OtherSiteError):  # another hospital's stale screen: the site, not who
+        destroy(actor="ma", witness="xu", expected_version=0, **common)  # changed it last
     done = destroy(actor="liu", witness="hu", **common)
     assert done.reason == "damaged"
 
