@@ -108,9 +108,11 @@ def make_core(
     core = open_core(
         url, passwords=passwords, workstation=workstation, clock=clock, purpose=purpose
     )
-    # A production database refuses the test facility code: there the manufacturing site is
-    # registered without one (a test that needs a real code gives its own site one).
-    add_sites(core, SITES if purpose.is_test else [(c, n, k, None) for c, n, k, _ in SITES])
+    # A production database (asked for, or one that was created so) refuses the test facility
+    # code: there the manufacturing site is registered without one (a test that needs a real
+    # code gives its own site one).
+    test = core.purpose.is_test
+    add_sites(core, SITES if test else [(c, n, k, None) for c, n, k, _ in SITES])
     add_staff(core, STAFF, PASSWORD, STAFF_SITES)
     return core
 
