@@ -31,6 +31,7 @@ def new_batch(core: Core, workspace: str = "C-201/BSC-02") -> str:
 def batch_id(core: Core, number: str) -> int:
     with core.uow() as uow:
         from models.chain import lookup
+
         return lookup.batch(uow.session, number).id
 
 
