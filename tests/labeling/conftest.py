@@ -155,6 +155,24 @@ def template_row(core: Core, template_id: int) -> LabelTemplate:
     return detached(core, LabelTemplate, template_id)
 
 
+def bag_labels_requested(
+    core: Core, batch_number: str, count: int = 2, station: str = "L-104"
+) -> tuple[int, int]:
+    """Approved templates, a lot of ``count`` units and its LT-BAG labels requested by wang
+    at ``station`` (not printed): (job id, batch id)."""
+    templates = approve_defaults(core)
+    lot = make_lot(core, batch_number, count=count)
+    job_id = core.labeling.request_labels(
+        batch_id=lot.batch_id,
+        template_id=templates["LT-BAG"],
+        unit_ids=lot.unit_ids,
+        printer_address="memory://x",
+        station=station,
+        actor="wang",
+    )
+    return job_id, lot.batch_id
+
+
 def label_jobs(core: Core, count: int, batch_number: str) -> list[int]:
     """Approved templates and ``count`` two-unit lots, each with an LT-BAG print job requested
     (not printed) at station LS-<n>; ``batch_number`` is a format of ``n``."""

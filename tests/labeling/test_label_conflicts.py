@@ -21,7 +21,7 @@ from models.kernel.errors import InvalidTransitionError
 from models.kernel.record_version import RecordChangedError
 from tests.conftest import PASSWORD, make_core, sign_in
 from tests.fakes.printers import RecordingPrinter
-from tests.labeling.conftest import approve_defaults, make_lot
+from tests.labeling.conftest import bag_labels_requested
 from tests.labeling.flow import all_fields, datamatrix_of, labels_of
 
 
@@ -38,25 +38,10 @@ def _station(url: str, name: str, *people: str) -> Core:
     return sign_in(open_core(url, passwords=fast_passwords_for_tests(), workstation=name), *people)
 
 
-def _request(room: Core, batch_code: str, count: int) -> tuple[int, int]:
-    """Bag labels requested at the label room for a new lot: (job id, batch id)."""
-    templates = approve_defaults(room)
-    lot = make_lot(room, batch_code, count=count)
-    job_id = room.labeling.request_labels(
-        batch_id=lot.batch_id,
-        template_id=templates["LT-BAG"],
-        unit_ids=lot.unit_ids,
-        printer_address="memory://x",
-        station="L-104",
-        actor="wang",
-    )
-    return job_id, lot.batch_id
-
-
 @pytest.fixture
 def site(db_url: str) -> Iterator[Site]:
     room = make_core(db_url, workstation="L-104")
-    job_id, batch_id = _request(room, "B-RACE-0001", 1)
+    job_id, batch_id = bag_labels_requested(room, "B-RACE-0001", 1)
     room.labeling.print_job(job_id=job_id, printer=RecordingPrinter(), actor="wang")
     [label] = labels_of(room, job_id)
     first, second = _station(db_url, "L-105", "zhao"), _station(db_url, "L-106", "chen")
@@ -178,7 +163,7 @@ def _job_open_at_two_stations(
     """A print job requested at the label room (L-104) and listed at ``other_station``:
     (room, other, job id, the job as the other station's screen read it)."""
     room = make_core(db_url, workstation="L-104")
-    job_id, batch_id = _request(room, batch_code, count)
+    job_id, batch_id = bag_labels_requested(room, batch_code, count)
     other = _station(db_url, other_station, "wang")
     [job] = other.label_station_reads.batch_labels(batch_id).jobs
     return room, other, job_id, job
