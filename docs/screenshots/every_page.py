@@ -181,29 +181,11 @@ def _bedside(page: QWidget, site: DemoSite) -> None:
 
 def _print_two_labels(core: Core, site: DemoSite, folder: Path) -> tuple[str, ...]:
     """Two unlabelled bags of the released batch printed (awaiting their check)."""
-    from sqlalchemy import select
-
-    from models.chain import lookup
-    from models.entities.labeling import LabelTemplate
-    from printing.registry import open_printer
+    from models.demo.labels import print_bag_labels
 
     folder.mkdir()
     address = f"file://{folder}?format=zpl&dpi=203"
-    with core.uow() as uow:
-        batch = lookup.batch(uow.session, site.msc_batch).id
-        units = [lookup.unit(uow.session, code).id for code in site.msc_units[4:6]]
-        template = uow.session.scalars(
-            select(LabelTemplate.id).where(LabelTemplate.code == "LT-BAG")
-        ).all()[-1]
-    job = core.labeling.request_labels(
-        batch_id=batch,
-        template_id=template,
-        unit_ids=units,
-        printer_address=address,
-        station="LBL-01",
-        actor="wang",
-    )
-    core.labeling.print_job(job_id=job, printer=open_printer(address), actor="wang")
+    print_bag_labels(core, site.msc_batch, site.msc_units[4:6], address, station="LBL-01")
     return (address,)
 
 

@@ -94,35 +94,18 @@ def _red_share(image: Image.Image) -> float:
 def _print_labels(database: Path, folder: Path) -> str:
     """Two labels printed for UNLABELLED by wang through the core's services, to a file
     printer (what the label station's Print does); returns the printer's address."""
-    from sqlalchemy import select
-
-    from models.chain import lookup
     from models.core import open_core
+    from models.demo.labels import print_bag_labels
     from models.demo.site import demo_site
-    from models.entities.labeling import LabelTemplate
-    from printing.registry import open_printer
 
     folder.mkdir()
     address = f"file://{folder}?format=zpl&dpi=203"
     core = open_core(f"sqlite:///{database}", workstation="LBL-01")
     try:
         core.accounts.authenticate("wang", DEMO_PASSWORD, purpose="label station")
-        with core.uow() as uow:
-            batch = lookup.batch(uow.session, demo_site(core).msc_batch).id
-            units = [lookup.unit(uow.session, code).id for code in UNLABELLED]
-            template = uow.session.scalars(
-                select(LabelTemplate.id).where(LabelTemplate.code == "LT-BAG")
-            ).all()[-1]
-        job = core.labeling.request_labels(
-            batch_id=batch,
-            template_id=template,
-            unit_ids=units,
-            printer_address=address,
-            station="LBL-01",
-            actor="wang",
-        )
-        outcome = core.labeling.print_job(job_id=job, printer=open_printer(address), actor="wang")
-        assert len(outcome.printed_label_ids) == 2, outcome
+        batch = demo_site(core).msc_batch
+        printed = print_bag_labels(core, batch, UNLABELLED, address, station="LBL-01")
+        assert len(printed) == 2, printed
     finally:
         core.close()
     return address
