@@ -44,6 +44,7 @@ from gui.pages.trace.page import TracePage  # noqa: E402
 from gui.station import StationConfig  # noqa: E402
 from models.core import Core, open_core  # noqa: E402
 from models.demo.build import DEMO_PASSWORD, build_demo_site  # noqa: E402
+from models.entities.database import Purpose  # noqa: E402
 from models.demo.site import DemoSite, demo_site  # noqa: E402
 from tests.gui.fit_check import (  # noqa: E402
     fit_problems,
@@ -69,7 +70,9 @@ def main() -> int:
     LANGUAGE.switch("en")
     problems: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
-        core = open_core(f"sqlite:///{Path(tmp) / 'demo.db'}", workstation="SHOTS")
+        core = open_core(
+            f"sqlite:///{Path(tmp) / 'demo.db'}", workstation="SHOTS", purpose=Purpose.TRAINING
+        )
         build_demo_site(core)
         site = demo_site(core)
         printer = _print_two_labels(core, site, Path(tmp) / "labels")
