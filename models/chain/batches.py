@@ -28,6 +28,7 @@ from models.chain.genealogy_sql import (
 )
 from models.chain.identifiers import Identifiers
 from models.chain.storage import place_unit
+from models.chain.unit_containers import require_unit_container
 from models.entities.accounts import Role
 from models.entities.parties import Donor, DonorType, Eligibility, Site, SiteKind
 from models.entities.production import (
@@ -190,6 +191,7 @@ class BatchService:
         """Fill ``count`` units, each with a fresh DIN; the batch goes to QUARANTINE."""
         if not 1 <= count <= 500:
             raise ValidationError(field="count", reason="between 1 and 500 units per fill")
+        require_unit_container(container_type)
         with self._uow() as uow:
             require_actor(uow.session, actor, MAKERS, "fill units")
             batch = _open_batch(lookup.batch(uow.session, batch_number), "filled")

@@ -162,6 +162,7 @@ MESSAGES: dict[str, str] = {
     # --- vocabulary: container types (container.<type>, models/labeling/layout.py CONTAINER_TYPES)
     "container.cryobag": "cryobag",
     "container.cryovial": "cryovial",
+    "container.syringe": "syringe",
     "container.shipper": "shipper",
     "container.sample_tube": "sample tube",
     "container.info_sheet": "information sheet",
@@ -583,6 +584,10 @@ MESSAGES: dict[str, str] = {
     "donor_ineligible": "Donor {donor} is {eligibility}; {action} is refused (R-DON).",
     "collection_not_accepted": (
         "Collection {collection} was not accepted at receipt ({state}); no batch may use it."
+    ),
+    "unit_container_unknown": (
+        "“{container}” is not a container a product unit is filled into: use a cryobag, "
+        "a cryovial or a syringe (R-LBL-07: the label is sized for the container)."
     ),
     "batch_single_source": (
         "A batch must come from one donor's single collection (R-BAT-01); "

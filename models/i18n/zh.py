@@ -162,6 +162,7 @@ MESSAGES: dict[str, str] = {
     # --- vocabulary: container types (container.<type>, models/labeling/layout.py CONTAINER_TYPES)
     "container.cryobag": "冻存袋",
     "container.cryovial": "冻存管",
+    "container.syringe": "注射器",
     "container.shipper": "运输箱",
     "container.sample_tube": "样品管",
     "container.info_sheet": "信息单",
@@ -553,6 +554,10 @@ MESSAGES: dict[str, str] = {
     "sequence_exhausted": "标识序列 {name}（{scope}）已用尽（上限 {limit}）；编号不得重复使用。",
     "donor_ineligible": "供者 {donor} 状态为 {eligibility}，拒绝{action}（R-DON）。",
     "collection_not_accepted": "采集 {collection} 接收未合格（{state}），不得用于建批。",
+    "unit_container_unknown": (
+        "“{container}”不是产品单元的灌装容器：请使用冻存袋、冻存管或注射器"
+        "（R-LBL-07：标签尺寸须与容器相符）。"
+    ),
     "batch_single_source": (
         "一批只能来自单一供者的同一次采集（R-BAT-01）；现有 {count} 个{what}。多来源请使用合批。"
     ),
