@@ -44,8 +44,8 @@ from gui.pages.trace.page import TracePage  # noqa: E402
 from gui.station import StationConfig  # noqa: E402
 from models.core import Core, open_core  # noqa: E402
 from models.demo.build import DEMO_PASSWORD, build_demo_site  # noqa: E402
-from models.entities.database import Purpose  # noqa: E402
 from models.demo.site import DemoSite, demo_site  # noqa: E402
+from models.entities.database import Purpose  # noqa: E402
 from tests.gui.fit_check import (  # noqa: E402
     fit_problems,
     sideways_tables,
