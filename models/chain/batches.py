@@ -29,6 +29,7 @@ from models.chain.genealogy_sql import (
 from models.chain.identifiers import Identifiers
 from models.chain.storage import place_unit
 from models.chain.unit_containers import require_unit_container
+from models.consent.checks import require_consent, use_of
 from models.entities.accounts import Role
 from models.entities.parties import Donor, DonorType, Eligibility, Site, SiteKind
 from models.entities.production import (
@@ -95,6 +96,7 @@ class BatchService:
                 raise IneligibleDonorError(
                     donor=donor.code, eligibility="ineligible", action="batch creation"
                 )
+            require_consent(uow.session, donor, use_of(donor), "batch_start", uow.clock())
             product = lookup.product_type(uow.session, product_code)
             batch = Batch(
                 number=self._ids.batch_number(uow, product.category.value),

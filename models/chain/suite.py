@@ -17,6 +17,8 @@ from models.chain.recall import RecallService
 from models.chain.shipments import ShipmentService
 from models.chain.storage import StorageService
 from models.chain.trace import TraceService
+from models.consent.records import ConsentService
+from models.consent.requests import PreparationRequestService
 from models.identity.signatures import SignatureService
 from models.kernel.unit_of_work import UowFactory
 
@@ -34,6 +36,8 @@ class ChainServices:
     trace: TraceService
     recalls: RecallService
     disposal: DisposalService
+    consents: ConsentService
+    requests: PreparationRequestService
 
 
 def build_chain_services(
@@ -56,4 +60,6 @@ def build_chain_services(
         trace=TraceService(engine),
         recalls=RecallService(uow, signatures),
         disposal=DisposalService(uow, signatures),
+        consents=ConsentService(uow, signatures),
+        requests=PreparationRequestService(uow),
     )

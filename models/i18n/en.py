@@ -1273,7 +1273,7 @@ MESSAGES.update(
         ),
         "requirements.fault.bad_ref": "{requirement}: enforced_in {ref} is not PATH or PATH:Symbol",
         "requirements.problem.untested": (
-            "{requirement} is implemented but no test carries @pytest.mark.req(\"{requirement}\")"
+            '{requirement} is implemented but no test carries @pytest.mark.req("{requirement}")'
         ),
         "requirements.problem.unknown_marker": (
             "{test}: @pytest.mark.req names {requirement}, which the registry does not hold"
@@ -2224,3 +2224,54 @@ MESSAGES.update(
     }
 )
 MESSAGES.update({"db_purpose.banner_short": "TEST"})
+# --- consent and preparation requests (models/consent)
+MESSAGES.update(
+    {
+        "consent.missing": (
+            "Donor {donor} has no consent on record; {action} is refused (R-DON-11)."
+        ),
+        "consent.not_covered": (
+            "The consent of donor {donor} (form {version}) does not cover {scope}; "
+            "{action} is refused (R-DON-11)."
+        ),
+        "consent.withdrawn": (
+            "Donor {donor} withdrew consent on {date}; {action} is refused (R-DON-11)."
+        ),
+        "consent.on_hold": (
+            "The material of donor {donor} is on hold until re-consent ({trigger}); "
+            "{action} is refused (R-DON-12)."
+        ),
+        "consent.superseded": "Consent {consent} has been superseded by a newer version.",
+        "request.missing": (
+            "Collection {collection} has no preparation request; it cannot be received (R-RCV-01)."
+        ),
+        "request.incomplete": "The preparation request lacks {field} (R-RCV-01).",
+        "consent_action.receipt": "receipt",
+        "consent_action.batch_start": "batch start",
+        "consent_action.sample_storage": "storing a retained sample",
+        "consent_action.sample_use": "using a retained sample",
+        "consent_action.archive_export": "archive export",
+        "consent_action.request": "a preparation request",
+        "consent_action.withdrawal": "withdrawal",
+        "consent_scope.donation": "donation",
+        "consent_scope.treatment": "treatment",
+        "consent_scope.biosample_storage": "biosample storage",
+        "consent_scope.development_use": "use in development",
+        "consent_scope.sharing": "data sharing",
+        "consent_scope.destruction": "destruction",
+        "consent_scope.follow_up": "long-term follow-up",
+        "consent_trigger.protocol_change": "the protocol changed",
+        "consent_trigger.scope_change": "the scope changed",
+        "consent_trigger.use_beyond_scope": "use beyond the consented scope",
+        "consent_trigger.legal_capacity": "the donor has reached legal capacity",
+        "request_field.code": "its number",
+        "request_field.donor_basics": "the donor's basic information",
+        "request_field.clinical_information": "the clinical information",
+        "request_field.screening_reference": "the screening results",
+        "request_field.treatment_plan": "the treatment plan",
+        "request_field.patient_initials": "the patient's initials",
+        "request_field.enrolment_no": "the enrolment number",
+        "chain_action.Withdrawing_consent": "Withdrawing consent",
+        "chain_action.Requiring_re-consent": "Requiring re-consent",
+    }
+)

@@ -1102,7 +1102,7 @@ MESSAGES.update(
         "requirements.fault.misplaced": "{requirement}：{field} 不属于状态为 {status} 的需求",
         "requirements.fault.bad_ref": "{requirement}：enforced_in {ref} 不是 PATH 或 PATH:Symbol",
         "requirements.problem.untested": (
-            "{requirement} 已实现，但没有测试带有 @pytest.mark.req(\"{requirement}\")"
+            '{requirement} 已实现，但没有测试带有 @pytest.mark.req("{requirement}")'
         ),
         "requirements.problem.unknown_marker": (
             "{test}：@pytest.mark.req 指向 {requirement}，登记册中没有该需求"
@@ -1904,3 +1904,47 @@ MESSAGES.update(
     }
 )
 MESSAGES.update({"db_purpose.banner_short": "测试"})
+# --- 知情同意与制备申请（models/consent）
+MESSAGES.update(
+    {
+        "consent.missing": "供者 {donor} 无知情同意记录，拒绝{action}（R-DON-11）。",
+        "consent.not_covered": (
+            "供者 {donor} 的知情同意（版本 {version}）不包括{scope}，拒绝{action}（R-DON-11）。"
+        ),
+        "consent.withdrawn": "供者 {donor} 已于 {date} 撤回知情同意，拒绝{action}（R-DON-11）。",
+        "consent.on_hold": (
+            "供者 {donor} 的材料在重新知情同意前处于暂停状态（{trigger}），"
+            "拒绝{action}（R-DON-12）。"
+        ),
+        "consent.superseded": "知情同意 {consent} 已被新版本取代。",
+        "request.missing": "采集 {collection} 没有制备申请单，不能接收（R-RCV-01）。",
+        "request.incomplete": "制备申请单缺少{field}（R-RCV-01）。",
+        "consent_action.receipt": "接收",
+        "consent_action.batch_start": "批次开始",
+        "consent_action.sample_storage": "保存留样",
+        "consent_action.sample_use": "使用留样",
+        "consent_action.archive_export": "归档导出",
+        "consent_action.request": "制备申请",
+        "consent_action.withdrawal": "撤回",
+        "consent_scope.donation": "捐献",
+        "consent_scope.treatment": "治疗",
+        "consent_scope.biosample_storage": "生物样本保存",
+        "consent_scope.development_use": "研发使用",
+        "consent_scope.sharing": "数据共享",
+        "consent_scope.destruction": "销毁",
+        "consent_scope.follow_up": "长期随访",
+        "consent_trigger.protocol_change": "方案已变更",
+        "consent_trigger.scope_change": "范围已变更",
+        "consent_trigger.use_beyond_scope": "超出同意范围的使用",
+        "consent_trigger.legal_capacity": "供者已具备完全民事行为能力",
+        "request_field.code": "编号",
+        "request_field.donor_basics": "供者基本信息",
+        "request_field.clinical_information": "临床信息",
+        "request_field.screening_reference": "筛查结果",
+        "request_field.treatment_plan": "治疗方案",
+        "request_field.patient_initials": "患者姓名缩写",
+        "request_field.enrolment_no": "入组编号",
+        "chain_action.Withdrawing_consent": "撤回知情同意",
+        "chain_action.Requiring_re-consent": "要求重新知情同意",
+    }
+)
