@@ -9,12 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.chain import lookup
+from models.chain.genealogy_sql import batch_sources
 from models.consent.checks import require_consent
 from models.consent.errors import RequestIncompleteError, RequestMissingError
 from models.consent.scope import ConsentScope
 from models.entities.accounts import Role
 from models.entities.consent import PreparationRequest
-from models.entities.production import Collection
+from models.entities.production import Batch, Collection
 from models.identity.accounts import require_actor
 from models.kernel.audit import AuditAction
 from models.kernel.errors import ValidationError
@@ -50,6 +51,27 @@ def request_for(session: Session, collection_id: int) -> PreparationRequest | No
     return session.scalar(
         select(PreparationRequest).where(PreparationRequest.collection_id == collection_id)
     )
+
+
+def batch_requests(session: Session, batch: Batch) -> list[str]:
+    """The request codes of every collection a batch is made of (through pools); empty when
+    any of them has none, so the release package cannot count it as proved."""
+    ids = batch_sources(session, [batch.id])
+    collections = set(
+        session.scalars(
+            select(Batch.collection_id).where(Batch.id.in_(ids), Batch.collection_id.is_not(None))
+        )
+    )
+    found = dict(
+        session.execute(
+            select(PreparationRequest.collection_id, PreparationRequest.code).where(
+                PreparationRequest.collection_id.in_(collections)
+            )
+        ).tuples()
+    )
+    if not collections or set(found) != collections:
+        return []
+    return sorted(found.values())
 
 
 def require_request(session: Session, collection: Collection) -> PreparationRequest:

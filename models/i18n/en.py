@@ -848,6 +848,9 @@ MESSAGES: dict[str, str] = {
     "blocker.steps_unverified": (
         "{count} process step(s) of batch {batch} await a second person's verification"
     ),
+    "blocker.no_preparation_request": (
+        "Batch {batch} has no preparation request on record for its collection (R-RCV-01)"
+    ),
     "blocker.use_normal_release": "every test passes; use normal release",
     "blocker.batch_decided": "batch is {status}",
     # --- quality: release package (models/quality/package.py)

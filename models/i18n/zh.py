@@ -759,6 +759,7 @@ MESSAGES: dict[str, str] = {
     "blocker.test_not_passed": "检测未通过：{test}",
     "blocker.open_deviation": "偏差 {deviation} 尚未关闭",
     "blocker.steps_unverified": "批次 {batch} 有 {count} 个工序步骤尚待第二人复核",
+    "blocker.no_preparation_request": "批次 {batch} 的采集没有制备申请单记录（R-RCV-01）",
     "blocker.use_normal_release": "所有检测均合格，请使用常规放行",
     "blocker.batch_decided": "批次已为{status}状态",
     # --- quality: release package (models/quality/package.py)
