@@ -62,13 +62,12 @@ def batch_requests(session: Session, batch: Batch) -> list[str]:
             select(Batch.collection_id).where(Batch.id.in_(ids), Batch.collection_id.is_not(None))
         )
     )
-    found = dict(
-        session.execute(
-            select(PreparationRequest.collection_id, PreparationRequest.code).where(
-                PreparationRequest.collection_id.in_(collections)
-            )
-        ).tuples()
+    rows = session.execute(
+        select(PreparationRequest.collection_id, PreparationRequest.code).where(
+            PreparationRequest.collection_id.in_(collections)
+        )
     )
+    found = {collection_id: code for collection_id, code in rows}
     if not collections or set(found) != collections:
         return []
     return sorted(found.values())

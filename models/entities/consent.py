@@ -6,11 +6,16 @@ The consent versions themselves are ``parties.Consent``; these tables record wha
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.entities.base import Base
+
+if TYPE_CHECKING:
+    from models.entities.parties import Consent
+    from models.entities.production import Collection
 
 
 class ConsentHold(Base):
@@ -61,3 +66,5 @@ class PreparationRequest(Base):
     enrolment_no: Mapped[str | None] = mapped_column(String(40))
     recorded_by: Mapped[str] = mapped_column(String(64))
     recorded_at: Mapped[datetime]
+    collection: Mapped[Collection] = relationship()
+    consent: Mapped[Consent] = relationship()

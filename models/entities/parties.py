@@ -99,6 +99,7 @@ class Consent(Base):
     supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("consent.id"), unique=True)
     withdrawn_by: Mapped[str | None] = mapped_column(String(64))
     withdrawal_reason: Mapped[str | None] = mapped_column(String(500))
+    donor: Mapped[Donor] = relationship()
 
 
 class ScreeningOutcome(enum.StrEnum):
