@@ -51,9 +51,9 @@ from models.archive.format import (
     to_jsonl,
 )
 from models.archive.output import check_destination, new_file
+from models.chain.consent_checks import require_consent, source_donors
+from models.chain.consent_scope import ConsentScope
 from models.chain.lookup import unit_code
-from models.consent.checks import require_consent, source_donors
-from models.consent.scope import ConsentScope
 from models.entities.accounts import Role, Signature
 from models.entities.audit import AuditEntry
 from models.entities.base import utcnow

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.chain import lookup
+from models.chain.consent_checks import require_consent, use_of
 from models.chain.errors import (
     CollectionNotAcceptedError,
     IneligibleDonorError,
@@ -29,7 +30,6 @@ from models.chain.genealogy_sql import (
 from models.chain.identifiers import Identifiers
 from models.chain.storage import place_unit
 from models.chain.unit_containers import require_unit_container
-from models.consent.checks import require_consent, use_of
 from models.entities.accounts import Role
 from models.entities.parties import Donor, DonorType, Eligibility, Site, SiteKind
 from models.entities.production import (

@@ -9,10 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.chain import lookup
+from models.chain.consent_checks import require_consent, use_of
 from models.chain.errors import IneligibleDonorError
 from models.chain.identifiers import Identifiers
-from models.consent.checks import require_consent, use_of
-from models.consent.requests import require_request
+from models.chain.prep_requests import require_request
 from models.entities.accounts import Role
 from models.entities.parties import DonorType, Eligibility
 from models.entities.production import Collection

@@ -8,17 +8,17 @@ from sqlalchemy import Engine
 
 from models.chain.batches import BatchService, WorkspaceRules
 from models.chain.collections import CollectionService
+from models.chain.consent_records import ConsentService
 from models.chain.disposal import DisposalService
 from models.chain.donors import DonorService
 from models.chain.genealogy import GenealogyService
 from models.chain.hospital import HospitalService
 from models.chain.identifiers import BatchNumberFormat, Identifiers
+from models.chain.prep_requests import PreparationRequestService
 from models.chain.recall import RecallService
 from models.chain.shipments import ShipmentService
 from models.chain.storage import StorageService
 from models.chain.trace import TraceService
-from models.consent.records import ConsentService
-from models.consent.requests import PreparationRequestService
 from models.identity.signatures import SignatureService
 from models.kernel.unit_of_work import UowFactory
 

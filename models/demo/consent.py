@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from models.consent.records import ConsentInput
-from models.consent.requests import RequestInput
-from models.consent.scope import ConsentScope, SignerKind
+from models.chain.consent_records import ConsentInput
+from models.chain.consent_scope import ConsentScope, SignerKind
+from models.chain.prep_requests import RequestInput
 from models.core import Core
 
 DEMO_FORM = "ICF-2026-01"

@@ -1,7 +1,7 @@
 """What follows from consent: re-consent holds, withdrawal lists and preparation requests.
 
 The consent versions themselves are ``parties.Consent``; these tables record what the rules in
-``models/consent`` decided (R-DON-11, R-DON-12, R-RCV-01)."""
+``models/chain/consent_*`` decided (R-DON-11, R-DON-12, R-RCV-01)."""
 
 from __future__ import annotations
 

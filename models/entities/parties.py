@@ -80,7 +80,7 @@ class DonorIdentity(Base):
 class Consent(Base):
     """One signed version of a donor's (or patient's) informed consent (R-DON-11, R-PRV-04).
 
-    ``scope`` holds the covered uses as sorted words (models/consent/scope.py). A new version
+    ``scope`` holds the covered uses as sorted words (models/chain/consent_scope.py). A new version
     names the one it supersedes; a version is never edited, only superseded or withdrawn."""
 
     __tablename__ = "consent"

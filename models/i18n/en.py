@@ -75,6 +75,9 @@ MESSAGES: dict[str, str] = {
     "record_kind.QC_result": "QC result",
     "record_kind.material_lot": "material lot",
     "record_kind.retained_sample": "retained sample",
+    "record_kind.consent_hold": "re-consent hold",
+    "record_kind.consent_withdrawal_item": "item held at withdrawal",
+    "record_kind.preparation_request": "preparation request",
     # --- vocabulary: chain actions in refusals (chain_action.<action>, spaces as _), infection
     "chain_action.collection": "collection",
     "chain_action.batch_creation": "batch creation",
@@ -455,6 +458,27 @@ MESSAGES: dict[str, str] = {
     "record_field.voided_reason": "reason for voiding",
     "record_field.weight_kg": "weight (kg)",
     "record_field.withdrawn_at": "withdrawn at",
+    "record_field.cleared_at": "cleared at",
+    "record_field.cleared_by_consent_id": "cleared by consent",
+    "record_field.clinical_information": "clinical information",
+    "record_field.consent_id": "consent",
+    "record_field.detail": "detail",
+    "record_field.donor_basics": "donor basics",
+    "record_field.fate": "fate",
+    "record_field.patient_initials": "patient initials",
+    "record_field.protocol": "protocol",
+    "record_field.raised_at": "raised at",
+    "record_field.raised_by": "raised by",
+    "record_field.recorded_at": "recorded at",
+    "record_field.screening_reference": "screening results",
+    "record_field.signer_kind": "signer",
+    "record_field.signer_name": "signer's name",
+    "record_field.supersedes_id": "supersedes",
+    "record_field.treatment_plan": "treatment plan",
+    "record_field.trigger": "re-consent trigger",
+    "record_field.variant": "form variant",
+    "record_field.withdrawal_reason": "reason for withdrawal",
+    "record_field.withdrawn_by": "withdrawn by",
     "record_field.workspace_id": "workspace",
     "record_field.approval_signature": "approval signature",
     # --- kernel: refusals every area shares (models/kernel/errors.py)
@@ -2227,7 +2251,7 @@ MESSAGES.update(
     }
 )
 MESSAGES.update({"db_purpose.banner_short": "TEST"})
-# --- consent and preparation requests (models/consent)
+# --- consent and preparation requests (models/chain/consent_*, prep_requests)
 MESSAGES.update(
     {
         "consent.missing": (

@@ -75,6 +75,9 @@ MESSAGES: dict[str, str] = {
     "record_kind.QC_result": "QC 结果",
     "record_kind.material_lot": "物料批",
     "record_kind.retained_sample": "留样",
+    "record_kind.consent_hold": "重新知情同意暂停",
+    "record_kind.consent_withdrawal_item": "撤回时暂停的物品",
+    "record_kind.preparation_request": "制备申请单",
     # --- vocabulary: chain actions in refusals (chain_action.<action>, spaces as _), infection
     "chain_action.collection": "采集",
     "chain_action.batch_creation": "建批",
@@ -455,6 +458,27 @@ MESSAGES: dict[str, str] = {
     "record_field.voided_reason": "作废原因",
     "record_field.weight_kg": "体重（kg）",
     "record_field.withdrawn_at": "撤回时间",
+    "record_field.cleared_at": "解除时间",
+    "record_field.cleared_by_consent_id": "由知情同意解除",
+    "record_field.clinical_information": "临床信息",
+    "record_field.consent_id": "知情同意",
+    "record_field.detail": "详情",
+    "record_field.donor_basics": "供者基本信息",
+    "record_field.fate": "处置结果",
+    "record_field.patient_initials": "患者姓名缩写",
+    "record_field.protocol": "方案",
+    "record_field.raised_at": "提出时间",
+    "record_field.raised_by": "提出人",
+    "record_field.recorded_at": "记录时间",
+    "record_field.screening_reference": "筛查结果",
+    "record_field.signer_kind": "签署人类型",
+    "record_field.signer_name": "签署人姓名",
+    "record_field.supersedes_id": "取代的版本",
+    "record_field.treatment_plan": "治疗方案",
+    "record_field.trigger": "重新知情同意原因",
+    "record_field.variant": "申请单类型",
+    "record_field.withdrawal_reason": "撤回原因",
+    "record_field.withdrawn_by": "撤回人",
     "record_field.workspace_id": "操作空间",
     "record_field.approval_signature": "批准签名",
     # --- kernel: refusals every area shares (models/kernel/errors.py)
@@ -1905,7 +1929,7 @@ MESSAGES.update(
     }
 )
 MESSAGES.update({"db_purpose.banner_short": "测试"})
-# --- 知情同意与制备申请（models/consent）
+# --- 知情同意与制备申请（models/chain/consent_*、prep_requests）
 MESSAGES.update(
     {
         "consent.missing": "供者 {donor} 无知情同意记录，拒绝{action}（R-DON-11）。",

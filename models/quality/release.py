@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from models.chain.prep_requests import batch_requests
 from models.chain.storage import place_unit
-from models.consent.requests import batch_requests
 from models.entities.accounts import Role, SignatureMeaning
 from models.entities.logistics import StorageLocation
 from models.entities.production import (

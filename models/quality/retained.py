@@ -14,8 +14,8 @@ from datetime import datetime
 from sqlalchemy import func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from models.consent.checks import require_consent, source_donors
-from models.consent.scope import ConsentScope
+from models.chain.consent_checks import require_consent, source_donors
+from models.chain.consent_scope import ConsentScope
 from models.entities.accounts import SignatureMeaning
 from models.entities.base import UtcDateTime
 from models.entities.logistics import Administration

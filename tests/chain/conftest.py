@@ -11,9 +11,9 @@ from datetime import datetime, timedelta
 import pytest
 
 from models.chain.collections import ReceiptResult
-from models.consent.records import ConsentInput
-from models.consent.requests import RequestInput
-from models.consent.scope import ConsentScope, SignerKind
+from models.chain.consent_records import ConsentInput
+from models.chain.consent_scope import ConsentScope, SignerKind
+from models.chain.prep_requests import RequestInput
 from models.core import Core
 from models.demo.chain import product_type
 from models.entities.base import utcnow

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from models.consent.errors import (
+from models.chain.consent_errors import (
     ConsentHoldError,
     ConsentMissingError,
     ConsentNotCoveredError,
@@ -15,9 +15,9 @@ from models.consent.errors import (
     RequestIncompleteError,
     RequestMissingError,
 )
-from models.consent.records import ConsentInput
-from models.consent.requests import RequestInput
-from models.consent.scope import ConsentScope, SignerKind, Trigger
+from models.chain.consent_records import ConsentInput
+from models.chain.consent_scope import ConsentScope, SignerKind, Trigger
+from models.chain.prep_requests import RequestInput
 from models.core import Core
 from models.entities.parties import Donor, DonorIdentity
 from models.entities.production import ProductUnit

@@ -111,6 +111,7 @@ def step(core: Core, batch: str, name: str = "Seeding") -> int:
 
 def batch_id(core: Core, number: str) -> int:
     from models.chain import lookup
+
     with core.uow() as uow:
         return lookup.batch(uow.session, number).id
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from models.consent.scope import ConsentScope, scope_text
+from models.chain.consent_scope import ConsentScope, scope_text
 from models.core import Core
 from models.demo.chain import product_type
 from models.entities.consent import PreparationRequest

@@ -8,14 +8,14 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.chain.genealogy_sql import donors_of_batches
-from models.consent.errors import (
+from models.chain.consent_errors import (
     ConsentHoldError,
     ConsentMissingError,
     ConsentNotCoveredError,
     ConsentWithdrawnError,
 )
-from models.consent.scope import LEGAL_AGE, ConsentScope, SignerKind, Trigger, parse_scope
+from models.chain.consent_scope import LEGAL_AGE, ConsentScope, SignerKind, Trigger, parse_scope
+from models.chain.genealogy_sql import donors_of_batches
 from models.entities.consent import ConsentHold
 from models.entities.parties import Consent, Donor, DonorIdentity, DonorType
 from models.entities.production import Batch

@@ -9,10 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.chain import lookup
+from models.chain.consent_checks import require_consent
+from models.chain.consent_errors import RequestIncompleteError, RequestMissingError
+from models.chain.consent_scope import ConsentScope
 from models.chain.genealogy_sql import batch_sources
-from models.consent.checks import require_consent
-from models.consent.errors import RequestIncompleteError, RequestMissingError
-from models.consent.scope import ConsentScope
 from models.entities.accounts import Role
 from models.entities.consent import PreparationRequest
 from models.entities.production import Batch, Collection

@@ -10,9 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.chain import lookup
+from models.chain.consent_scope import Fate
 from models.chain.recall import affected_units
 from models.chain.trace_nodes import _locations
-from models.consent.scope import Fate
 from models.entities.consent import WithdrawalItem
 from models.entities.materials import RetainedSample, RetainedSampleStatus
 from models.entities.parties import Donor

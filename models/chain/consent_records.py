@@ -10,11 +10,11 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from models.chain import lookup
+from models.chain.consent_checks import _adult_on, current_consent, open_holds
+from models.chain.consent_errors import ConsentMissingError, ConsentWithdrawnError
+from models.chain.consent_scope import ConsentScope, SignerKind, Trigger, scope_text
+from models.chain.consent_withdrawal import HeldItem, hold_material
 from models.chain.errors import ReasonRequiredError
-from models.consent.checks import _adult_on, current_consent, open_holds
-from models.consent.errors import ConsentMissingError, ConsentWithdrawnError
-from models.consent.scope import ConsentScope, SignerKind, Trigger, scope_text
-from models.consent.withdrawal import HeldItem, hold_material
 from models.entities.accounts import Role, SignatureMeaning
 from models.entities.consent import ConsentHold
 from models.entities.parties import Consent, DonorIdentity
