@@ -17,6 +17,9 @@ from sqlalchemy import select
 
 from models.archive.export import FORMAT, ArchiveError, BatchNotClosedError, export_batch_archive
 from models.archive.verify import verify_archive
+from models.chain.consent_errors import ConsentNotCoveredError
+from models.chain.consent_records import ConsentInput
+from models.chain.consent_scope import ConsentScope, SignerKind
 from models.cli.app import run
 from models.core import Core
 from models.entities.audit import AuditEntry
@@ -159,6 +162,27 @@ def test_an_open_batch_is_refused(flow: Flow, tmp_path: Path) -> None:
     with pytest.raises(BatchNotClosedError) as err:
         export_batch_archive(flow.core, batch_number=batch, destination=target, actor="chen")
     assert "in_stock" in str(err.value) and err.value.message("zh").startswith("批次")
+    assert not target.exists()
+
+
+@pytest.mark.req("R-PRV-04")
+def test_a_donor_who_did_not_agree_to_sharing_keeps_the_records_in(
+    flow: Flow, tmp_path: Path
+) -> None:
+    batch, _ = _closed_batch(flow)
+    narrower = ConsentInput(
+        "D-1",
+        "ICF-2.0",
+        ago(0.1),
+        SignerKind.DONOR,
+        "D",
+        set(ConsentScope) - {ConsentScope.SHARING},
+    )
+    flow.core.chain.consents.record(actor="wang", password=PASSWORD, data=narrower)
+    target = tmp_path / "x.zip"
+    with pytest.raises(ConsentNotCoveredError) as refused:
+        export_batch_archive(flow.core, batch_number=batch, destination=target, actor="chen")
+    assert refused.value.params["scope"] == "sharing" and "数据共享" in refused.value.message("zh")
     assert not target.exists()
 
 
