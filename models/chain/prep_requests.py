@@ -47,6 +47,12 @@ def _missing(data: RequestInput) -> list[str]:
     return [name for name in needed if not str(values[name] or "").strip()]
 
 
+def require_complete(data: RequestInput) -> None:
+    missing = _missing(data)
+    if missing:
+        raise RequestIncompleteError(field=missing[0])
+
+
 def request_for(session: Session, collection_id: int) -> PreparationRequest | None:
     return session.scalar(
         select(PreparationRequest).where(PreparationRequest.collection_id == collection_id)
@@ -85,9 +91,7 @@ class PreparationRequestService:
         self._uow = uow_factory
 
     def add(self, *, actor: str, data: RequestInput) -> int:
-        missing = _missing(data)
-        if missing:
-            raise RequestIncompleteError(field=missing[0])
+        require_complete(data)
         with self._uow() as uow:
             require_actor(uow.session, actor, ENTRY_ROLES, "enter preparation requests")
             coll = lookup.collection(uow.session, data.collection_code)
@@ -122,6 +126,11 @@ class PreparationRequestService:
             uow.commit()
             return request.id
 
+    def require_collection(self, code: str) -> None:
+        """NotFoundError unless the collection exists (checked before asking for a password)."""
+        with self._uow() as uow:
+            lookup.collection(uow.session, code)
+
     def show(self, code: str) -> dict[str, object]:
         with self._uow() as uow:
             request = uow.session.scalar(
@@ -133,7 +142,7 @@ class PreparationRequestService:
             return {
                 "code": request.code,
                 "collection": coll.code if coll else "",
-                "consent": request.consent_id,
+                "consent_id": request.consent_id,
                 "variant": request.variant,
                 "donor_basics": request.donor_basics,
                 "clinical_information": request.clinical_information,
