@@ -167,7 +167,9 @@ def _chosen(combo: QComboBox) -> str:
 def _multi(spec: Field) -> QWidget:
     listing = QListWidget()
     for choice in spec.choices:
-        item = QListWidgetItem(choice)
+        # shown as the catalogue's word when ``vocabulary`` names one; the stored value is read
+        item = QListWidgetItem(word(spec.vocabulary, choice) if spec.vocabulary else choice)
+        item.setData(Qt.ItemDataRole.UserRole, choice)
         item.setCheckState(Qt.CheckState.Unchecked)
         listing.addItem(item)
     listing.setMinimumHeight(140)
@@ -210,7 +212,8 @@ def _make_input(spec: Field) -> QWidget:
 
 def _checked(widget: QListWidget) -> list[str]:
     items = (widget.item(i) for i in range(widget.count()))
-    return [item.text() for item in items if item.checkState() == Qt.CheckState.Checked]
+    checked = (item for item in items if item.checkState() == Qt.CheckState.Checked)
+    return [str(item.data(Qt.ItemDataRole.UserRole) or item.text()) for item in checked]
 
 
 def _value(widget: QWidget, spec: Field) -> Any:
