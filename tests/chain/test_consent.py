@@ -23,6 +23,7 @@ from models.entities.parties import Donor, DonorIdentity
 from models.entities.production import ProductUnit
 from models.kernel.errors import AuthenticationError, ValidationError
 from models.quality.retained import SampleInput
+from models.quality.retained_use import SampleUse
 from tests.chain.conftest import Flow, add_request, add_site_config, ago, give_consent
 from tests.conftest import PASSWORD
 
@@ -182,3 +183,46 @@ def test_consent_and_withdrawal_on_both_databases(any_core: Core) -> None:
     assert [i.code for i in items] == units
     with pytest.raises(ConsentWithdrawnError):
         flow.c.batches.create_batch(actor="wang", collections="CL-C8", product_code="S1389")
+
+
+@pytest.mark.req("R-DON-12")
+def test_development_use_beyond_consent_holds_the_donor_until_re_consent(flow: Flow) -> None:
+    flow.eligible_donor("DN-C9")
+    give_consent(flow.core, "DN-C9", ALL_BUT - {ConsentScope.DEVELOPMENT_USE})
+    flow.accepted_collection("DN-C9", "CL-C9")
+    flow.filled_batch("CL-C9", 1)
+    with flow.core.uow() as uow:
+        batch_id = uow.session.query(ProductUnit.batch_id).limit(1).scalar()
+    sample = SampleInput(batch_id or 0, "RS-C9", "cells", 3, "T-03")
+    sample_id = flow.core.quality.retained.register(actor="wang", data=sample)
+    use = flow.core.quality.sample_use
+    with pytest.raises(ConsentNotCoveredError):
+        use.use(
+            actor="chen",
+            sample_id=sample_id,
+            quantity=1,
+            purpose=SampleUse.DEVELOPMENT,
+            note="assay development",
+        )
+    assert flow.c.consents.show("DN-C9").holds == ("use_beyond_scope",)
+    # an investigation uses the sample for the reason the law keeps it: no consent asked
+    left = use.use(
+        actor="chen",
+        sample_id=sample_id,
+        quantity=1,
+        purpose=SampleUse.INVESTIGATION,
+        note="OOS sterility",
+    )
+    assert left == 2
+    data = ConsentInput("DN-C9", "ICF-2", ago(0.1), SignerKind.DONOR, "D9", ALL_BUT)
+    flow.c.consents.record(actor="wang", password=PASSWORD, data=data)
+    assert (
+        use.use(
+            actor="chen",
+            sample_id=sample_id,
+            quantity=1,
+            purpose=SampleUse.DEVELOPMENT,
+            note="assay development",
+        )
+        == 1
+    )
