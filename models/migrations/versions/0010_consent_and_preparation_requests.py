@@ -123,7 +123,8 @@ def upgrade() -> None:
     reflected = sa.MetaData()
     reflected.reflect(bind, only=["consent"])
     session = Session(bind=bind)
-    if seal_all_rows(session, reflected.sorted_tables, REASON):
+    # only consent itself: reflection also brings the tables it refers to (donor)
+    if seal_all_rows(session, [reflected.tables["consent"]], REASON):
         session.flush()
 
 
