@@ -43,9 +43,8 @@ def test_units_of_a_voided_batch_move_only_to_a_non_conforming_location(flow: Fl
 
     batch, units = flow.released_batch("DN-VS", 1)
     flow.c.genealogy.void(actor="chen", kind="batch", identifier=batch, reason="wrong donor")
-    flow.c.storage.add_location(
-        actor="wang", code="NC-01", name="Non-conforming shelf", non_conforming=True
-    )
+    flow.c.storage.add_location(actor="wang", code="NC-01", name="Non-conforming shelf",
+                                non_conforming=True)
     flow.c.storage.add_location(actor="wang", code="T-09", name="Ordinary tank")
     with pytest.raises(UnitNotUsableError, match="voided"):
         flow.c.storage.store(actor="wang", unit_code=units[0], location_code="T-09")

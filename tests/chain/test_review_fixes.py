@@ -20,14 +20,12 @@ POS = ScreeningOutcome.POSITIVE
 
 def _batch_status(flow: Flow, number: str) -> BatchStatus:
     from models.chain import lookup
-
     with flow.core.uow() as uow:
         return lookup.batch(uow.session, number).status
 
 
 def _unit_status(flow: Flow, code: str) -> QualityStatus:
     from models.chain import lookup
-
     with flow.core.uow() as uow:
         return lookup.unit(uow.session, code).quality_status
 

@@ -124,22 +124,14 @@ def test_only_admin_assigns_badges_and_each_badge_is_unique(core: Core) -> None:
     with pytest.raises(ValidationError):
         core.accounts.set_badge(actor="admin", username="zhao", badge_code="B-1")
     with core.uow() as uow:
-        assert (
-            uow.session.scalars(select(User.username).where(User.badge_code == "B-1")).one()
+        assert uow.session.scalars(select(User.username).where(User.badge_code == "B-1")).one() \
             == "wang"
-        )
 
 
 @pytest.mark.req("R-CSV-18")
 def test_exports_are_audited_with_who_what_and_how_many(core: Core) -> None:
-    core.reports.record_export(
-        actor="sun",
-        kind="audit_extract",
-        subject="all",
-        rows=12,
-        file_name="audit.csv",
-        file_format="csv",
-    )
+    core.reports.record_export(actor="sun", kind="audit_extract", subject="all", rows=12,
+                               file_name="audit.csv", file_format="csv")
     with core.uow() as uow:
         entry = uow.session.scalars(select(AuditEntry).where(AuditEntry.action == "export")).one()
         assert entry.actor == "sun" and '"rows":12' in (entry.new_value or "")

@@ -28,10 +28,8 @@ def _both(core: Core) -> tuple[int | None, int | None]:
     parallel = verify_chain_parallel(_url(core), workers=3, threshold=0)
     assert parallel.intact == sequential.intact
     assert parallel.entries_checked == sequential.entries_checked
-    return (
-        sequential.first_break.seq if sequential.first_break else None,
-        parallel.first_break.seq if parallel.first_break else None,
-    )
+    return (sequential.first_break.seq if sequential.first_break else None,
+            parallel.first_break.seq if parallel.first_break else None)
 
 
 def test_intact_chain_is_intact_in_parallel(core: Core) -> None:
@@ -91,9 +89,8 @@ def test_verification_while_workstations_keep_writing_is_not_a_false_alarm(
     try:
         pages: list[int] = []
         with any_core.uow().reading() as uow:
-            sequential = verify_chain(
-                uow.session, batch=2, progress=lambda d, _t: (pages.append(d), time.sleep(0.02))
-            )
+            sequential = verify_chain(uow.session, batch=2, progress=lambda d, _t: (
+                pages.append(d), time.sleep(0.02)))
         parallel = verify_chain_parallel(_url(any_core), workers=2, threshold=0)
     finally:
         stop.set()

@@ -17,13 +17,8 @@ from tests.core.factories import make_batch
 
 
 def _content(core: Core) -> None:
-    step = core.steps.record_step(
-        batch_id=make_batch(core),
-        name="P0",
-        data={"pieces": 40},
-        username="wang",
-        password=PASSWORD,
-    )
+    step = core.steps.record_step(batch_id=make_batch(core), name="P0", data={"pieces": 40},
+                                  username="wang", password=PASSWORD)
     core.steps.verify_step(step_id=step, username="zhao", password=PASSWORD)
 
 
@@ -39,10 +34,8 @@ def test_round_trip_keeps_every_row_and_the_chain(core: Core, tmp_path: Path, db
     assert restored.audit_last_hash == manifest.audit_last_hash
     with target.connect() as conn:
         assert conn.execute(text("select count(*) from signature")).scalar() == 2
-        assert (
-            conn.execute(text("select count(*) from audit_entry")).scalar()
-            == manifest.audit_last_seq
-        )
+        assert conn.execute(text("select count(*) from audit_entry")).scalar() == \
+            manifest.audit_last_seq
     target.dispose()
 
 
@@ -72,10 +65,8 @@ def test_backup_refuses_a_broken_audit_chain(core: Core, tmp_path: Path) -> None
 @pytest.mark.req("R-CSV-19")
 def test_restore_refuses_a_tampered_archive(core: Core, tmp_path: Path) -> None:
     create_backup(core.engine, tmp_path / "site.zip")
-    with (
-        zipfile.ZipFile(tmp_path / "site.zip") as src,
-        zipfile.ZipFile(tmp_path / "evil.zip", "w") as dst,
-    ):
+    with zipfile.ZipFile(tmp_path / "site.zip") as src, \
+            zipfile.ZipFile(tmp_path / "evil.zip", "w") as dst:
         for item in src.infolist():
             data = src.read(item)
             if item.filename == "tables/user_account.jsonl":
@@ -109,9 +100,8 @@ def test_text_with_unicode_line_separators_survives_a_round_trip(
     """JSON lines keep non-ASCII raw, so U+2028/U+2029/U+0085 stay inside a row: the
     restore must split rows on newline only, never on every Unicode line break."""
     odd = "pieces\u2028line\u2029para\x85next\x1cfs"
-    step = core.steps.record_step(
-        batch_id=make_batch(core), name=odd, data={"note": odd}, username="wang", password=PASSWORD
-    )
+    step = core.steps.record_step(batch_id=make_batch(core), name=odd, data={"note": odd},
+                                  username="wang", password=PASSWORD)
     create_backup(core.engine, tmp_path / "site.zip")
     target = make_engine(f"sqlite:///{tmp_path / 'restored.db'}")
     restore_backup(tmp_path / "site.zip", target)

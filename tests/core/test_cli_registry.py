@@ -35,11 +35,7 @@ print("LOADED", heavy, code, file=sys.stderr)
 def test_din_check_imports_no_database_layer_and_no_qt() -> None:
     result = subprocess.run(
         [sys.executable, "-c", PROBE.format(main=str(ROOT / "main.py"))],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=ROOT,
-        check=False,
+        capture_output=True, text=True, timeout=60, cwd=ROOT, check=False,
     )
     assert json.loads(result.stdout)["valid"] is True
     assert "LOADED [] 0" in result.stderr, result.stderr
@@ -48,19 +44,8 @@ def test_din_check_imports_no_database_layer_and_no_qt() -> None:
 def test_every_command_is_declared_once_and_main_knows_its_first_word() -> None:
     names = [e.name for e in registry.entries()]
     assert len(names) == len(set(names))
-    assert {
-        "init",
-        "demo",
-        "audit",
-        "user",
-        "din",
-        "trace",
-        "label",
-        "backup",
-        "restore",
-        "archive",
-        "qc",
-    } <= set(names)
+    assert {"init", "demo", "audit", "user", "din", "trace", "label", "backup", "restore",
+            "archive", "qc"} <= set(names)
     assert registry.first_words() == set(names) | {"-h", "--help"}
 
 
@@ -107,11 +92,7 @@ def test_a_database_error_in_a_fresh_process_is_a_refusal_not_a_traceback(tmp_pa
     garbage.write_bytes(b"this is not a database file " * 100)
     result = subprocess.run(
         [sys.executable, str(ROOT / "main.py"), "trace", "X", "--db", str(garbage)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=ROOT,
-        check=False,
+        capture_output=True, text=True, timeout=60, cwd=ROOT, check=False,
         env={"PATH": "/usr/bin:/bin", "CELLTRAIL_LANG": "en"},
     )
     assert result.returncode == 2, result.stderr

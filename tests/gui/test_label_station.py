@@ -300,9 +300,8 @@ def test_a_vial_is_previewed_with_the_template_its_container_takes(
     page.units.setCurrentRow(0)
     qtbot.waitUntil(lambda: page.template_combo.currentText().startswith("LT-VIAL "), timeout=5000)
     qtbot.waitUntil(
-        lambda: (
-            page.preview.image is not None and page.preview.image.width() == mm_to_dots(50, 203)
-        ),
+        lambda: page.preview.image is not None
+        and page.preview.image.width() == mm_to_dots(50, 203),
         timeout=5000,
     )
     assert "LT-VIAL" in page.status.text()

@@ -60,10 +60,8 @@ def test_a_fast_password_unlocks_the_lock_screen_and_leaves_no_trace(
     harness.type(demo_badge("li"), 5)  # another user's badge: refused, in full
     harness.key("Return")
     harness._wait(
-        lambda: (
-            ("login_failed", "unlock: another user's badge")
-            in audit_actions(database, "chen", before)
-        ),
+        lambda: ("login_failed", "unlock: another user's badge")
+        in audit_actions(database, "chen", before),
         10,
         "refusal not recorded",
     )

@@ -349,7 +349,6 @@ def test_a_row_the_core_refuses_mid_import_rolls_back_every_row(
     """The parser and the core agree, so force the core to refuse the 6th row: the five
     before it, their signatures and audit entries must all be gone."""
     from models.quality import qc as quality_qc
-
     real, calls = quality_qc.evaluate, []
 
     def refuse_sixth(*args: object, **kwargs: object) -> object:

@@ -49,11 +49,8 @@ def test_four_processes_filling_units_get_unique_gapless_dins(
     before = audit_count(db_url)
     go, signal = go_file(tmp_path)
     procs = [
-        workers(
-            "fill",
-            db_url,
-            {"station": f"ws-{w}", "batches": plan[w], "count": UNITS_EACH, **signal},
-        )
+        workers("fill", db_url, {"station": f"ws-{w}", "batches": plan[w],
+                                 "count": UNITS_EACH, **signal})
         for w in range(WORKERS)
     ]
     go.touch()
@@ -97,9 +94,8 @@ def test_two_processes_releasing_one_batch_release_it_once(
     before = audit_count(db_url)
     go, signal = go_file(tmp_path)
     procs = [
-        workers(
-            "release", db_url, {"station": f"qa-{u}", "batch_id": batch_id, "user": u, **signal}
-        )
+        workers("release", db_url, {"station": f"qa-{u}", "batch_id": batch_id,
+                                    "user": u, **signal})
         for u in ("chen", "li")
     ]
     go.touch()
@@ -112,7 +108,9 @@ def test_two_processes_releasing_one_batch_release_it_once(
     core = make_core_no_staff(db_url)
     with core.uow() as uow:
         records = list(
-            uow.session.scalars(select(ReleaseRecord.id).where(ReleaseRecord.batch_id == batch_id))
+            uow.session.scalars(
+                select(ReleaseRecord.id).where(ReleaseRecord.batch_id == batch_id)
+            )
         )
         batch = uow.session.get(Batch, batch_id)
         assert batch is not None and batch.status is BatchStatus.RELEASED
@@ -136,11 +134,8 @@ def test_concurrent_prints_and_verifications_keep_the_chain(
     go, signal = go_file(tmp_path)
     with FakeZebraPrinter(lifetime=60) as zebra:
         procs = [
-            workers(
-                "label",
-                db_url,
-                {"station": f"LS-{n}", "job_id": job, "printer": zebra.url, **signal},
-            )
+            workers("label", db_url, {"station": f"LS-{n}", "job_id": job,
+                                      "printer": zebra.url, **signal})
             for n, job in enumerate(jobs)
         ]
         go.touch()

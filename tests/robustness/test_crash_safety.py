@@ -68,9 +68,7 @@ def test_sigkill_while_signing_loses_nothing_and_leaves_no_unsigned_step(
             assert signature is not None and signature.subject_id == str(step.id)
             assert signature_matches(signature, step_content(step))
             created = uow.session.scalar(
-                select(func.count())
-                .select_from(AuditEntry)
-                .where(
+                select(func.count()).select_from(AuditEntry).where(
                     AuditEntry.subject_type == "process_step",
                     AuditEntry.subject_id == str(step.id),
                     AuditEntry.action == AuditAction.CREATE.value,
@@ -90,7 +88,9 @@ def _job_status(url: str, job_id: int) -> PrintJobStatus:
     engine = make_engine(url)
     try:
         with engine.connect() as conn:
-            value = conn.execute(select(PrintJob.status).where(PrintJob.id == job_id)).scalar_one()
+            value = conn.execute(
+                select(PrintJob.status).where(PrintJob.id == job_id)
+            ).scalar_one()
             return PrintJobStatus(value)
     finally:
         engine.dispose()
@@ -104,20 +104,16 @@ def test_sigkill_mid_send_is_reconciled_on_restart(db_url: str, workers) -> None
     # a printer that takes the connection and never answers: the worker is stuck mid-send
     with FakeZebraPrinter(behaviour="silent", lifetime=30) as zebra:
         url = f"tcp://127.0.0.1:{zebra.port}?timeout=60"
-        worker = workers(
-            "print_loop", db_url, {"station": "LS-0", "job_ids": [job_id], "printer": url}
-        )
-        wait_until(
-            lambda: _job_status(db_url, job_id) is PrintJobStatus.PRINTING,
-            what="the job to be claimed",
-        )
+        worker = workers("print_loop", db_url, {"station": "LS-0", "job_ids": [job_id],
+                                                "printer": url})
+        wait_until(lambda: _job_status(db_url, job_id) is PrintJobStatus.PRINTING,
+                   what="the job to be claimed")
         worker.kill()
 
     core = _reopen(db_url)
     with core.uow() as uow:
-        labels = list(
-            uow.session.scalars(select(PrintedLabel).where(PrintedLabel.print_job_id == job_id))
-        )
+        labels = list(uow.session.scalars(select(PrintedLabel).where(
+            PrintedLabel.print_job_id == job_id)))
         assert {label.state for label in labels} == {LabelState.SENDING}
         assert all(hashlib.sha256(x.payload).hexdigest() == x.payload_sha256 for x in labels)
     assert core.labeling.reconcile_interrupted_jobs(actor="admin") == [job_id]
@@ -126,11 +122,8 @@ def test_sigkill_mid_send_is_reconciled_on_restart(db_url: str, workers) -> None
         job = uow.session.get(PrintJob, job_id)
         assert job is not None and job.status is PrintJobStatus.FAILED
         assert failure_words(job.failure, "en") == render("label.interrupted", "en")
-        states = set(
-            uow.session.scalars(
-                select(PrintedLabel.state).where(PrintedLabel.print_job_id == job_id)
-            )
-        )
+        states = set(uow.session.scalars(select(PrintedLabel.state).where(
+            PrintedLabel.print_job_id == job_id)))
         assert states == {LabelState.VOIDED}
     core.close()
     report = chain_report(db_url)
@@ -144,9 +137,8 @@ def test_sigkill_at_a_random_point_of_a_print_run(db_url: str, workers) -> None:
     core.close()
     delay = RNG.uniform(0.0, 0.6)
     with FakeZebraPrinter(lifetime=30) as zebra:
-        worker = workers(
-            "print_loop", db_url, {"station": "LS", "job_ids": jobs, "printer": zebra.url}
-        )
+        worker = workers("print_loop", db_url, {"station": "LS", "job_ids": jobs,
+                                                "printer": zebra.url})
         assert worker.proc.stdout is not None
         assert worker.proc.stdout.readline().startswith("job")
         time.sleep(delay)
@@ -222,9 +214,8 @@ def test_sigkill_mid_restore_leaves_the_target_empty_and_retry_works(
     core = make_core(db_url)
     batch = make_batch(core)
     for n in range(5):
-        core.steps.record_step(
-            batch_id=batch, name=f"P{n}", data={"n": n}, username="wang", password=PASSWORD
-        )
+        core.steps.record_step(batch_id=batch, name=f"P{n}", data={"n": n},
+                               username="wang", password=PASSWORD)
     archive = tmp_path / "site.zip"
     manifest = create_backup(core.engine, archive)
     core.close()

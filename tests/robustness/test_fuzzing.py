@@ -133,13 +133,8 @@ def test_describe_din_check_never_raises(value: str) -> None:
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("backup-source")
     core = make_core(f"sqlite:///{folder / 'source.db'}")
-    core.steps.record_step(
-        batch_id=make_batch(core),
-        name="P0",
-        data={"pieces": 40},
-        username="wang",
-        password=PASSWORD,
-    )
+    core.steps.record_step(batch_id=make_batch(core), name="P0", data={"pieces": 40},
+                           username="wang", password=PASSWORD)
     path = folder / "site.zip"
     create_backup(core.engine, path)
     core.close()
@@ -157,21 +152,16 @@ class Target:
     def _fresh(self) -> Engine:
         self.n += 1
         from models.kernel import schema
-
         engine = make_engine(f"sqlite:///{self.folder / f'target-{self.n}.db'}")
         schema.upgrade(engine)
         return engine
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
-            tables = [
-                r[0]
-                for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))
-            ]
-            return {
-                t: int(conn.execute(text(f'SELECT count(*) FROM "{t}"')).scalar() or 0)
-                for t in tables
-            }
+            tables = [r[0] for r in conn.execute(text(
+                "SELECT name FROM sqlite_master WHERE type='table'"))]
+            return {t: int(conn.execute(text(f'SELECT count(*) FROM "{t}"')).scalar() or 0)
+                    for t in tables}
 
     def replace(self) -> None:
         self.engine.dispose()
@@ -216,9 +206,8 @@ JSON_SCALARS = st.one_of(
 )
 JSON_VALUES = st.recursive(
     JSON_SCALARS,
-    lambda inner: (
-        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
-    ),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner,
+                                                                 max_size=4),
     max_leaves=12,
 )
 
@@ -275,59 +264,13 @@ def test_restore_of_a_missing_file_or_a_directory_is_refused(
 # --- Command line -----------------------------------------------------------------------
 
 WORDS = [
-    "init",
-    "audit",
-    "verify",
-    "user",
-    "add",
-    "din",
-    "check",
-    "backup",
-    "restore",
-    "label",
-    "render",
-    "print",
-    "trace",
-    "--json",
-    "--name",
-    "--role",
-    "--by",
-    "--password-stdin",
-    "--template",
-    "--format",
-    "--dpi",
-    "-o",
-    "--output",
-    "--batch",
-    "--din",
-    "--job",
-    "--printer",
-    "--station",
-    "--user",
-    "admin",
-    "qa",
-    "operator",
-    "LT-BAG",
-    "pdf",
-    "zpl",
-    "300",
-    "-1",
-    "0",
-    "99999999999999999999",
-    "=A99981812345600",
-    "A9990250000011",
-    "B-TEST-0001",
-    "DN-B-TEST-0001",
-    "file:///nonexistent-dir",
-    "nope://x",
-    "out.pdf",
-    "site.zip",
-    "-h",
-    "--help",
-    "",
-    " ",
-    "é中",
-    "\x00",
+    "init", "audit", "verify", "user", "add", "din", "check", "backup", "restore", "label",
+    "render", "print", "trace", "--json", "--name", "--role", "--by", "--password-stdin",
+    "--template", "--format", "--dpi", "-o", "--output", "--batch", "--din", "--job",
+    "--printer", "--station", "--user", "admin", "qa", "operator", "LT-BAG", "pdf", "zpl",
+    "300", "-1", "0", "99999999999999999999", "=A99981812345600", "A9990250000011",
+    "B-TEST-0001", "DN-B-TEST-0001", "file:///nonexistent-dir", "nope://x", "out.pdf",
+    "site.zip", "-h", "--help", "", " ", "é中", "\x00",
 ]
 TOKENS = st.one_of(
     st.sampled_from(WORDS),
@@ -354,11 +297,8 @@ def cli_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     tail=st.lists(TOKENS, max_size=6),
 )
 def test_cli_answers_fuzzed_arguments_with_an_exit_code_never_a_traceback(
-    cli_db: str,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    head: list[str],
-    tail: list[str],
+    cli_db: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    head: list[str], tail: list[str]
 ) -> None:
     argv = [*head, *[t for t in tail if t != "--" and not t.startswith("--db")], "--db", cli_db]
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
@@ -375,22 +315,8 @@ def test_cli_answers_fuzzed_arguments_with_an_exit_code_never_a_traceback(
 
 # --- Label layouts ----------------------------------------------------------------------
 
-ELEMENT_KEYS = [
-    "kind",
-    "field",
-    "symbol",
-    "x_mm",
-    "y_mm",
-    "w_mm",
-    "h_mm",
-    "size_pt",
-    "caption",
-    "caption_en",
-    "caption_zh",
-    "font",
-    "text",
-    "data",
-]
+ELEMENT_KEYS = ["kind", "field", "symbol", "x_mm", "y_mm", "w_mm", "h_mm", "size_pt",
+                "caption", "caption_en", "caption_zh", "font", "text", "data"]
 
 
 @st.composite
@@ -414,7 +340,8 @@ def mutated_layouts(draw: st.DrawFn) -> tuple[str, bool, str]:
 
 LAYOUT_INPUT = st.one_of(
     mutated_layouts(),
-    st.tuples(st.sampled_from(sorted(MANDATORY)), st.booleans(), JSON_VALUES.map(json.dumps)),
+    st.tuples(st.sampled_from(sorted(MANDATORY)), st.booleans(),
+              JSON_VALUES.map(json.dumps)),
     st.tuples(st.text(max_size=10), st.booleans(), st.text(max_size=40)),
 )
 
@@ -441,9 +368,8 @@ def qc_env(core: Core) -> tuple[Env, int]:
     return env, make_qc_batch(core, product, "B-QC-FUZZ")
 
 
-NUMBERS = st.one_of(
-    st.none(), st.floats(allow_nan=True, allow_infinity=True), st.integers(-(10**30), 10**30)
-)
+NUMBERS = st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True),
+                    st.integers(-10**30, 10**30))
 
 
 @settings(FUZZ, max_examples=30)
@@ -488,13 +414,7 @@ def test_qc_import_of_malformed_rows_is_refused_row_by_row(
 @pytest.mark.req("R-CSV-22")
 def test_qc_results_at_naive_times_are_refused(qc_env: tuple[Env, int]) -> None:
     env, batch_id = qc_env
-    row = QcInput(
-        batch_id=batch_id,
-        test="viability",
-        value_text="93",
-        value_num=93.0,
-        unit="%",
-        resulted_at=datetime(2025, 1, 1),
-    )  # noqa: DTZ001 - the bad input
+    row = QcInput(batch_id=batch_id, test="viability", value_text="93", value_num=93.0,
+                  unit="%", resulted_at=datetime(2025, 1, 1))  # noqa: DTZ001 - the bad input
     with pytest.raises(ValidationError, match="time zone"):
         env.q.qc.import_results([row], username="wang", password=PASSWORD)
