@@ -1300,7 +1300,7 @@ MESSAGES.update(
         ),
         "requirements.fault.bad_ref": "{requirement}: enforced_in {ref} is not PATH or PATH:Symbol",
         "requirements.problem.untested": (
-            '{requirement} is implemented but no test carries @pytest.mark.req("{requirement}")'
+            "{requirement} is implemented but no test carries @pytest.mark.req(\"{requirement}\")"
         ),
         "requirements.problem.unknown_marker": (
             "{test}: @pytest.mark.req names {requirement}, which the registry does not hold"

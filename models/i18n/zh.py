@@ -1127,7 +1127,7 @@ MESSAGES.update(
         "requirements.fault.misplaced": "{requirement}：{field} 不属于状态为 {status} 的需求",
         "requirements.fault.bad_ref": "{requirement}：enforced_in {ref} 不是 PATH 或 PATH:Symbol",
         "requirements.problem.untested": (
-            '{requirement} 已实现，但没有测试带有 @pytest.mark.req("{requirement}")'
+            "{requirement} 已实现，但没有测试带有 @pytest.mark.req(\"{requirement}\")"
         ),
         "requirements.problem.unknown_marker": (
             "{test}：@pytest.mark.req 指向 {requirement}，登记册中没有该需求"

@@ -9,7 +9,7 @@ received (R-RCV-01). Existing consent rows (none were ever written by CellTrail)
 again in the audit trail because their columns changed.
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from models.kernel.record_state import seal_all_rows
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
