@@ -33,8 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.context import AppContext
 from gui.i18n import to_qdatetime, word
 from gui.operations import error_text, run_op
+from gui.stale_watch import StaleWatch
+from models.kernel.record_version import RecordChangedError
 
 Values = dict[str, Any]
 
@@ -71,6 +74,7 @@ class FormDialog(QDialog):
         self.setObjectName(name)
         self.setWindowTitle(title)
         self._action, self._guard = action, guard
+        self.watch: StaleWatch | None = None  # the record acted on, if it has a version
         self.summary = QLabel(summary, wordWrap=True, objectName="formSummary")
         self.inputs: dict[str, QWidget] = {}
         self._fields = list(fields)
@@ -101,8 +105,31 @@ class FormDialog(QDialog):
     def values(self) -> Values:
         return {spec.key: _value(self.inputs[spec.key], spec) for spec in self._fields}
 
+    def watch_record(
+        self,
+        ctx: AppContext,
+        table: str,
+        record_id: int,
+        version: int | None,
+        ident: object | None = None,
+    ) -> StaleWatch:
+        """The action is on this record as read at ``version``: if another station changes
+        it while the form is open, the form says who, where and when and cannot be submitted
+        (the service refuses it anyway: record_version.claim)."""
+        self.watch = StaleWatch(ctx, table, record_id, self, ident)
+        self.watch.guard(self.submit_button, self._show_warning)
+        if version is not None:
+            self.watch.read_at(version, verify=True)
+        return self.watch
+
+    @property
+    def outdated(self) -> bool:
+        return self.watch is not None and self.watch.outdated
+
     def _check(self) -> None:
         problem = self._guard(self.values()) if self._guard else None
+        if self.outdated:
+            return  # the record changed underneath: that warning stays, nothing is enabled
         if problem:
             self.show_error(problem)
         else:
@@ -110,26 +137,42 @@ class FormDialog(QDialog):
         self.submit_button.setEnabled(not problem)
 
     def submit(self) -> None:
+        if self.outdated:
+            return
         values = self.values()
         for spec in self._fields:
             widget = self.inputs[spec.key]
             if spec.kind == "password" and isinstance(widget, QLineEdit):
                 widget.clear()  # a signature is typed afresh for every attempt
         self.submit_button.setEnabled(False)
+        if self.watch is not None:
+            self.watch.pause()  # this form's own commit is not another station's change
         action = self._action
         run_op(
             parent=self,
             op=lambda _p: action(values),
             on_success=self._on_success,
-            on_failure=lambda exc: self.show_error(error_text(exc)),
+            on_failure=self._on_failure,
         )
 
     def _on_success(self, result: object) -> None:
+        if self.watch is not None:
+            self.watch.stop()
         self.succeeded.emit(result)
         self.accept()
 
+    def _on_failure(self, exc: BaseException) -> None:
+        if self.watch is not None:
+            self.watch.resume()
+        self.show_error(error_text(exc))
+        if isinstance(exc, RecordChangedError):
+            self.submit_button.setEnabled(False)  # the refusal says who; the watch confirms
+
     def show_error(self, text: str) -> None:
-        self.submit_button.setEnabled(True)
+        self.submit_button.setEnabled(not self.outdated)
+        self._show_warning(text)
+
+    def _show_warning(self, text: str) -> None:
         self.warning.setText(f"✖ {text}")
         self.warning.show()
 

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from gui.context import AppContext
-from gui.i18n import LANGUAGE, word
+from gui.i18n import word
 from gui.operations import Operation, error_text, run_op
 from gui.stale_watch import StaleWatch
 from models.chain.records import StepRow
-from models.kernel.record_version import RecordChange
+from models.kernel.record_version import RecordChangedError
 
 
 class SecondPersonDialog(QDialog):
@@ -64,7 +64,33 @@ class SecondPersonDialog(QDialog):
         layout.addWidget(self.buttons, alignment=Qt.AlignmentFlag.AlignRight)
         self.buttons.rejected.connect(self.reject)
         self.sign_button.clicked.connect(self.on_sign_clicked)
+        self.watch: StaleWatch | None = None  # the record signed for, if it has a version
         self.resize(600, 340)
+
+    def watch_record(
+        self,
+        ctx: AppContext,
+        table: str,
+        record_id: int,
+        version: int | None,
+        ident: object | None = None,
+    ) -> StaleWatch:
+        """Signing acts on this record as read at ``version``: once another station has
+        changed it the dialog says who, where and when, and nobody can sign (the service
+        refuses it anyway: record_version.claim). ``version`` None: read later (``read_at``)."""
+        self.watch = StaleWatch(ctx, table, record_id, self, ident)
+        self.watch.guard(self.sign_button, self._show)
+        if version is not None:
+            self.watch.read_at(version, verify=True)
+        return self.watch
+
+    @property
+    def outdated(self) -> bool:
+        return self.watch is not None and self.watch.outdated
+
+    def allow_sign(self, allowed: bool) -> None:
+        """Enable signing as the form allows, never on a record changed underneath."""
+        self.sign_button.setEnabled(allowed and not self.outdated)
 
     def sign_op(self, username: str, password: str) -> Callable[[Any], int]:
         """The core call that signs; it runs on the database thread and returns an id."""
@@ -74,19 +100,30 @@ class SecondPersonDialog(QDialog):
         username, password = self.username.text().strip(), self.password.text()
         self.password.clear()
         self.sign_button.setEnabled(False)
+        if self.watch is not None:
+            self.watch.pause()  # this dialog's own commit is not another station's change
         return run_op(
             parent=self,
             op=self.sign_op(username, password),
             on_success=self._on_signed,
-            on_failure=lambda exc: self._show(error_text(exc)),
+            on_failure=self._on_refused,
         )
 
+    def _on_refused(self, exc: BaseException) -> None:
+        if self.watch is not None:
+            self.watch.resume()
+        self._show(error_text(exc))
+        if isinstance(exc, RecordChangedError):
+            self.sign_button.setEnabled(False)  # the refusal says who; the watch confirms
+
     def _on_signed(self, record_id: int) -> None:
+        if self.watch is not None:
+            self.watch.stop()
         self.signed.emit(record_id)
         self.accept()
 
     def _show(self, text: str) -> None:
-        self.sign_button.setEnabled(True)
+        self.allow_sign(True)
         self.error.setText(f"✖ {text}")
         self.error.show()
 
@@ -113,16 +150,11 @@ class SignOffDialog(SecondPersonDialog):
         )
         self.username.textChanged.connect(self._on_username_changed)
         # verified or voided at another station while this window is open: said before signing
-        self.watch = StaleWatch(ctx, "process_step", step.id, self)
-        if step.version:
-            self.watch.read_at(step.version)
-        self.watch.changed.connect(self._on_stale)
-
-    def _on_stale(self, change: RecordChange) -> None:
-        self._show(change.message(LANGUAGE.code))
-        self.sign_button.setEnabled(False)
+        self.watch_record(ctx, "process_step", step.id, step.version or None)
 
     def _on_username_changed(self, text: str) -> None:
+        if self.outdated:
+            return  # the record changed underneath: that warning stays
         same = text.strip().lower() == self._step.performed_by.lower()
         if same:
             self._show(
@@ -130,9 +162,9 @@ class SignOffDialog(SecondPersonDialog):
                     text.strip()
                 )
             )
-        else:
+        elif not self.outdated:
             self.error.hide()
-        self.sign_button.setEnabled(not same)
+        self.allow_sign(not same)
 
     def sign_op(self, username: str, password: str) -> Callable[[Any], int]:
         steps, step_id, version = self._ctx.core.steps, self._step.id, self._step.version or None
@@ -146,6 +178,5 @@ class SignOffDialog(SecondPersonDialog):
         return verify
 
     def _on_signed(self, record_id: int) -> None:
-        self.watch.stop()
         self._ctx.events.records_changed.emit("process_step")
         super()._on_signed(record_id)

@@ -375,7 +375,7 @@ class ReleasePage(QWidget):
                 "password", self.tr("Your password ({0})").format(self._ctx.username), "password"
             ),
         ]
-        return open_form(
+        dialog = open_form(
             self,
             title=title,
             summary=summary,
@@ -385,6 +385,11 @@ class ReleasePage(QWidget):
             on_success=lambda: self._decided(outcome),
             name="releaseDialog",
         )
+        r, batch_id = self.readiness, self.batch_combo.currentData()
+        if r is not None and isinstance(batch_id, int):
+            # held, released or rejected at another station while QA reads the package
+            dialog.watch_record(self._ctx, "batch", batch_id, r.version, r.batch_number)
+        return dialog
 
     def _decided(self, outcome: str) -> None:
         texts = {

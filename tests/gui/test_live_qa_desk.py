@@ -1,0 +1,109 @@
+"""The QA desk and a label station on one database file (two cores, each its own engine, in
+one process; the real change feed on the audit chain head): a release form open on a batch that
+the other station decides says who, where and when and cannot be signed; the audit page follows
+the other station's work without a click, keeping the search and the page the desk is reading,
+and a hidden audit page reads the trail only when it is shown again."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from gui.app import AppController
+from gui.dialogs.form import FormDialog
+from gui.live_feed import LiveFeed
+from gui.pages.audit.page import PAGE_SIZE, AuditPageWidget
+from models.core import Core
+from tests.gui.gui_helpers import PASSWORD, sign_in
+from tests.gui.scenario import demo, filled_batch, pass_qc
+from tests.gui.test_live_feed import _print_elsewhere, other_station
+from tests.gui.test_release_page import open_release
+
+__all__ = ["other_station"]  # the fixture, shared with test_live_feed
+
+
+def _live(controller: AppController) -> LiveFeed:
+    live = controller.window.live
+    assert isinstance(live, LiveFeed)
+    return live
+
+
+def test_an_open_rejection_says_the_batch_was_rejected_elsewhere(
+    qtbot: QtBot, controller: AppController, demo_core: Core, other_station: Core
+) -> None:
+    number, batch_id = filled_batch(demo_core)
+    pass_qc(demo_core, batch_id)
+    page = open_release(qtbot, controller, "chen", number)
+    qtbot.mouseClick(page.reject_button, Qt.MouseButton.LeftButton)
+    [form] = [d for d in page.findChildren(FormDialog) if d.isVisible()]
+    assert form.watch is not None
+    qtbot.waitUntil(lambda: form.watch is not None and form.watch.version is not None)
+    qtbot.keyClicks(form.inputs["reason"], "container cracked")
+    with qtbot.waitSignal(form.watch.changed, timeout=10000):
+        other_station.quality.release.reject_batch(
+            batch_id=batch_id, reason="seal broken", username="chen", password=PASSWORD
+        )
+    text = form.warning.text()
+    assert f"batch {number} was set to " in text and "at LBL-02 at " in text
+    assert not form.submit_button.isEnabled()
+    qtbot.keyClicks(form.inputs["password"], PASSWORD)  # typing the signature enables nothing
+    assert not form.submit_button.isEnabled()
+
+
+def _audit(qtbot: QtBot, controller: AppController) -> AuditPageWidget:
+    sign_in(qtbot, controller, "sun")
+    page = controller.window.pages["audit"]
+    assert isinstance(page, AuditPageWidget)
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        controller.window.show_page("audit")
+    return page
+
+
+def test_the_audit_page_follows_the_other_station_keeping_its_search(
+    qtbot: QtBot, controller: AppController, other_station: Core
+) -> None:
+    page = _audit(qtbot, controller)
+    page.filters.select(page.filters.subject_type, "printed_label")
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        qtbot.mouseClick(page.filters.search, Qt.MouseButton.LeftButton)
+    before = {r.seq for r in page.model.rows}
+    page.table.selectRow(0)
+    kept = page.model.rows[0].seq
+    page.filters.select(page.filters.subject_type, "batch")  # chosen, not searched yet
+    with qtbot.waitSignal(page.loaded, timeout=10000):  # no click
+        _print_elsewhere(other_station, demo(other_station).msc_batch, units=1)
+    rows = page.model.rows
+    assert {r.seq for r in rows} - before  # the new label's entries are listed
+    assert {r.subject_type for r in rows} == {"printed_label"}  # the search that was shown
+    assert page.filters.subject_type.currentData() == "batch"  # what was chosen stays chosen
+    assert page.model.rows[page.table.currentIndex().row()].seq == kept  # the same entry
+
+
+def test_the_audit_page_keeps_the_page_it_shows(
+    qtbot: QtBot, controller: AppController, other_station: Core
+) -> None:
+    page = _audit(qtbot, controller)
+    assert page.page is not None and page.page.has_more  # the demo's trail: several pages
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert page.page.offset == PAGE_SIZE
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        _print_elsewhere(other_station, demo(other_station).msc_batch, units=1)
+    assert page.page.offset == PAGE_SIZE
+
+
+def test_a_hidden_audit_page_reloads_when_shown_again(
+    qtbot: QtBot, controller: AppController, other_station: Core
+) -> None:
+    page = _audit(qtbot, controller)
+    newest = page.model.rows[0].seq
+    controller.window.show_page("home")
+    loads: list[object] = []
+    page.loaded.connect(loads.append)
+    with qtbot.waitSignal(_live(controller).refreshed, timeout=10000):
+        _print_elsewhere(other_station, demo(other_station).msc_batch, units=1)
+    qtbot.wait(200)
+    assert loads == [] and page.live.stale  # hidden: nothing read for nothing
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        controller.window.show_page("audit")
+    assert page.model.rows[0].seq > newest and not page.live.stale
