@@ -14,6 +14,7 @@ from gui.dialogs.form import FormDialog
 from gui.live_feed import LiveFeed
 from gui.pages.audit.page import PAGE_SIZE, AuditPageWidget
 from models.core import Core
+from models.kernel.change_set import Change, ChangeSet
 from tests.gui.gui_helpers import PASSWORD, sign_in
 from tests.gui.scenario import demo, filled_batch, pass_qc
 from tests.gui.test_live_feed import _print_elsewhere, other_station
@@ -107,3 +108,21 @@ def test_a_hidden_audit_page_reloads_when_shown_again(
     with qtbot.waitSignal(page.loaded, timeout=5000):
         controller.window.show_page("audit")
     assert page.model.rows[0].seq > newest and not page.live.stale
+
+
+def test_news_during_the_desks_own_search_never_brings_back_the_old_search(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    page = _audit(qtbot, controller)
+    page.filters.select(page.filters.subject_type, "printed_label")
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        qtbot.mouseClick(page.filters.search, Qt.MouseButton.LeftButton)
+    page.filters.select(page.filters.subject_type, "batch")
+    loads: list[object] = []
+    page.loaded.connect(loads.append)
+    qtbot.mouseClick(page.filters.search, Qt.MouseButton.LeftButton)  # under way …
+    news = ChangeSet(10**6, 10**6, (Change("batch", "1", 10**6),))
+    controller.ctx.events.records_changed.emit(news)  # … when another station's news arrives
+    qtbot.waitUntil(lambda: len(loads) == 2, timeout=5000)  # the search, then the news
+    qtbot.wait(200)
+    assert len(loads) == 2 and {r.subject_type for r in page.model.rows} == {"batch"}

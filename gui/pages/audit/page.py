@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from gui.context import AppContext
 from gui.exports import record_export, saved_text, write_report
 from gui.i18n import LANGUAGE
 from gui.live_refresh import RefreshWhenShown
-from gui.operations import Operation, Progress, run_op
+from gui.operations import Operation, Progress, run_op, show_error
 from gui.pages.audit.filters import AuditFilterBar
 from gui.pages.audit.table_model import AuditTableModel
 from gui.widgets.audit_trail_view import AuditTrailView
@@ -93,6 +94,7 @@ class AuditPageWidget(QWidget):
         self.page: AuditPage | None = None
         self._offset = 0
         self._filter: AuditFilter | None = None  # the search the shown page is of
+        self._reading_now, self._read_again = 0, False  # reads under way; news meanwhile
         self.filters.search_requested.connect(lambda: self.load(0))
         self.prev_button.clicked.connect(
             lambda: self.load(max(self._offset - PAGE_SIZE, 0), self._filter)
@@ -128,11 +130,15 @@ class AuditPageWidget(QWidget):
         def op(_p: Progress) -> tuple[Any, ...]:
             return core.audit_reads.search(chosen, offset=offset, limit=PAGE_SIZE)
 
-        return run_op(parent=self, op=op, on_success=lambda r: self._on_loaded(r, chosen))
+        return self._read(op, lambda r: self._on_loaded(r, chosen))
 
-    def refresh(self) -> Operation:
+    def refresh(self) -> Operation | None:
         """The page the desk is reading, again: the same search and the same offset (what
-        was typed in the filter bar but not searched yet stays typed), the same entry."""
+        was chosen in the filter bar but not searched yet stays chosen), the same entry.
+        While the desk's own search is under way, once it has been shown."""
+        if self._reading_now:
+            self._read_again = True
+            return None
         if self.page is None or self._filter is None:
             return self.load(0)
         current = self.table.currentIndex()
@@ -148,7 +154,34 @@ class AuditPageWidget(QWidget):
             if row is not None and not self.table.currentIndex().isValid():
                 self.table.selectRow(row)
 
-        return run_op(parent=self, op=op, on_success=done)
+        return self._read(op, done)
+
+    def _read(
+        self, op: Callable[[Progress], tuple[Any, ...]], shown: Callable[[Any], None]
+    ) -> Operation:
+        """Read the trail, counting the reads under way: a refresh waits for them (it would
+        show the search that was shown before them)."""
+        self._reading_now += 1
+
+        def succeeded(loaded: tuple[Any, ...]) -> None:
+            self._reading_now -= 1
+            shown(loaded)
+            self._read_done()
+
+        def failed(exc: BaseException) -> None:
+            self._reading_now -= 1
+            show_error(self, exc)
+            self._read_done()
+
+        return run_op(parent=self, op=op, on_success=succeeded, on_failure=failed)
+
+    def _read_done(self) -> None:
+        if not self._reading_now and self._read_again:
+            self._read_again = False
+            if self.isVisible():
+                self.refresh()
+            else:
+                self.live.stale = True
 
     def _on_loaded(self, loaded: tuple[Any, ...], flt: AuditFilter) -> None:
         page, facets = loaded
@@ -184,7 +217,7 @@ class AuditPageWidget(QWidget):
         def op(_p: Progress) -> tuple[Any, ...]:
             return core.audit_reads.page_with(flt, seq, limit=PAGE_SIZE)
 
-        return run_op(parent=self, op=op, on_success=lambda r: self._on_loaded(r, flt))
+        return self._read(op, lambda r: self._on_loaded(r, flt))
 
     def _on_row_changed(self, current: Any, _previous: Any) -> None:
         if not current.isValid():
