@@ -229,10 +229,14 @@ class LabelActions(QObject):
             ],
             submit=self.tr("Approve reprint"),
             action=lambda v: labeling.approve_reprint(
-                job_id=job.id, username=v["username"], password=v["password"]
+                job_id=job.id,
+                username=v["username"],
+                password=v["password"],
+                expected_version=job.version,
             ),
             guard=lambda v: self._second_person(v["username"], (job.requested_by,)),
             done=self.tr("Reprint job {0} approved; it can be printed.").format(job.id),
+            record=("print_job", job.id, job.version),
         )
 
     def cancel_job(self) -> FormDialog | None:
@@ -269,9 +273,14 @@ class LabelActions(QObject):
             ],
             submit=self.tr("Resume line"),
             action=lambda v: labeling.resume_line(
-                job_id=job.id, username=v["username"], password=v["password"], reason=v["reason"]
+                job_id=job.id,
+                username=v["username"],
+                password=v["password"],
+                reason=v["reason"],
+                expected_version=job.version,
             ),
             done=self.tr("Line resumed for job {0}.").format(job.id),
+            record=("print_job", job.id, job.version),
         )
 
     # -- helpers ---------------------------------------------------------------------------
