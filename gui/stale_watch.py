@@ -107,9 +107,15 @@ class StaleWatch(QObject):
         def op(_p: Progress) -> RecordChange | None:
             return reads.changed_since(table, record_id, version, ident)
 
-        run_op(parent=self._window, op=op, on_success=self._on_checked)
+        # a failed look (the database away) is not the person's business here: the window
+        # stays as it is, the connection status says the rest, and signing is checked anyway
+        run_op(parent=self._window, op=op, on_success=self._on_checked, on_failure=_ignore)
 
     def _on_checked(self, change: RecordChange | None) -> None:
         if change is not None and self.version is not None and self.change is None:
             self.change = change
             self.changed.emit(change)
+
+
+def _ignore(_exc: BaseException) -> None:
+    pass

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from gui.app import AppController
 from gui.dialogs.form import FormDialog
+from gui.i18n import LANGUAGE
 from gui.live_feed import LiveFeed
 from gui.pages.label_station.page import LabelStationPage
 from models.core import Core
@@ -98,3 +99,21 @@ def test_a_void_form_opened_from_a_stale_row_says_so_at_once(
     qtbot.waitUntil(lambda: form.watch is not None and form.watch.outdated, timeout=5000)
     assert "was voided by 王敏 Wang Min at LBL-02" in form.warning.text()
     assert not form.submit_button.isEnabled()
+
+
+def test_the_warning_speaks_the_users_language(
+    qtbot: QtBot, controller: AppController, other_station: Core
+) -> None:
+    page = open_station(qtbot, controller)
+    [label_id] = _labels_printed_elsewhere(qtbot, page, other_station, units=1)
+    LANGUAGE.switch("zh")
+    try:
+        form = _void_form(qtbot, page, label_id)
+        assert form.watch is not None
+        with qtbot.waitSignal(form.watch.changed, timeout=10000):
+            other_station.labeling.void_label(label_id=label_id, actor="wang", reason="torn")
+        text = form.warning.text()
+        assert text.startswith("✖ 本窗口打开期间，已打印标签") and "在 LBL-02 作废" in text, text
+        assert not form.submit_button.isEnabled()
+    finally:
+        LANGUAGE.switch("en")
