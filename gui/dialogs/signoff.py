@@ -162,7 +162,7 @@ class SignOffDialog(SecondPersonDialog):
                     text.strip()
                 )
             )
-        elif not self.outdated:
+        else:
             self.error.hide()
         self.allow_sign(not same)
 

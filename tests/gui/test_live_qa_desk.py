@@ -1,6 +1,7 @@
 """The QA desk and a label station on one database file (two cores, each its own engine, in
 one process; the real change feed on the audit chain head): a release form open on a batch that
-the other station decides says who, where and when and cannot be signed; the audit page follows
+the other station decides, or a destruction form on a unit destroyed there, says who, where
+and when and cannot be signed; the audit page follows
 the other station's work without a click, keeping the search and the page the desk is reading,
 and a hidden audit page reads the trail only when it is shown again."""
 
@@ -8,12 +9,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from gui.app import AppController
+from gui.dialogs.destroy_unit import DestroyUnitDialog
 from gui.dialogs.form import FormDialog
 from gui.live_feed import LiveFeed
 from gui.pages.audit.page import PAGE_SIZE, AuditPageWidget
+from models.chain.disposal import DestructionMethod
 from models.core import Core
+from models.entities.production import ProductUnit
 from models.kernel.change_set import Change, ChangeSet
 from tests.gui.gui_helpers import PASSWORD, sign_in
 from tests.gui.scenario import demo, filled_batch, pass_qc
@@ -126,3 +131,45 @@ def test_news_during_the_desks_own_search_never_brings_back_the_old_search(
     qtbot.waitUntil(lambda: len(loads) == 2, timeout=5000)  # the search, then the news
     qtbot.wait(200)
     assert len(loads) == 2 and {r.subject_type for r in page.model.rows} == {"batch"}
+
+
+def test_an_open_destruction_says_the_unit_was_destroyed_elsewhere(
+    qtbot: QtBot, controller: AppController, demo_core: Core, other_station: Core
+) -> None:
+    number, batch_id = filled_batch(demo_core, units=1, location="T-03/R2/B5")
+    demo_core.quality.release.reject_batch(
+        batch_id=batch_id, reason="mycoplasma positive", username="chen", password=PASSWORD
+    )
+    din = _din_of(demo_core, batch_id)
+    sign_in(qtbot, controller, "wang")
+    dialog = DestroyUnitDialog(controller.ctx, din, controller.window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.watch is not None and dialog.watch.version is not None)
+    qtbot.wait(300)  # the look on opening: nothing changed
+    assert dialog.sign_button.isEnabled() and not dialog.outdated
+    with qtbot.waitSignal(dialog.watch.changed, timeout=10000):
+        other_station.chain.disposal.destroy_unit(
+            actor="wang",
+            password=PASSWORD,
+            unit_code=din,
+            reason="rejected",
+            method=next(iter(DestructionMethod)).value,
+            witness="chen",
+            witness_password=PASSWORD,
+        )
+    text = dialog.error.text()
+    assert f"product unit {din} was set to " in text and " at LBL-02 at " in text, text
+    assert not dialog.sign_button.isEnabled()
+    qtbot.keyClicks(dialog.username, "zhao")  # a proper witness enables nothing now
+    assert not dialog.sign_button.isEnabled() and dialog.error.text() == text
+    assert number in dialog.summary.text()
+
+
+def _din_of(core: Core, batch_id: int) -> str:
+    with core.uow() as uow:
+        return str(
+            uow.session.scalars(
+                select(ProductUnit.din).where(ProductUnit.batch_id == batch_id)
+            ).one()
+        )
