@@ -93,6 +93,8 @@ class LiveFeed(QObject):
             self._pending.append(found)
             if not self._timer.isActive():
                 self._timer.start()
+        elif found.last_seq >= found.first_seq > 0:  # entries, but no record changed
+            self._events.trail_grew.emit(found.last_seq)
 
     def _on_told(self, what: object) -> None:
         if not isinstance(what, ChangeSet):  # a screen's own news of this station's work

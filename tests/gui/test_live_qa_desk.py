@@ -173,3 +173,22 @@ def _din_of(core: Core, batch_id: int) -> str:
                 select(ProductUnit.din).where(ProductUnit.batch_id == batch_id)
             ).one()
         )
+
+
+def test_the_audit_page_shows_an_export_elsewhere_though_no_record_changed(
+    qtbot: QtBot, controller: AppController, other_station: Core
+) -> None:
+    """An export changes no record (no STATE entry), yet the desk reading the trail sees it."""
+    page = _audit(qtbot, controller)
+    newest = page.model.rows[0].seq
+    with qtbot.waitSignal(page.loaded, timeout=10000):  # no click
+        other_station.reports.record_export(
+            actor="wang",
+            kind="trace_report",
+            subject="B-1",
+            file_name="trace.pdf",
+            rows=3,
+            file_format="pdf",
+        )
+    top = page.model.rows[0]
+    assert top.seq > newest and (top.action, top.actor) == ("export", "wang")

@@ -106,7 +106,7 @@ class AuditPageWidget(QWidget):
         self.pdf_button.clicked.connect(lambda: self.export(".pdf"))
         # entries written here or at another station: reloaded while shown, else when next
         # shown, with the filters and the page the desk was reading (gui/live_refresh.py)
-        self.live = RefreshWhenShown(ctx.events, self, self.refresh)
+        self.live = RefreshWhenShown(ctx.events, self, self.refresh, whole_trail=True)
         self.live.stale = True  # nothing read yet: the first showing loads the newest entries
         self.retranslate()
 
