@@ -119,3 +119,40 @@ class StaleWatch(QObject):
 
 def _ignore(_exc: BaseException) -> None:
     pass
+
+
+class WatchesRecord:
+    """For a dialog that acts on one versioned record: ``watch_record`` makes it say who
+    changed the record, where and when, and keeps its action button disabled from then on
+    (the service refuses the action anyway: record_version.claim)."""
+
+    watch: StaleWatch | None
+
+    def action_button(self) -> QAbstractButton:
+        """The button that would act on the record (sign, submit)."""
+        raise NotImplementedError
+
+    def show_outdated(self, text: str) -> None:
+        """Show the warning where the dialog shows its problems."""
+        raise NotImplementedError
+
+    def watch_record(
+        self,
+        ctx: AppContext,
+        table: str,
+        record_id: int,
+        version: int | None,
+        ident: object | None = None,
+    ) -> StaleWatch:
+        """The action is on this record as read at ``version`` (None: read later, then
+        ``watch.read_at``)."""
+        assert isinstance(self, QWidget)
+        self.watch = StaleWatch(ctx, table, record_id, self, ident)
+        self.watch.guard(self.action_button(), self.show_outdated)
+        if version is not None:
+            self.watch.read_at(version, verify=True)
+        return self.watch
+
+    @property
+    def outdated(self) -> bool:
+        return self.watch is not None and self.watch.outdated

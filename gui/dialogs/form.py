@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -33,10 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.context import AppContext
 from gui.i18n import to_qdatetime, word
 from gui.operations import error_text, run_op
-from gui.stale_watch import StaleWatch
+from gui.stale_watch import StaleWatch, WatchesRecord
 from models.kernel.record_version import RecordChangedError
 
 Values = dict[str, Any]
@@ -55,7 +55,7 @@ class Field:
     maximum: float = 1e12
 
 
-class FormDialog(QDialog):
+class FormDialog(QDialog, WatchesRecord):
     succeeded = Signal(object)  # what the action returned
 
     def __init__(
@@ -105,26 +105,11 @@ class FormDialog(QDialog):
     def values(self) -> Values:
         return {spec.key: _value(self.inputs[spec.key], spec) for spec in self._fields}
 
-    def watch_record(
-        self,
-        ctx: AppContext,
-        table: str,
-        record_id: int,
-        version: int | None,
-        ident: object | None = None,
-    ) -> StaleWatch:
-        """The action is on this record as read at ``version``: if another station changes
-        it while the form is open, the form says who, where and when and cannot be submitted
-        (the service refuses it anyway: record_version.claim)."""
-        self.watch = StaleWatch(ctx, table, record_id, self, ident)
-        self.watch.guard(self.submit_button, self._show_warning)
-        if version is not None:
-            self.watch.read_at(version, verify=True)
-        return self.watch
+    def action_button(self) -> QAbstractButton:
+        return self.submit_button
 
-    @property
-    def outdated(self) -> bool:
-        return self.watch is not None and self.watch.outdated
+    def show_outdated(self, text: str) -> None:
+        self._show_warning(text)
 
     def _check(self) -> None:
         problem = self._guard(self.values()) if self._guard else None

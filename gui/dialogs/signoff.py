@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,12 +25,12 @@ from PySide6.QtWidgets import (
 from gui.context import AppContext
 from gui.i18n import word
 from gui.operations import Operation, error_text, run_op
-from gui.stale_watch import StaleWatch
+from gui.stale_watch import StaleWatch, WatchesRecord
 from models.chain.records import StepRow
 from models.kernel.record_version import RecordChangedError
 
 
-class SecondPersonDialog(QDialog):
+class SecondPersonDialog(QDialog, WatchesRecord):
     """The shared form: a summary, the verifier's own user name and password, one sign button.
 
     Subclasses say what signing does (``sign_op``); refusals from the core stay in the dialog.
@@ -67,26 +68,11 @@ class SecondPersonDialog(QDialog):
         self.watch: StaleWatch | None = None  # the record signed for, if it has a version
         self.resize(600, 340)
 
-    def watch_record(
-        self,
-        ctx: AppContext,
-        table: str,
-        record_id: int,
-        version: int | None,
-        ident: object | None = None,
-    ) -> StaleWatch:
-        """Signing acts on this record as read at ``version``: once another station has
-        changed it the dialog says who, where and when, and nobody can sign (the service
-        refuses it anyway: record_version.claim). ``version`` None: read later (``read_at``)."""
-        self.watch = StaleWatch(ctx, table, record_id, self, ident)
-        self.watch.guard(self.sign_button, self._show)
-        if version is not None:
-            self.watch.read_at(version, verify=True)
-        return self.watch
+    def action_button(self) -> QAbstractButton:
+        return self.sign_button
 
-    @property
-    def outdated(self) -> bool:
-        return self.watch is not None and self.watch.outdated
+    def show_outdated(self, text: str) -> None:
+        self._show(text)
 
     def allow_sign(self, allowed: bool) -> None:
         """Enable signing as the form allows, never on a record changed underneath."""
