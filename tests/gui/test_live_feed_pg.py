@@ -25,8 +25,7 @@ from models.feed.sources import ListenSource
 from models.identity.passwords import fast_passwords_for_tests
 from models.overview.work_queue import WorkQueue
 from tests.conftest import PG_ADMIN_URL, make_core, sign_in
-from tests.fakes.printers import RecordingPrinter
-from tests.labeling.conftest import bag_labels_requested
+from tests.labeling.conftest import bag_labels_printed
 
 pytestmark = pytest.mark.postgres
 
@@ -66,8 +65,7 @@ def qa_desk(qtbot: QtBot, label_room: Core, tmp_path: Path) -> Iterator[Desk]:
 
 
 def _print_labels(room: Core, number: str) -> list[int]:
-    job_id, batch_id = bag_labels_requested(room, number)
-    room.labeling.print_job(job_id=job_id, printer=RecordingPrinter(), actor="wang")
+    _job, batch_id = bag_labels_printed(room, number)
     return [label.id for label in room.label_station_reads.batch_labels(batch_id).labels]
 
 

@@ -23,8 +23,7 @@ from models.identity.passwords import fast_passwords_for_tests
 from models.kernel.record_version import RecordChangedError
 from models.labeling.station_view import LabelRow
 from tests.conftest import make_core, sign_in
-from tests.fakes.printers import RecordingPrinter
-from tests.labeling.conftest import approve_defaults, make_lot
+from tests.labeling.conftest import bag_labels_printed
 
 pytestmark = pytest.mark.postgres
 
@@ -56,18 +55,8 @@ def qa_desk(
 
 
 def _printed(room: Core) -> list[LabelRow]:
-    templates = approve_defaults(room)
-    lot = make_lot(room, "B-STALE-0001", count=2)
-    job_id = room.labeling.request_labels(
-        batch_id=lot.batch_id,
-        template_id=templates["LT-BAG"],
-        unit_ids=lot.unit_ids,
-        printer_address="memory://x",
-        station="L-104",
-        actor="wang",
-    )
-    room.labeling.print_job(job_id=job_id, printer=RecordingPrinter(), actor="wang")
-    return list(room.label_station_reads.batch_labels(lot.batch_id).labels)
+    _job, batch_id = bag_labels_printed(room, "B-STALE-0001")
+    return list(room.label_station_reads.batch_labels(batch_id).labels)
 
 
 def _void_form(qtbot: QtBot, ctx: AppContext, label: LabelRow) -> FormDialog:

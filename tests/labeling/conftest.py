@@ -23,6 +23,7 @@ from models.entities.production import Batch, ProductCategory, ProductType, Prod
 from models.isbt128 import make_din
 from tests.conftest import PASSWORD
 from tests.core.factories import donor_collection
+from tests.fakes.printers import RecordingPrinter
 
 HARVEST = datetime(2025, 3, 24, 7, 20, tzinfo=UTC)  # 15:20 in Tianjin
 
@@ -171,6 +172,13 @@ def bag_labels_requested(
         actor="wang",
     )
     return job_id, lot.batch_id
+
+
+def bag_labels_printed(core: Core, batch_number: str, count: int = 2) -> tuple[int, int]:
+    """``bag_labels_requested`` at L-104, then printed (confirmed by a recording printer)."""
+    job_id, batch_id = bag_labels_requested(core, batch_number, count)
+    core.labeling.print_job(job_id=job_id, printer=RecordingPrinter(), actor="wang")
+    return job_id, batch_id
 
 
 def label_jobs(core: Core, count: int, batch_number: str) -> list[int]:

@@ -13,8 +13,7 @@ from models.core import Core, open_core
 from models.identity.passwords import fast_passwords_for_tests
 from models.kernel.record_version import RecordChangedError, version_of
 from tests.conftest import PASSWORD, make_core, sign_in
-from tests.fakes.printers import RecordingPrinter
-from tests.labeling.conftest import approve_defaults, make_lot
+from tests.labeling.conftest import bag_labels_printed
 from tests.labeling.flow import all_fields, datamatrix_of, labels_of
 
 
@@ -30,17 +29,7 @@ class Desks:
 @pytest.fixture
 def desks(db_url: str) -> Iterator[Desks]:
     room = make_core(db_url, workstation="L-104")
-    templates = approve_defaults(room)
-    lot = make_lot(room, "B-RACE-0101", count=2)
-    job_id = room.labeling.request_labels(
-        batch_id=lot.batch_id,
-        template_id=templates["LT-BAG"],
-        unit_ids=lot.unit_ids,
-        printer_address="memory://x",
-        station="L-104",
-        actor="wang",
-    )
-    room.labeling.print_job(job_id=job_id, printer=RecordingPrinter(), actor="wang")
+    job_id, _batch = bag_labels_printed(room, "B-RACE-0101")
     labels = [label.id for label in labels_of(room, job_id)]
     stations = [
         sign_in(open_core(db_url, passwords=fast_passwords_for_tests(), workstation=name))

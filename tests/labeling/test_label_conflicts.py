@@ -21,7 +21,7 @@ from models.kernel.errors import InvalidTransitionError
 from models.kernel.record_version import RecordChangedError
 from tests.conftest import PASSWORD, make_core, sign_in
 from tests.fakes.printers import RecordingPrinter
-from tests.labeling.conftest import bag_labels_requested
+from tests.labeling.conftest import bag_labels_printed, bag_labels_requested
 from tests.labeling.flow import all_fields, datamatrix_of, labels_of
 
 
@@ -41,8 +41,7 @@ def _station(url: str, name: str, *people: str) -> Core:
 @pytest.fixture
 def site(db_url: str) -> Iterator[Site]:
     room = make_core(db_url, workstation="L-104")
-    job_id, batch_id = bag_labels_requested(room, "B-RACE-0001", 1)
-    room.labeling.print_job(job_id=job_id, printer=RecordingPrinter(), actor="wang")
+    job_id, batch_id = bag_labels_printed(room, "B-RACE-0001", 1)
     [label] = labels_of(room, job_id)
     first, second = _station(db_url, "L-105", "zhao"), _station(db_url, "L-106", "chen")
     yield Site(room, first, second, label.id, batch_id)
@@ -90,11 +89,16 @@ def _at_once(*actions: Callable[[], Any]) -> list[Any]:
 
 def _signatures(core: Core, label_id: int) -> int:
     with core.uow() as uow:
-        return uow.session.scalar(
-            select(func.count())
-            .select_from(Signature)
-            .where(Signature.subject_type == "printed_label", Signature.subject_id == str(label_id))
-        ) or 0
+        return (
+            uow.session.scalar(
+                select(func.count())
+                .select_from(Signature)
+                .where(
+                    Signature.subject_type == "printed_label", Signature.subject_id == str(label_id)
+                )
+            )
+            or 0
+        )
 
 
 def test_the_same_label_checked_at_two_stations_at_once_is_verified_once(site: Site) -> None:
