@@ -19,6 +19,9 @@ class AppEvents(QObject):
     """
 
     records_changed = Signal(object)  # a short description of what changed, e.g. "audit"
+    # the audit trail grew without any record changing (a sign-in, an export, a refused
+    # scan, here or at another station): only the audit desk cares (gui/live_feed.py)
+    trail_grew = Signal(int)  # the newest audit sequence heard of
     user_changed = Signal(object)  # SessionUser | None
     done = Signal(str)  # a finished action to confirm in the window's status line
 

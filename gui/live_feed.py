@@ -6,10 +6,19 @@ them to the GUI thread (a queued signal). A burst of commits (a print run, a rel
 moves every unit) is merged for ``COALESCE_MS`` and refreshes each screen once. A refusal
 because another station changed the record (RecordChangedError) refreshes the screens too,
 whatever the feed has seen: the message promises that the screen has been refreshed.
+
+The feed also brings back this station's own commits. A set made only of entries this station
+committed (the engine's ``own`` record, models/kernel/change_notify.py) is dropped when the
+screens were told of this station's work after that commit already (a local
+``records_changed`` emitted since): every screen refreshed then. A set with a single entry of
+another station's, a catch-up that is not all ours, or our own work that no screen announced
+(a commit nobody emitted for) refreshes as before, so no other station's change is ever lost.
 """
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Callable
 from typing import Protocol
 
@@ -19,6 +28,7 @@ from sqlalchemy import Engine
 from gui.events import AppEvents
 from gui.operations import operation_events
 from models.feed.feed import ChangeFeed, Deliver
+from models.kernel.change_notify import OwnCommits
 from models.kernel.change_set import ChangeSet, merge
 
 COALESCE_MS = 50
@@ -58,6 +68,11 @@ class LiveFeed(QObject):
         self._timer.timeout.connect(self._announce)
         self.arrived.connect(self._on_arrived)  # queued: the receiver lives on the GUI thread
         self.feed = factory(self.arrived.emit)
+        own = getattr(self.feed, "own", None)
+        self._own: OwnCommits | None = own if isinstance(own, OwnCommits) else None
+        self._told_at = -math.inf  # when this station's screens were last told of its work
+        self.echoes = 0  # own commits not announced twice (tests)
+        events.subscribe(self, events.records_changed, self._on_told)
         operation_events().record_changed.connect(self._on_refused)
 
     def start(self) -> None:
@@ -78,9 +93,25 @@ class LiveFeed(QObject):
             self._pending.append(found)
             if not self._timer.isActive():
                 self._timer.start()
+        elif found.last_seq >= found.first_seq > 0:  # entries, but no record changed
+            self._events.trail_grew.emit(found.last_seq)
+
+    def _on_told(self, what: object) -> None:
+        if not isinstance(what, ChangeSet):  # a screen's own news of this station's work
+            self._told_at = time.monotonic()
+
+    def _echo(self, found: ChangeSet) -> bool:
+        """Only this station's commits, all of which the screens were told of already."""
+        if self._own is None:
+            return False
+        at = self._own.committed_at(found.first_seq, found.last_seq)
+        return at is not None and at <= self._told_at
 
     def _announce(self) -> None:
         pending, self._pending = self._pending, []
+        heard = len(pending)
+        pending = [found for found in pending if not self._echo(found)]
+        self.echoes += heard - len(pending)
         if pending:
             merged = merge(pending)
             self._events.records_changed.emit(merged)

@@ -17,12 +17,22 @@ from gui.events import AppEvents
 
 
 class RefreshWhenShown(QObject):
-    def __init__(self, events: AppEvents, page: QWidget, refresh: Callable[[], object]) -> None:
+    def __init__(
+        self,
+        events: AppEvents,
+        page: QWidget,
+        refresh: Callable[[], object],
+        *,
+        whole_trail: bool = False,
+    ) -> None:
+        """``whole_trail``: also every audit entry that changed no record (the audit desk)."""
         super().__init__(page)
         self._page, self._refresh = page, refresh
         self.stale = False
         page.installEventFilter(self)
         events.subscribe(page, events.records_changed, self._on_records_changed)
+        if whole_trail:
+            events.subscribe(page, events.trail_grew, self._on_records_changed)
 
     def _on_records_changed(self, _what: object) -> None:
         if self._page.isVisible():

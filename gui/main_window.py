@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -48,6 +49,7 @@ from gui.widgets.elided_label import ElidedLabel
 from gui.widgets.scan_line_edit import visible
 from models.chain.trace_tree import NodeRef
 from models.identity.sessions import LockTrigger, SignOutTrigger
+from models.kernel.db_purpose import banner
 
 PageFactory = Callable[[AppContext], QWidget]
 PAGE_TITLES = {
@@ -121,6 +123,13 @@ class MainWindow(QMainWindow):
             ElidedLabel(objectName="stationLabel"),
             ElidedLabel(objectName="userLabel"),
         )
+        # A training or validation database says so on every screen, as its labels and
+        # reports do (issue 16): nobody takes the demo for the production site.
+        self.purpose = ctx.core.purpose
+        self.test_banner = QLabel(objectName="testBanner", wordWrap=True)
+        self.test_banner.setVisible(self.purpose.is_test)
+        # as wide as the navigation's buttons, never widening the column (it wraps instead)
+        self.test_banner.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.language_button, self.settings_button = (
             QPushButton(objectName="languageButton"),
             QPushButton(),
@@ -179,6 +188,7 @@ class MainWindow(QMainWindow):
             top.addWidget(widget)
         # Above the navigation, not a row of its own: every page keeps that height, and the
         # left column is on every screen (the lock covers it all, as it covers the data).
+        self.nav.addWidget(self.test_banner)  # wrapped in the column: the top row is full
         self.nav.addWidget(self.connection_status)
         self.nav.addStretch(1)
         body = QHBoxLayout()
@@ -229,6 +239,7 @@ class MainWindow(QMainWindow):
         user = self.ctx.user
         self.setWindowTitle(self.tr("CellTrail – {0}").format(self.ctx.station.role_text))
         self.station_label.setText(f"{self.ctx.station.role_text} · {self.ctx.station.name}")
+        self.test_banner.setText(banner(self.purpose, LANGUAGE.code) or "")
         self.user_label.setText(self.tr("Signed in: {0}").format(user.full_name) if user else "")
         self.language_button.setText("English" if LANGUAGE.code == "zh" else "中文")
         self.settings_button.setText(self.tr("Workstation…"))

@@ -25,9 +25,8 @@ PG_ADMIN_URL = os.environ.get(
 )
 PASSWORD = "Correct-horse-42"
 # QA's attestation of the release package elements the records cannot prove (R-REL-04).
-ATTESTED = PackageAttestation(
-    request_form_ref="RF-TEST-001", packaging_checked=True, batch_record_ref="BR-TEST-001"
-)
+# The request form is not attested: the preparation request on record proves it (R-RCV-01).
+ATTESTED = PackageAttestation(packaging_checked=True, batch_record_ref="BR-TEST-001")
 
 STAFF = {
     "admin": ("Ada Admin", [Role.ADMIN]),

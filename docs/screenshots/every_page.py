@@ -45,6 +45,7 @@ from gui.station import StationConfig  # noqa: E402
 from models.core import Core, open_core  # noqa: E402
 from models.demo.build import DEMO_PASSWORD, build_demo_site  # noqa: E402
 from models.demo.site import DemoSite, demo_site  # noqa: E402
+from models.entities.database import Purpose  # noqa: E402
 from tests.gui.fit_check import (  # noqa: E402
     fit_problems,
     sideways_tables,
@@ -69,7 +70,9 @@ def main() -> int:
     LANGUAGE.switch("en")
     problems: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
-        core = open_core(f"sqlite:///{Path(tmp) / 'demo.db'}", workstation="SHOTS")
+        core = open_core(
+            f"sqlite:///{Path(tmp) / 'demo.db'}", workstation="SHOTS", purpose=Purpose.TRAINING
+        )
         build_demo_site(core)
         site = demo_site(core)
         printer = _print_two_labels(core, site, Path(tmp) / "labels")
@@ -181,29 +184,11 @@ def _bedside(page: QWidget, site: DemoSite) -> None:
 
 def _print_two_labels(core: Core, site: DemoSite, folder: Path) -> tuple[str, ...]:
     """Two unlabelled bags of the released batch printed (awaiting their check)."""
-    from sqlalchemy import select
-
-    from models.chain import lookup
-    from models.entities.labeling import LabelTemplate
-    from printing.registry import open_printer
+    from models.demo.labels import print_bag_labels
 
     folder.mkdir()
     address = f"file://{folder}?format=zpl&dpi=203"
-    with core.uow() as uow:
-        batch = lookup.batch(uow.session, site.msc_batch).id
-        units = [lookup.unit(uow.session, code).id for code in site.msc_units[4:6]]
-        template = uow.session.scalars(
-            select(LabelTemplate.id).where(LabelTemplate.code == "LT-BAG")
-        ).all()[-1]
-    job = core.labeling.request_labels(
-        batch_id=batch,
-        template_id=template,
-        unit_ids=units,
-        printer_address=address,
-        station="LBL-01",
-        actor="wang",
-    )
-    core.labeling.print_job(job_id=job, printer=open_printer(address), actor="wang")
+    print_bag_labels(core, site.msc_batch, site.msc_units[4:6], address, station="LBL-01")
     return (address,)
 
 

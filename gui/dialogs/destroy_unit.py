@@ -126,13 +126,15 @@ class DestroyUnitDialog(SecondPersonDialog):
             blocked = found.blocked.message(LANGUAGE.code)
             self._show(self.tr("This unit cannot be destroyed: {0}.").format(blocked), allow=False)
         else:
-            self.sign_button.setEnabled(not self._same_person(self.username.text()))
+            self.allow_sign(not self._same_person(self.username.text()))
+            # recalled, moved or destroyed at another station while the form is open
+            self.watch_record(self._ctx, "product_unit", found.unit_id, found.version, found.unit)
 
     def _same_person(self, text: str) -> bool:
         return text.strip().lower() == self._ctx.username.lower()
 
     def _on_username_changed(self, text: str) -> None:
-        if self.assessment is None or self.assessment.blocked:
+        if self.assessment is None or self.assessment.blocked or self.outdated:
             return
         same = self._same_person(text)
         if same:
@@ -144,11 +146,11 @@ class DestroyUnitDialog(SecondPersonDialog):
             )
         else:
             self.error.hide()
-        self.sign_button.setEnabled(not same)
+        self.allow_sign(not same)
 
     def _show(self, text: str, allow: bool = True) -> None:
         super()._show(text)
-        self.sign_button.setEnabled(allow and self.assessment is not None)
+        self.allow_sign(allow and self.assessment is not None)
 
     def sign_op(self, username: str, password: str) -> Callable[[Any], int]:
         assert self.assessment is not None

@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -35,6 +36,8 @@ from PySide6.QtWidgets import (
 
 from gui.i18n import to_qdatetime, word
 from gui.operations import error_text, run_op
+from gui.stale_watch import StaleWatch, WatchesRecord
+from models.kernel.record_version import RecordChangedError
 
 Values = dict[str, Any]
 
@@ -52,7 +55,7 @@ class Field:
     maximum: float = 1e12
 
 
-class FormDialog(QDialog):
+class FormDialog(QDialog, WatchesRecord):
     succeeded = Signal(object)  # what the action returned
 
     def __init__(
@@ -71,6 +74,7 @@ class FormDialog(QDialog):
         self.setObjectName(name)
         self.setWindowTitle(title)
         self._action, self._guard = action, guard
+        self.watch: StaleWatch | None = None  # the record acted on, if it has a version
         self.summary = QLabel(summary, wordWrap=True, objectName="formSummary")
         self.inputs: dict[str, QWidget] = {}
         self._fields = list(fields)
@@ -101,8 +105,16 @@ class FormDialog(QDialog):
     def values(self) -> Values:
         return {spec.key: _value(self.inputs[spec.key], spec) for spec in self._fields}
 
+    def action_button(self) -> QAbstractButton:
+        return self.submit_button
+
+    def show_outdated(self, text: str) -> None:
+        self._show_warning(text)
+
     def _check(self) -> None:
         problem = self._guard(self.values()) if self._guard else None
+        if self.outdated:
+            return  # the record changed underneath: that warning stays, nothing is enabled
         if problem:
             self.show_error(problem)
         else:
@@ -110,26 +122,42 @@ class FormDialog(QDialog):
         self.submit_button.setEnabled(not problem)
 
     def submit(self) -> None:
+        if self.outdated:
+            return
         values = self.values()
         for spec in self._fields:
             widget = self.inputs[spec.key]
             if spec.kind == "password" and isinstance(widget, QLineEdit):
                 widget.clear()  # a signature is typed afresh for every attempt
         self.submit_button.setEnabled(False)
+        if self.watch is not None:
+            self.watch.pause()  # this form's own commit is not another station's change
         action = self._action
         run_op(
             parent=self,
             op=lambda _p: action(values),
             on_success=self._on_success,
-            on_failure=lambda exc: self.show_error(error_text(exc)),
+            on_failure=self._on_failure,
         )
 
     def _on_success(self, result: object) -> None:
+        if self.watch is not None:
+            self.watch.stop()
         self.succeeded.emit(result)
         self.accept()
 
+    def _on_failure(self, exc: BaseException) -> None:
+        if self.watch is not None:
+            self.watch.resume()
+        self.show_error(error_text(exc))
+        if isinstance(exc, RecordChangedError):
+            self.submit_button.setEnabled(False)  # the refusal says who; the watch confirms
+
     def show_error(self, text: str) -> None:
-        self.submit_button.setEnabled(True)
+        self.submit_button.setEnabled(not self.outdated)
+        self._show_warning(text)
+
+    def _show_warning(self, text: str) -> None:
         self.warning.setText(f"✖ {text}")
         self.warning.show()
 
@@ -167,7 +195,9 @@ def _chosen(combo: QComboBox) -> str:
 def _multi(spec: Field) -> QWidget:
     listing = QListWidget()
     for choice in spec.choices:
-        item = QListWidgetItem(choice)
+        # shown as the catalogue's word when ``vocabulary`` names one; the stored value is read
+        item = QListWidgetItem(word(spec.vocabulary, choice) if spec.vocabulary else choice)
+        item.setData(Qt.ItemDataRole.UserRole, choice)
         item.setCheckState(Qt.CheckState.Unchecked)
         listing.addItem(item)
     listing.setMinimumHeight(140)
@@ -210,7 +240,8 @@ def _make_input(spec: Field) -> QWidget:
 
 def _checked(widget: QListWidget) -> list[str]:
     items = (widget.item(i) for i in range(widget.count()))
-    return [item.text() for item in items if item.checkState() == Qt.CheckState.Checked]
+    checked = (item for item in items if item.checkState() == Qt.CheckState.Checked)
+    return [str(item.data(Qt.ItemDataRole.UserRole) or item.text()) for item in checked]
 
 
 def _value(widget: QWidget, spec: Field) -> Any:

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,14 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from gui.context import AppContext
-from gui.i18n import LANGUAGE, word
+from gui.i18n import word
 from gui.operations import Operation, error_text, run_op
-from gui.stale_watch import StaleWatch
+from gui.stale_watch import StaleWatch, WatchesRecord
 from models.chain.records import StepRow
-from models.kernel.record_version import RecordChange
+from models.kernel.record_version import RecordChangedError
 
 
-class SecondPersonDialog(QDialog):
+class SecondPersonDialog(QDialog, WatchesRecord):
     """The shared form: a summary, the verifier's own user name and password, one sign button.
 
     Subclasses say what signing does (``sign_op``); refusals from the core stay in the dialog.
@@ -64,7 +65,18 @@ class SecondPersonDialog(QDialog):
         layout.addWidget(self.buttons, alignment=Qt.AlignmentFlag.AlignRight)
         self.buttons.rejected.connect(self.reject)
         self.sign_button.clicked.connect(self.on_sign_clicked)
+        self.watch: StaleWatch | None = None  # the record signed for, if it has a version
         self.resize(600, 340)
+
+    def action_button(self) -> QAbstractButton:
+        return self.sign_button
+
+    def show_outdated(self, text: str) -> None:
+        self._show(text)
+
+    def allow_sign(self, allowed: bool) -> None:
+        """Enable signing as the form allows, never on a record changed underneath."""
+        self.sign_button.setEnabled(allowed and not self.outdated)
 
     def sign_op(self, username: str, password: str) -> Callable[[Any], int]:
         """The core call that signs; it runs on the database thread and returns an id."""
@@ -74,19 +86,30 @@ class SecondPersonDialog(QDialog):
         username, password = self.username.text().strip(), self.password.text()
         self.password.clear()
         self.sign_button.setEnabled(False)
+        if self.watch is not None:
+            self.watch.pause()  # this dialog's own commit is not another station's change
         return run_op(
             parent=self,
             op=self.sign_op(username, password),
             on_success=self._on_signed,
-            on_failure=lambda exc: self._show(error_text(exc)),
+            on_failure=self._on_refused,
         )
 
+    def _on_refused(self, exc: BaseException) -> None:
+        if self.watch is not None:
+            self.watch.resume()
+        self._show(error_text(exc))
+        if isinstance(exc, RecordChangedError):
+            self.sign_button.setEnabled(False)  # the refusal says who; the watch confirms
+
     def _on_signed(self, record_id: int) -> None:
+        if self.watch is not None:
+            self.watch.stop()
         self.signed.emit(record_id)
         self.accept()
 
     def _show(self, text: str) -> None:
-        self.sign_button.setEnabled(True)
+        self.allow_sign(True)
         self.error.setText(f"✖ {text}")
         self.error.show()
 
@@ -113,16 +136,11 @@ class SignOffDialog(SecondPersonDialog):
         )
         self.username.textChanged.connect(self._on_username_changed)
         # verified or voided at another station while this window is open: said before signing
-        self.watch = StaleWatch(ctx, "process_step", step.id, self)
-        if step.version:
-            self.watch.read_at(step.version)
-        self.watch.changed.connect(self._on_stale)
-
-    def _on_stale(self, change: RecordChange) -> None:
-        self._show(change.message(LANGUAGE.code))
-        self.sign_button.setEnabled(False)
+        self.watch_record(ctx, "process_step", step.id, step.version or None)
 
     def _on_username_changed(self, text: str) -> None:
+        if self.outdated:
+            return  # the record changed underneath: that warning stays
         same = text.strip().lower() == self._step.performed_by.lower()
         if same:
             self._show(
@@ -132,7 +150,7 @@ class SignOffDialog(SecondPersonDialog):
             )
         else:
             self.error.hide()
-        self.sign_button.setEnabled(not same)
+        self.allow_sign(not same)
 
     def sign_op(self, username: str, password: str) -> Callable[[Any], int]:
         steps, step_id, version = self._ctx.core.steps, self._step.id, self._step.version or None
@@ -146,6 +164,5 @@ class SignOffDialog(SecondPersonDialog):
         return verify
 
     def _on_signed(self, record_id: int) -> None:
-        self.watch.stop()
         self._ctx.events.records_changed.emit("process_step")
         super()._on_signed(record_id)

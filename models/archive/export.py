@@ -51,6 +51,8 @@ from models.archive.format import (
     to_jsonl,
 )
 from models.archive.output import check_destination, new_file
+from models.chain.consent_checks import require_consent, source_donors
+from models.chain.consent_scope import ConsentScope
 from models.chain.lookup import unit_code
 from models.entities.accounts import Role, Signature
 from models.entities.audit import AuditEntry
@@ -125,6 +127,8 @@ def export_batch_archive(
                 "investigate before archiving"
             )
         revision = MigrationContext.configure(conn).get_current_revision() or ""
+        for donor in source_donors(session, batch):  # R-PRV-04: the donor agreed to sharing
+            require_consent(session, donor, ConsentScope.SHARING, "archive_export", utcnow())
         collected = collect(session, batch, units)
         signatures = signature_rows(session, collected)  # may add subjects: before audit
         audit = audit_rows(session, collected, report.last_seq)

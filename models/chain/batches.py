@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.chain import lookup
+from models.chain.consent_checks import require_consent, use_of
 from models.chain.errors import (
     CollectionNotAcceptedError,
     IneligibleDonorError,
@@ -28,6 +29,7 @@ from models.chain.genealogy_sql import (
 )
 from models.chain.identifiers import Identifiers
 from models.chain.storage import place_unit
+from models.chain.unit_containers import require_unit_container
 from models.entities.accounts import Role
 from models.entities.parties import Donor, DonorType, Eligibility, Site, SiteKind
 from models.entities.production import (
@@ -94,6 +96,7 @@ class BatchService:
                 raise IneligibleDonorError(
                     donor=donor.code, eligibility="ineligible", action="batch creation"
                 )
+            require_consent(uow.session, donor, use_of(donor), "batch_start", uow.clock())
             product = lookup.product_type(uow.session, product_code)
             batch = Batch(
                 number=self._ids.batch_number(uow, product.category.value),
@@ -190,6 +193,7 @@ class BatchService:
         """Fill ``count`` units, each with a fresh DIN; the batch goes to QUARANTINE."""
         if not 1 <= count <= 500:
             raise ValidationError(field="count", reason="between 1 and 500 units per fill")
+        require_unit_container(container_type)
         with self._uow() as uow:
             require_actor(uow.session, actor, MAKERS, "fill units")
             batch = _open_batch(lookup.batch(uow.session, batch_number), "filled")

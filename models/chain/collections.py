@@ -9,8 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.chain import lookup
+from models.chain.consent_checks import require_consent, use_of
 from models.chain.errors import IneligibleDonorError
 from models.chain.identifiers import Identifiers
+from models.chain.prep_requests import require_request
 from models.entities.accounts import Role
 from models.entities.parties import DonorType, Eligibility
 from models.entities.production import Collection
@@ -145,6 +147,9 @@ class CollectionService:
                 raise InvalidTransitionError(
                     kind="collection", ident=collection_code, current="received", target="received"
                 )
+            # R-RCV-01, R-DON-11: no sample is received without its request and the consent
+            require_request(uow.session, coll)
+            require_consent(uow.session, coll.donor, use_of(coll.donor), "receipt", received_at)
             spec = spec or RECEIPT_SPECS.get(coll.material, DEFAULT_SPEC)
             problems = receipt_problems(
                 spec,

@@ -139,6 +139,7 @@ class Assessment:
     true_reasons: tuple[str, ...]  # the state reasons that are true now (QA may add more)
     blocked: Message | None  # why the unit cannot be destroyed at all, or None
     version: int = 0  # the unit's version as read: signing refuses if it moved since
+    unit_id: int = 0  # the product_unit row (what the change feed names)
 
 
 def _parse_choice(enum: type[E], value: E | str, field: str) -> E:
@@ -200,6 +201,7 @@ class DisposalService:
                 true_reasons=tuple(r.value for r in _suggested(found, facts, now)),
                 blocked=_problem(blocked) if blocked else None,
                 version=version_of(uow.session, "product_unit", found.id),
+                unit_id=found.id,
             )
 
     def destroy_unit(

@@ -23,6 +23,12 @@ class CollectionNotAcceptedError(DomainError):
     terms = {"state": "status"}
 
 
+class UnknownContainerError(DomainError):
+    """R-LBL-07: a unit's container decides which label fits it, so it must be one we know."""
+
+    code = "unit_container_unknown"
+
+
 class SingleSourceBatchError(DomainError):
     code = "batch_single_source"
 

@@ -22,6 +22,7 @@ from models.chain.genealogy_sql import (
     void_problem,
 )
 from models.chain.identifiers import Identifiers
+from models.chain.unit_containers import require_unit_container
 from models.entities.accounts import Role, SignatureMeaning
 from models.entities.parties import Donor
 from models.entities.production import (
@@ -99,6 +100,8 @@ class GenealogyService:
         hold no other batch (R-LBL-11)."""
         if kind not in (LinkKind.SPLIT, LinkKind.ALIQUOT) or parts < 2:
             raise ValidationError(field="split", reason="split or aliquot into at least 2 parts")
+        if container_type is not None:
+            require_unit_container(container_type)
         signer = self._verifier(actor, reason, verifier, verifier_password)
         with self._uow() as uow:
             require_actor(uow.session, actor, HANDLERS, "split units")

@@ -8,11 +8,13 @@ from sqlalchemy import Engine
 
 from models.chain.batches import BatchService, WorkspaceRules
 from models.chain.collections import CollectionService
+from models.chain.consent_records import ConsentService
 from models.chain.disposal import DisposalService
 from models.chain.donors import DonorService
 from models.chain.genealogy import GenealogyService
 from models.chain.hospital import HospitalService
 from models.chain.identifiers import BatchNumberFormat, Identifiers
+from models.chain.prep_requests import PreparationRequestService
 from models.chain.recall import RecallService
 from models.chain.shipments import ShipmentService
 from models.chain.storage import StorageService
@@ -34,6 +36,8 @@ class ChainServices:
     trace: TraceService
     recalls: RecallService
     disposal: DisposalService
+    consents: ConsentService
+    requests: PreparationRequestService
 
 
 def build_chain_services(
@@ -56,4 +60,6 @@ def build_chain_services(
         trace=TraceService(engine),
         recalls=RecallService(uow, signatures),
         disposal=DisposalService(uow, signatures),
+        consents=ConsentService(uow, signatures),
+        requests=PreparationRequestService(uow),
     )

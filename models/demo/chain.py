@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from models.core import Core
+from models.demo.consent import consent_and_request
 from models.demo.people import DEMO_FACILITY, DEMO_NURSES, DEMO_SITES
 from models.entities.base import Base, utcnow
 from models.entities.parties import DonorType, ScreeningOutcome
@@ -243,6 +244,7 @@ def _screen(
 
 def _collect(
     core: Core,
+    password: str,
     code: str,
     donor: str,
     *,
@@ -264,6 +266,9 @@ def _collect(
         collected_at=collected_at,
         quantity=quantity,
     )
+    car_t = donor == CAR_T_DONOR
+    signed = collected_at - timedelta(days=1)
+    consent_and_request(core, password, donor=donor, collection=code, signed_on=signed, car_t=car_t)
     collections.receive(
         actor="wang",
         collection_code=code,
@@ -274,7 +279,7 @@ def _collect(
     )
 
 
-def msc_donor(core: Core) -> None:
+def msc_donor(core: Core, password: str) -> None:
     """S1 donor: index screening at delivery, HIV retest 95 days later → eligible (R-DON-05)."""
     core.chain.donors.register_donor(
         actor="wang",
@@ -287,6 +292,7 @@ def msc_donor(core: Core) -> None:
     _screen(core, MSC_DONOR, (*INFECTIOUS_MARKERS, "NAT HIV/HBV/HCV"), ago(120, 1), lab)
     _collect(
         core,
+        password,
         MSC_COLLECTION,
         MSC_DONOR,
         site="HOSP-A",
@@ -299,7 +305,7 @@ def msc_donor(core: Core) -> None:
     _screen(core, MSC_DONOR, INFECTIOUS_MARKERS[:1], ago(25), lab)
 
 
-def car_t_patient(core: Core) -> None:
+def car_t_patient(core: Core, password: str) -> None:
     """S2: the patient is their own donor; one COI from apheresis to bedside."""
     donors = core.chain.donors
     donors.register_donor(actor="wang", code=CAR_T_DONOR, donor_type=DonorType.AUTOLOGOUS)
@@ -316,6 +322,7 @@ def car_t_patient(core: Core) -> None:
     )
     _collect(
         core,
+        password,
         CAR_T_COLLECTION,
         CAR_T_DONOR,
         site="HOSP-C",

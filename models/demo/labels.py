@@ -3,12 +3,17 @@ first bags of the cord-MSC batch (scenario S1), printed to an in-memory archive 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import select
 
+from models.chain import lookup
 from models.core import Core
+from models.entities.labeling import LabelTemplate
 from models.entities.production import Batch, ProductUnit
 from models.labeling.defaults import default_templates
 from printing.port import Outcome, PayloadFormat, PrintJob, PrintResult
+from printing.registry import open_printer
 
 DEMO_STATION = "C-201/BSC-02"
 
@@ -86,3 +91,29 @@ def _history(
         )
         core.labeling.apply_label(label_id=label_id, actor="wang")
     return len(outcome.printed_label_ids)
+
+
+def print_bag_labels(
+    core: Core, batch_number: str, unit_codes: Sequence[str], address: str, station: str
+) -> list[int]:
+    """LT-BAG labels (the newest approved version) for ``unit_codes`` requested and printed
+    by wang to the printer at ``address``, as the label station's Print does; wang must be
+    signed in at ``core``. Returns the printed labels' ids (they await their check)."""
+    with core.uow() as uow:
+        batch = lookup.batch(uow.session, batch_number).id
+        units = [lookup.unit(uow.session, code).id for code in unit_codes]
+        template = uow.session.scalars(
+            select(LabelTemplate.id)
+            .where(LabelTemplate.code == "LT-BAG")
+            .order_by(LabelTemplate.id)
+        ).all()[-1]
+    job = core.labeling.request_labels(
+        batch_id=batch,
+        template_id=template,
+        unit_ids=units,
+        printer_address=address,
+        station=station,
+        actor="wang",
+    )
+    outcome = core.labeling.print_job(job_id=job, printer=open_printer(address), actor="wang")
+    return list(outcome.printed_label_ids)

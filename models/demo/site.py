@@ -71,7 +71,7 @@ def build_live_site(core: Core, password: str) -> DemoSite:
     msc_lots = [lots["medium"], lots["trypsin"], lots["dmso"]]
 
     # S1: allogeneic cord MSC, released and partly in use
-    msc_donor(core)
+    msc_donor(core, password)
     s1 = _tested_batch(core, password, MSC_LINE, 20, ago(21, 3), msc_lots, S1_RESULTS, ago(6, 5))
     label_first_units(core, password, s1.number, templates, LABELLED_UNITS)
     release(core, password, s1)
@@ -92,7 +92,7 @@ def build_live_site(core: Core, password: str) -> DemoSite:
     core.chain.hospital.dispense(actor="liu", unit_code=shipped[1], recipient=WAITING_PATIENT)
 
     # S2: autologous CAR-T, one patient vein to vein under one COI
-    car_t_patient(core)
+    car_t_patient(core, password)
     s2 = _tested_batch(core, password, CAR_T_LINE, 3, ago(5, 2), [], S2_RESULTS, ago(1, 6))
     release(core, password, s2)  # rapid release: compendial sterility still pending
     ship(

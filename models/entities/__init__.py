@@ -2,6 +2,7 @@
 
 from models.entities.accounts import Role, Signature, SignatureMeaning, User, UserRole
 from models.entities.audit import AuditChainHead, AuditEntry
+from models.entities.consent import ConsentHold, PreparationRequest, WithdrawalItem
 from models.entities.database import DatabasePurpose, Purpose
 from models.entities.labeling import LabelTemplate, PrintedLabel, PrintJob
 from models.entities.logistics import (
@@ -56,6 +57,9 @@ __all__ = [
     "BatchSource",
     "Collection",
     "Consent",
+    "ConsentHold",
+    "PreparationRequest",
+    "WithdrawalItem",
     "CustodyEvent",
     "DatabasePurpose",
     "Deviation",

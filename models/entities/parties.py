@@ -78,6 +78,11 @@ class DonorIdentity(Base):
 
 
 class Consent(Base):
+    """One signed version of a donor's (or patient's) informed consent (R-DON-11, R-PRV-04).
+
+    ``scope`` holds the covered uses as sorted words (models/chain/consent_scope.py). A new version
+    names the one it supersedes; a version is never edited, only superseded or withdrawn."""
+
     __tablename__ = "consent"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -86,6 +91,15 @@ class Consent(Base):
     scope: Mapped[str] = mapped_column(String(200))
     signed_at: Mapped[datetime]
     withdrawn_at: Mapped[datetime | None]
+    signer_kind: Mapped[str] = mapped_column(String(24))
+    signer_name: Mapped[str] = mapped_column(String(200))
+    protocol: Mapped[str | None] = mapped_column(String(64))
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime]
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("consent.id"), unique=True)
+    withdrawn_by: Mapped[str | None] = mapped_column(String(64))
+    withdrawal_reason: Mapped[str | None] = mapped_column(String(500))
+    donor: Mapped[Donor] = relationship()
 
 
 class ScreeningOutcome(enum.StrEnum):

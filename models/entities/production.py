@@ -143,6 +143,10 @@ class Disposition(enum.StrEnum):
     DESTROYED = "destroyed"
 
 
+# What a product unit is filled into; each takes a label sized for it (R-LBL-07).
+UNIT_CONTAINERS = ("cryobag", "cryovial", "syringe")
+
+
 class ProductUnit(Base):
     """One container (bag, vial …) with its own never-reused ISBT 128 DIN + division."""
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from sqlalchemy import Engine
 
 from models.feed.sources import FeedSource, source_for
+from models.kernel.change_notify import OwnCommits, own_commits
 from models.kernel.change_set import ChangeSet
 
 log = logging.getLogger(__name__)
@@ -44,12 +45,16 @@ class ChangeFeed:
         self._wake = threading.Event()  # ends a back-off wait early (stop, resync)
         self._thread: threading.Thread | None = None
         self.connected = threading.Event()
+        # what this station committed itself through the engine followed (its echo)
+        self.own: OwnCommits | None = None
 
     @classmethod
     def for_engine(
         cls, engine: Engine, deliver: Deliver, last_seq: int | None = None
     ) -> ChangeFeed:
-        return cls(source_for(engine, last_seq), deliver)
+        feed = cls(source_for(engine, last_seq), deliver)
+        feed.own = own_commits(engine)
+        return feed
 
     @property
     def last_seq(self) -> int | None:

@@ -75,6 +75,9 @@ MESSAGES: dict[str, str] = {
     "record_kind.QC_result": "QC result",
     "record_kind.material_lot": "material lot",
     "record_kind.retained_sample": "retained sample",
+    "record_kind.consent_hold": "re-consent hold",
+    "record_kind.consent_withdrawal_item": "item held at withdrawal",
+    "record_kind.preparation_request": "preparation request",
     # --- vocabulary: chain actions in refusals (chain_action.<action>, spaces as _), infection
     "chain_action.collection": "collection",
     "chain_action.batch_creation": "batch creation",
@@ -162,6 +165,7 @@ MESSAGES: dict[str, str] = {
     # --- vocabulary: container types (container.<type>, models/labeling/layout.py CONTAINER_TYPES)
     "container.cryobag": "cryobag",
     "container.cryovial": "cryovial",
+    "container.syringe": "syringe",
     "container.shipper": "shipper",
     "container.sample_tube": "sample tube",
     "container.info_sheet": "information sheet",
@@ -454,6 +458,27 @@ MESSAGES: dict[str, str] = {
     "record_field.voided_reason": "reason for voiding",
     "record_field.weight_kg": "weight (kg)",
     "record_field.withdrawn_at": "withdrawn at",
+    "record_field.cleared_at": "cleared at",
+    "record_field.cleared_by_consent_id": "cleared by consent",
+    "record_field.clinical_information": "clinical information",
+    "record_field.consent_id": "consent",
+    "record_field.detail": "detail",
+    "record_field.donor_basics": "donor basics",
+    "record_field.fate": "fate",
+    "record_field.patient_initials": "patient initials",
+    "record_field.protocol": "protocol",
+    "record_field.raised_at": "raised at",
+    "record_field.raised_by": "raised by",
+    "record_field.recorded_at": "recorded at",
+    "record_field.screening_reference": "screening results",
+    "record_field.signer_kind": "signer",
+    "record_field.signer_name": "signer's name",
+    "record_field.supersedes_id": "supersedes",
+    "record_field.treatment_plan": "treatment plan",
+    "record_field.trigger": "re-consent trigger",
+    "record_field.variant": "form variant",
+    "record_field.withdrawal_reason": "reason for withdrawal",
+    "record_field.withdrawn_by": "withdrawn by",
     "record_field.workspace_id": "workspace",
     "record_field.approval_signature": "approval signature",
     # --- kernel: refusals every area shares (models/kernel/errors.py)
@@ -625,6 +650,10 @@ MESSAGES: dict[str, str] = {
     "donor_ineligible": "Donor {donor} is {eligibility}; {action} is refused (R-DON).",
     "collection_not_accepted": (
         "Collection {collection} was not accepted at receipt ({state}); no batch may use it."
+    ),
+    "unit_container_unknown": (
+        "“{container}” is not a container a product unit is filled into: use a cryobag, "
+        "a cryovial or a syringe (R-LBL-07: the label is sized for the container)."
     ),
     "batch_single_source": (
         "A batch must come from one donor's single collection (R-BAT-01); "
@@ -884,6 +913,9 @@ MESSAGES: dict[str, str] = {
     "blocker.open_deviation": "Open deviation {deviation}",
     "blocker.steps_unverified": (
         "{count} process step(s) of batch {batch} await a second person's verification"
+    ),
+    "blocker.no_preparation_request": (
+        "Batch {batch} has no preparation request on record for its collection (R-RCV-01)"
     ),
     "blocker.use_normal_release": "every test passes; use normal release",
     "blocker.batch_decided": "batch is {status}",
@@ -2275,3 +2307,104 @@ MESSAGES.update(
     }
 )
 MESSAGES.update({"db_purpose.banner_short": "TEST"})
+# --- consent and preparation requests (models/chain/consent_*, prep_requests)
+MESSAGES.update(
+    {
+        "consent.missing": (
+            "Donor {donor} has no consent on record; {action} is refused (R-DON-11)."
+        ),
+        "consent.not_covered": (
+            "The consent of donor {donor} (form {version}) does not cover {scope}; "
+            "{action} is refused (R-DON-11)."
+        ),
+        "consent.withdrawn": (
+            "Donor {donor} withdrew consent on {date}; {action} is refused (R-DON-11)."
+        ),
+        "consent.on_hold": (
+            "The material of donor {donor} is on hold until re-consent ({trigger}); "
+            "{action} is refused (R-DON-12)."
+        ),
+        "consent.superseded": "Consent {consent} has been superseded by a newer version.",
+        "request.missing": (
+            "Collection {collection} has no preparation request; it cannot be received (R-RCV-01)."
+        ),
+        "request.incomplete": "The preparation request lacks {field} (R-RCV-01).",
+        "consent_action.receipt": "receipt",
+        "consent_action.batch_start": "batch start",
+        "consent_action.sample_storage": "storing a retained sample",
+        "consent_action.sample_use": "using a retained sample",
+        "consent_action.archive_export": "archive export",
+        "consent_action.request": "a preparation request",
+        "consent_action.withdrawal": "withdrawal",
+        "consent_scope.donation": "donation",
+        "consent_scope.treatment": "treatment",
+        "consent_scope.biosample_storage": "biosample storage",
+        "consent_scope.development_use": "use in development",
+        "consent_scope.sharing": "data sharing",
+        "consent_scope.destruction": "destruction",
+        "consent_scope.follow_up": "long-term follow-up",
+        "consent_trigger.protocol_change": "the protocol changed",
+        "consent_trigger.scope_change": "the scope changed",
+        "consent_trigger.use_beyond_scope": "use beyond the consented scope",
+        "consent_trigger.legal_capacity": "the donor has reached legal capacity",
+        "request_field.code": "its number",
+        "request_field.donor_basics": "the donor's basic information",
+        "request_field.clinical_information": "the clinical information",
+        "request_field.screening_reference": "the screening results",
+        "request_field.treatment_plan": "the treatment plan",
+        "request_field.patient_initials": "the patient's initials",
+        "request_field.enrolment_no": "the enrolment number",
+        "chain_action.Withdrawing_consent": "Withdrawing consent",
+        "chain_action.Requiring_re-consent": "Requiring re-consent",
+        "cli.field.date": "date",
+        "cli.field.scope": "scope",
+        "cli.consent.date_format": "give the date as YYYY-MM-DD",
+        "cli.consent.scope_words": "comma-separated words from: {words}",
+        "cli.consent.keep_format": "give CODE=REASON",
+        "cli.consent.recorded": "Consent {id} of donor {donor} recorded and signed.",
+        "cli.consent.withdrawn": "Consent of donor {donor} withdrawn; {count} item(s) held:",
+        "cli.consent.held": "Material of donor {donor} on hold until re-consent: {trigger}.",
+        "cli.consent.header": "Donor {donor}: {count} consent version(s)",
+        "cli.consent.version": "  #{id} form {form}, signed {signed} by {signer} {name}: {scope}",
+        "cli.consent.state_withdrawn": " (withdrawn {date})",
+        "cli.consent.hold_line": "  on hold until re-consent: {trigger}",
+        "cli.request.added": "Preparation request {code} for collection {collection} recorded.",
+        "cli.request.header": "Preparation request {code} (collection {collection})",
+        "consent_fate.destroy": "to be destroyed",
+        "consent_fate.kept_by_law": "kept by law",
+        "consent_signer.donor": "donor",
+        "consent_signer.patient": "patient",
+        "consent_signer.legal_guardian": "legal guardian",
+        "cli.help.consent": "record, withdraw and show informed consent",
+        "cli.help.consent.record": "record a consent version (signed with your password)",
+        "cli.help.consent.withdraw": (
+            "withdraw consent: hold and list the donor's open units and samples"
+        ),
+        "cli.help.consent.hold": "hold a donor's material until re-consent",
+        "cli.help.consent.show": "show a donor's consent versions and holds",
+        "cli.help.consent.donor": "donor code",
+        "cli.help.consent.user": "your user name",
+        "cli.help.consent.form": "consent form version",
+        "cli.help.consent.signed": "date signed (YYYY-MM-DD)",
+        "cli.help.consent.signer_kind": "who signed",
+        "cli.help.consent.signer_name": "name of the person who signed",
+        "cli.help.consent.scope": "what is covered, comma-separated",
+        "cli.help.consent.protocol": "protocol the consent belongs to",
+        "cli.help.consent.reason": "why consent is withdrawn",
+        "cli.help.consent.keep": "CODE=REASON: a unit kept by law (repeatable)",
+        "cli.help.consent.trigger": "why re-consent is needed",
+        "cli.help.consent.detail": "what changed",
+        "cli.help.request": "enter and show cell-preparation requests",
+        "cli.help.request.add": "enter the preparation request of a collection",
+        "cli.help.request.show": "show a preparation request",
+        "cli.help.request.code": "request number",
+        "cli.help.request.collection": "collection code",
+        "cli.help.request.donor_basics": "donor's basic information",
+        "cli.help.request.clinical": "clinical information",
+        "cli.help.request.screening": "screening results reference",
+        "cli.help.request.plan": "treatment plan",
+        "cli.help.request.car_t": "the CAR-T form (patient initials and enrolment number)",
+        "cli.help.request.initials": "patient initials (CAR-T)",
+        "cli.help.request.enrolment": "enrolment number (CAR-T)",
+    }
+)

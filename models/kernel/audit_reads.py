@@ -34,11 +34,14 @@ class AuditReads:
     def __init__(self, uow: UowFactory) -> None:
         self._uow = uow
 
-    def changed_since(self, table: str, record_id: object, version: int) -> RecordChange | None:
+    def changed_since(
+        self, table: str, record_id: object, version: int, ident: object | None = None
+    ) -> RecordChange | None:
         """Who changed the record after ``version``, where and when (a window still open on
-        the record says so before it can be signed); None if it did not change."""
+        the record says so before it can be signed); None if it did not change. ``ident``:
+        how the person knows the record (a batch number, a DIN), by default its id."""
         with self._uow().reading() as uow:
-            return change_since(uow.session, table, record_id, version)
+            return change_since(uow.session, table, record_id, version, ident)
 
     def search(
         self, flt: AuditFilter, *, offset: int = 0, limit: int = 200

@@ -13,11 +13,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.entities.labeling import LabelTemplate, TemplateStatus
-from models.entities.production import ProductUnit
+from models.entities.production import UNIT_CONTAINERS, ProductUnit
 from models.labeling.errors import NoTemplateForContainerError, WrongContainerTemplateError
 
 # Template container types sized for the container a unit is in.
-CONTAINER_BOUND = ("cryobag", "cryovial")
+CONTAINER_BOUND = UNIT_CONTAINERS
 
 
 def require_template_fits(template: LabelTemplate, unit: ProductUnit) -> None:

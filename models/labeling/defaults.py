@@ -9,6 +9,7 @@ eye-readable DIN is laid out by ``din_text`` (flags turned, K boxed).
 | LT-BAG       | cryobag     | 100 × 100 | ISBT 128 full face: four quadrants                 |
 | LT-VIAL      | cryovial    | 50 × 30   | full content, small print (1.7 mm ≈ 4.8 pt)        |
 | LT-VIAL-MINI | cryovial    | 25 × 10   | partial (flags 12) + LT-INFO (flags 13), S13       |
+| LT-SYRINGE   | syringe     | 50 × 30   | the vial's content as a flag label on the barrel   |
 | LT-TUBE      | sample_tube | 50 × 25   | QC sample                                          |
 | LT-SHIP      | shipper     | 100 × 150 | full face, larger print                            |
 | LT-INFO      | info_sheet  | 100 × 150 | the information sheet that goes with a partial one |
@@ -38,6 +39,7 @@ def default_templates() -> tuple[DefaultTemplate, ...]:
         DefaultTemplate("LT-BAG", "cryobag", False, canonical_json(full_face(100, ""))),
         DefaultTemplate("LT-VIAL", "cryovial", False, canonical_json(vial())),
         DefaultTemplate("LT-VIAL-MINI", "cryovial", True, canonical_json(vial_partial())),
+        DefaultTemplate("LT-SYRINGE", "syringe", False, canonical_json(vial())),
         DefaultTemplate("LT-INFO", "info_sheet", False, canonical_json(full_face(150, info_title))),
         DefaultTemplate("LT-SHIP", "shipper", False, canonical_json(full_face(150, ship_title))),
         DefaultTemplate("LT-TUBE", "sample_tube", False, canonical_json(sample_tube())),

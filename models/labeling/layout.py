@@ -16,10 +16,13 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from models.entities.production import UNIT_CONTAINERS
 from models.kernel.errors import DomainError
 from models.labeling.fields import TEXT_FIELDS
 
-CONTAINER_TYPES = ("cryobag", "cryovial", "shipper", "sample_tube", "info_sheet")
+# What a product unit is filled into (a label sized for it, R-LBL-07), then what travels or
+# goes with any unit.
+CONTAINER_TYPES = (*UNIT_CONTAINERS, "shipper", "sample_tube", "info_sheet")
 SYMBOLS = (
     "din",
     "product_code",
@@ -56,6 +59,9 @@ MANDATORY: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     # A small label carries the DIN bar code and the text of the DIN and product code; the
     # rest of the electronically readable set may go into a 2-D symbol (ST-001 §7.3.1).
     "cryovial": (_FULL_TEXT, frozenset({"din", "datamatrix"})),
+    # A syringe (intra-articular or local MSC doses) is labelled like a vial: a flag label on
+    # the barrel, which leaves the graduations readable.
+    "syringe": (_FULL_TEXT, frozenset({"din", "datamatrix"})),
     "sample_tube": (frozenset({"din", "batch_number", "product_code", "harvest"}), frozenset()),
 }
 # R-LBL-10 / S13: a partial label carries at least the unique ID (eye-readable and in the
@@ -65,6 +71,7 @@ PARTIAL = (frozenset({"din", "batch_number"}), frozenset({"datamatrix"}))
 MAX_SIZE_MM = {
     "cryobag": (100.0, 100.0),
     "cryovial": (50.0, 30.0),
+    "syringe": (60.0, 30.0),
     "sample_tube": (60.0, 30.0),
     "shipper": (150.0, 150.0),
     "info_sheet": (210.0, 297.0),

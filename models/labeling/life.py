@@ -119,12 +119,22 @@ class LifeActions:
                 )
             uow.commit()
 
-    def resume_line(self, *, job_id: int, username: str, password: str, reason: str) -> None:
+    def resume_line(
+        self,
+        *,
+        job_id: int,
+        username: str,
+        password: str,
+        reason: str,
+        expected_version: int | None = None,
+    ) -> None:
         """QA lifts a line stop after reviewing the deviation; the rejected label stays
-        rejected until it is voided."""
+        rejected until it is voided. ``expected_version``: the job's version the screen showed
+        (a line resumed or a job cancelled elsewhere since is refused by name)."""
         why = require_reason(reason, "resuming a stopped line")
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.REVIEWED)
         with self._uow() as uow:
+            claim(uow, "print_job", job_id, expected_version)
             job = get_or_404(uow.session, PrintJob, job_id, "print job")
             if not job.line_stopped:
                 raise ValidationError(field="print job", reason=f"job {job_id} is not stopped")

@@ -214,7 +214,11 @@ class RequestActions:
             uow.commit()
             return job.id
 
-    def approve_reprint(self, *, job_id: int, username: str, password: str) -> None:
+    def approve_reprint(
+        self, *, job_id: int, username: str, password: str, expected_version: int | None = None
+    ) -> None:
+        """``expected_version``: the job's version the screen showed; a reprint approved or
+        cancelled at another station since is refused by name (record_version.claim)."""
         with self._uow() as uow:
             require_different_person(
                 get_or_404(uow.session, PrintJob, job_id, "print job").requested_by,
@@ -223,6 +227,7 @@ class RequestActions:
             )
         signer = self._signatures.reauthenticate(username, password, SignatureMeaning.APPROVED)
         with self._uow() as uow:
+            claim(uow, "print_job", job_id, expected_version)
             job = get_or_404(uow.session, PrintJob, job_id, "print job")
             if not job.reprint_reason or job.reprint_approval_signature_id is not None:
                 raise InvalidTransitionError(

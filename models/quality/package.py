@@ -4,7 +4,8 @@
 proves what its own records can prove and asks QA to attest the rest, by document number:
 
 ============================  ===========================================================
-request form (申请单)          attested: the number of the clinical request / order form
+request form (申请单)          proved by the preparation request of each source collection
+                               (R-RCV-01); blocked when one has none
 preparation record (制备记录)   proved when process steps were recorded and all verified;
                                blocked while a step awaits its verifier; attested (paper
                                batch record number) when no step was recorded electronically
@@ -55,8 +56,10 @@ class PackageItem:
 class PackageAttestation:
     """What QA attests when signing (the elements the records cannot prove)."""
 
-    request_form_ref: str
-    packaging_checked: bool
+    # The request form is proved by the preparation request (R-RCV-01); a reference given here
+    # is kept in the package as QA's note, never in place of the request.
+    request_form_ref: str = ""
+    packaging_checked: bool = False
     batch_record_ref: str = ""  # only when no process step was recorded electronically
 
     def as_package(self) -> dict[str, Any]:
@@ -93,8 +96,20 @@ def preparation_record(steps: int, unverified: int) -> PackageItem:
     return PackageItem(PackageElement.PREPARATION_RECORD, ItemState.PROVED, detail, steps)
 
 
+def request_form(requests: list[str]) -> PackageItem:
+    """Proved by the preparation requests of the batch's collections; none means blocked."""
+    if not requests:
+        return PackageItem(PackageElement.REQUEST_FORM, ItemState.BLOCKED, "no request")
+    return PackageItem(PackageElement.REQUEST_FORM, ItemState.PROVED, ", ".join(requests))
+
+
 def package_items(
-    *, steps: int, unverified: int, qc_passed: bool, labels_reconciled: bool
+    *,
+    steps: int,
+    unverified: int,
+    qc_passed: bool,
+    labels_reconciled: bool,
+    requests: list[str],
 ) -> list[PackageItem]:
     """The six elements in the regulation's order, each proved, to attest, or blocked."""
 
@@ -102,7 +117,7 @@ def package_items(
         return PackageItem(element, ItemState.PROVED if ok else ItemState.BLOCKED)
 
     return [
-        PackageItem(PackageElement.REQUEST_FORM, ItemState.ATTEST),
+        request_form(requests),
         preparation_record(steps, unverified),
         proved_or_blocked(PackageElement.QC_REPORT, qc_passed),
         proved_or_blocked(PackageElement.LABEL, labels_reconciled),

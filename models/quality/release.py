@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from models.chain.prep_requests import batch_requests
 from models.chain.storage import place_unit
 from models.entities.accounts import Role, SignatureMeaning
 from models.entities.logistics import StorageLocation
@@ -164,11 +165,15 @@ class ReleaseService:
         )
         if unverified:  # the preparation record is not complete until every step is verified
             common.append(Blocker.of("steps_unverified", count=unverified, batch=batch.number))
+        requests = batch_requests(session, batch)
+        if not requests:  # R-RCV-01: the request form is the preparation request on record
+            common.append(Blocker.of("no_preparation_request", batch=batch.number))
         items = package_items(
             steps=steps,
             unverified=unverified,
             qc_passed=panel.all_pass,
             labels_reconciled=not label_blockers,
+            requests=requests,
         )
         deviations = [d.code for d in gates.open_deviations(session, batch_id)]
         blockers = common + [Blocker.of("test_not_passed", test=t) for t in panel.blockers]

@@ -14,6 +14,8 @@ from datetime import datetime
 from sqlalchemy import func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from models.chain.consent_checks import require_consent, source_donors
+from models.chain.consent_scope import ConsentScope
 from models.entities.accounts import SignatureMeaning
 from models.entities.base import UtcDateTime
 from models.entities.logistics import Administration
@@ -73,7 +75,15 @@ class RetainedSampleService:
             raise ValidationError(field="quantity", reason="must be positive")
         with self._uow() as uow:
             require_actor(uow.session, actor, STAFF_ROLES, "register retained samples")
-            get_or_404(uow.session, Batch, data.batch_id, "batch")
+            batch = get_or_404(uow.session, Batch, data.batch_id, "batch")
+            for donor in source_donors(uow.session, batch):  # R-DON-11: storage was agreed
+                require_consent(
+                    uow.session,
+                    donor,
+                    ConsentScope.BIOSAMPLE_STORAGE,
+                    "sample_storage",
+                    uow.clock(),
+                )
             sample = RetainedSample(
                 **vars(data) | {"location": require_text(data.location, "location")},
                 stored_at=uow.clock(),

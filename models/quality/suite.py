@@ -19,6 +19,7 @@ from models.quality.materials import MaterialService
 from models.quality.qc import BatchRecaller, QcService
 from models.quality.release import ReleaseService
 from models.quality.retained import RetainedSampleService
+from models.quality.retained_use import RetainedSampleUse
 from models.quality.specs import SpecificationService
 
 
@@ -30,6 +31,7 @@ class QualityServices:
     deviations: DeviationService
     materials: MaterialService
     retained: RetainedSampleService
+    sample_use: RetainedSampleUse
 
 
 def recall_via_chain(recalls: RecallService) -> BatchRecaller:
@@ -57,4 +59,5 @@ def build_quality_services(
         deviations=DeviationService(uow, signatures),
         materials=MaterialService(uow, signatures),
         retained=RetainedSampleService(uow, signatures),
+        sample_use=RetainedSampleUse(uow),
     )

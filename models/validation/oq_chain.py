@@ -6,6 +6,9 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
+from models.chain.consent_records import ConsentInput
+from models.chain.consent_scope import ConsentScope, SignerKind
+from models.chain.prep_requests import RequestInput
 from models.entities.base import utcnow
 from models.entities.parties import DonorType, ScreeningOutcome
 from models.entities.production import Batch, ProductUnit, QualityStatus
@@ -15,6 +18,7 @@ from models.validation.oq_context import OqContext
 from models.validation.steps import Observation, judged, refusal
 
 PROCESS_STEPS = ("Line clearance", "Expansion", "Harvest", "Fill")
+CONSENT_FORM = "ICF-OQ-01"
 
 
 def ago(days: float = 0, hours: float = 0) -> datetime:
@@ -55,6 +59,12 @@ def collection_receipt(ctx: OqContext) -> Observation:
 
 
 def _collect(ctx: OqContext, code: str, donor: str) -> str:
+    """The donor consents and the collection arrives with its preparation request, as receipt
+    requires (R-DON-11, R-RCV-01)."""
+    consent = ConsentInput(
+        donor, CONSENT_FORM, ago(30), SignerKind.DONOR, f"{donor} (OQ)", list(ConsentScope), "OQ"
+    )
+    ctx.core.chain.consents.record(actor="wang", password=ctx.password, data=consent)
     collections = ctx.core.chain.collections
     coi = collections.register_collection(
         actor="wang",
@@ -64,6 +74,15 @@ def _collect(ctx: OqContext, code: str, donor: str) -> str:
         material="umbilical cord",
         collected_at=ago(29, 6),
     )
+    request = RequestInput(
+        code=f"PR-{code}",
+        collection_code=code,
+        donor_basics=f"{donor} (OQ)",
+        clinical_information="validation run",
+        screening_reference=f"screening of {donor}",
+        treatment_plan="none: validation run",
+    )
+    ctx.core.chain.requests.add(actor="wang", data=request)
     receipt = collections.receive(
         actor="wang",
         collection_code=code,

@@ -23,7 +23,8 @@ from models.validation.oq_context import OqContext
 from models.validation.steps import Observation, failed, judged, refusal
 
 LOW_CELL_COUNT = 0.5e8
-ATTESTATION = PackageAttestation(request_form_ref="RF-OQ-01", packaging_checked=True)
+# The request form is proved by the preparation requests OQ-05 entered (R-RCV-01).
+ATTESTATION = PackageAttestation(packaging_checked=True)
 
 
 def qc_with_oos(ctx: OqContext) -> Observation:

@@ -607,6 +607,18 @@
         <translation>取消发运…</translation>
     </message>
     <message>
+        <source>Record consent…</source>
+        <translation>记录知情同意…</translation>
+    </message>
+    <message>
+        <source>Withdraw consent…</source>
+        <translation>撤回知情同意…</translation>
+    </message>
+    <message>
+        <source>Preparation request…</source>
+        <translation>制备申请单…</translation>
+    </message>
+    <message>
         <source>Choose a batch, then the action you have done.</source>
         <translation>请选择批次，再选择您已完成的操作。</translation>
     </message>
@@ -636,6 +648,127 @@
     <message>
         <source>{0} performed this clearance; a second person must verify.</source>
         <translation>{0} 执行了此次清场；必须由第二人复核。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentActions</name>
+    <message>
+        <source>Record informed consent</source>
+        <translation>记录知情同意</translation>
+    </message>
+    <message>
+        <source>Enter the consent form as signed. A new version replaces the donor&apos;s current one and ends any hold for re-consent. Your password is your electronic signature (meaning: performed).</source>
+        <translation>按签署的知情同意书录入。新版本取代供者当前的版本，并解除所有等待重新知情同意的暂停。您的密码即您的电子签名（含义：执行）。</translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation>供者</translation>
+    </message>
+    <message>
+        <source>Consent form version</source>
+        <translation>知情同意书版本</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签署日期</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签署人</translation>
+    </message>
+    <message>
+        <source>Name of the signer</source>
+        <translation>签署人姓名</translation>
+    </message>
+    <message>
+        <source>What the consent covers</source>
+        <translation>同意范围</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>您的密码</translation>
+    </message>
+    <message>
+        <source>Sign consent</source>
+        <translation>签署知情同意</translation>
+    </message>
+    <message>
+        <source>Consent recorded.</source>
+        <translation>知情同意已记录。</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>撤回知情同意</translation>
+    </message>
+    <message>
+        <source>Every unit and retained sample of the donor not yet administered is put on hold and listed with where it is. Your password is your signature.</source>
+        <translation>供者所有尚未输注的制品和留样都将暂停，并列出其所在位置。您的密码即您的签名。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message numerus="yes">
+        <source>Consent withdrawn; %n item(s) on hold: {0}</source>
+        <translation>
+            <numerusform>知情同意已撤回；%n 项已暂停：{0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter a preparation request</source>
+        <translation>录入制备申请单</translation>
+    </message>
+    <message>
+        <source>The cell-preparation request that came with the collection; the collection cannot be received without it. The CAR-T form also names the patient&apos;s initials and enrolment number.</source>
+        <translation>随采集送达的细胞制备申请单；没有申请单，采集不能接收。CAR-T 申请单还需填写患者姓名缩写和入组编号。</translation>
+    </message>
+    <message>
+        <source>Request number</source>
+        <translation>申请单编号</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>采集</translation>
+    </message>
+    <message>
+        <source>Donor basics</source>
+        <translation>供者基本信息</translation>
+    </message>
+    <message>
+        <source>Clinical information</source>
+        <translation>临床信息</translation>
+    </message>
+    <message>
+        <source>Screening results (reference)</source>
+        <translation>筛查结果（编号）</translation>
+    </message>
+    <message>
+        <source>Treatment plan</source>
+        <translation>治疗方案</translation>
+    </message>
+    <message>
+        <source>CAR-T form</source>
+        <translation>CAR-T 申请单</translation>
+    </message>
+    <message>
+        <source>Patient initials</source>
+        <translation>患者姓名缩写</translation>
+    </message>
+    <message>
+        <source>Enrolment number</source>
+        <translation>入组编号</translation>
+    </message>
+    <message>
+        <source>Record request</source>
+        <translation>记录申请单</translation>
+    </message>
+    <message>
+        <source>Preparation request recorded.</source>
+        <translation>制备申请单已记录。</translation>
     </message>
 </context>
 <context>
@@ -1808,10 +1941,6 @@
     <message>
         <source>{0} step(s), {1} awaiting verification</source>
         <translation>{0} 个步骤，{1} 个待复核</translation>
-    </message>
-    <message>
-        <source>Request form number</source>
-        <translation>申请单编号</translation>
     </message>
     <message>
         <source>Container and packaging checked</source>

@@ -4,12 +4,16 @@ signatures are checked against the wall clock."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import pytest
 
 from models.chain.collections import ReceiptResult
+from models.chain.consent_records import ConsentInput
+from models.chain.consent_scope import ConsentScope, SignerKind
+from models.chain.prep_requests import RequestInput
 from models.core import Core
 from models.demo.chain import product_type
 from models.entities.base import utcnow
@@ -48,6 +52,32 @@ def add_site_config(core: Core) -> None:
     )
 
 
+def give_consent(core: Core, donor: str, scopes: Iterable[ConsentScope] = ConsentScope) -> None:
+    """The donor's consent to every use, unless one is on record (R-DON-11)."""
+    if core.chain.consents.show(donor).versions:
+        return
+    data = ConsentInput(donor, "ICF-1.0", ago(200), SignerKind.DONOR, "Donor", scopes)
+    core.chain.consents.record(actor="wang", password=PASSWORD, data=data)
+
+
+def add_request(core: Core, collection: str, car_t: bool = False) -> None:
+    """The preparation request that must accompany a collection (R-RCV-01)."""
+    core.chain.requests.add(
+        actor="wang",
+        data=RequestInput(
+            f"REQ-{collection}",
+            collection,
+            "age 30, 60 kg",
+            "diagnosis on file",
+            "SCR-1",
+            "one infusion",
+            car_t,
+            "ZS" if car_t else None,
+            "ENR-1" if car_t else None,
+        ),
+    )
+
+
 @dataclass
 class Flow:
     core: Core
@@ -79,8 +109,9 @@ class Flow:
         material: str = "umbilical cord",
         coi: str | None = None,
     ) -> str:
-        """Collected at HOSP-A; returns the COI id."""
-        return self.c.collections.register_collection(
+        """Collected at HOSP-A with the donor's consent and its preparation request (R-RCV-01);
+        returns the COI id."""
+        coi_id = self.c.collections.register_collection(
             actor="wang",
             code=code,
             donor_code=donor,
@@ -89,6 +120,9 @@ class Flow:
             collected_at=collected_at,
             coi_id=coi,
         )
+        give_consent(self.core, donor)
+        add_request(self.core, code)
+        return coi_id
 
     def receive(
         self,

@@ -79,7 +79,7 @@ def test_concurrent_fills_give_every_unit_its_own_valid_din(any_core: Core) -> N
     threads = [
         threading.Thread(
             target=any_core.chain.batches.fill,
-            kwargs={"actor": "wang", "batch_number": b, "count": 10, "container_type": "bag"},
+            kwargs={"actor": "wang", "batch_number": b, "count": 10, "container_type": "cryobag"},
         )
         for b in batches
     ]

@@ -111,6 +111,7 @@ def step(core: Core, batch: str, name: str = "Seeding") -> int:
 
 def batch_id(core: Core, number: str) -> int:
     from models.chain import lookup
+
     with core.uow() as uow:
         return lookup.batch(uow.session, number).id
 
@@ -124,7 +125,13 @@ def counts(core: Core) -> tuple[int, int, int]:
         return (
             uow.session.scalar(select(func.count()).select_from(LineClearance)) or 0,
             uow.session.scalar(select(func.count()).select_from(WorkspaceUse)) or 0,
-            uow.session.scalar(select(func.count()).select_from(Signature)) or 0,
+            # the donor's consent, signed when the collection was registered, is not counted
+            uow.session.scalar(
+                select(func.count())
+                .select_from(Signature)
+                .where(Signature.subject_type != "consent")
+            )
+            or 0,
         )
 
 

@@ -127,7 +127,7 @@ def test_fill_needs_a_harvest_date_and_time(flow: Flow) -> None:
     flow.accepted_collection("DN-H", "CL-H")
     number = flow.c.batches.create_batch(actor="wang", collections="CL-H", product_code="S1389")
     with pytest.raises(ValidationError, match="harvest"):
-        flow.c.batches.fill(actor="wang", batch_number=number, count=2, container_type="bag")
+        flow.c.batches.fill(actor="wang", batch_number=number, count=2, container_type="cryobag")
     with pytest.raises(ValidationError, match="time zone"):
         flow.c.batches.record_harvest(
             actor="wang", batch_number=number, harvest_at=datetime(2025, 3, 24, 15, 20)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -59,6 +60,24 @@ def _corrections(flow: Flow) -> list[tuple[str, str | None, str | None, str | No
         return [(a, r, o, n) for a, r, o, n in rows]
 
 
+def _correct(
+    hospital: Any,
+    unit: str,
+    actor: str = "liu",
+    reason: str = REASON,
+    hours: tuple[float, float] = (0.05, 0.01),
+) -> datetime:
+    """Correct ``unit``'s thaw to have started and ended ``hours`` ago."""
+    use_by: datetime = hospital.correct_thaw(
+        actor=actor,
+        unit_code=unit,
+        started_at=ago(hours=hours[0]),
+        ended_at=ago(hours=hours[1]),
+        reason=reason,
+    )
+    return use_by
+
+
 def test_a_correction_moves_the_use_by_and_keeps_old_and_new_in_the_trail(flow: Flow) -> None:
     units = _thawed(flow)
     old = _thaw_row(flow, units[0])
@@ -87,13 +106,7 @@ def test_no_reason_no_correction(flow: Flow, reason: str) -> None:
     units = _thawed(flow)
     before = _thaw_row(flow, units[0])
     with pytest.raises(ReasonRequiredError):
-        flow.c.hospital.correct_thaw(
-            actor="liu",
-            unit_code=units[0],
-            started_at=ago(hours=0.05),
-            ended_at=ago(hours=0.01),
-            reason=reason,
-        )
+        _correct(flow.c.hospital, units[0], reason=reason)
     assert _thaw_row(flow, units[0]) == before and not _corrections(flow)
 
 
@@ -102,13 +115,7 @@ def test_only_a_clinical_user_corrects_a_thaw(flow: Flow, actor: str) -> None:
     units = _thawed(flow)
     before = _thaw_row(flow, units[0])
     with pytest.raises(PermissionDeniedError):
-        flow.c.hospital.correct_thaw(
-            actor=actor,
-            unit_code=units[0],
-            started_at=ago(hours=0.05),
-            ended_at=ago(hours=0.01),
-            reason=REASON,
-        )
+        _correct(flow.c.hospital, units[0], actor=actor)
     assert _thaw_row(flow, units[0]) == before and not _corrections(flow)
 
 
@@ -119,13 +126,7 @@ def test_a_nurse_not_signed_in_at_this_station_corrects_nothing(
     other = open_core(sqlite_url, passwords=fast_passwords_for_tests(), workstation="WARD-9")
     try:
         with pytest.raises(NotSignedInError):
-            other.chain.hospital.correct_thaw(
-                actor="liu",
-                unit_code=units[0],
-                started_at=ago(hours=0.05),
-                ended_at=ago(hours=0.01),
-                reason=REASON,
-            )
+            _correct(other.chain.hospital, units[0])
     finally:
         other.close()
     assert not _corrections(flow)
@@ -136,13 +137,7 @@ def test_no_correction_after_administration(flow: Flow) -> None:
     flow.administer(scan(units[0]), "P-RIGHT")
     before = _thaw_row(flow, units[0])
     with pytest.raises(ThawNotCorrectableError) as refused:
-        flow.c.hospital.correct_thaw(
-            actor="liu",
-            unit_code=units[0],
-            started_at=ago(hours=0.05),
-            ended_at=ago(hours=0.01),
-            reason=REASON,
-        )
+        _correct(flow.c.hospital, units[0])
     assert refused.value.params["state"] == "administered"
     assert "已输注" in refused.value.message("zh")
     assert _thaw_row(flow, units[0]) == before and not _corrections(flow)
@@ -151,13 +146,7 @@ def test_no_correction_after_administration(flow: Flow) -> None:
 def test_a_unit_never_thawed_has_nothing_to_correct(flow: Flow) -> None:
     units = _thawed(flow)
     with pytest.raises(NotFoundError):
-        flow.c.hospital.correct_thaw(
-            actor="liu",
-            unit_code=units[1],
-            started_at=ago(hours=0.05),
-            ended_at=ago(hours=0.01),
-            reason=REASON,
-        )
+        _correct(flow.c.hospital, units[1])
 
 
 @pytest.mark.parametrize(
@@ -171,13 +160,7 @@ def test_impossible_times_are_refused(flow: Flow, start_h: float, end_h: float) 
     units = _thawed(flow)
     before = _thaw_row(flow, units[0])
     with pytest.raises(ValidationError):
-        flow.c.hospital.correct_thaw(
-            actor="liu",
-            unit_code=units[0],
-            started_at=ago(hours=start_h),
-            ended_at=ago(hours=end_h),
-            reason=REASON,
-        )
+        _correct(flow.c.hospital, units[0], hours=(start_h, end_h))
     assert _thaw_row(flow, units[0]) == before and not _corrections(flow)
 
 

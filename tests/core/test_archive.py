@@ -17,12 +17,15 @@ from sqlalchemy import select
 
 from models.archive.export import FORMAT, ArchiveError, BatchNotClosedError, export_batch_archive
 from models.archive.verify import verify_archive
+from models.chain.consent_errors import ConsentNotCoveredError
+from models.chain.consent_records import ConsentInput
+from models.chain.consent_scope import ConsentScope, SignerKind
 from models.cli.app import run
 from models.core import Core
 from models.entities.audit import AuditEntry
 from models.entities.base import utcnow
 from models.entities.materials import LotStatus
-from models.entities.parties import Consent, Donor, DonorType, ScreeningOutcome
+from models.entities.parties import DonorType, ScreeningOutcome
 from models.entities.production import Batch, ProductCategory, ProductType, ProductUnit
 from models.entities.quality import DeviationClass
 from models.kernel.audit import verify_chain
@@ -31,7 +34,7 @@ from models.quality.catalogue import msc_tests
 from models.quality.deviations import DeviationInput
 from models.quality.materials import LotReceipt
 from models.quality.retained import SampleInput
-from tests.chain.conftest import Flow, add_site_config, ago
+from tests.chain.conftest import Flow, add_site_config, ago, give_consent
 from tests.conftest import ATTESTED, PASSWORD
 from tests.fakes.printers import RecordingPrinter
 from tests.labeling.conftest import approve_defaults
@@ -162,6 +165,27 @@ def test_an_open_batch_is_refused(flow: Flow, tmp_path: Path) -> None:
     assert not target.exists()
 
 
+@pytest.mark.req("R-PRV-04")
+def test_a_donor_who_did_not_agree_to_sharing_keeps_the_records_in(
+    flow: Flow, tmp_path: Path
+) -> None:
+    batch, _ = _closed_batch(flow)
+    narrower = ConsentInput(
+        "D-1",
+        "ICF-2.0",
+        ago(0.1),
+        SignerKind.DONOR,
+        "D",
+        set(ConsentScope) - {ConsentScope.SHARING},
+    )
+    flow.core.chain.consents.record(actor="wang", password=PASSWORD, data=narrower)
+    target = tmp_path / "x.zip"
+    with pytest.raises(ConsentNotCoveredError) as refused:
+        export_batch_archive(flow.core, batch_number=batch, destination=target, actor="chen")
+    assert refused.value.params["scope"] == "sharing" and "数据共享" in refused.value.message("zh")
+    assert not target.exists()
+
+
 def test_an_operator_may_not_archive(flow: Flow, tmp_path: Path) -> None:
     batch, _ = _closed_batch(flow)
     with pytest.raises(PermissionDeniedError):
@@ -254,7 +278,8 @@ def build_complete_batch(flow: Flow) -> Built:
     """Donor (screened, consented) → collection → batch with a process step, a reagent lot,
     the full QC panel, a closed unit deviation, a retained sample and reconciled labels →
     QA release → one unit administered, the other split and both parts administered →
-    recalled afterwards.  Consent has no service yet, so its row is inserted directly."""
+    recalled afterwards.  The donor's consent is signed at the station (every use, sharing
+    included: the archive export asks for it)."""
     core, q = flow.core, flow.core.quality
     product = _id(core, ProductType, code="S1389")
     spec = q.specifications.create_version(
@@ -263,12 +288,7 @@ def build_complete_batch(flow: Flow) -> Built:
     q.specifications.approve(spec_id=spec, username="li", password=PASSWORD)
     lot = _materials(core)
     flow.eligible_donor("D-1")
-    with core.uow() as uow:
-        donor = uow.session.scalars(select(Donor).filter_by(code="D-1")).one()
-        uow.session.add(
-            Consent(donor_id=donor.id, form_version="v3", scope="donation", signed_at=ago(210))
-        )
-        uow.commit()
+    give_consent(core, "D-1")
     flow.accepted_collection("D-1", "CL-D-1")
     batch, units = _filled_batch(flow, "CL-D-1", 2)
     batch_id = _id(core, Batch, number=batch)
@@ -355,7 +375,7 @@ def test_every_record_hanging_off_the_batch_is_archived(flow: Flow, tmp_path: Pa
         "collection": ("code", {"CL-D-1"}),
         "donor": ("code", {"D-1"}),
         "screening_result": ("test", {"HBsAg"}),
-        "consent": ("form_version", {"v3"}),
+        "consent": ("form_version", {"ICF-1.0"}),
         "product_type": ("code", {"S1389"}),
         "product_unit": ("division", {"00", "A0", "B0"}),
         "unit_link": ("kind", {"split", "relabel"}),

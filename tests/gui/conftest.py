@@ -14,6 +14,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from pytestqt.qtbot import QtBot  # noqa: E402
+from xharness import XHarness, build_demo_database, checked_harness  # noqa: E402
 
 from gui.app import AppController, make_application  # noqa: E402
 from gui.context import AppContext  # noqa: E402
@@ -118,3 +119,19 @@ def controller(qtbot: QtBot, ctx: AppContext) -> Iterator[AppController]:
     if window is not None:
         window.close()
         window.deleteLater()  # what qtbot.addWidget did at the end of the test
+
+
+# -- the real app in a real X server (tests/gui/xharness.py) ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def x_demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``main.py demo`` once per module of real-input tests; each test runs on a copy."""
+    path = tmp_path_factory.mktemp("xdemo") / "demo.db"
+    build_demo_database(path)
+    return path
+
+
+@pytest.fixture
+def harness(tmp_path: Path) -> Iterator[XHarness]:
+    yield from checked_harness(tmp_path)

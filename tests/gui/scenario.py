@@ -31,6 +31,7 @@ def new_batch(core: Core, workspace: str = "C-201/BSC-02") -> str:
 def batch_id(core: Core, number: str) -> int:
     with core.uow() as uow:
         from models.chain import lookup
+
         return lookup.batch(uow.session, number).id
 
 
@@ -97,9 +98,7 @@ def received_unit(core: Core, shipment: str, patient: str, other: str) -> str:
     number, batch = filled_batch(core, units=1, location="T-03/R2/B5")
     pass_qc(core, batch)
     core.quality.release.release_batch(
-        attestation=PackageAttestation(
-            request_form_ref="RF-TEST-001", packaging_checked=True, batch_record_ref="BR-TEST-001"
-        ),
+        attestation=PackageAttestation(packaging_checked=True, batch_record_ref="BR-TEST-001"),
         batch_id=batch,
         username="chen",
         password=DEMO_PASSWORD,

@@ -25,8 +25,7 @@ from models.feed.sources import ListenSource
 from models.identity.passwords import fast_passwords_for_tests
 from models.overview.work_queue import WorkQueue
 from tests.conftest import PG_ADMIN_URL, make_core, sign_in
-from tests.fakes.printers import RecordingPrinter
-from tests.labeling.conftest import approve_defaults, make_lot
+from tests.labeling.conftest import bag_labels_printed
 
 pytestmark = pytest.mark.postgres
 
@@ -66,18 +65,8 @@ def qa_desk(qtbot: QtBot, label_room: Core, tmp_path: Path) -> Iterator[Desk]:
 
 
 def _print_labels(room: Core, number: str) -> list[int]:
-    templates = approve_defaults(room)
-    lot = make_lot(room, number, count=2)
-    job_id = room.labeling.request_labels(
-        batch_id=lot.batch_id,
-        template_id=templates["LT-BAG"],
-        unit_ids=lot.unit_ids,
-        printer_address="memory://x",
-        station="L-104",
-        actor="wang",
-    )
-    room.labeling.print_job(job_id=job_id, printer=RecordingPrinter(), actor="wang")
-    return [label.id for label in room.label_station_reads.batch_labels(lot.batch_id).labels]
+    _job, batch_id = bag_labels_printed(room, number)
+    return [label.id for label in room.label_station_reads.batch_labels(batch_id).labels]
 
 
 def test_labels_printed_in_the_label_room_reach_the_qa_work_queue_without_a_click(

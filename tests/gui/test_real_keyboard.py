@@ -7,46 +7,24 @@ Screenshots land in the test's temporary folder (``shots/``).
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from xharness import XHarness, audit_actions, build_demo_database, last_seq, missing_tools
+from xharness import XHarness, audit_actions, last_seq, needs_x_tools
 
 from models.demo.build import DEMO_PASSWORD, demo_badge
 
-MISSING = missing_tools()
-if MISSING and os.environ.get("CI"):  # CI installs them (.ci/test): never skip there
-    raise RuntimeError(f"real-keyboard tests need {', '.join(MISSING)} (see .ci/test)")
-pytestmark = pytest.mark.skipif(
-    bool(MISSING),
-    reason=f"needs an X server and tools: {', '.join(MISSING)} not installed "
-    "(apt-get install xvfb xdotool openbox imagemagick x11-utils)",
-)
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("xdemo") / "demo.db"
-    build_demo_database(path)
-    return path
+pytestmark = needs_x_tools("real-keyboard tests")
 
 
 @pytest.fixture
-def x(tmp_path: Path, demo_db: Path) -> Iterator[tuple[XHarness, Path]]:
-    database = tmp_path / "run.db"
-    shutil.copy(demo_db, database)
-    harness = XHarness(tmp_path)
-    try:
-        harness.start_app(database)
-        yield harness, database
-        log = harness.app_log()
-        assert "Traceback" not in log and "already deleted" not in log, log
-        assert DEMO_PASSWORD not in log  # a password is never echoed, not even to stderr
-    finally:
-        harness.close()
+def x(harness: XHarness, x_demo_db: Path) -> Iterator[tuple[XHarness, Path]]:
+    database = harness.workdir / "run.db"
+    shutil.copy(x_demo_db, database)
+    harness.start_app(database)
+    yield harness, database
 
 
 def _sign_in(harness: XHarness, username: str, delay_ms: int, next_key: str) -> str:

@@ -17,29 +17,20 @@ Outcomes are read from the database (sqlite3); screenshots land in the test's ``
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
-import pytest
 from PIL import Image
-from xharness import XHarness, build_demo_database, missing_tools
+from xharness import XHarness, needs_x_tools
 
 from models.demo.people import DEMO_PASSWORD, demo_badge
 
-MISSING = missing_tools()
-if MISSING and os.environ.get("CI"):  # CI installs them (.ci/test): never skip there
-    raise RuntimeError(f"real-input station tests need {', '.join(MISSING)} (see .ci/test)")
-pytestmark = pytest.mark.skipif(
-    bool(MISSING),
-    reason=f"needs an X server and tools: {', '.join(MISSING)} not installed "
-    "(apt-get install xvfb xdotool openbox imagemagick x11-utils)",
-)
+pytestmark = needs_x_tools("real-input station tests")
 
 # The demo (models/demo/site.py): unit 2 of the released MSC batch was received at Hospital B
 # and dispensed for P-B-0021; P-B-0017 is another patient there.  Units 5 and 6 of that batch
@@ -53,28 +44,9 @@ def din_scan(unit: str) -> str:
     return f"={unit}00"
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("xstations") / "demo.db"
-    build_demo_database(path)
-    return path
-
-
-@pytest.fixture
-def harness(tmp_path: Path) -> Iterator[XHarness]:
-    x = XHarness(tmp_path)
-    try:
-        yield x
-        log = x.app_log()
-        assert "Traceback" not in log and "already deleted" not in log, log
-        assert DEMO_PASSWORD not in log  # a password is never echoed, not even to stderr
-    finally:
-        x.close()
-
-
-def _copy(demo_db: Path, harness: XHarness) -> Path:
+def _copy(x_demo_db: Path, harness: XHarness) -> Path:
     database = harness.workdir / "run.db"
-    shutil.copy(demo_db, database)
+    shutil.copy(x_demo_db, database)
     return database
 
 
@@ -122,35 +94,18 @@ def _red_share(image: Image.Image) -> float:
 def _print_labels(database: Path, folder: Path) -> str:
     """Two labels printed for UNLABELLED by wang through the core's services, to a file
     printer (what the label station's Print does); returns the printer's address."""
-    from sqlalchemy import select
-
-    from models.chain import lookup
     from models.core import open_core
+    from models.demo.labels import print_bag_labels
     from models.demo.site import demo_site
-    from models.entities.labeling import LabelTemplate
-    from printing.registry import open_printer
 
     folder.mkdir()
     address = f"file://{folder}?format=zpl&dpi=203"
     core = open_core(f"sqlite:///{database}", workstation="LBL-01")
     try:
         core.accounts.authenticate("wang", DEMO_PASSWORD, purpose="label station")
-        with core.uow() as uow:
-            batch = lookup.batch(uow.session, demo_site(core).msc_batch).id
-            units = [lookup.unit(uow.session, code).id for code in UNLABELLED]
-            template = uow.session.scalars(
-                select(LabelTemplate.id).where(LabelTemplate.code == "LT-BAG")
-            ).all()[-1]
-        job = core.labeling.request_labels(
-            batch_id=batch,
-            template_id=template,
-            unit_ids=units,
-            printer_address=address,
-            station="LBL-01",
-            actor="wang",
-        )
-        outcome = core.labeling.print_job(job_id=job, printer=open_printer(address), actor="wang")
-        assert len(outcome.printed_label_ids) == 2, outcome
+        batch = demo_site(core).msc_batch
+        printed = print_bag_labels(core, batch, UNLABELLED, address, station="LBL-01")
+        assert len(printed) == 2, printed
     finally:
         core.close()
     return address
@@ -181,8 +136,10 @@ def _label_state(database: Path, unit: str) -> tuple[str, str | None]:
     return state, verified_by
 
 
-def test_label_double_check_by_scanner_badge_and_password(harness: XHarness, demo_db: Path) -> None:
-    database = _copy(demo_db, harness)
+def test_label_double_check_by_scanner_badge_and_password(
+    harness: XHarness, x_demo_db: Path
+) -> None:
+    database = _copy(x_demo_db, harness)
     folder = harness.workdir / "printed"
     printer = _print_labels(database, folder)
     right, other = (_symbol_text(folder, unit, database) for unit in UNLABELLED)
@@ -233,9 +190,9 @@ def test_label_double_check_by_scanner_badge_and_password(harness: XHarness, dem
 
 
 def test_bedside_thaw_wrong_wristband_stop_then_administration(
-    harness: XHarness, demo_db: Path
+    harness: XHarness, x_demo_db: Path
 ) -> None:
-    database = _copy(demo_db, harness)
+    database = _copy(x_demo_db, harness)
     _start(harness, database, "liu", "Hospital bedside", role="hospital", name="HOSP-B-WARD-3")
     unit_id = _query(database, "SELECT id FROM product_unit WHERE din = ?", BAG)[0][0]
     harness.key("ctrl+2")  # the bedside page: the bag field has the focus
@@ -302,9 +259,9 @@ def test_bedside_thaw_wrong_wristband_stop_then_administration(
 
 
 def test_cleanroom_step_with_a_second_persons_verification(
-    harness: XHarness, demo_db: Path
+    harness: XHarness, x_demo_db: Path
 ) -> None:
-    database = _copy(demo_db, harness)
+    database = _copy(x_demo_db, harness)
     [(batch, batch_id)] = _query(
         database, "SELECT number, id FROM batch WHERE status = 'quarantine'"
     )

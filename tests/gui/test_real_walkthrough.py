@@ -10,10 +10,8 @@ title; screenshots land in the test's temporary folder (``shots/``) to be looked
 
 from __future__ import annotations
 
-import os
 import shutil
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import cast
 
@@ -23,22 +21,14 @@ from xharness import (
     XHarness,
     audit_actions,
     audit_since,
-    build_demo_database,
     count_rows,
     last_seq,
-    missing_tools,
+    needs_x_tools,
 )
 
 from models.demo.people import DEMO_PASSWORD
 
-MISSING = missing_tools()
-if MISSING and os.environ.get("CI"):  # CI installs them (.ci/test): never skip there
-    raise RuntimeError(f"real-keyboard walkthrough needs {', '.join(MISSING)} (see .ci/test)")
-pytestmark = pytest.mark.skipif(
-    bool(MISSING),
-    reason=f"needs an X server and tools: {', '.join(MISSING)} not installed "
-    "(apt-get install xvfb xdotool openbox imagemagick x11-utils)",
-)
+pytestmark = needs_x_tools("real-keyboard walkthrough")
 
 # Unit 2 of the demo's released MSC batch was shipped to Hospital B for patient P-B-0021;
 # P-B-0017 is another patient of the same hospital (models/demo/chain.py).
@@ -46,28 +36,9 @@ BAG_SCAN = "=A99902600000200"  # what the scanner sends for the DIN bar code on 
 WRONG_WRISTBAND = "P-B-0017"
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("xwalk") / "demo.db"
-    build_demo_database(path)
-    return path
-
-
-@pytest.fixture
-def harness(tmp_path: Path) -> Iterator[XHarness]:
-    x = XHarness(tmp_path)
-    try:
-        yield x
-        log = x.app_log()
-        assert "Traceback" not in log and "already deleted" not in log, log
-        assert DEMO_PASSWORD not in log  # a password is never echoed, not even to stderr
-    finally:
-        x.close()
-
-
-def _start(harness: XHarness, demo_db: Path, role: str, name: str) -> Path:
+def _start(harness: XHarness, x_demo_db: Path, role: str, name: str) -> Path:
     database = harness.workdir / "run.db"
-    shutil.copy(demo_db, database)
+    shutil.copy(x_demo_db, database)
     harness.configure_station(role=role, name=name, lock_minutes=5)
     harness.start_app(database)
     return database
@@ -90,8 +61,8 @@ def _red_share(image: Image.Image) -> float:
     return red / len(pixels)
 
 
-def test_cleanroom_operator_signs_in_locks_and_unlocks(harness: XHarness, demo_db: Path) -> None:
-    database = _start(harness, demo_db, "cleanroom", "CR-203")
+def test_cleanroom_operator_signs_in_locks_and_unlocks(harness: XHarness, x_demo_db: Path) -> None:
+    database = _start(harness, x_demo_db, "cleanroom", "CR-203")
     before = last_seq(database)
     _sign_in(harness, "wang", "Cleanroom workstation")
     assert audit_actions(database, "wang", before) == [("login", "")]
@@ -118,9 +89,9 @@ def test_cleanroom_operator_signs_in_locks_and_unlocks(harness: XHarness, demo_d
 
 
 def test_wrong_wristband_at_the_bedside_is_a_full_window_stop(
-    harness: XHarness, demo_db: Path
+    harness: XHarness, x_demo_db: Path
 ) -> None:
-    database = _start(harness, demo_db, "hospital", "HOSP-B-WARD-3")
+    database = _start(harness, x_demo_db, "hospital", "HOSP-B-WARD-3")
     _sign_in(harness, "liu", "Hospital bedside")
     administrations = count_rows(database, "administration")
     harness.key("ctrl+2")  # the bedside page: the bag field has the focus
@@ -146,12 +117,12 @@ SCREENS = ((1280, 1024), (1366, 768), (1920, 1080))
 
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_home_page_at_the_three_screen_sizes(
-    harness: XHarness, demo_db: Path, language: str
+    harness: XHarness, x_demo_db: Path, language: str
 ) -> None:
     """Screenshots to look at (``shots/home_<lang>_<w>x<h>.png``): the window made as large as
     each supported screen.  The window may not be wider than the screen it is on."""
     database = harness.workdir / "run.db"
-    shutil.copy(demo_db, database)
+    shutil.copy(x_demo_db, database)
     harness.configure_station(role="qa", name="QA-DESK-01", lock_minutes=5)
     harness.start_app(database, "--lang", language, title="CellTrail")
     sign_in_title = harness.active_title()

@@ -63,7 +63,7 @@ def test_blocked_then_released_with_e_signature(
     ]
 
     checklist = [page.checklist.item(i).text() for i in range(page.checklist.count())]
-    assert len(checklist) == 6 and checklist[0].startswith("☐ Request form")
+    assert len(checklist) == 6 and checklist[0].startswith("✔ Request form")
     assert checklist[2].startswith("✔ QC report") and checklist[5].startswith("✔ Release form")
 
     dialog = sign(qtbot, page, "release_button", password="wrong-password")
@@ -72,8 +72,8 @@ def test_blocked_then_released_with_e_signature(
     qtbot.keyClicks(dialog.inputs["password"], PASSWORD)  # right signature, nothing attested
     qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "package" in dialog.warning.text(), timeout=5000)
-    assert "request form number" in dialog.warning.text() and dialog.isVisible()
-    qtbot.keyClicks(dialog.inputs["request_form"], "RF-2026-118")
+    assert "packaging check" in dialog.warning.text() and dialog.isVisible()
+    assert "request_form" not in dialog.inputs  # proved by the preparation request
     if "batch_record" in dialog.inputs:  # no electronic batch record: the paper one's number
         qtbot.keyClicks(dialog.inputs["batch_record"], "BR-2026-031")
     dialog.inputs["packaging"].setChecked(True)  # type: ignore[attr-defined]
@@ -101,7 +101,6 @@ def test_emergency_release_only_for_the_qa_head(
             "emergency_button",
             physician="Dr. Zhou Qiang",
             justification="Refractory aGVHD grade IV, no alternative",
-            request_form="RF-2026-119",
             batch_record="BR-2026-032",
             packaging=True,
             password=PASSWORD,

@@ -10,9 +10,18 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from gui_helpers import sign_in
+from pytestqt.qtbot import QtBot
 
+from gui.app import AppController
+from gui.context import AppContext
+from gui.events import AppEvents
 from gui.exports import write_csv, write_pdf
+from gui.i18n import LANGUAGE
+from gui.main_window import MainWindow
 from gui.reports import batch_record, trace_report
+from gui.scan_router import ScanRouter
+from gui.station import StationConfig
 from models.core import Core
 from models.demo.site import demo_site
 from models.entities.database import Purpose
@@ -53,5 +62,28 @@ def test_production_reports_do_not(tmp_path: Path) -> None:
         ref = NodeRef("batch", make_batch(core))
         report = trace_report(core, ref, "chen")
         assert report.banner is None and report.heading == report.title
+    finally:
+        core.close()
+
+
+def test_a_training_station_says_test_on_every_screen(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    sign_in(qtbot, controller, "chen")
+    banner = controller.window.test_banner
+    assert banner.isVisible() and banner.text() == BANNER
+    LANGUAGE.switch("zh")
+    qtbot.waitUntil(lambda: banner.text() == "测试 — 不得用于临床", timeout=5000)
+
+
+def test_a_production_station_shows_no_test_banner(qtbot: QtBot, tmp_path: Path) -> None:
+    core = make_core(f"sqlite:///{tmp_path / 'site.db'}", purpose=Purpose.PRODUCTION)
+    station = StationConfig(name="QA-01", role="qa")
+    window = MainWindow(
+        AppContext(core, AppEvents(), station, tmp_path / "s.json"), ScanRouter(core)
+    )
+    qtbot.addWidget(window)
+    try:
+        assert window.test_banner.isHidden() and not window.test_banner.text()
     finally:
         core.close()

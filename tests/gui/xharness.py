@@ -16,10 +16,13 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 from PIL import Image
+
+from models.demo.people import DEMO_PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ("Xvfb", "openbox", "xdotool", "import", "xwininfo")
@@ -28,6 +31,31 @@ SCREEN = (1920, 1080)
 
 def missing_tools() -> list[str]:
     return [tool for tool in TOOLS if shutil.which(tool) is None]
+
+
+def needs_x_tools(what: str) -> pytest.MarkDecorator:
+    """The mark for a module of real-input tests: skipped where the tools are missing, except
+    in CI, which installs them (.ci/test) and must never skip them silently."""
+    missing = missing_tools()
+    if missing and os.environ.get("CI"):
+        raise RuntimeError(f"{what} need {', '.join(missing)} (see .ci/test)")
+    return pytest.mark.skipif(
+        bool(missing),
+        reason=f"needs an X server and tools: {', '.join(missing)} not installed "
+        "(apt-get install xvfb xdotool openbox imagemagick x11-utils)",
+    )
+
+
+def checked_harness(workdir: Path) -> Iterator[XHarness]:
+    """One harness for a test; afterwards the app's log holds no traceback and no password."""
+    x = XHarness(workdir)
+    try:
+        yield x
+        log = x.app_log()
+        assert "Traceback" not in log and "already deleted" not in log, log
+        assert DEMO_PASSWORD not in log  # a password is never echoed, not even to stderr
+    finally:
+        x.close()
 
 
 def build_demo_database(path: Path) -> None:

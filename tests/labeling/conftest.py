@@ -23,6 +23,7 @@ from models.entities.production import Batch, ProductCategory, ProductType, Prod
 from models.isbt128 import make_din
 from tests.conftest import PASSWORD
 from tests.core.factories import donor_collection
+from tests.fakes.printers import RecordingPrinter
 
 HARVEST = datetime(2025, 3, 24, 7, 20, tzinfo=UTC)  # 15:20 in Tianjin
 
@@ -153,6 +154,31 @@ def detached(core: Core, model: type[R], ident: int) -> R:
 
 def template_row(core: Core, template_id: int) -> LabelTemplate:
     return detached(core, LabelTemplate, template_id)
+
+
+def bag_labels_requested(
+    core: Core, batch_number: str, count: int = 2, station: str = "L-104"
+) -> tuple[int, int]:
+    """Approved templates, a lot of ``count`` units and its LT-BAG labels requested by wang
+    at ``station`` (not printed): (job id, batch id)."""
+    templates = approve_defaults(core)
+    lot = make_lot(core, batch_number, count=count)
+    job_id = core.labeling.request_labels(
+        batch_id=lot.batch_id,
+        template_id=templates["LT-BAG"],
+        unit_ids=lot.unit_ids,
+        printer_address="memory://x",
+        station=station,
+        actor="wang",
+    )
+    return job_id, lot.batch_id
+
+
+def bag_labels_printed(core: Core, batch_number: str, count: int = 2) -> tuple[int, int]:
+    """``bag_labels_requested`` at L-104, then printed (confirmed by a recording printer)."""
+    job_id, batch_id = bag_labels_requested(core, batch_number, count)
+    core.labeling.print_job(job_id=job_id, printer=RecordingPrinter(), actor="wang")
+    return job_id, batch_id
 
 
 def label_jobs(core: Core, count: int, batch_number: str) -> list[int]:

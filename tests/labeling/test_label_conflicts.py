@@ -21,7 +21,7 @@ from models.kernel.errors import InvalidTransitionError
 from models.kernel.record_version import RecordChangedError
 from tests.conftest import PASSWORD, make_core, sign_in
 from tests.fakes.printers import RecordingPrinter
-from tests.labeling.conftest import approve_defaults, make_lot
+from tests.labeling.conftest import bag_labels_printed, bag_labels_requested
 from tests.labeling.flow import all_fields, datamatrix_of, labels_of
 
 
@@ -41,20 +41,10 @@ def _station(url: str, name: str, *people: str) -> Core:
 @pytest.fixture
 def site(db_url: str) -> Iterator[Site]:
     room = make_core(db_url, workstation="L-104")
-    templates = approve_defaults(room)
-    lot = make_lot(room, "B-RACE-0001", count=1)
-    job_id = room.labeling.request_labels(
-        batch_id=lot.batch_id,
-        template_id=templates["LT-BAG"],
-        unit_ids=lot.unit_ids,
-        printer_address="memory://x",
-        station="L-104",
-        actor="wang",
-    )
-    room.labeling.print_job(job_id=job_id, printer=RecordingPrinter(), actor="wang")
+    job_id, batch_id = bag_labels_printed(room, "B-RACE-0001", 1)
     [label] = labels_of(room, job_id)
     first, second = _station(db_url, "L-105", "zhao"), _station(db_url, "L-106", "chen")
-    yield Site(room, first, second, label.id, lot.batch_id)
+    yield Site(room, first, second, label.id, batch_id)
     for core in (room, first, second):
         core.close()
 
@@ -99,11 +89,16 @@ def _at_once(*actions: Callable[[], Any]) -> list[Any]:
 
 def _signatures(core: Core, label_id: int) -> int:
     with core.uow() as uow:
-        return uow.session.scalar(
-            select(func.count())
-            .select_from(Signature)
-            .where(Signature.subject_type == "printed_label", Signature.subject_id == str(label_id))
-        ) or 0
+        return (
+            uow.session.scalar(
+                select(func.count())
+                .select_from(Signature)
+                .where(
+                    Signature.subject_type == "printed_label", Signature.subject_id == str(label_id)
+                )
+            )
+            or 0
+        )
 
 
 def test_the_same_label_checked_at_two_stations_at_once_is_verified_once(site: Site) -> None:
@@ -166,20 +161,20 @@ def test_a_label_voided_elsewhere_is_refused_by_name_and_nothing_is_written(site
     assert _head(site.first) == head  # not even an audit entry
 
 
-def test_a_job_changed_elsewhere_refuses_a_stale_cancel(db_url: str) -> None:
+def _job_open_at_two_stations(
+    db_url: str, batch_code: str, count: int, other_station: str
+) -> tuple[Core, Core, int, Any]:
+    """A print job requested at the label room (L-104) and listed at ``other_station``:
+    (room, other, job id, the job as the other station's screen read it)."""
     room = make_core(db_url, workstation="L-104")
-    templates = approve_defaults(room)
-    lot = make_lot(room, "B-RACE-0002", count=1)
-    job_id = room.labeling.request_labels(
-        batch_id=lot.batch_id,
-        template_id=templates["LT-BAG"],
-        unit_ids=lot.unit_ids,
-        printer_address="memory://x",
-        station="L-104",
-        actor="wang",
-    )
-    other = _station(db_url, "L-107", "wang")
-    [job] = other.label_station_reads.batch_labels(lot.batch_id).jobs
+    job_id, batch_id = bag_labels_requested(room, batch_code, count)
+    other = _station(db_url, other_station, "wang")
+    [job] = other.label_station_reads.batch_labels(batch_id).jobs
+    return room, other, job_id, job
+
+
+def test_a_job_changed_elsewhere_refuses_a_stale_cancel(db_url: str) -> None:
+    room, other, job_id, job = _job_open_at_two_stations(db_url, "B-RACE-0002", 1, "L-107")
     room.labeling.cancel_job(job_id=job_id, actor="wang", reason="wrong template")
     with pytest.raises(RecordChangedError) as refused:
         other.labeling.cancel_job(
@@ -206,19 +201,7 @@ def _head(core: Core) -> int:
 
 
 def test_one_job_printed_at_two_stations_at_once_renders_its_labels_once(db_url: str) -> None:
-    room = make_core(db_url, workstation="L-104")
-    templates = approve_defaults(room)
-    lot = make_lot(room, "B-RACE-0003", count=2)
-    job_id = room.labeling.request_labels(
-        batch_id=lot.batch_id,
-        template_id=templates["LT-BAG"],
-        unit_ids=lot.unit_ids,
-        printer_address="memory://x",
-        station="L-104",
-        actor="wang",
-    )
-    other = _station(db_url, "L-108", "wang")
-    [job] = other.label_station_reads.batch_labels(lot.batch_id).jobs
+    room, other, job_id, job = _job_open_at_two_stations(db_url, "B-RACE-0003", 2, "L-108")
 
     def press_print(core: Core) -> Any:
         return core.labeling.print_job(

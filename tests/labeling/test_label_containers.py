@@ -74,7 +74,21 @@ def test_a_vial_may_take_its_partial_label_and_any_unit_a_shipper_label(
 def test_a_container_no_approved_template_fits_is_named(
     core: Core, templates: dict[str, int]
 ) -> None:
-    make_lot(core, "B-SYRINGE", container="syringe", count=1, first_sequence=31)
+    # a unit recorded before its container had a template (or one typed outside the app)
+    make_lot(core, "B-AMPOULE", container="ampoule", count=1, first_sequence=31)
     with pytest.raises(NoTemplateForContainerError) as refused:
         UnitLabelReads(core.uow).unit_label("=A99902500003100")
-    assert refused.value.params["container"] == "syringe"
+    assert refused.value.params["container"] == "ampoule"
+
+
+def test_a_syringe_takes_its_own_flag_label_and_no_bag_label(
+    core: Core, templates: dict[str, int]
+) -> None:
+    syringes = make_lot(core, "B-SYRINGE", container="syringe", count=1, first_sequence=41)
+    label = UnitLabelReads(core.uow).unit_label("=A99902500004100")
+    assert label.template == "LT-SYRINGE"
+    assert (label.content.width_mm, label.content.height_mm) == (50, 30)
+    with pytest.raises(WrongContainerTemplateError) as refused:
+        _request(core, syringes, templates["LT-BAG"])
+    assert "注射器" in describe(refused.value, "zh")
+    assert _request(core, syringes, templates["LT-SYRINGE"])

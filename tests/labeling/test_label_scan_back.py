@@ -129,6 +129,7 @@ def test_the_din_carries_each_templates_flags(core: Core, unit: int) -> None:
         "LT-BAG": "00",
         "LT-VIAL": "00",
         "LT-VIAL-MINI": "12",
+        "LT-SYRINGE": "00",
         "LT-INFO": "13",
         "LT-SHIP": "00",
         "LT-TUBE": "00",

@@ -26,7 +26,7 @@ from models.quality.release import PhysicianRequest
 from models.quality.specs import SpecTestInput
 from models.quality.suite import QualityServices, build_quality_services
 from tests.conftest import ATTESTED, PASSWORD
-from tests.core.factories import donor_collection
+from tests.core.factories import consented_request, donor_collection
 
 NOW = datetime.now(UTC)
 
@@ -93,8 +93,10 @@ def make_batch(
     units: int = 2,
     eligibility: Eligibility = Eligibility.ELIGIBLE,
     created_by: str = "wang",
+    request: bool = True,
 ) -> int:
-    """A filled batch in QC quarantine from one allogeneic donor."""
+    """A filled batch in QC quarantine from one allogeneic donor (with the donor's consent and
+    the collection's preparation request unless ``request`` is false)."""
     with core.uow() as uow:
         collection = donor_collection(
             number, collected_at=NOW - timedelta(days=30), eligibility=eligibility
@@ -108,6 +110,8 @@ def make_batch(
             created_by=created_by,
         )
         uow.session.add_all([donor, collection, batch])
+        if request:
+            uow.session.add(consented_request(collection, f"PR-{number}"))
         uow.session.flush()
         for i in range(units):
             uow.session.add(

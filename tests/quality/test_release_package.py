@@ -12,7 +12,7 @@ from models.entities.quality import ReleaseRecord
 from models.quality.package import ItemState, PackageAttestation, PackageIncompleteError
 from models.quality.release import ReleaseBlockedError
 from tests.conftest import ATTESTED, PASSWORD
-from tests.quality.conftest import Env
+from tests.quality.conftest import Env, make_batch, setup_product
 
 MSC = ProductCategory.MSC
 
@@ -40,7 +40,7 @@ def _step(env: Env, batch_id: int, name: str, *, verify: bool) -> None:
 def test_readiness_shows_the_six_elements_in_order(env: Env, ready_batch: int) -> None:
     items = env.q.release.readiness(ready_batch, "chen").package_items
     assert [(i.element.value, i.state) for i in items] == [
-        ("request_form", ItemState.ATTEST),
+        ("request_form", ItemState.PROVED),  # the preparation request on record (R-RCV-01)
         ("preparation_record", ItemState.ATTEST),  # no electronic steps: paper record number
         ("qc_report", ItemState.PROVED),
         ("label", ItemState.PROVED),
@@ -52,10 +52,10 @@ def test_readiness_shows_the_six_elements_in_order(env: Env, ready_batch: int) -
 @pytest.mark.parametrize(
     ("attestation", "missing"),
     [
-        (PackageAttestation("", packaging_checked=True, batch_record_ref="BR-1"), "request form"),
+        (PackageAttestation("", packaging_checked=False, batch_record_ref="BR-1"), "packaging"),
         (PackageAttestation("RF-1", packaging_checked=False, batch_record_ref="BR-1"), "packaging"),
         (PackageAttestation("RF-1", packaging_checked=True), "batch record"),
-        (PackageAttestation("  ", packaging_checked=False, batch_record_ref=" "), "request form"),
+        (PackageAttestation("  ", packaging_checked=False, batch_record_ref=" "), "batch record"),
     ],
 )
 @pytest.mark.req("R-REL-04")
@@ -70,9 +70,7 @@ def test_an_element_missing_from_the_attestation_blocks_release(
 
 
 @pytest.mark.req("R-DC-07")
-def test_verified_electronic_steps_prove_the_preparation_record(
-    env: Env, ready_batch: int
-) -> None:
+def test_verified_electronic_steps_prove_the_preparation_record(env: Env, ready_batch: int) -> None:
     _step(env, ready_batch, "thaw", verify=True)
     _step(env, ready_batch, "harvest", verify=True)
     items = env.q.release.readiness(ready_batch, "chen").package_items
@@ -107,8 +105,22 @@ def test_the_signed_package_holds_the_checklist_and_the_attestation(
         package = json.loads(record.package)
     checklist = package["checklist"]
     assert checklist["attested"] == {
-        "request_form_ref": "RF-TEST-001",
+        "request_form_ref": "",
         "packaging_checked": True,
         "batch_record_ref": "BR-TEST-001",
     }
     assert [i["element"] for i in checklist["items"]][::5] == ["request_form", "release_form"]
+
+
+@pytest.mark.req("R-RCV-01")
+def test_a_batch_without_a_preparation_request_is_not_released(env: Env) -> None:
+    """The request form is proved by the record; QA cannot attest it instead."""
+    product = setup_product(env, ProductCategory.MSC)
+    batch_id = make_batch(env.core, product, "B-NOREQ-001", request=False)
+    ready = env.q.release.readiness(batch_id, "chen")
+    assert ready.package_items[0].state is ItemState.BLOCKED
+    assert "no_preparation_request" in [b.code for b in ready.blockers]
+    missing = next(b for b in ready.blockers if b.code == "no_preparation_request")
+    assert "制备申请单" in missing.message("zh")
+    with pytest.raises(ReleaseBlockedError):
+        _release(env, batch_id, PackageAttestation("RF-1", True, "BR-1"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,8 @@ from gui import reports
 from gui.context import AppContext
 from gui.exports import record_export, saved_text, write_report
 from gui.i18n import LANGUAGE
-from gui.operations import Operation, Progress, run_op
+from gui.live_refresh import RefreshWhenShown
+from gui.operations import Operation, Progress, run_op, show_error
 from gui.pages.audit.filters import AuditFilterBar
 from gui.pages.audit.table_model import AuditTableModel
 from gui.widgets.audit_trail_view import AuditTrailView
@@ -91,18 +93,21 @@ class AuditPageWidget(QWidget):
         layout.addWidget(self.export_result)
         self.page: AuditPage | None = None
         self._offset = 0
+        self._filter: AuditFilter | None = None  # the search the shown page is of
+        self._reading_now, self._read_again = 0, False  # reads under way; news meanwhile
         self.filters.search_requested.connect(lambda: self.load(0))
-        self.prev_button.clicked.connect(lambda: self.load(max(self._offset - PAGE_SIZE, 0)))
-        self.next_button.clicked.connect(lambda: self.load(self._offset + PAGE_SIZE))
+        self.prev_button.clicked.connect(
+            lambda: self.load(max(self._offset - PAGE_SIZE, 0), self._filter)
+        )
+        self.next_button.clicked.connect(lambda: self.load(self._offset + PAGE_SIZE, self._filter))
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
         self.verify_button.clicked.connect(self.verify)
         self.csv_button.clicked.connect(lambda: self.export(".csv"))
         self.pdf_button.clicked.connect(lambda: self.export(".pdf"))
-        ctx.events.subscribe(
-            self,
-            ctx.events.records_changed,
-            lambda _w: self.isVisible() and self.load(self._offset),
-        )
+        # entries written here or at another station: reloaded while shown, else when next
+        # shown, with the filters and the page the desk was reading (gui/live_refresh.py)
+        self.live = RefreshWhenShown(ctx.events, self, self.refresh, whole_trail=True)
+        self.live.stale = True  # nothing read yet: the first showing loads the newest entries
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -117,22 +122,70 @@ class AuditPageWidget(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        if self.page is None:
-            self.load(0)
-        super().showEvent(event)
+    def load(self, offset: int = 0, flt: AuditFilter | None = None) -> Operation:
+        """The entries ``flt`` (by default the filter bar's) selects, from ``offset``."""
+        core = self._ctx.core
+        chosen = self.filters.current() if flt is None else flt
 
-    def load(self, offset: int = 0) -> Operation:
-        core, flt = self._ctx.core, self.filters.current()
+        def op(_p: Progress) -> tuple[Any, ...]:
+            return core.audit_reads.search(chosen, offset=offset, limit=PAGE_SIZE)
+
+        return self._read(op, lambda r: self._on_loaded(r, chosen))
+
+    def refresh(self) -> Operation | None:
+        """The page the desk is reading, again: the same search and the same offset (what
+        was chosen in the filter bar but not searched yet stays chosen), the same entry.
+        While the desk's own search is under way, once it has been shown."""
+        if self._reading_now:
+            self._read_again = True
+            return None
+        if self.page is None or self._filter is None:
+            return self.load(0)
+        current = self.table.currentIndex()
+        keep = self.model.rows[current.row()].seq if current.isValid() else None
+        core, flt, offset = self._ctx.core, self._filter, self._offset
 
         def op(_p: Progress) -> tuple[Any, ...]:
             return core.audit_reads.search(flt, offset=offset, limit=PAGE_SIZE)
 
-        return run_op(parent=self, op=op, on_success=self._on_loaded)
+        def done(loaded: tuple[Any, ...]) -> None:
+            self._on_loaded(loaded, flt)
+            row = self.model.row_of(keep) if keep is not None else None
+            if row is not None and not self.table.currentIndex().isValid():
+                self.table.selectRow(row)
 
-    def _on_loaded(self, loaded: tuple[Any, ...]) -> None:
+        return self._read(op, done)
+
+    def _read(
+        self, op: Callable[[Progress], tuple[Any, ...]], shown: Callable[[Any], None]
+    ) -> Operation:
+        """Read the trail, counting the reads under way: a refresh waits for them (it would
+        show the search that was shown before them)."""
+        self._reading_now += 1
+
+        def succeeded(loaded: tuple[Any, ...]) -> None:
+            self._reading_now -= 1
+            shown(loaded)
+            self._read_done()
+
+        def failed(exc: BaseException) -> None:
+            self._reading_now -= 1
+            show_error(self, exc)
+            self._read_done()
+
+        return run_op(parent=self, op=op, on_success=succeeded, on_failure=failed)
+
+    def _read_done(self) -> None:
+        if not self._reading_now and self._read_again:
+            self._read_again = False
+            if self.isVisible():
+                self.refresh()
+            else:
+                self.live.stale = True
+
+    def _on_loaded(self, loaded: tuple[Any, ...], flt: AuditFilter) -> None:
         page, facets = loaded
-        self.page, self._offset = page, page.offset
+        self.page, self._offset, self._filter = page, page.offset, flt
         self.filters.set_facets(facets)
         self.model.set_rows(page.rows)
         self._update_pager()
@@ -164,7 +217,7 @@ class AuditPageWidget(QWidget):
         def op(_p: Progress) -> tuple[Any, ...]:
             return core.audit_reads.page_with(flt, seq, limit=PAGE_SIZE)
 
-        return run_op(parent=self, op=op, on_success=self._on_loaded)
+        return self._read(op, lambda r: self._on_loaded(r, flt))
 
     def _on_row_changed(self, current: Any, _previous: Any) -> None:
         if not current.isValid():

@@ -77,6 +77,28 @@ class BagPanel(QWidget):
             on_failure=lambda exc: self._show_refusal(product_scan, exc),
         )
 
+    def reload(self) -> Operation | None:
+        """The shown bag read again (changed at another station); dropped if the panel has
+        been cleared or shows another scan by the time it is read."""
+        scan, hospital = self.scan, self.ctx.core.chain.hospital
+        if not scan or self._refusal is not None:
+            return None
+
+        def shown(bag: BagFacts) -> None:
+            if self.scan == scan and self.bag is not None:
+                self._show(scan, bag)
+
+        def refused(exc: BaseException) -> None:
+            if self.scan == scan and self.bag is not None:
+                self._show_refusal(scan, exc)
+
+        return run_op(
+            parent=self,
+            op=lambda _p: hospital.bag(product_scan=scan),
+            on_success=shown,
+            on_failure=refused,
+        )
+
     def clear(self) -> None:
         self.bag, self.scan, self.thaw_started, self._refusal = None, "", None, None
         self.error.clear()

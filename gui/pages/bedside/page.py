@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from gui.context import AppContext
 from gui.dialogs.signoff import SecondPersonDialog
 from gui.i18n import domain
+from gui.live_refresh import RefreshWhenShown
 from gui.operations import Operation, error_text, run_op
 from gui.pages.bedside.bag_panel import BagPanel
 from gui.pages.bedside.stop_overlay import StopOverlay
@@ -137,6 +138,9 @@ class BedsidePage(QWidget):
         self.bag_panel.thawed.connect(lambda _use_by: self._recheck())
         self.bag_panel.countdown.expired.connect(self._recheck)
         self.administer_button.clicked.connect(self.open_verifier)
+        # a bag recalled, quarantined or given elsewhere while it is at the bedside: the check
+        # shown is read again (while shown, else when next shown: gui/live_refresh.py)
+        self.live = RefreshWhenShown(ctx.events, self, self.refresh)
         self.retranslate()
 
     def _build_layout(self) -> None:
@@ -216,6 +220,29 @@ class BedsidePage(QWidget):
             parent=self,
             op=lambda _p: hospital.check_bedside(product_scan=product, recipient_scan=recipient),
             on_success=lambda verdict: self._show_verdict(scans, verdict),
+            on_failure=lambda exc: self._show_refusal(scans, exc),
+        )
+
+    def refresh(self) -> Operation | None:
+        """Read the scanned bag and the shown check again. The verdict is replaced only if
+        it changed (a STOP the person acknowledged is not shown again for nothing); what is
+        being typed is left alone."""
+        if self.bag_panel.scan and self.bag_panel.scan == self.product.text():
+            self.bag_panel.reload()
+        scans = self._scans
+        if scans is None or scans != self._current_scans():
+            return None
+        product, recipient = scans
+        hospital, shown = self.ctx.core.chain.hospital, self.verdict
+
+        def changed(verdict: BedsideVerdict) -> None:
+            if verdict != shown or self.verdict != shown:
+                self._show_verdict(scans, verdict)
+
+        return run_op(
+            parent=self,
+            op=lambda _p: hospital.check_bedside(product_scan=product, recipient_scan=recipient),
+            on_success=changed,
             on_failure=lambda exc: self._show_refusal(scans, exc),
         )
 

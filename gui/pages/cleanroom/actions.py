@@ -17,6 +17,7 @@ from gui.i18n import word
 from gui.operations import Operation
 from models.chain.records import StepRow
 from models.cleanroom.work import WorkBatch, WorkList
+from models.entities.production import UNIT_CONTAINERS
 
 
 class CleanroomView(Protocol):
@@ -50,7 +51,7 @@ STEP_NAMES = (
     "Fill",
     "Final inspection",
 )
-CONTAINERS = ("cryobag", "cryovial")
+CONTAINERS = UNIT_CONTAINERS
 
 
 class CleanroomActions(QObject):

@@ -31,6 +31,7 @@ from gui.i18n import format_datetime, format_number, word
 from gui.live_refresh import RefreshWhenShown
 from gui.operations import Operation, Progress, run_op
 from gui.pages.cleanroom.actions import CleanroomActions
+from gui.pages.cleanroom.consent_actions import ConsentActions
 from gui.status_style import set_ok
 from gui.widgets.status_badge import status_item
 from gui.widgets.tables import read_only_table
@@ -46,6 +47,9 @@ ACTIONS = (
     "ship",
     "dispatch",
     "cancel_shipment",
+    "consent",
+    "withdraw_consent",
+    "request",
 )
 
 
@@ -72,6 +76,7 @@ class CleanroomPage(QWidget):
         self._hint_shown = False  # the status line shows the page's hint, not an outcome
         self.work: WorkList | None = None
         self.cleanroom_actions = CleanroomActions(ctx, self, self)
+        self.consent_actions = ConsentActions(ctx, self.say, self)
         self.workspaces = WorkspacePanel(ctx, self.selected_batch, self._workspace_done, self)
         self.step_rows: tuple[StepRow, ...] = ()
         # a scanned batch: the focus goes to its next action whenever its steps are shown,
@@ -87,6 +92,9 @@ class CleanroomPage(QWidget):
             "ship": self.cleanroom_actions.create_shipment,
             "dispatch": self.cleanroom_actions.dispatch,
             "cancel_shipment": self.cleanroom_actions.cancel_shipment,
+            "consent": self.consent_actions.record_consent,
+            "withdraw_consent": self.consent_actions.withdraw_consent,
+            "request": self.consent_actions.add_request,
         }
         for name, handler in handlers.items():
             self.buttons[name].clicked.connect(lambda _=False, h=handler: h())
@@ -151,6 +159,9 @@ class CleanroomPage(QWidget):
             "ship": self.tr("Create shipment…"),
             "dispatch": self.tr("Dispatch shipment…"),
             "cancel_shipment": self.tr("Cancel shipment…"),
+            "consent": self.tr("Record consent…"),
+            "withdraw_consent": self.tr("Withdraw consent…"),
+            "request": self.tr("Preparation request…"),
         }
         for name, text in texts.items():
             self.buttons[name].setText(text)

@@ -155,6 +155,7 @@ class LabelActions(QObject):
                 label_id=label.id, actor=actor, reason=v["reason"], expected_version=label.version
             ),
             done=self.tr("Label {0} voided; destroy it under a witness.").format(label.id),
+            record=("printed_label", label.id, label.version),
         )
 
     def destroy(self) -> FormDialog:
@@ -229,10 +230,14 @@ class LabelActions(QObject):
             ],
             submit=self.tr("Approve reprint"),
             action=lambda v: labeling.approve_reprint(
-                job_id=job.id, username=v["username"], password=v["password"]
+                job_id=job.id,
+                username=v["username"],
+                password=v["password"],
+                expected_version=job.version,
             ),
             guard=lambda v: self._second_person(v["username"], (job.requested_by,)),
             done=self.tr("Reprint job {0} approved; it can be printed.").format(job.id),
+            record=("print_job", job.id, job.version),
         )
 
     def cancel_job(self) -> FormDialog | None:
@@ -249,6 +254,7 @@ class LabelActions(QObject):
                 job_id=job.id, actor=actor, reason=v["reason"], expected_version=job.version
             ),
             done=self.tr("Job {0} cancelled.").format(job.id),
+            record=("print_job", job.id, job.version),
         )
 
     def resume_line(self) -> FormDialog | None:
@@ -268,9 +274,14 @@ class LabelActions(QObject):
             ],
             submit=self.tr("Resume line"),
             action=lambda v: labeling.resume_line(
-                job_id=job.id, username=v["username"], password=v["password"], reason=v["reason"]
+                job_id=job.id,
+                username=v["username"],
+                password=v["password"],
+                reason=v["reason"],
+                expected_version=job.version,
             ),
             done=self.tr("Line resumed for job {0}.").format(job.id),
+            record=("print_job", job.id, job.version),
         )
 
     # -- helpers ---------------------------------------------------------------------------
@@ -290,8 +301,11 @@ class LabelActions(QObject):
         action: Callable[[Values], Any],
         done: str,
         guard: Callable[[Values], str | None] | None = None,
+        record: tuple[str, int, int] | None = None,
     ) -> FormDialog:
-        return open_form(
+        """``record``: (table, id, version) of the one record the form acts on; the form
+        says so and cannot be submitted once another station has changed it."""
+        dialog = open_form(
             self.window,
             title=title,
             summary=summary,
@@ -301,6 +315,9 @@ class LabelActions(QObject):
             on_success=lambda: self._done(done),
             guard=guard,
         )
+        if record is not None:
+            dialog.watch_record(self.ctx, *record)
+        return dialog
 
     def _done(self, text: str, ok: bool = True) -> None:
         self.feedback.say(text, ok)

@@ -252,11 +252,9 @@ class ReleasePage(QWidget):
 
     def _attestation_fields(self) -> list[Field]:
         """What QA attests with the signature; the batch record number only when no step
-        was recorded electronically."""
-        fields = [
-            Field("request_form", self.tr("Request form number")),
-            Field("packaging", self.tr("Container and packaging checked"), "check"),
-        ]
+        was recorded electronically. The request form is never attested: the preparation
+        request on record proves it (R-RCV-01)."""
+        fields = [Field("packaging", self.tr("Container and packaging checked"), "check")]
         r = self.readiness
         paper = r is not None and any(
             i.element.value == "preparation_record" and i.state is ItemState.ATTEST
@@ -269,7 +267,6 @@ class ReleasePage(QWidget):
     @staticmethod
     def _attestation(v: Values) -> PackageAttestation:
         return PackageAttestation(
-            request_form_ref=v.get("request_form") or "",
             packaging_checked=bool(v.get("packaging")),
             batch_record_ref=v.get("batch_record") or "",
         )
@@ -378,7 +375,7 @@ class ReleasePage(QWidget):
                 "password", self.tr("Your password ({0})").format(self._ctx.username), "password"
             ),
         ]
-        return open_form(
+        dialog = open_form(
             self,
             title=title,
             summary=summary,
@@ -388,6 +385,11 @@ class ReleasePage(QWidget):
             on_success=lambda: self._decided(outcome),
             name="releaseDialog",
         )
+        r, batch_id = self.readiness, self.batch_combo.currentData()
+        if r is not None and isinstance(batch_id, int):
+            # held, released or rejected at another station while QA reads the package
+            dialog.watch_record(self._ctx, "batch", batch_id, r.version, r.batch_number)
+        return dialog
 
     def _decided(self, outcome: str) -> None:
         texts = {

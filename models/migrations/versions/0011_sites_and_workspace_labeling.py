@@ -14,7 +14,7 @@ user_role and signature on SQLite). The rows of these tables are sealed again in
 trail, as 0008 did, or ``audit verify`` would name them as changed outside CellTrail.
 
 Revision ID: 0011
-Revises: 0009 (re-chained after 0010 consent when that lands)
+Revises: 0010
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from models.kernel.record_state import seal_all_rows
 
 revision = "0011"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
