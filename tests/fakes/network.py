@@ -52,7 +52,9 @@ class FaultyProxy:
     def take_cut(self, data: bytes) -> Cut:
         """The cut to apply to this client chunk (disarms once a COMMIT is seen)."""
         with self._lock:
-            if self._cut is Cut.NONE or b"COMMIT" not in data:
+            # the COMMIT statement itself (NUL-terminated in the query message), not a BEGIN
+            # that names the READ COMMITTED isolation level
+            if self._cut is Cut.NONE or b"COMMIT\x00" not in data:
                 return Cut.NONE
             cut, self._cut = self._cut, Cut.NONE
             self.cuts_done += 1
