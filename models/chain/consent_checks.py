@@ -19,6 +19,8 @@ from models.chain.genealogy_sql import donors_of_batches
 from models.entities.consent import ConsentHold
 from models.entities.parties import Consent, Donor, DonorIdentity, DonorType
 from models.entities.production import Batch
+from models.kernel.audit import AuditAction
+from models.kernel.unit_of_work import UnitOfWork
 
 
 def current_consent(session: Session, donor_id: int) -> Consent | None:
@@ -102,3 +104,32 @@ def require_consent(
 def source_donors(session: Session, batch: Batch) -> list[Donor]:
     """The donors whose material a batch is made of (through every pooled source)."""
     return donors_of_batches(session, [batch.id])
+
+
+def raise_hold(
+    uow: UnitOfWork,
+    donor: Donor,
+    trigger: Trigger,
+    detail: str,
+    actor: str,
+    **noted: str,
+) -> ConsentHold:
+    """Hold the donor's material until re-consent (audited; ``noted`` joins the entry)."""
+    hold = ConsentHold(
+        donor_id=donor.id,
+        trigger=trigger.value,
+        detail=detail.strip()[:500],
+        raised_at=uow.clock(),
+        raised_by=actor,
+    )
+    uow.session.add(hold)
+    uow.session.flush()
+    uow.audit.record(
+        AuditAction.CREATE,
+        actor=actor,
+        subject_type="consent_hold",
+        subject_id=hold.id,
+        new={"donor": donor.code, "trigger": trigger.value, **noted},
+        reason=detail,
+    )
+    return hold

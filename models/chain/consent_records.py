@@ -10,13 +10,12 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from models.chain import lookup
-from models.chain.consent_checks import _adult_on, current_consent, open_holds
+from models.chain.consent_checks import _adult_on, current_consent, open_holds, raise_hold
 from models.chain.consent_errors import ConsentMissingError, ConsentWithdrawnError
 from models.chain.consent_scope import ConsentScope, SignerKind, Trigger, scope_text
 from models.chain.consent_withdrawal import HeldItem, hold_material
 from models.chain.errors import ReasonRequiredError
 from models.entities.accounts import Role, SignatureMeaning
-from models.entities.consent import ConsentHold
 from models.entities.parties import Consent, DonorIdentity
 from models.identity.accounts import require_actor
 from models.identity.signatures import SignatureService
@@ -176,23 +175,7 @@ class ConsentService:
         with self._uow() as uow:
             require_actor(uow.session, actor, HOLD_ROLES, "require re-consent")
             donor = lookup.donor(uow.session, donor_code)
-            hold = ConsentHold(
-                donor_id=donor.id,
-                trigger=trigger.value,
-                detail=detail.strip()[:500],
-                raised_at=uow.clock(),
-                raised_by=actor,
-            )
-            uow.session.add(hold)
-            uow.session.flush()
-            uow.audit.record(
-                AuditAction.CREATE,
-                actor=actor,
-                subject_type="consent_hold",
-                subject_id=hold.id,
-                new={"donor": donor.code, "trigger": trigger.value},
-                reason=detail,
-            )
+            hold = raise_hold(uow, donor, trigger, detail, actor)
             uow.commit()
             return hold.id
 

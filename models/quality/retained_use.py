@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import enum
 
-from models.chain.consent_checks import require_consent, source_donors
+from models.chain.consent_checks import raise_hold, require_consent, source_donors
 from models.chain.consent_errors import ConsentNotCoveredError
 from models.chain.consent_scope import ConsentScope, Trigger
-from models.entities.consent import ConsentHold
 from models.entities.materials import RetainedSample, RetainedSampleStatus
 from models.entities.production import Batch
 from models.identity.accounts import require_actor
@@ -80,21 +79,6 @@ class RetainedSampleUse:
             sample = get_or_404(uow.session, RetainedSample, sample_id, "retained sample")
             batch = get_or_404(uow.session, Batch, sample.batch_id, "batch")
             for donor in source_donors(uow.session, batch):
-                hold = ConsentHold(
-                    donor_id=donor.id,
-                    trigger=Trigger.USE_BEYOND_SCOPE.value,
-                    detail=f"{sample.code}: {note}"[:500],
-                    raised_at=uow.clock(),
-                    raised_by=actor,
-                )
-                uow.session.add(hold)
-                uow.session.flush()
-                uow.audit.record(
-                    AuditAction.CREATE,
-                    actor=actor,
-                    subject_type="consent_hold",
-                    subject_id=hold.id,
-                    new={"donor": donor.code, "trigger": hold.trigger, "sample": sample.code},
-                    reason=note,
-                )
+                detail = f"{sample.code}: {note}"
+                raise_hold(uow, donor, Trigger.USE_BEYOND_SCOPE, detail, actor, sample=sample.code)
             uow.commit()
